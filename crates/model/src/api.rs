@@ -1,0 +1,339 @@
+//! Entities and bodies of the routing-schema API (`../shared/docs/api-contract.md`), in the exact
+//! field names and shapes Webitel uses, so either side can talk to the other.
+
+use crate::access::Permission;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::fmt;
+use std::str::FromStr;
+
+/// What runs a flow: a voice call, a chat, an agent form, a dialer service hook, or any.
+#[derive(
+    Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Hash, Debug, Default, PartialOrd, Ord,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum FlowType {
+    #[default]
+    Default,
+    Voice,
+    Chat,
+    Processing,
+    Service,
+}
+
+impl FlowType {
+    pub const ALL: [FlowType; 5] = [
+        Self::Voice,
+        Self::Chat,
+        Self::Processing,
+        Self::Service,
+        Self::Default,
+    ];
+
+    /// The API's value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Default => "default",
+            Self::Voice => "voice",
+            Self::Chat => "chat",
+            Self::Processing => "processing",
+            Self::Service => "service",
+        }
+    }
+
+    /// What the page shows.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Default => "No type",
+            Self::Voice => "Voice",
+            Self::Chat => "Chat",
+            Self::Processing => "Forms",
+            Self::Service => "Service",
+        }
+    }
+}
+
+impl fmt::Display for FlowType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for FlowType {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|kind| kind.as_str() == text)
+            .ok_or_else(|| "expected one of default, voice, chat, processing, service".to_owned())
+    }
+}
+
+/// Which editor owns a flow; the API carries it as `editor: bool` (true = Diagram).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Editor {
+    Diagram,
+    Code,
+}
+
+impl Editor {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Diagram => "Diagram",
+            Self::Code => "Code",
+        }
+    }
+
+    pub fn is_diagram(self) -> bool {
+        self == Self::Diagram
+    }
+}
+
+impl From<bool> for Editor {
+    fn from(is_diagram: bool) -> Self {
+        if is_diagram {
+            Self::Diagram
+        } else {
+            Self::Code
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug, Hash, PartialOrd, Ord)]
+pub struct Tag {
+    pub name: String,
+}
+
+impl Tag {
+    pub fn new(name: impl Into<String>) -> Self {
+        Self { name: name.into() }
+    }
+}
+
+/// A user as other entities refer to it.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug, Default)]
+pub struct UserRef {
+    #[serde(with = "crate::int64")]
+    pub id: i64,
+    pub name: String,
+}
+
+/// A flow as the API returns it. Search answers carry only the requested `fields[]`, so every
+/// field is optional; reading one flow returns all of them.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug, Default)]
+pub struct RoutingSchema {
+    #[serde(
+        with = "crate::int64::option",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub id: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub flow_type: Option<FlowType>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub editor: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payload: Option<Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub debug: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<Tag>>,
+    #[serde(
+        with = "crate::int64::option",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub created_at: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_by: Option<UserRef>,
+    #[serde(
+        with = "crate::int64::option",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub updated_at: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_by: Option<UserRef>,
+}
+
+impl RoutingSchema {
+    /// The `If-Match` value that guards a write against this state of the flow.
+    pub fn etag(&self) -> Option<String> {
+        self.updated_at.map(etag_for)
+    }
+}
+
+/// The entity tag of a flow last changed at `updated_at` (epoch milliseconds).
+pub fn etag_for(updated_at: i64) -> String {
+    format!("\"{updated_at}\"")
+}
+
+/// The body of create, PUT and PATCH. Unknown fields (such as `id` or `created_at` in an
+/// uploaded export) are ignored, so a downloaded flow can be sent back as it is.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug, Default)]
+pub struct SchemaWrite {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub flow_type: Option<FlowType>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub editor: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub payload: Option<Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub debug: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tags: Option<Vec<Tag>>,
+    /// A note kept with this content in the version history.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// PATCH only: which of the fields above to apply.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fields: Option<Vec<String>>,
+}
+
+/// A page of search results.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+pub struct ListResponse<T> {
+    pub items: Vec<T>,
+    #[serde(default)]
+    pub next: bool,
+}
+
+/// An earlier content of a flow, kept when its schema or payload changed.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
+pub struct SchemaVersion {
+    #[serde(with = "crate::int64")]
+    pub id: i64,
+    #[serde(with = "crate::int64")]
+    pub schema_id: i64,
+    pub version: i64,
+    #[serde(with = "crate::int64")]
+    pub created_at: i64,
+    #[serde(default)]
+    pub created_by: Option<UserRef>,
+    pub schema: Value,
+    pub payload: Value,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// The one error body of every failed request.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug)]
+pub struct ErrorBody {
+    /// A stable machine-readable key, e.g. `app.routing_schema.name.exists`.
+    pub id: String,
+    /// Equal to the HTTP status.
+    pub code: u16,
+    pub status: String,
+    /// For people: what is wrong and where.
+    pub detail: String,
+    #[serde(default)]
+    pub request_id: String,
+}
+
+#[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug)]
+pub struct LoginRequest {
+    pub username: String,
+    pub password: String,
+    pub domain: String,
+}
+
+/// Who is signed in and what they may do with flows.
+#[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug)]
+pub struct Session {
+    pub user: UserRef,
+    pub domain: String,
+    pub permissions: Vec<Permission>,
+    #[serde(default)]
+    pub admin: bool,
+}
+
+impl Session {
+    pub fn can(&self, permission: Permission) -> bool {
+        self.permissions.contains(&permission)
+    }
+}
+
+#[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug)]
+pub struct LoginResponse {
+    pub access_token: String,
+    #[serde(with = "crate::int64")]
+    pub expires_at: i64,
+    #[serde(flatten)]
+    pub session: Session,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn flow_types_round_trip_and_label() {
+        for kind in FlowType::ALL {
+            assert_eq!(kind.as_str().parse::<FlowType>(), Ok(kind));
+            assert_eq!(serde_json::to_value(kind).unwrap(), json!(kind.as_str()));
+        }
+        assert_eq!(FlowType::Processing.label(), "Forms");
+        assert_eq!(FlowType::Default.label(), "No type");
+        assert!("ivr".parse::<FlowType>().is_err());
+    }
+
+    #[test]
+    fn entity_uses_webitel_field_shapes() {
+        let flow = RoutingSchema {
+            id: Some(42),
+            name: Some("Inbound IVR".into()),
+            flow_type: Some(FlowType::Voice),
+            editor: Some(true),
+            tags: Some(vec![Tag::new("ivr")]),
+            created_at: Some(1_718_000_000_000),
+            created_by: Some(UserRef {
+                id: 1,
+                name: "admin".into(),
+            }),
+            ..Default::default()
+        };
+        let value = serde_json::to_value(&flow).unwrap();
+        assert_eq!(
+            value,
+            json!({"id": "42", "name": "Inbound IVR", "type": "voice", "editor": true,
+                   "tags": [{"name": "ivr"}], "created_at": "1718000000000",
+                   "created_by": {"id": "1", "name": "admin"}})
+        );
+        assert_eq!(
+            serde_json::from_value::<RoutingSchema>(value).unwrap(),
+            flow
+        );
+        assert_eq!(flow.etag(), None);
+    }
+
+    #[test]
+    fn write_body_ignores_fields_it_does_not_take() {
+        let body: SchemaWrite = serde_json::from_value(json!({
+            "id": "9", "name": "x", "schema": [], "created_at": "1", "type": "chat"
+        }))
+        .unwrap();
+        assert_eq!(body.name.as_deref(), Some("x"));
+        assert_eq!(body.flow_type, Some(FlowType::Chat));
+    }
+
+    #[test]
+    fn editor_labels() {
+        assert_eq!(Editor::from(true).label(), "Diagram");
+        assert_eq!(Editor::from(false).label(), "Code");
+        assert_eq!(etag_for(5), "\"5\"");
+    }
+}

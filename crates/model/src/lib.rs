@@ -1,0 +1,17 @@
+//! Flow Studio's model: the pure, I/O-free types and rules shared by the server and the SPA.
+//!
+//! - [`api`]: the Webitel-compatible routing-schema API entities and bodies.
+//! - [`query`]: search parameters, parsed from and written to URL query pairs.
+//! - [`rules`]: what a valid flow name, description, tag list and schema are.
+//! - [`access`]: permissions on flows and the role shortcuts.
+
+pub mod access;
+pub mod api;
+pub mod int64;
+pub mod query;
+pub mod rules;
+
+pub use access::{Permission, Permissions, Role};
+pub use api::*;
+pub use query::{Paging, QueryError, SchemaField, SchemaSearch, Sort, SortField, TagSearch};
+pub use rules::{FieldError, Limits};

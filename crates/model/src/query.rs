@@ -1,0 +1,637 @@
+//! Search parameters of `/routing/schema` and `/routing/schema/tags`: parsed from URL query
+//! pairs with a precise error for each bad value, and written back to pairs by the SPA.
+
+use crate::api::FlowType;
+use thiserror::Error;
+
+pub const DEFAULT_PAGE_SIZE: u32 = 40;
+pub const MAX_PAGE_SIZE: u32 = 20_000;
+
+#[derive(Error, Debug, Clone, PartialEq, Eq)]
+#[error("{parameter}={value:?}: {reason}")]
+pub struct QueryError {
+    pub parameter: String,
+    pub value: String,
+    pub reason: String,
+}
+
+impl QueryError {
+    fn new(parameter: &str, value: &str, reason: impl Into<String>) -> Self {
+        Self {
+            parameter: parameter.to_owned(),
+            value: value.to_owned(),
+            reason: reason.into(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+pub enum SortField {
+    Name,
+    Type,
+    Editor,
+    CreatedAt,
+    UpdatedAt,
+    CreatedBy,
+    UpdatedBy,
+}
+
+impl SortField {
+    pub const ALL: [SortField; 7] = [
+        Self::Name,
+        Self::Type,
+        Self::Editor,
+        Self::CreatedAt,
+        Self::UpdatedAt,
+        Self::CreatedBy,
+        Self::UpdatedBy,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Name => "name",
+            Self::Type => "type",
+            Self::Editor => "editor",
+            Self::CreatedAt => "created_at",
+            Self::UpdatedAt => "updated_at",
+            Self::CreatedBy => "created_by",
+            Self::UpdatedBy => "updated_by",
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+pub struct Sort {
+    pub field: SortField,
+    pub descending: bool,
+}
+
+impl Default for Sort {
+    fn default() -> Self {
+        Self {
+            field: SortField::CreatedAt,
+            descending: true,
+        }
+    }
+}
+
+impl Sort {
+    pub fn ascending(field: SortField) -> Self {
+        Self {
+            field,
+            descending: false,
+        }
+    }
+
+    pub fn descending(field: SortField) -> Self {
+        Self {
+            field,
+            descending: true,
+        }
+    }
+
+    /// `+name`, `-name` or `name`. A `+` that arrived unescaped in a URL decodes to a space,
+    /// which is read as `+` too.
+    fn parse(parameter: &str, text: &str) -> Result<Self, QueryError> {
+        let (descending, name) = match text.trim_start_matches(' ') {
+            rest if rest.len() < text.len() => (false, rest),
+            _ => match text.as_bytes().first() {
+                Some(b'-') => (true, &text[1..]),
+                Some(b'+') => (false, &text[1..]),
+                _ => (false, text),
+            },
+        };
+        let field = SortField::ALL
+            .into_iter()
+            .find(|field| field.as_str() == name)
+            .ok_or_else(|| {
+                QueryError::new(
+                    parameter,
+                    text,
+                    "unknown sort field: expected name, type, editor, created_at, updated_at, created_by or updated_by with + or -",
+                )
+            })?;
+        Ok(Self { field, descending })
+    }
+
+    /// The parameter value, with `+`/`-` always written.
+    pub fn to_param(self) -> String {
+        format!(
+            "{}{}",
+            if self.descending { '-' } else { '+' },
+            self.field.as_str()
+        )
+    }
+}
+
+/// A field that a search can return (`fields[]`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+pub enum SchemaField {
+    Id,
+    Name,
+    Description,
+    Type,
+    Editor,
+    Schema,
+    Payload,
+    Debug,
+    Tags,
+    CreatedAt,
+    CreatedBy,
+    UpdatedAt,
+    UpdatedBy,
+}
+
+impl SchemaField {
+    pub const ALL: [SchemaField; 13] = [
+        Self::Id,
+        Self::Name,
+        Self::Description,
+        Self::Type,
+        Self::Editor,
+        Self::Schema,
+        Self::Payload,
+        Self::Debug,
+        Self::Tags,
+        Self::CreatedAt,
+        Self::CreatedBy,
+        Self::UpdatedAt,
+        Self::UpdatedBy,
+    ];
+    pub const DEFAULT: [SchemaField; 5] =
+        [Self::Id, Self::Name, Self::Editor, Self::Type, Self::Tags];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Id => "id",
+            Self::Name => "name",
+            Self::Description => "description",
+            Self::Type => "type",
+            Self::Editor => "editor",
+            Self::Schema => "schema",
+            Self::Payload => "payload",
+            Self::Debug => "debug",
+            Self::Tags => "tags",
+            Self::CreatedAt => "created_at",
+            Self::CreatedBy => "created_by",
+            Self::UpdatedAt => "updated_at",
+            Self::UpdatedBy => "updated_by",
+        }
+    }
+
+    pub fn parse(parameter: &str, text: &str) -> Result<Self, QueryError> {
+        Self::ALL
+            .into_iter()
+            .find(|field| field.as_str() == text)
+            .ok_or_else(|| QueryError::new(parameter, text, "unknown field"))
+    }
+}
+
+/// Parameters of the flow search. Built by the SPA, parsed by the server.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct SchemaSearch {
+    /// 1-based.
+    pub page: u32,
+    pub size: u32,
+    /// Case-insensitive name pattern, `*` a wildcard.
+    pub q: Option<String>,
+    /// Exact name.
+    pub name: Option<String>,
+    pub ids: Vec<i64>,
+    pub types: Vec<FlowType>,
+    /// Only diagram flows.
+    pub diagram_only: bool,
+    /// Flows with any of these tags.
+    pub tags: Vec<String>,
+    pub sort: Sort,
+    pub fields: Vec<SchemaField>,
+}
+
+impl Default for SchemaSearch {
+    fn default() -> Self {
+        Self {
+            page: 1,
+            size: DEFAULT_PAGE_SIZE,
+            q: None,
+            name: None,
+            ids: Vec::new(),
+            types: Vec::new(),
+            diagram_only: false,
+            tags: Vec::new(),
+            sort: Sort::default(),
+            fields: SchemaField::DEFAULT.to_vec(),
+        }
+    }
+}
+
+/// `id[]` and `id` name the same parameter.
+fn key_of(raw: &str) -> &str {
+    raw.strip_suffix("[]").unwrap_or(raw)
+}
+
+fn parse_page(parameter: &str, value: &str) -> Result<u32, QueryError> {
+    let page: u32 = value
+        .trim()
+        .parse()
+        .map_err(|_| QueryError::new(parameter, value, "expected a whole number from 0"))?;
+    Ok(page.max(1))
+}
+
+fn parse_size(parameter: &str, value: &str) -> Result<u32, QueryError> {
+    let size: i64 = value
+        .trim()
+        .parse()
+        .map_err(|_| QueryError::new(parameter, value, "expected a whole number"))?;
+    Ok(match u32::try_from(size) {
+        Ok(size) if (1..=MAX_PAGE_SIZE).contains(&size) => size,
+        _ => DEFAULT_PAGE_SIZE,
+    })
+}
+
+fn parse_type(parameter: &str, value: &str) -> Result<FlowType, QueryError> {
+    value
+        .parse()
+        .map_err(|reason: String| QueryError::new(parameter, value, reason))
+}
+
+fn non_empty(value: &str) -> Option<String> {
+    let value = value.trim();
+    (!value.is_empty()).then(|| value.to_owned())
+}
+
+/// Splits `a,b` as well as repeated keys, for list parameters.
+fn list_items(value: &str) -> impl Iterator<Item = &str> {
+    value
+        .split(',')
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+}
+
+impl SchemaSearch {
+    /// Reads decoded query pairs; unknown parameters are ignored.
+    pub fn from_pairs<K: AsRef<str>, V: AsRef<str>>(
+        pairs: impl IntoIterator<Item = (K, V)>,
+    ) -> Result<Self, QueryError> {
+        let mut search = Self::default();
+        let mut fields = Vec::new();
+        for (key, value) in pairs {
+            let (raw_key, value) = (key.as_ref(), value.as_ref());
+            match key_of(raw_key) {
+                "page" => search.page = parse_page(raw_key, value)?,
+                "size" => search.size = parse_size(raw_key, value)?,
+                "q" => search.q = non_empty(value),
+                "name" => search.name = non_empty(value),
+                "id" => {
+                    for item in list_items(value) {
+                        let id = item.parse().map_err(|_| {
+                            QueryError::new(raw_key, item, "expected a 64-bit integer id")
+                        })?;
+                        search.ids.push(id);
+                    }
+                }
+                "type" => {
+                    for item in list_items(value) {
+                        search.types.push(parse_type(raw_key, item)?);
+                    }
+                }
+                "tags" => search.tags.extend(non_empty(value)),
+                "editor" => {
+                    search.diagram_only = match value.trim() {
+                        "true" | "1" => true,
+                        "false" | "0" | "" => false,
+                        _ => return Err(QueryError::new(raw_key, value, "expected true or false")),
+                    }
+                }
+                "sort" if !value.is_empty() => search.sort = Sort::parse(raw_key, value)?,
+                "fields" => {
+                    for item in list_items(value) {
+                        fields.push(SchemaField::parse(raw_key, item)?);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if !fields.is_empty() {
+            fields.dedup();
+            search.fields = fields;
+        }
+        Ok(search)
+    }
+
+    /// The query pairs that reproduce this search; defaults are left out.
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = Vec::new();
+        if self.page > 1 {
+            pairs.push(("page", self.page.to_string()));
+        }
+        if self.size != DEFAULT_PAGE_SIZE {
+            pairs.push(("size", self.size.to_string()));
+        }
+        pairs.extend(self.q.iter().map(|q| ("q", q.clone())));
+        pairs.extend(self.name.iter().map(|name| ("name", name.clone())));
+        pairs.extend(self.ids.iter().map(|id| ("id", id.to_string())));
+        pairs.extend(
+            self.types
+                .iter()
+                .map(|kind| ("type", kind.as_str().to_owned())),
+        );
+        if self.diagram_only {
+            pairs.push(("editor", "true".to_owned()));
+        }
+        pairs.extend(self.tags.iter().map(|tag| ("tags", tag.clone())));
+        if self.sort != Sort::default() {
+            pairs.push(("sort", self.sort.to_param()));
+        }
+        if self.fields != SchemaField::DEFAULT {
+            pairs.extend(
+                self.fields
+                    .iter()
+                    .map(|field| ("fields", field.as_str().to_owned())),
+            );
+        }
+        pairs
+    }
+
+    /// Rows to skip before this page.
+    pub fn offset(&self) -> u64 {
+        u64::from(self.page - 1) * u64::from(self.size)
+    }
+
+    pub fn wants(&self, field: SchemaField) -> bool {
+        self.fields.contains(&field)
+    }
+}
+
+/// Parameters of the tag listing.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct TagSearch {
+    pub page: u32,
+    pub size: u32,
+    pub q: Option<String>,
+    pub descending: bool,
+    /// Only tags of flows of these types.
+    pub types: Vec<FlowType>,
+}
+
+impl Default for TagSearch {
+    fn default() -> Self {
+        Self {
+            page: 1,
+            size: DEFAULT_PAGE_SIZE,
+            q: None,
+            descending: false,
+            types: Vec::new(),
+        }
+    }
+}
+
+impl TagSearch {
+    pub fn from_pairs<K: AsRef<str>, V: AsRef<str>>(
+        pairs: impl IntoIterator<Item = (K, V)>,
+    ) -> Result<Self, QueryError> {
+        let mut search = Self::default();
+        for (key, value) in pairs {
+            let (raw_key, value) = (key.as_ref(), value.as_ref());
+            match key_of(raw_key) {
+                "page" => search.page = parse_page(raw_key, value)?,
+                "size" => search.size = parse_size(raw_key, value)?,
+                "q" => search.q = non_empty(value),
+                "type" => {
+                    for item in list_items(value) {
+                        search.types.push(parse_type(raw_key, item)?);
+                    }
+                }
+                "sort" => {
+                    search.descending = match value.trim_start_matches(' ') {
+                        "" | "name" | "+name" => false,
+                        "-name" => true,
+                        _ => {
+                            return Err(QueryError::new(
+                                raw_key,
+                                value,
+                                "tags sort only by name: expected +name or -name",
+                            ))
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(search)
+    }
+
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = vec![("size", self.size.to_string())];
+        if self.page > 1 {
+            pairs.push(("page", self.page.to_string()));
+        }
+        pairs.extend(self.q.iter().map(|q| ("q", q.clone())));
+        if self.descending {
+            pairs.push(("sort", "-name".to_owned()));
+        }
+        pairs.extend(
+            self.types
+                .iter()
+                .map(|kind| ("type", kind.as_str().to_owned())),
+        );
+        pairs
+    }
+
+    pub fn offset(&self) -> u64 {
+        u64::from(self.page - 1) * u64::from(self.size)
+    }
+}
+
+/// Plain paging, for listings that take only `page` and `size`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Paging {
+    pub page: u32,
+    pub size: u32,
+}
+
+impl Default for Paging {
+    fn default() -> Self {
+        Self {
+            page: 1,
+            size: DEFAULT_PAGE_SIZE,
+        }
+    }
+}
+
+impl Paging {
+    pub fn from_pairs<K: AsRef<str>, V: AsRef<str>>(
+        pairs: impl IntoIterator<Item = (K, V)>,
+    ) -> Result<Self, QueryError> {
+        let mut paging = Self::default();
+        for (key, value) in pairs {
+            match key.as_ref() {
+                "page" => paging.page = parse_page("page", value.as_ref())?,
+                "size" => paging.size = parse_size("size", value.as_ref())?,
+                _ => {}
+            }
+        }
+        Ok(paging)
+    }
+
+    pub fn offset(&self) -> u64 {
+        u64::from(self.page - 1) * u64::from(self.size)
+    }
+}
+
+/// Turns a `q` value into a SQL `LIKE` pattern over lower-cased names, escaped with `\`:
+/// `*` is the only wildcard, `%` and `_` match themselves.
+pub fn like_pattern(q: &str) -> String {
+    let mut pattern = String::with_capacity(q.len() + 2);
+    for c in q.to_lowercase().chars() {
+        match c {
+            '*' => pattern.push('%'),
+            '%' | '_' | '\\' => {
+                pattern.push('\\');
+                pattern.push(c);
+            }
+            c => pattern.push(c),
+        }
+    }
+    pattern
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(query: &[(&str, &str)]) -> Result<SchemaSearch, QueryError> {
+        SchemaSearch::from_pairs(query.iter().copied())
+    }
+
+    #[test]
+    fn defaults_follow_the_contract() {
+        let search = parse(&[]).unwrap();
+        assert_eq!(search.page, 1);
+        assert_eq!(search.size, 40);
+        assert_eq!(search.sort, Sort::descending(SortField::CreatedAt));
+        assert_eq!(search.fields, SchemaField::DEFAULT);
+        assert_eq!(search.offset(), 0);
+    }
+
+    #[test]
+    fn reads_every_parameter() {
+        let search = parse(&[
+            ("page", "3"),
+            ("size", "10"),
+            ("q", "ivr*"),
+            ("name", "Main"),
+            ("id", "4"),
+            ("id[]", "5,6"),
+            ("type", "voice"),
+            ("type[]", "chat"),
+            ("editor", "true"),
+            ("tags", "sales"),
+            ("tags", "support"),
+            ("sort", "-name"),
+            ("fields", "id"),
+            ("fields[]", "schema"),
+            ("unknown", "x"),
+        ])
+        .unwrap();
+        assert_eq!(search.page, 3);
+        assert_eq!(search.offset(), 20);
+        assert_eq!(search.q.as_deref(), Some("ivr*"));
+        assert_eq!(search.name.as_deref(), Some("Main"));
+        assert_eq!(search.ids, vec![4, 5, 6]);
+        assert_eq!(search.types, vec![FlowType::Voice, FlowType::Chat]);
+        assert!(search.diagram_only);
+        assert_eq!(search.tags, vec!["sales", "support"]);
+        assert_eq!(search.sort, Sort::descending(SortField::Name));
+        assert_eq!(search.fields, vec![SchemaField::Id, SchemaField::Schema]);
+        assert!(search.wants(SchemaField::Schema));
+    }
+
+    #[test]
+    fn page_zero_is_one_and_odd_sizes_fall_back() {
+        assert_eq!(parse(&[("page", "0")]).unwrap().page, 1);
+        for size in ["0", "-5", "20001"] {
+            assert_eq!(parse(&[("size", size)]).unwrap().size, 40, "size={size}");
+        }
+        assert_eq!(parse(&[("size", "20000")]).unwrap().size, 20_000);
+    }
+
+    #[test]
+    fn sort_reads_plus_minus_and_a_decoded_plus() {
+        assert_eq!(
+            parse(&[("sort", "+updated_by")]).unwrap().sort,
+            Sort::ascending(SortField::UpdatedBy)
+        );
+        assert_eq!(
+            parse(&[("sort", " type")]).unwrap().sort,
+            Sort::ascending(SortField::Type)
+        );
+        assert_eq!(
+            parse(&[("sort", "editor")]).unwrap().sort,
+            Sort::ascending(SortField::Editor)
+        );
+    }
+
+    #[test]
+    fn bad_values_name_the_parameter_and_value() {
+        let cases = [
+            (("page", "two"), "page=\"two\""),
+            (("size", "big"), "size=\"big\""),
+            (("id", "12a"), "id=\"12a\""),
+            (("type[]", "ivr"), "type[]=\"ivr\""),
+            (("sort", "-color"), "sort=\"-color\""),
+            (("fields", "secret"), "fields=\"secret\""),
+            (("editor", "maybe"), "editor=\"maybe\""),
+        ];
+        for ((key, value), expected) in cases {
+            let error = parse(&[(key, value)]).unwrap_err();
+            assert!(error.to_string().starts_with(expected), "{error}");
+        }
+    }
+
+    #[test]
+    fn pairs_round_trip() {
+        let search = SchemaSearch {
+            page: 2,
+            size: 100,
+            q: Some("in*".into()),
+            types: vec![FlowType::Processing],
+            tags: vec!["a b".into()],
+            sort: Sort::ascending(SortField::Name),
+            diagram_only: true,
+            ..Default::default()
+        };
+        let pairs = search.to_pairs();
+        assert!(pairs.contains(&("sort", "+name".to_owned())));
+        assert_eq!(SchemaSearch::from_pairs(pairs).unwrap(), search);
+        assert!(SchemaSearch::default().to_pairs().is_empty());
+    }
+
+    #[test]
+    fn tag_search_parses_and_round_trips() {
+        let search = TagSearch::from_pairs([
+            ("q", "sa"),
+            ("type", "chat"),
+            ("sort", "-name"),
+            ("page", "2"),
+        ])
+        .unwrap();
+        assert_eq!(search.types, vec![FlowType::Chat]);
+        assert!(search.descending);
+        assert_eq!(search.offset(), 40);
+        assert_eq!(TagSearch::from_pairs(search.to_pairs()).unwrap(), search);
+        assert!(TagSearch::from_pairs([("sort", "created_at")]).is_err());
+    }
+
+    #[test]
+    fn paging_reads_page_and_size_only() {
+        let paging = Paging::from_pairs([("page", "3"), ("size", "5"), ("q", "x")]).unwrap();
+        assert_eq!((paging.page, paging.size, paging.offset()), (3, 5, 10));
+        assert!(Paging::from_pairs([("page", "x")]).is_err());
+    }
+
+    #[test]
+    fn like_patterns_escape_everything_but_star() {
+        assert_eq!(like_pattern("IVR*"), "ivr%");
+        assert_eq!(like_pattern("*50%_off\\"), "%50\\%\\_off\\\\");
+    }
+}

@@ -1,0 +1,296 @@
+//! `/routing/schema`: search, create, read, replace, patch, delete, tags and versions.
+
+use super::{if_match, parse_id, query_pairs};
+use crate::error::{Error, Result};
+use crate::json::JsonBody;
+use crate::state::AppState;
+use crate::store::{Account, FlowContent};
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{header, HeaderMap, HeaderValue};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use flow_model::{
+    rules, ListResponse, Paging, Permission, QueryError, RoutingSchema, SchemaSearch,
+    SchemaVersion, SchemaWrite, Tag, TagSearch,
+};
+use serde_json::{json, Value};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/routing/schema", get(search).post(create))
+        .route("/routing/schema/tags", get(search_tags))
+        .route(
+            "/routing/schema/{id}",
+            get(read).put(replace).patch(patch).delete(remove),
+        )
+        .route("/routing/schema/{id}/versions", get(versions))
+}
+
+/// The entity with its `ETag`, so a client can send it back as `If-Match`.
+fn with_etag(flow: RoutingSchema) -> Response {
+    let etag = flow.etag().and_then(|tag| HeaderValue::from_str(&tag).ok());
+    let mut response = Json(flow).into_response();
+    if let Some(etag) = etag {
+        response.headers_mut().insert(header::ETAG, etag);
+    }
+    response
+}
+
+async fn search(
+    State(state): State<AppState>,
+    account: Account,
+    RawQuery(query): RawQuery,
+) -> Result<Json<ListResponse<RoutingSchema>>> {
+    account.require(&[Permission::Read])?;
+    let search = SchemaSearch::from_pairs(query_pairs(query))?;
+    let (items, next) = state.store.search_flows(account.domain_id, &search).await?;
+    Ok(Json(ListResponse { items, next }))
+}
+
+async fn read(
+    State(state): State<AppState>,
+    account: Account,
+    Path(id): Path<String>,
+) -> Result<Response> {
+    account.require(&[Permission::Read])?;
+    let id = parse_id("id", &id)?;
+    Ok(with_etag(state.store.flow(account.domain_id, id).await?))
+}
+
+fn schema(value: Option<Value>) -> Result<Value> {
+    let schema = value.unwrap_or_else(|| json!([]));
+    rules::schema_shape(&schema)?;
+    Ok(schema)
+}
+
+fn payload(value: Option<Value>) -> Value {
+    match value {
+        None | Some(Value::Null) => json!({}),
+        Some(payload) => payload,
+    }
+}
+
+fn tag_list(value: Option<Vec<Tag>>) -> Result<Vec<Tag>> {
+    Ok(rules::tags(&value.unwrap_or_default())?)
+}
+
+/// The whole content from a create or PUT body; `editor` is the stored one on PUT.
+fn full_content(body: SchemaWrite, editor: bool) -> Result<FlowContent> {
+    Ok(FlowContent {
+        name: rules::flow_name(body.name.as_deref().unwrap_or_default())?,
+        description: rules::description(body.description.as_deref().unwrap_or_default())?,
+        flow_type: body.flow_type.unwrap_or_default(),
+        editor,
+        schema: schema(body.schema)?,
+        payload: payload(body.payload),
+        debug: body.debug.unwrap_or(false),
+        tags: tag_list(body.tags)?,
+        note: rules::note(body.note.as_deref().unwrap_or_default())?,
+    })
+}
+
+async fn create(
+    State(state): State<AppState>,
+    account: Account,
+    JsonBody(body): JsonBody<SchemaWrite>,
+) -> Result<Response> {
+    account.require(&[Permission::Create])?;
+    let editor = body.editor.unwrap_or(false);
+    let content = full_content(body, editor)?;
+    Ok(with_etag(state.store.create_flow(&account, content).await?))
+}
+
+async fn replace(
+    State(state): State<AppState>,
+    account: Account,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    JsonBody(body): JsonBody<SchemaWrite>,
+) -> Result<Response> {
+    account.require(&[Permission::Read, Permission::Update])?;
+    let id = parse_id("id", &id)?;
+    let if_match = if_match(&headers)?;
+    // Check the body once up front, so a bad body is a 400 even for a flow that changes meanwhile.
+    full_content(body.clone(), false)?;
+    let flow = state
+        .store
+        .update_flow(&account, id, if_match, |current| {
+            full_content(body.clone(), current.editor)
+        })
+        .await?;
+    Ok(with_etag(flow))
+}
+
+/// Applies the fields a PATCH names (or, without `fields`, every field it carries).
+fn apply_patch(mut content: FlowContent, body: &SchemaWrite) -> Result<FlowContent> {
+    let named: Vec<&str> = match &body.fields {
+        Some(fields) => fields.iter().map(String::as_str).collect(),
+        None => [
+            ("name", body.name.is_some()),
+            ("description", body.description.is_some()),
+            ("type", body.flow_type.is_some()),
+            ("editor", body.editor.is_some()),
+            ("schema", body.schema.is_some()),
+            ("payload", body.payload.is_some()),
+            ("debug", body.debug.is_some()),
+            ("tags", body.tags.is_some()),
+        ]
+        .into_iter()
+        .filter_map(|(field, present)| present.then_some(field))
+        .collect(),
+    };
+    for field in named {
+        match field {
+            "name" => content.name = rules::flow_name(body.name.as_deref().unwrap_or_default())?,
+            "description" => content.description = rules::description(body.description.as_deref().unwrap_or_default())?,
+            "type" => content.flow_type = body.flow_type.unwrap_or_default(),
+            "editor" => content.editor = body.editor.unwrap_or(false),
+            "schema" => content.schema = schema(body.schema.clone())?,
+            "payload" => content.payload = payload(body.payload.clone()),
+            "debug" => content.debug = body.debug.unwrap_or(false),
+            "tags" => content.tags = tag_list(body.tags.clone())?,
+            other => {
+                return Err(Error::InvalidParameter(QueryError {
+                    parameter: "fields".to_owned(),
+                    value: other.to_owned(),
+                    reason: "cannot be patched: expected name, description, type, editor, schema, payload, debug or tags"
+                        .to_owned(),
+                }))
+            }
+        }
+    }
+    content.note = rules::note(body.note.as_deref().unwrap_or_default())?;
+    Ok(content)
+}
+
+async fn patch(
+    State(state): State<AppState>,
+    account: Account,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    JsonBody(body): JsonBody<SchemaWrite>,
+) -> Result<Response> {
+    account.require(&[Permission::Read, Permission::Update])?;
+    let id = parse_id("id", &id)?;
+    let if_match = if_match(&headers)?;
+    let flow = state
+        .store
+        .update_flow(&account, id, if_match, |current| {
+            apply_patch(current, &body)
+        })
+        .await?;
+    Ok(with_etag(flow))
+}
+
+async fn remove(
+    State(state): State<AppState>,
+    account: Account,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Result<Json<RoutingSchema>> {
+    account.require(&[Permission::Delete])?;
+    let id = parse_id("id", &id)?;
+    let if_match = if_match(&headers)?;
+    Ok(Json(state.store.delete_flow(&account, id, if_match).await?))
+}
+
+async fn search_tags(
+    State(state): State<AppState>,
+    account: Account,
+    RawQuery(query): RawQuery,
+) -> Result<Json<ListResponse<Tag>>> {
+    account.require(&[Permission::Read])?;
+    let search = TagSearch::from_pairs(query_pairs(query))?;
+    let (items, next) = state.store.search_tags(account.domain_id, &search).await?;
+    Ok(Json(ListResponse { items, next }))
+}
+
+async fn versions(
+    State(state): State<AppState>,
+    account: Account,
+    Path(id): Path<String>,
+    RawQuery(query): RawQuery,
+) -> Result<Json<ListResponse<SchemaVersion>>> {
+    account.require(&[Permission::Read])?;
+    let id = parse_id("schema_id", &id)?;
+    let paging = Paging::from_pairs(query_pairs(query))?;
+    let (items, next) = state.store.versions(account.domain_id, id, paging).await?;
+    Ok(Json(ListResponse { items, next }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use flow_model::FlowType;
+
+    fn stored() -> FlowContent {
+        full_content(
+            SchemaWrite {
+                name: Some("Main".into()),
+                schema: Some(json!([{"answer": ""}])),
+                tags: Some(vec![Tag::new("ivr")]),
+                ..Default::default()
+            },
+            true,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn create_fills_defaults() {
+        let content = stored();
+        assert_eq!(content.flow_type, FlowType::Default);
+        assert_eq!(content.payload, json!({}));
+        assert_eq!(content.description, "");
+        assert!(content.editor);
+    }
+
+    #[test]
+    fn patch_applies_only_named_fields() {
+        let body = SchemaWrite {
+            name: Some("Renamed".into()),
+            description: Some("ignored".into()),
+            fields: Some(vec!["name".into()]),
+            ..Default::default()
+        };
+        let patched = apply_patch(stored(), &body).unwrap();
+        assert_eq!(patched.name, "Renamed");
+        assert_eq!(patched.description, "");
+        assert_eq!(patched.tags, vec![Tag::new("ivr")]);
+    }
+
+    #[test]
+    fn patch_without_fields_applies_what_it_carries() {
+        let body = SchemaWrite {
+            flow_type: Some(FlowType::Chat),
+            editor: Some(false),
+            ..Default::default()
+        };
+        let patched = apply_patch(stored(), &body).unwrap();
+        assert_eq!(
+            (patched.flow_type, patched.editor, patched.name.as_str()),
+            (FlowType::Chat, false, "Main")
+        );
+    }
+
+    #[test]
+    fn patch_refuses_unknown_fields_and_bad_values() {
+        let unknown = SchemaWrite {
+            fields: Some(vec!["id".into()]),
+            ..Default::default()
+        };
+        assert!(apply_patch(stored(), &unknown)
+            .unwrap_err()
+            .to_string()
+            .starts_with("fields=\"id\""));
+        let not_array = SchemaWrite {
+            schema: Some(json!("x")),
+            ..Default::default()
+        };
+        assert!(matches!(
+            apply_patch(stored(), &not_array),
+            Err(Error::InvalidField(_))
+        ));
+    }
+}

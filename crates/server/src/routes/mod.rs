@@ -1,0 +1,104 @@
+//! The `/api` routes, one module per resource.
+
+mod flows;
+mod session;
+mod users;
+
+use crate::error::{render_error_bodies, Error};
+use crate::state::AppState;
+use axum::http::HeaderMap;
+use axum::routing::get;
+use axum::{middleware, Json, Router};
+use flow_model::QueryError;
+use serde_json::json;
+
+pub fn api_router() -> Router<AppState> {
+    Router::new()
+        .merge(flows::router())
+        .merge(session::router())
+        .merge(users::router())
+        .route("/health", get(health))
+        .fallback(|| async { Error::RouteNotFound })
+        .layer(middleware::from_fn(render_error_bodies))
+}
+
+/// Liveness for balancers: 200 while the database answers, 503 otherwise.
+async fn health(
+    axum::extract::State(state): axum::extract::State<AppState>,
+) -> Result<Json<serde_json::Value>, Error> {
+    state.store.ping().await?;
+    Ok(Json(json!({"status": "ok"})))
+}
+
+/// Decoded `key=value` pairs of a raw query string.
+fn query_pairs(raw: Option<String>) -> Vec<(String, String)> {
+    form_urlencoded::parse(raw.unwrap_or_default().as_bytes())
+        .into_owned()
+        .collect()
+}
+
+/// A 64-bit id from a path segment.
+fn parse_id(parameter: &str, text: &str) -> Result<i64, Error> {
+    text.parse().map_err(|_| {
+        Error::InvalidParameter(QueryError {
+            parameter: parameter.to_owned(),
+            value: text.to_owned(),
+            reason: "expected a 64-bit integer id".to_owned(),
+        })
+    })
+}
+
+/// The `updated_at` an `If-Match` header expects; none for a missing header or `*`.
+fn if_match(headers: &HeaderMap) -> Result<Option<i64>, Error> {
+    let Some(value) = headers.get("if-match") else {
+        return Ok(None);
+    };
+    let text = value.to_str().unwrap_or_default().trim();
+    if text == "*" {
+        return Ok(None);
+    }
+    let tag = text.strip_prefix("W/").unwrap_or(text).trim_matches('"');
+    tag.parse().map(Some).map_err(|_| {
+        Error::InvalidParameter(QueryError {
+            parameter: "If-Match".to_owned(),
+            value: text.to_owned(),
+            reason: "expected the flow's updated_at in quotes, e.g. \"1719000000000\"".to_owned(),
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::http::HeaderValue;
+
+    #[test]
+    fn reads_if_match_forms() {
+        let mut headers = HeaderMap::new();
+        assert_eq!(if_match(&headers).unwrap(), None);
+        for (text, expected) in [
+            ("\"17\"", Some(17)),
+            ("W/\"18\"", Some(18)),
+            ("19", Some(19)),
+            ("*", None),
+        ] {
+            headers.insert("if-match", HeaderValue::from_static(text));
+            assert_eq!(if_match(&headers).unwrap(), expected, "{text}");
+        }
+        headers.insert("if-match", HeaderValue::from_static("\"yesterday\""));
+        assert!(if_match(&headers)
+            .unwrap_err()
+            .to_string()
+            .starts_with("If-Match="));
+    }
+
+    #[test]
+    fn ids_must_be_integers() {
+        assert_eq!(parse_id("id", "42").unwrap(), 42);
+        assert!(parse_id("id", "99999999999999999999").is_err());
+        assert!(parse_id("id", "4x")
+            .unwrap_err()
+            .to_string()
+            .contains("id=\"4x\""));
+    }
+}

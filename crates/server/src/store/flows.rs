@@ -1,0 +1,662 @@
+//! Flows (routing schemas), their tags and their earlier versions.
+
+use super::{flag, is_unique_violation, now_millis, Sql, Store};
+use crate::error::{Error, Result};
+use crate::store::Account;
+use flow_model::query::like_pattern;
+use flow_model::rules::name_key;
+use flow_model::{
+    FlowType, Paging, RoutingSchema, SchemaField, SchemaSearch, SchemaVersion, SortField, Tag,
+    TagSearch, UserRef,
+};
+use serde_json::Value;
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
+use std::collections::HashMap;
+
+/// What a user edits in a flow; everything else is kept by the server.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FlowContent {
+    pub name: String,
+    pub description: String,
+    pub flow_type: FlowType,
+    pub editor: bool,
+    pub schema: Value,
+    pub payload: Value,
+    pub debug: bool,
+    pub tags: Vec<Tag>,
+    /// Describes this content in the version history.
+    pub note: String,
+}
+
+/// A row as stored, with its JSON still as text (to compare contents cheaply).
+struct StoredFlow {
+    content: FlowContent,
+    schema_text: String,
+    payload_text: String,
+    version: i64,
+    updated_at: i64,
+    updated_by: Option<i64>,
+}
+
+fn column_list(fields: &[SchemaField]) -> String {
+    let mut columns = vec!["s.id"];
+    for field in fields {
+        columns.push(match field {
+            SchemaField::Id => continue,
+            SchemaField::Name => "s.name",
+            SchemaField::Description => "s.description",
+            SchemaField::Type => "s.type",
+            SchemaField::Editor => "s.editor",
+            SchemaField::Schema => "s.schema",
+            SchemaField::Payload => "s.payload",
+            SchemaField::Debug => "s.debug",
+            SchemaField::Tags => continue,
+            SchemaField::CreatedAt => "s.created_at",
+            SchemaField::CreatedBy => "s.created_by, cu.username AS created_by_name",
+            SchemaField::UpdatedAt => "s.updated_at",
+            SchemaField::UpdatedBy => "s.updated_by, uu.username AS updated_by_name",
+        });
+    }
+    columns.join(", ")
+}
+
+fn sort_column(field: SortField) -> &'static str {
+    match field {
+        SortField::Name => "s.name_key",
+        SortField::Type => "s.type",
+        SortField::Editor => "s.editor",
+        SortField::CreatedAt => "s.created_at",
+        SortField::UpdatedAt => "s.updated_at",
+        SortField::CreatedBy => "COALESCE(cu.username, '')",
+        SortField::UpdatedBy => "COALESCE(uu.username, '')",
+    }
+}
+
+fn parse_json(text: &str, column: &str) -> Result<Value> {
+    serde_json::from_str(text).map_err(|error| Error::Corrupt(format!("{column}: {error}")))
+}
+
+fn user_ref(row: &AnyRow, id_column: &str, name_column: &str) -> Result<Option<UserRef>> {
+    let id: Option<i64> = row.try_get(id_column)?;
+    let name: Option<String> = row.try_get(name_column)?;
+    Ok(id.map(|id| UserRef {
+        id,
+        name: name.unwrap_or_default(),
+    }))
+}
+
+fn flow_type(text: &str) -> Result<FlowType> {
+    text.parse()
+        .map_err(|_| Error::Corrupt(format!("type {text:?}")))
+}
+
+/// Builds the API entity from a row selected with [`column_list`]`(fields)`.
+fn entity_from_row(row: &AnyRow, fields: &[SchemaField]) -> Result<RoutingSchema> {
+    let mut flow = RoutingSchema::default();
+    let id: i64 = row.try_get("id")?;
+    for field in fields {
+        match field {
+            SchemaField::Id => flow.id = Some(id),
+            SchemaField::Name => flow.name = Some(row.try_get("name")?),
+            SchemaField::Description => flow.description = Some(row.try_get("description")?),
+            SchemaField::Type => {
+                flow.flow_type = Some(flow_type(&row.try_get::<String, _>("type")?)?)
+            }
+            SchemaField::Editor => flow.editor = Some(flag(row, "editor")?),
+            SchemaField::Schema => {
+                flow.schema = Some(parse_json(&row.try_get::<String, _>("schema")?, "schema")?)
+            }
+            SchemaField::Payload => {
+                flow.payload = Some(parse_json(
+                    &row.try_get::<String, _>("payload")?,
+                    "payload",
+                )?)
+            }
+            SchemaField::Debug => flow.debug = Some(flag(row, "debug")?),
+            SchemaField::Tags => flow.tags = Some(Vec::new()),
+            SchemaField::CreatedAt => flow.created_at = Some(row.try_get("created_at")?),
+            SchemaField::CreatedBy => {
+                flow.created_by = user_ref(row, "created_by", "created_by_name")?
+            }
+            SchemaField::UpdatedAt => flow.updated_at = Some(row.try_get("updated_at")?),
+            SchemaField::UpdatedBy => {
+                flow.updated_by = user_ref(row, "updated_by", "updated_by_name")?
+            }
+        }
+    }
+    Ok(flow)
+}
+
+/// Fills in the tags of flows read with `tags` set to an empty list.
+async fn attach_tags(
+    connection: &mut AnyConnection,
+    flows: &mut [RoutingSchema],
+    ids: &[i64],
+) -> Result<()> {
+    if ids.is_empty() || flows.iter().all(|flow| flow.tags.is_none()) {
+        return Ok(());
+    }
+    let mut sql = Sql::new("SELECT schema_id, name FROM routing_schema_tag WHERE schema_id IN ");
+    sql.bind_list(ids.iter().copied())
+        .push(" ORDER BY schema_id, position");
+    let mut by_flow: HashMap<i64, Vec<Tag>> = HashMap::new();
+    for row in sql.fetch_all(&mut *connection).await? {
+        by_flow
+            .entry(row.try_get("schema_id")?)
+            .or_default()
+            .push(Tag::new(row.try_get::<String, _>("name")?));
+    }
+    for (flow, id) in flows.iter_mut().zip(ids) {
+        if flow.tags.is_some() {
+            flow.tags = Some(by_flow.remove(id).unwrap_or_default());
+        }
+    }
+    Ok(())
+}
+
+fn from_clause(sql: &mut Sql<'_>, fields: &[SchemaField], sort: Option<SortField>) {
+    sql.push(" FROM routing_schema s");
+    if fields.contains(&SchemaField::CreatedBy) || sort == Some(SortField::CreatedBy) {
+        sql.push(" LEFT JOIN app_user cu ON cu.id = s.created_by");
+    }
+    if fields.contains(&SchemaField::UpdatedBy) || sort == Some(SortField::UpdatedBy) {
+        sql.push(" LEFT JOIN app_user uu ON uu.id = s.updated_by");
+    }
+}
+
+/// Reads one whole flow of a domain.
+async fn read_entity(
+    connection: &mut AnyConnection,
+    domain_id: i64,
+    id: i64,
+) -> Result<Option<RoutingSchema>> {
+    let fields = SchemaField::ALL;
+    let mut sql = Sql::new("SELECT ");
+    sql.push(&column_list(&fields));
+    from_clause(&mut sql, &fields, None);
+    sql.push(" WHERE s.id = ")
+        .bind(id)
+        .push(" AND s.domain_id = ")
+        .bind(domain_id);
+    let Some(row) = sql.fetch_optional(&mut *connection).await? else {
+        return Ok(None);
+    };
+    let mut flows = [entity_from_row(&row, &fields)?];
+    attach_tags(connection, &mut flows, &[id]).await?;
+    let [flow] = flows;
+    Ok(Some(flow))
+}
+
+async fn read_stored(
+    connection: &mut AnyConnection,
+    domain_id: i64,
+    id: i64,
+) -> Result<Option<StoredFlow>> {
+    let mut sql = Sql::new(
+        "SELECT name, description, type, editor, schema, payload, debug, version, note, updated_at, updated_by \
+         FROM routing_schema WHERE id = ",
+    );
+    sql.bind(id).push(" AND domain_id = ").bind(domain_id);
+    let Some(row) = sql.fetch_optional(&mut *connection).await? else {
+        return Ok(None);
+    };
+    let mut tags_sql = Sql::new("SELECT name FROM routing_schema_tag WHERE schema_id = ");
+    tags_sql.bind(id).push(" ORDER BY position");
+    let tags = tags_sql
+        .fetch_all(&mut *connection)
+        .await?
+        .iter()
+        .map(|row| row.try_get::<String, _>("name").map(Tag::new))
+        .collect::<Result<_, _>>()?;
+    let schema_text: String = row.try_get("schema")?;
+    let payload_text: String = row.try_get("payload")?;
+    Ok(Some(StoredFlow {
+        content: FlowContent {
+            name: row.try_get("name")?,
+            description: row.try_get("description")?,
+            flow_type: flow_type(&row.try_get::<String, _>("type")?)?,
+            editor: flag(&row, "editor")?,
+            schema: parse_json(&schema_text, "schema")?,
+            payload: parse_json(&payload_text, "payload")?,
+            debug: flag(&row, "debug")?,
+            tags,
+            note: row.try_get("note")?,
+        },
+        schema_text,
+        payload_text,
+        version: row.try_get("version")?,
+        updated_at: row.try_get("updated_at")?,
+        updated_by: row.try_get("updated_by")?,
+    }))
+}
+
+async fn write_tags(
+    connection: &mut AnyConnection,
+    domain_id: i64,
+    id: i64,
+    tags: &[Tag],
+) -> Result<()> {
+    let mut clear = Sql::new("DELETE FROM routing_schema_tag WHERE schema_id = ");
+    clear.bind(id);
+    clear.execute(&mut *connection).await?;
+    if tags.is_empty() {
+        return Ok(());
+    }
+    let mut insert = Sql::new(
+        "INSERT INTO routing_schema_tag (schema_id, domain_id, name, name_key, position) VALUES ",
+    );
+    for (position, tag) in tags.iter().enumerate() {
+        if position > 0 {
+            insert.push(", ");
+        }
+        insert
+            .push("(")
+            .bind(id)
+            .push(", ")
+            .bind(domain_id)
+            .push(", ")
+            .bind(tag.name.clone())
+            .push(", ")
+            .bind(name_key(&tag.name))
+            .push(", ")
+            .bind(position as i64)
+            .push(")");
+    }
+    insert.execute(&mut *connection).await?;
+    Ok(())
+}
+
+/// Maps a refused write: a second flow with the same name is the user's to fix.
+fn name_conflict(name: &str) -> impl FnOnce(sqlx::Error) -> Error + '_ {
+    move |error| {
+        if is_unique_violation(&error) {
+            Error::NameTaken(name.to_owned())
+        } else {
+            Error::from_database(error)
+        }
+    }
+}
+
+fn to_text(value: &Value) -> String {
+    value.to_string()
+}
+
+impl Store {
+    /// One page of a domain's flows, and whether another page follows.
+    pub async fn search_flows(
+        &self,
+        domain_id: i64,
+        search: &SchemaSearch,
+    ) -> Result<(Vec<RoutingSchema>, bool)> {
+        let mut sql = Sql::new("SELECT ");
+        sql.push(&column_list(&search.fields));
+        from_clause(&mut sql, &search.fields, Some(search.sort.field));
+        sql.push(" WHERE s.domain_id = ").bind(domain_id);
+        if let Some(q) = &search.q {
+            sql.push(" AND s.name_key LIKE ")
+                .bind(like_pattern(q))
+                .push(" ESCAPE '\\'");
+        }
+        if let Some(name) = &search.name {
+            sql.push(" AND s.name = ").bind(name.clone());
+        }
+        if !search.ids.is_empty() {
+            sql.push(" AND s.id IN ")
+                .bind_list(search.ids.iter().copied());
+        }
+        if !search.types.is_empty() {
+            sql.push(" AND s.type IN ")
+                .bind_list(search.types.iter().map(|kind| kind.as_str().to_owned()));
+        }
+        if search.diagram_only {
+            sql.push(" AND s.editor = 1");
+        }
+        if !search.tags.is_empty() {
+            sql.push(" AND EXISTS (SELECT 1 FROM routing_schema_tag t WHERE t.schema_id = s.id AND t.name IN ")
+                .bind_list(search.tags.iter().cloned())
+                .push(")");
+        }
+        let direction = if search.sort.descending {
+            " DESC"
+        } else {
+            " ASC"
+        };
+        sql.push(" ORDER BY ")
+            .push(sort_column(search.sort.field))
+            .push(direction)
+            .push(", s.id")
+            .push(direction);
+        sql.push(" LIMIT ")
+            .bind(i64::from(search.size) + 1)
+            .push(" OFFSET ")
+            .bind(search.offset() as i64);
+
+        let mut connection = self.pool.acquire().await.map_err(Error::from_database)?;
+        let rows = sql.fetch_all(&mut *connection).await?;
+        let next = rows.len() > search.size as usize;
+        let rows = &rows[..rows.len().min(search.size as usize)];
+        let ids = rows
+            .iter()
+            .map(|row| row.try_get("id"))
+            .collect::<Result<Vec<i64>, _>>()?;
+        let mut flows = rows
+            .iter()
+            .map(|row| entity_from_row(row, &search.fields))
+            .collect::<Result<Vec<_>>>()?;
+        attach_tags(&mut connection, &mut flows, &ids).await?;
+        Ok((flows, next))
+    }
+
+    pub async fn flow(&self, domain_id: i64, id: i64) -> Result<RoutingSchema> {
+        let mut connection = self.pool.acquire().await.map_err(Error::from_database)?;
+        read_entity(&mut connection, domain_id, id)
+            .await?
+            .ok_or(Error::FlowNotFound(id))
+    }
+
+    pub async fn create_flow(
+        &self,
+        account: &Account,
+        content: FlowContent,
+    ) -> Result<RoutingSchema> {
+        let _writer = self.writer().await;
+        let mut tx = self.pool.begin().await.map_err(Error::from_database)?;
+        let now = now_millis();
+        let mut insert = Sql::new(
+            "INSERT INTO routing_schema (domain_id, name, name_key, description, type, editor, schema, payload, \
+             debug, version, note, created_at, created_by, updated_at, updated_by) VALUES (",
+        );
+        insert
+            .bind(account.domain_id)
+            .push(", ")
+            .bind(content.name.clone())
+            .push(", ")
+            .bind(name_key(&content.name))
+            .push(", ")
+            .bind(content.description.clone())
+            .push(", ")
+            .bind(content.flow_type.as_str().to_owned())
+            .push(", ")
+            .bind(i64::from(content.editor))
+            .push(", ")
+            .bind(to_text(&content.schema))
+            .push(", ")
+            .bind(to_text(&content.payload))
+            .push(", ")
+            .bind(i64::from(content.debug))
+            .push(", ")
+            .bind(1i64)
+            .push(", ")
+            .bind(content.note.clone())
+            .push(", ")
+            .bind(now)
+            .push(", ")
+            .bind(account.user_id)
+            .push(", ")
+            .bind(now)
+            .push(", ")
+            .bind(account.user_id)
+            .push(") RETURNING id");
+        let row = match insert.fetch_optional(&mut *tx).await {
+            Ok(row) => row.ok_or_else(|| Error::Internal("flow insert returned nothing".into()))?,
+            Err(Error::Database(error)) => return Err(name_conflict(&content.name)(error)),
+            Err(error) => return Err(error),
+        };
+        let id: i64 = row.try_get("id")?;
+        write_tags(&mut tx, account.domain_id, id, &content.tags).await?;
+        let flow = read_entity(&mut tx, account.domain_id, id)
+            .await?
+            .ok_or(Error::FlowNotFound(id))?;
+        tx.commit().await.map_err(Error::from_database)?;
+        Ok(flow)
+    }
+
+    /// Changes a flow: `change` gets the stored content and returns the new one. With
+    /// `if_match`, a flow changed since that `updated_at` is left alone (409). Without it, a
+    /// write that raced another one is tried again on the newer content.
+    pub async fn update_flow<F>(
+        &self,
+        account: &Account,
+        id: i64,
+        if_match: Option<i64>,
+        change: F,
+    ) -> Result<RoutingSchema>
+    where
+        F: Fn(FlowContent) -> Result<FlowContent>,
+    {
+        const ATTEMPTS: usize = 3;
+        let mut attempt = 1;
+        loop {
+            match self.try_update_flow(account, id, if_match, &change).await {
+                Err(Error::StaleWrite { .. }) if if_match.is_none() && attempt < ATTEMPTS => {
+                    attempt += 1
+                }
+                result => return result,
+            }
+        }
+    }
+
+    async fn try_update_flow<F>(
+        &self,
+        account: &Account,
+        id: i64,
+        if_match: Option<i64>,
+        change: &F,
+    ) -> Result<RoutingSchema>
+    where
+        F: Fn(FlowContent) -> Result<FlowContent>,
+    {
+        let _writer = self.writer().await;
+        let mut tx = self.pool.begin().await.map_err(Error::from_database)?;
+        let stored = read_stored(&mut tx, account.domain_id, id)
+            .await?
+            .ok_or(Error::FlowNotFound(id))?;
+        if if_match.is_some_and(|expected| expected != stored.updated_at) {
+            return Err(Error::StaleWrite {
+                id,
+                current: stored.updated_at,
+            });
+        }
+        let next = change(stored.content.clone())?;
+        let (schema_text, payload_text) = (to_text(&next.schema), to_text(&next.payload));
+        let content_changed =
+            schema_text != stored.schema_text || payload_text != stored.payload_text;
+        let updated_at = now_millis().max(stored.updated_at + 1);
+
+        // Updating first takes the row: of two racing writers, the second finds nothing to update.
+        let mut update = Sql::new("UPDATE routing_schema SET name = ");
+        update
+            .bind(next.name.clone())
+            .push(", name_key = ")
+            .bind(name_key(&next.name))
+            .push(", description = ")
+            .bind(next.description.clone())
+            .push(", type = ")
+            .bind(next.flow_type.as_str().to_owned())
+            .push(", schema = ")
+            .bind(schema_text)
+            .push(", payload = ")
+            .bind(payload_text)
+            .push(", debug = ")
+            .bind(i64::from(next.debug))
+            .push(", version = ")
+            .bind(stored.version + i64::from(content_changed))
+            .push(", note = ")
+            .bind(if content_changed {
+                next.note.clone()
+            } else {
+                stored.content.note.clone()
+            })
+            .push(", updated_at = ")
+            .bind(updated_at)
+            .push(", updated_by = ")
+            .bind(account.user_id)
+            .push(" WHERE id = ")
+            .bind(id)
+            .push(" AND domain_id = ")
+            .bind(account.domain_id)
+            .push(" AND updated_at = ")
+            .bind(stored.updated_at);
+        let changed = update
+            .execute(&mut *tx)
+            .await
+            .map_err(name_conflict(&next.name))?;
+        if changed == 0 {
+            return Err(Error::StaleWrite {
+                id,
+                current: stored.updated_at,
+            });
+        }
+        if content_changed {
+            let mut keep = Sql::new(
+                "INSERT INTO routing_schema_version (schema_id, version, created_at, created_by, schema, payload, note) VALUES (",
+            );
+            keep.bind(id)
+                .push(", ")
+                .bind(stored.version)
+                .push(", ")
+                .bind(stored.updated_at)
+                .push(", ")
+                .bind(stored.updated_by)
+                .push(", ")
+                .bind(stored.schema_text)
+                .push(", ")
+                .bind(stored.payload_text)
+                .push(", ")
+                .bind(stored.content.note.clone())
+                .push(")");
+            keep.execute(&mut *tx).await.map_err(Error::from_database)?;
+            let mut prune = Sql::new("DELETE FROM routing_schema_version WHERE schema_id = ");
+            prune
+                .bind(id)
+                .push(" AND version <= ")
+                .bind(stored.version - self.options.versions_kept);
+            prune
+                .execute(&mut *tx)
+                .await
+                .map_err(Error::from_database)?;
+        }
+        if next.tags != stored.content.tags {
+            write_tags(&mut tx, account.domain_id, id, &next.tags).await?;
+        }
+        let flow = read_entity(&mut tx, account.domain_id, id)
+            .await?
+            .ok_or(Error::FlowNotFound(id))?;
+        tx.commit().await.map_err(Error::from_database)?;
+        Ok(flow)
+    }
+
+    /// Deletes a flow with its tags and versions; returns what was deleted.
+    pub async fn delete_flow(
+        &self,
+        account: &Account,
+        id: i64,
+        if_match: Option<i64>,
+    ) -> Result<RoutingSchema> {
+        let _writer = self.writer().await;
+        let mut tx = self.pool.begin().await.map_err(Error::from_database)?;
+        let flow = read_entity(&mut tx, account.domain_id, id)
+            .await?
+            .ok_or(Error::FlowNotFound(id))?;
+        let current = flow.updated_at.unwrap_or_default();
+        if if_match.is_some_and(|expected| expected != current) {
+            return Err(Error::StaleWrite { id, current });
+        }
+        let mut delete = Sql::new("DELETE FROM routing_schema WHERE id = ");
+        delete
+            .bind(id)
+            .push(" AND domain_id = ")
+            .bind(account.domain_id)
+            .push(" AND updated_at = ")
+            .bind(current);
+        if delete
+            .execute(&mut *tx)
+            .await
+            .map_err(Error::from_database)?
+            == 0
+        {
+            return Err(Error::StaleWrite { id, current });
+        }
+        tx.commit().await.map_err(Error::from_database)?;
+        Ok(flow)
+    }
+
+    /// Distinct tags of a domain's flows.
+    pub async fn search_tags(
+        &self,
+        domain_id: i64,
+        search: &TagSearch,
+    ) -> Result<(Vec<Tag>, bool)> {
+        let mut sql = Sql::new("SELECT DISTINCT t.name FROM routing_schema_tag t");
+        if !search.types.is_empty() {
+            sql.push(" JOIN routing_schema s ON s.id = t.schema_id AND s.type IN ")
+                .bind_list(search.types.iter().map(|kind| kind.as_str().to_owned()));
+        }
+        sql.push(" WHERE t.domain_id = ").bind(domain_id);
+        if let Some(q) = &search.q {
+            sql.push(" AND t.name_key LIKE ")
+                .bind(like_pattern(q))
+                .push(" ESCAPE '\\'");
+        }
+        sql.push(" ORDER BY t.name")
+            .push(if search.descending { " DESC" } else { " ASC" })
+            .push(" LIMIT ")
+            .bind(i64::from(search.size) + 1)
+            .push(" OFFSET ")
+            .bind(search.offset() as i64);
+        let rows = sql.fetch_all(&self.pool).await?;
+        let next = rows.len() > search.size as usize;
+        let tags = rows
+            .iter()
+            .take(search.size as usize)
+            .map(|row| row.try_get::<String, _>("name").map(Tag::new))
+            .collect::<Result<_, _>>()?;
+        Ok((tags, next))
+    }
+
+    /// Earlier versions of a flow, newest first.
+    pub async fn versions(
+        &self,
+        domain_id: i64,
+        id: i64,
+        paging: Paging,
+    ) -> Result<(Vec<SchemaVersion>, bool)> {
+        let size = paging.size;
+        let mut connection = self.pool.acquire().await.map_err(Error::from_database)?;
+        let mut exists = Sql::new("SELECT id FROM routing_schema WHERE id = ");
+        exists.bind(id).push(" AND domain_id = ").bind(domain_id);
+        if exists.fetch_optional(&mut *connection).await?.is_none() {
+            return Err(Error::FlowNotFound(id));
+        }
+        let mut sql = Sql::new(
+            "SELECT v.id, v.schema_id, v.version, v.created_at, v.created_by, u.username AS created_by_name, \
+             v.schema, v.payload, v.note FROM routing_schema_version v \
+             LEFT JOIN app_user u ON u.id = v.created_by WHERE v.schema_id = ",
+        );
+        sql.bind(id)
+            .push(" ORDER BY v.version DESC LIMIT ")
+            .bind(i64::from(size) + 1)
+            .push(" OFFSET ")
+            .bind(paging.offset() as i64);
+        let rows = sql.fetch_all(&mut *connection).await?;
+        let next = rows.len() > size as usize;
+        let versions = rows
+            .iter()
+            .take(size as usize)
+            .map(|row| {
+                Ok(SchemaVersion {
+                    id: row.try_get("id")?,
+                    schema_id: row.try_get("schema_id")?,
+                    version: row.try_get("version")?,
+                    created_at: row.try_get("created_at")?,
+                    created_by: user_ref(row, "created_by", "created_by_name")?,
+                    schema: parse_json(&row.try_get::<String, _>("schema")?, "schema")?,
+                    payload: parse_json(&row.try_get::<String, _>("payload")?, "payload")?,
+                    note: row.try_get("note")?,
+                })
+            })
+            .collect::<Result<_>>()?;
+        Ok((versions, next))
+    }
+}
