@@ -1,1 +1,6 @@
-fn main() {}
+//! Mounts Flow Studio's web app.
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(flow_studio::App);
+}

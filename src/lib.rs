@@ -1,0 +1,9 @@
+//! Flow Studio's web app: pages -> components -> api client, over the shared model crate.
+
+pub mod api;
+mod app;
+pub mod components;
+pub mod pages;
+pub mod session;
+
+pub use app::App;

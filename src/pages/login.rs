@@ -1,0 +1,113 @@
+//! Sign in: username, password and domain; optionally which API server to use.
+
+use crate::session::{use_auth, Auth};
+use flow_model::LoginRequest;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+/// Where to go after signing in: only paths of this app, never another site.
+pub fn safe_next(next: Option<String>) -> String {
+    match next {
+        Some(next) if next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/login") => next,
+        _ => "/".to_owned(),
+    }
+}
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let auth = use_auth();
+    let navigate = use_navigate();
+    let query = use_query_map();
+    let username = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let domain = RwSignal::new(Auth::last_domain().unwrap_or_default());
+    let api_base = RwSignal::new(auth.api_base.get_untracked());
+    let show_server = RwSignal::new(false);
+
+    let sign_in = Action::new_local(move |request: &LoginRequest| {
+        let request = request.clone();
+        async move {
+            auth.set_api_base(&api_base.get_untracked());
+            auth.client().login(&request).await
+        }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(response)) = sign_in.value().get() {
+            auth.signed_in(response.access_token.clone(), response.session.clone());
+            navigate(&safe_next(query.get_untracked().get("next")), NavigateOptions::default());
+        }
+    });
+    let error = move || match sign_in.value().get() {
+        Some(Err(error)) => Some(error.to_string()),
+        _ => None,
+    };
+    let can_submit = move || {
+        !sign_in.pending().get()
+            && [username, password, domain].iter().all(|field| field.with(|text| !text.trim().is_empty()))
+    };
+    let submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        if can_submit() {
+            sign_in.dispatch(LoginRequest {
+                username: username.get_untracked().trim().to_owned(),
+                password: password.get_untracked(),
+                domain: domain.get_untracked().trim().to_owned(),
+            });
+        }
+    };
+
+    view! {
+        <main class="login">
+            <form class="login-card" on:submit=submit>
+                <h1>"Flow Studio"</h1>
+                <p class="hint">"Sign in to manage your flows."</p>
+                <label>
+                    "Username"
+                    <input name="username" autocomplete="username" required prop:value=username
+                        on:input=move |event| username.set(event_target_value(&event)) />
+                </label>
+                <label>
+                    "Password"
+                    <input name="password" type="password" autocomplete="current-password" required prop:value=password
+                        on:input=move |event| password.set(event_target_value(&event)) />
+                </label>
+                <label>
+                    "Domain"
+                    <input name="domain" autocomplete="organization" required prop:value=domain
+                        on:input=move |event| domain.set(event_target_value(&event)) />
+                </label>
+                <button type="button" class="link" on:click=move |_| show_server.update(|shown| *shown = !*shown)
+                    aria-expanded=move || show_server.get().to_string()>
+                    "API server"
+                </button>
+                <Show when=move || show_server.get()>
+                    <label>
+                        "API base URL"
+                        <input name="api_base" placeholder="/api" prop:value=api_base
+                            on:input=move |event| api_base.set(event_target_value(&event)) />
+                        <small>"Leave /api for this server, or give a Webitel engine's API address."</small>
+                    </label>
+                </Show>
+                <p class="error" role="alert">{error}</p>
+                <button type="submit" class="primary" disabled=move || !can_submit()>
+                    {move || if sign_in.pending().get() { "Signing in…" } else { "Sign in" }}
+                </button>
+            </form>
+        </main>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn returns_only_to_paths_of_this_app() {
+        assert_eq!(safe_next(Some("/?page=2".into())), "/?page=2");
+        assert_eq!(safe_next(Some("//evil.example".into())), "/");
+        assert_eq!(safe_next(Some("https://evil.example".into())), "/");
+        assert_eq!(safe_next(Some("/login".into())), "/");
+        assert_eq!(safe_next(None), "/");
+    }
+}

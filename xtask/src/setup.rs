@@ -1,0 +1,96 @@
+//! Installing what a fresh machine lacks, idempotently: each step first checks whether the
+//! tool is already there at the right version and stays silent if so.
+
+use crate::{root, run};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+pub const TRUNK_VERSION: &str = "0.21.14";
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// The first line a tool prints for `--version`, if it runs.
+fn version_of(program: &str) -> Option<String> {
+    let output = Command::new(program).arg("--version").output().ok()?;
+    output
+        .status
+        .success()
+        .then(|| String::from_utf8_lossy(&output.stdout).lines().next().unwrap_or_default().to_owned())
+}
+
+/// The version of `package` that Cargo.lock resolved.
+fn locked_version(package: &str) -> Result<String, String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock")).map_err(|error| format!("Cargo.lock: {error}"))?;
+    let needle = format!("name = \"{package}\"\nversion = \"");
+    let start = lock.find(&needle).ok_or_else(|| format!("{package} is not in Cargo.lock"))? + needle.len();
+    Ok(lock[start..].split('"').next().unwrap_or_default().to_owned())
+}
+
+/// `cargo install` at an exact version; `--locked` first, since newer dependencies may not
+/// build, then without it, since the registry mirror may lack a locked version.
+fn cargo_install(package: &str, version: &str) -> Result<(), String> {
+    run("cargo", &["install", package, "--version", version, "--locked"], &[])
+        .or_else(|_| run("cargo", &["install", package, "--version", version], &[]))
+}
+
+/// The wasm target, trunk, wasm-bindgen-cli at the locked version, and wasm-opt.
+pub fn tools() -> Result<(), String> {
+    let targets = Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .output()
+        .map_err(|error| format!("rustup: {error}"))?;
+    if !String::from_utf8_lossy(&targets.stdout).contains("wasm32-unknown-unknown") {
+        run("rustup", &["target", "add", "wasm32-unknown-unknown"], &[])?;
+    }
+    for (component, program) in [("rustfmt", "cargo-fmt"), ("clippy", "cargo-clippy")] {
+        if version_of(program).is_none() {
+            run("rustup", &["component", "add", component], &[])?;
+        }
+    }
+    if !version_of("trunk").is_some_and(|version| version.ends_with(TRUNK_VERSION)) {
+        cargo_install("trunk", TRUNK_VERSION)?;
+    }
+    let bindgen = locked_version("wasm-bindgen")?;
+    if !version_of("wasm-bindgen").is_some_and(|version| version.ends_with(&bindgen)) {
+        cargo_install("wasm-bindgen-cli", &bindgen)?;
+    }
+    if !root().join("tools/node_modules/.bin/wasm-opt").exists() {
+        run("npm", &["ci", "--prefix", "tools", "--no-audit", "--no-fund"], &[])?;
+    }
+    Ok(())
+}
+
+/// Chromium and ChromeDriver from the distribution's packages, for the browser tests.
+pub fn browser() -> Result<(), String> {
+    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+        return Ok(());
+    }
+    run("apt-get", &["update", "-qq"], &[])?;
+    run("apt-get", &["install", "-y", "-qq", "chromium", "chromium-driver"], &[("DEBIAN_FRONTEND", "noninteractive".into())])
+}
+
+fn postgres_answers() -> bool {
+    TcpStream::connect_timeout(&"127.0.0.1:5432".parse().expect("address"), Duration::from_secs(2)).is_ok()
+}
+
+/// The local PostgreSQL the API tests use: started when it is installed but not running.
+pub fn postgres() -> Result<(), String> {
+    if std::env::var_os("FLOW_STUDIO_TEST_POSTGRES").is_some() || postgres_answers() {
+        return Ok(());
+    }
+    let versions = std::fs::read_dir("/etc/postgresql")
+        .map_err(|_| "PostgreSQL is not installed: the API tests need one at 127.0.0.1:5432 (or set FLOW_STUDIO_TEST_POSTGRES)".to_owned())?;
+    for version in versions.flatten() {
+        let version = version.file_name().to_string_lossy().into_owned();
+        let _ = run("pg_ctlcluster", &["--skip-systemctl-redirect", &version, "main", "start"], &[]);
+    }
+    for _ in 0..20 {
+        if postgres_answers() {
+            return Ok(());
+        }
+        std::thread::sleep(Duration::from_millis(500));
+    }
+    Err("PostgreSQL does not answer at 127.0.0.1:5432".to_owned())
+}
