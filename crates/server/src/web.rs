@@ -11,11 +11,9 @@ use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use tower_http::services::{ServeDir, ServeFile};
 
-/// Serves files of `static_dir`, falling back to its `index.html`.
-pub fn spa_service(static_dir: &Path) -> ServeDir<tower_http::set_status::SetStatus<ServeFile>> {
-    ServeDir::new(static_dir)
-        .precompressed_gzip()
-        .not_found_service(ServeFile::new(static_dir.join("index.html")))
+/// Serves files of `static_dir`; any other path is a route of the app and gets `index.html`.
+pub fn spa_service(static_dir: &Path) -> ServeDir<ServeFile> {
+    ServeDir::new(static_dir).fallback(ServeFile::new(static_dir.join("index.html")))
 }
 
 /// Trunk names build outputs `name-<16 hex>...`: those never change, so they can be cached.
