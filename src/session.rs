@@ -18,7 +18,11 @@ fn local_storage() -> Option<web_sys::Storage> {
 }
 
 fn read(storage: Option<web_sys::Storage>, key: &str) -> Option<String> {
-    storage?.get_item(key).ok().flatten().filter(|value| !value.is_empty())
+    storage?
+        .get_item(key)
+        .ok()
+        .flatten()
+        .filter(|value| !value.is_empty())
 }
 
 fn write(storage: Option<web_sys::Storage>, key: &str, value: Option<&str>) {
@@ -44,7 +48,9 @@ impl Auth {
         Self {
             token: RwSignal::new(read(session_storage(), TOKEN_KEY)),
             session: RwSignal::new(None),
-            api_base: RwSignal::new(read(local_storage(), API_BASE_KEY).unwrap_or_else(|| DEFAULT_API_BASE.to_owned())),
+            api_base: RwSignal::new(
+                read(local_storage(), API_BASE_KEY).unwrap_or_else(|| DEFAULT_API_BASE.to_owned()),
+            ),
         }
     }
 
@@ -67,7 +73,11 @@ impl Auth {
 
     pub fn set_api_base(&self, base: &str) {
         let base = base.trim();
-        let base = if base.is_empty() { DEFAULT_API_BASE } else { base };
+        let base = if base.is_empty() {
+            DEFAULT_API_BASE
+        } else {
+            base
+        };
         write(local_storage(), API_BASE_KEY, Some(base));
         self.api_base.set(base.to_owned());
     }

@@ -74,13 +74,22 @@ async fn sign_in_is_enabled_only_when_every_field_is_filled() {
 async fn api_server_setting_opens_on_demand() {
     let page = mount();
     leptos::task::tick().await;
-    assert!(page.query_selector("input[name=api_base]").unwrap().is_none());
+    assert!(page
+        .query_selector("input[name=api_base]")
+        .unwrap()
+        .is_none());
     let toggle: web_sys::HtmlButtonElement = find(&page, "button.link");
-    assert_eq!(toggle.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
     toggle.click();
     leptos::task::tick().await;
     let base: web_sys::HtmlInputElement = find(&page, "input[name=api_base]");
     assert_eq!(base.value(), "/api");
-    assert_eq!(toggle.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
     page.remove();
 }

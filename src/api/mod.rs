@@ -5,7 +5,9 @@ mod url;
 
 pub use url::{encode_component, join_url, DEFAULT_API_BASE};
 
-use flow_model::{ErrorBody, ListResponse, LoginRequest, LoginResponse, RoutingSchema, SchemaSearch, Session};
+use flow_model::{
+    ErrorBody, ListResponse, LoginRequest, LoginResponse, RoutingSchema, SchemaSearch, Session,
+};
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -55,13 +57,16 @@ impl ApiClient {
                 .await
                 .map_err(|error| ApiError::Unexpected(error.to_string()));
         }
-        let body = response.json::<ErrorBody>().await.unwrap_or_else(|_| ErrorBody {
-            id: "app.http.error".into(),
-            code: status,
-            status: response.status_text(),
-            detail: format!("HTTP {status} {}", response.status_text()),
-            request_id: String::new(),
-        });
+        let body = response
+            .json::<ErrorBody>()
+            .await
+            .unwrap_or_else(|_| ErrorBody {
+                id: "app.http.error".into(),
+                code: status,
+                status: response.status_text(),
+                detail: format!("HTTP {status} {}", response.status_text()),
+                request_id: String::new(),
+            });
         Err(if status == 401 {
             ApiError::Unauthorized(body.detail)
         } else {
@@ -69,18 +74,32 @@ impl ApiClient {
         })
     }
 
-    async fn get<T: DeserializeOwned>(&self, path: &str, query: &[(&str, String)]) -> Result<T, ApiError> {
+    async fn get<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        query: &[(&str, String)],
+    ) -> Result<T, ApiError> {
         let request = self.with_token(Request::get(&join_url(&self.base, path, query)));
-        let response = request.send().await.map_err(|error| ApiError::Network(error.to_string()))?;
+        let response = request
+            .send()
+            .await
+            .map_err(|error| ApiError::Network(error.to_string()))?;
         Self::read(response).await
     }
 
-    async fn post<B: Serialize, T: DeserializeOwned>(&self, path: &str, body: &B) -> Result<T, ApiError> {
+    async fn post<B: Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &B,
+    ) -> Result<T, ApiError> {
         let request = self
             .with_token(Request::post(&join_url(&self.base, path, &[])))
             .json(body)
             .map_err(|error| ApiError::Unexpected(error.to_string()))?;
-        let response = request.send().await.map_err(|error| ApiError::Network(error.to_string()))?;
+        let response = request
+            .send()
+            .await
+            .map_err(|error| ApiError::Network(error.to_string()))?;
         Self::read(response).await
     }
 
@@ -96,7 +115,10 @@ impl ApiClient {
         self.get("/userinfo", &[]).await
     }
 
-    pub async fn search_flows(&self, search: &SchemaSearch) -> Result<ListResponse<RoutingSchema>, ApiError> {
+    pub async fn search_flows(
+        &self,
+        search: &SchemaSearch,
+    ) -> Result<ListResponse<RoutingSchema>, ApiError> {
         self.get("/routing/schema", &search.to_pairs()).await
     }
 }

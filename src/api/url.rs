@@ -21,7 +21,9 @@ pub fn encode_component(text: &str) -> String {
     let mut encoded = String::with_capacity(text.len());
     for byte in text.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'*' => encoded.push(byte as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'*' => {
+                encoded.push(byte as char)
+            }
             _ => encoded.push_str(&format!("%{byte:02X}")),
         }
     }
@@ -36,7 +38,11 @@ mod tests {
     fn joins_base_path_and_query() {
         assert_eq!(join_url("/api/", "/userinfo", &[]), "/api/userinfo");
         assert_eq!(
-            join_url("https://webitel.example/api", "/routing/schema", &[("sort", "+name".into()), ("q", "ivr mé*".into())]),
+            join_url(
+                "https://webitel.example/api",
+                "/routing/schema",
+                &[("sort", "+name".into()), ("q", "ivr mé*".into())]
+            ),
             "https://webitel.example/api/routing/schema?sort=%2Bname&q=ivr%20m%C3%A9*"
         );
     }

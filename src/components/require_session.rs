@@ -25,7 +25,11 @@ pub fn use_api_error_handler() -> impl Fn(ApiError) -> String + Clone {
     move |error: ApiError| {
         if let ApiError::Unauthorized(_) = error {
             auth.signed_out();
-            let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
+            let here = format!(
+                "{}{}",
+                location.pathname.get_untracked(),
+                location.search.get_untracked()
+            );
             navigate(&login_path(&here), NavigateOptions::default());
         }
         error.to_string()
@@ -41,7 +45,11 @@ pub fn RequireSession(children: ChildrenFn) -> impl IntoView {
     let location = use_location();
     Effect::new(move |_| {
         if auth.token.get().is_none() {
-            let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
+            let here = format!(
+                "{}{}",
+                location.pathname.get_untracked(),
+                location.search.get_untracked()
+            );
             navigate(&login_path(&here), NavigateOptions::default());
         }
     });
@@ -79,6 +87,9 @@ mod tests {
     fn login_path_returns_to_the_page() {
         assert_eq!(login_path("/"), "/login");
         assert_eq!(login_path("/login?next=%2F"), "/login");
-        assert_eq!(login_path("/?page=2&type=voice"), "/login?next=%2F%3Fpage%3D2%26type%3Dvoice");
+        assert_eq!(
+            login_path("/?page=2&type=voice"),
+            "/login?next=%2F%3Fpage%3D2%26type%3Dvoice"
+        );
     }
 }

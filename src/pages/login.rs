@@ -9,7 +9,11 @@ use leptos_router::NavigateOptions;
 /// Where to go after signing in: only paths of this app, never another site.
 pub fn safe_next(next: Option<String>) -> String {
     match next {
-        Some(next) if next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/login") => next,
+        Some(next)
+            if next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/login") =>
+        {
+            next
+        }
         _ => "/".to_owned(),
     }
 }
@@ -35,7 +39,10 @@ pub fn LoginPage() -> impl IntoView {
     Effect::new(move |_| {
         if let Some(Ok(response)) = sign_in.value().get() {
             auth.signed_in(response.access_token.clone(), response.session.clone());
-            navigate(&safe_next(query.get_untracked().get("next")), NavigateOptions::default());
+            navigate(
+                &safe_next(query.get_untracked().get("next")),
+                NavigateOptions::default(),
+            );
         }
     });
     let error = move || match sign_in.value().get() {
@@ -44,7 +51,9 @@ pub fn LoginPage() -> impl IntoView {
     };
     let can_submit = move || {
         !sign_in.pending().get()
-            && [username, password, domain].iter().all(|field| field.with(|text| !text.trim().is_empty()))
+            && [username, password, domain]
+                .iter()
+                .all(|field| field.with(|text| !text.trim().is_empty()))
     };
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();

@@ -40,7 +40,11 @@ pub fn run(program: &str, args: &[&str], envs: &[(&str, String)]) -> Result<(), 
 /// PATH with the locally installed build tools (wasm-opt) first.
 fn tool_path() -> String {
     let local = root().join("tools/node_modules/.bin");
-    format!("{}:{}", local.display(), std::env::var("PATH").unwrap_or_default())
+    format!(
+        "{}:{}",
+        local.display(),
+        std::env::var("PATH").unwrap_or_default()
+    )
 }
 
 fn build_web_app() -> Result<(), String> {
@@ -54,7 +58,15 @@ fn build_web_app() -> Result<(), String> {
 fn start(extra: &[String]) -> Result<(), String> {
     setup::tools()?;
     build_web_app()?;
-    let mut args = vec!["run", "--release", "--package", "flow-server", "--", "--static-dir", "dist"];
+    let mut args = vec![
+        "run",
+        "--release",
+        "--package",
+        "flow-server",
+        "--",
+        "--static-dir",
+        "dist",
+    ];
     args.extend(extra.iter().map(String::as_str));
     run("cargo", &args, &[])
 }
@@ -68,23 +80,63 @@ fn test() -> Result<(), String> {
         ("PATH", tool_path()),
     ];
     run("cargo", &["fmt", "--all", "--check"], &[])?;
-    run("cargo", &["clippy", "--workspace", "--all-targets", "--quiet", "--", "-D", "warnings"], &[])?;
     run(
         "cargo",
-        &["clippy", "--package", "flow-studio", "--target", "wasm32-unknown-unknown", "--all-targets", "--quiet", "--", "-D", "warnings"],
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--quiet",
+            "--",
+            "-D",
+            "warnings",
+        ],
+        &[],
+    )?;
+    run(
+        "cargo",
+        &[
+            "clippy",
+            "--package",
+            "flow-studio",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--all-targets",
+            "--quiet",
+            "--",
+            "-D",
+            "warnings",
+        ],
         &[],
     )?;
     // The browser scenarios serve the real build.
     build_web_app()?;
     run("cargo", &["test", "--workspace"], &browser_env)?;
-    run("cargo", &["test", "--package", "flow-studio", "--target", "wasm32-unknown-unknown"], &browser_env)?;
+    run(
+        "cargo",
+        &[
+            "test",
+            "--package",
+            "flow-studio",
+            "--target",
+            "wasm32-unknown-unknown",
+        ],
+        &browser_env,
+    )?;
     println!("\nall checks and tests passed");
     Ok(())
 }
 
 fn bench(extra: &[String]) -> Result<(), String> {
     setup::postgres()?;
-    let mut args = vec!["bench", "--package", "flow-server", "--bench", "search", "--"];
+    let mut args = vec![
+        "bench",
+        "--package",
+        "flow-server",
+        "--bench",
+        "search",
+        "--",
+    ];
     args.extend(extra.iter().map(String::as_str));
     run("cargo", &args, &[])
 }
@@ -99,7 +151,10 @@ const USAGE: &str = "usage: cargo xtask <setup|build|start|test|bench> [argument
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (command, rest) = args.split_first().map(|(c, r)| (c.as_str(), r)).unwrap_or(("", &[]));
+    let (command, rest) = args
+        .split_first()
+        .map(|(c, r)| (c.as_str(), r))
+        .unwrap_or(("", &[]));
     let rest: Vec<String> = rest.iter().filter(|arg| *arg != "--").cloned().collect();
     let result = match command {
         "setup" => setup::tools().and_then(|()| setup::browser()),

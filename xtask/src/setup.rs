@@ -14,25 +14,40 @@ pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// The first line a tool prints for `--version`, if it runs.
 fn version_of(program: &str) -> Option<String> {
     let output = Command::new(program).arg("--version").output().ok()?;
-    output
-        .status
-        .success()
-        .then(|| String::from_utf8_lossy(&output.stdout).lines().next().unwrap_or_default().to_owned())
+    output.status.success().then(|| {
+        String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+    })
 }
 
 /// The version of `package` that Cargo.lock resolved.
 fn locked_version(package: &str) -> Result<String, String> {
-    let lock = std::fs::read_to_string(root().join("Cargo.lock")).map_err(|error| format!("Cargo.lock: {error}"))?;
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|error| format!("Cargo.lock: {error}"))?;
     let needle = format!("name = \"{package}\"\nversion = \"");
-    let start = lock.find(&needle).ok_or_else(|| format!("{package} is not in Cargo.lock"))? + needle.len();
-    Ok(lock[start..].split('"').next().unwrap_or_default().to_owned())
+    let start = lock
+        .find(&needle)
+        .ok_or_else(|| format!("{package} is not in Cargo.lock"))?
+        + needle.len();
+    Ok(lock[start..]
+        .split('"')
+        .next()
+        .unwrap_or_default()
+        .to_owned())
 }
 
 /// `cargo install` at an exact version; `--locked` first, since newer dependencies may not
 /// build, then without it, since the registry mirror may lack a locked version.
 fn cargo_install(package: &str, version: &str) -> Result<(), String> {
-    run("cargo", &["install", package, "--version", version, "--locked"], &[])
-        .or_else(|_| run("cargo", &["install", package, "--version", version], &[]))
+    run(
+        "cargo",
+        &["install", package, "--version", version, "--locked"],
+        &[],
+    )
+    .or_else(|_| run("cargo", &["install", package, "--version", version], &[]))
 }
 
 /// The wasm target, trunk, wasm-bindgen-cli at the locked version, and wasm-opt.
@@ -57,7 +72,11 @@ pub fn tools() -> Result<(), String> {
         cargo_install("wasm-bindgen-cli", &bindgen)?;
     }
     if !root().join("tools/node_modules/.bin/wasm-opt").exists() {
-        run("npm", &["ci", "--prefix", "tools", "--no-audit", "--no-fund"], &[])?;
+        run(
+            "npm",
+            &["ci", "--prefix", "tools", "--no-audit", "--no-fund"],
+            &[],
+        )?;
     }
     Ok(())
 }
@@ -68,11 +87,19 @@ pub fn browser() -> Result<(), String> {
         return Ok(());
     }
     run("apt-get", &["update", "-qq"], &[])?;
-    run("apt-get", &["install", "-y", "-qq", "chromium", "chromium-driver"], &[("DEBIAN_FRONTEND", "noninteractive".into())])
+    run(
+        "apt-get",
+        &["install", "-y", "-qq", "chromium", "chromium-driver"],
+        &[("DEBIAN_FRONTEND", "noninteractive".into())],
+    )
 }
 
 fn postgres_answers() -> bool {
-    TcpStream::connect_timeout(&"127.0.0.1:5432".parse().expect("address"), Duration::from_secs(2)).is_ok()
+    TcpStream::connect_timeout(
+        &"127.0.0.1:5432".parse().expect("address"),
+        Duration::from_secs(2),
+    )
+    .is_ok()
 }
 
 /// The local PostgreSQL the API tests use: started when it is installed but not running.
@@ -84,7 +111,11 @@ pub fn postgres() -> Result<(), String> {
         .map_err(|_| "PostgreSQL is not installed: the API tests need one at 127.0.0.1:5432 (or set FLOW_STUDIO_TEST_POSTGRES)".to_owned())?;
     for version in versions.flatten() {
         let version = version.file_name().to_string_lossy().into_owned();
-        let _ = run("pg_ctlcluster", &["--skip-systemctl-redirect", &version, "main", "start"], &[]);
+        let _ = run(
+            "pg_ctlcluster",
+            &["--skip-systemctl-redirect", &version, "main", "start"],
+            &[],
+        );
     }
     for _ in 0..20 {
         if postgres_answers() {

@@ -3,10 +3,10 @@
 
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
-use hyper_util::client::legacy::connect::HttpConnector;
 use flow_model::Role;
 use flow_server::state::{AppState, Settings};
 use flow_server::store::{NewUser, Store, StoreOptions};
+use hyper_util::client::legacy::connect::HttpConnector;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
@@ -38,7 +38,9 @@ impl AppServer {
     pub async fn start() -> Self {
         let folder = tempfile::tempdir().expect("temporary folder");
         let url = format!("sqlite://{}", folder.path().join("flows.db").display());
-        let store = Store::open(&url, StoreOptions::default()).await.expect("store opens");
+        let store = Store::open(&url, StoreOptions::default())
+            .await
+            .expect("store opens");
         store
             .create_user(NewUser {
                 domain: "main",
@@ -53,7 +55,9 @@ impl AppServer {
             store: store.clone(),
             settings: Arc::new(Settings::default()),
         };
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
         let base = format!("http://{}", listener.local_addr().unwrap());
         let app = flow_server::app(state, &dist_dir());
         tokio::spawn(flow_server::serve(listener, app, std::future::pending()));
@@ -94,14 +98,17 @@ fn free_port() -> u16 {
 
 impl Browser {
     pub async fn start() -> Self {
-        let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".to_owned());
+        let chromedriver =
+            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".to_owned());
         let port = free_port();
         let driver = Command::new(&chromedriver)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
-            .unwrap_or_else(|error| panic!("cannot start {chromedriver}: {error} (run `cargo xtask setup`)"));
+            .unwrap_or_else(|error| {
+                panic!("cannot start {chromedriver}: {error} (run `cargo xtask setup`)")
+            });
         let capabilities = serde_json::json!({
             "goog:chromeOptions": {
                 "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_owned()),
@@ -148,7 +155,10 @@ impl Browser {
                     return;
                 }
             }
-            assert!(started.elapsed() < Duration::from_secs(10), "{css:?} never showed {text:?}");
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "{css:?} never showed {text:?}"
+            );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }

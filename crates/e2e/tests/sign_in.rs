@@ -21,24 +21,48 @@ async fn signs_in_sees_flows_and_signs_out() {
     // The Flow page needs a session: it sends the visitor to sign in first.
     browser.client.goto(&server.base).await.unwrap();
     browser.find("form.login-card").await;
-    assert!(browser.client.current_url().await.unwrap().path().starts_with("/login"));
+    assert!(browser
+        .client
+        .current_url()
+        .await
+        .unwrap()
+        .path()
+        .starts_with("/login"));
     let submit = browser.find("button[type=submit]").await;
-    assert!(!submit.is_enabled().await.unwrap(), "Sign in stays disabled until every field is filled");
+    assert!(
+        !submit.is_enabled().await.unwrap(),
+        "Sign in stays disabled until every field is filled"
+    );
 
     browser.type_into("input[name=username]", "admin").await;
-    browser.type_into("input[name=password]", "wrong password").await;
+    browser
+        .type_into("input[name=password]", "wrong password")
+        .await;
     browser.type_into("input[name=domain]", "main").await;
     submit.click().await.unwrap();
-    browser.wait_for_text(".error", "username, password or domain is wrong").await;
+    browser
+        .wait_for_text(".error", "username, password or domain is wrong")
+        .await;
 
     let password = browser.find("input[name=password]").await;
     password.clear().await.unwrap();
     password.send_keys(ADMIN_PASSWORD).await.unwrap();
-    browser.find("button[type=submit]").await.click().await.unwrap();
+    browser
+        .find("button[type=submit]")
+        .await
+        .click()
+        .await
+        .unwrap();
 
     browser.wait_for_text(".page-header", "admin @ main").await;
-    browser.wait_for_text("table.flows", "<b>Inbound</b> IVR").await;
-    let cells = browser.client.find_all(Locator::Css("table.flows td b")).await.unwrap();
+    browser
+        .wait_for_text("table.flows", "<b>Inbound</b> IVR")
+        .await;
+    let cells = browser
+        .client
+        .find_all(Locator::Css("table.flows td b"))
+        .await
+        .unwrap();
     assert!(cells.is_empty(), "names render as text, never as markup");
     browser.screenshot("registry-signed-in").await;
 
@@ -46,7 +70,12 @@ async fn signs_in_sees_flows_and_signs_out() {
     browser.client.refresh().await.unwrap();
     browser.wait_for_text(".page-header", "admin @ main").await;
 
-    browser.find(".page-header button").await.click().await.unwrap();
+    browser
+        .find(".page-header button")
+        .await
+        .click()
+        .await
+        .unwrap();
     browser.find("form.login-card").await;
     browser.client.goto(&server.base).await.unwrap();
     browser.find("form.login-card").await;

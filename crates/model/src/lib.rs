@@ -7,6 +7,8 @@
 
 pub mod access;
 pub mod api;
+pub mod catalog;
+pub mod flow;
 pub mod int64;
 pub mod query;
 pub mod rules;

@@ -115,7 +115,7 @@ pub fn tags(raw: &[Tag]) -> Result<Vec<Tag>, FieldError> {
     Ok(tags)
 }
 
-fn json_kind(value: &Value) -> &'static str {
+pub fn json_kind(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",

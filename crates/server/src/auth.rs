@@ -8,6 +8,7 @@ use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, Salt
 use argon2::Argon2;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
+use axum::http::HeaderMap;
 use flow_model::Permission;
 use rand::rngs::OsRng;
 use rand::RngCore;
@@ -59,13 +60,9 @@ pub fn new_password() -> String {
     hex::encode(bytes)
 }
 
-fn token_from(parts: &Parts) -> Option<&str> {
-    let header = |name| {
-        parts
-            .headers
-            .get(name)
-            .and_then(|value| value.to_str().ok())
-    };
+/// The access token a request carries: `X-Webitel-Access`, or `Authorization: Bearer`.
+pub(crate) fn token_from(headers: &HeaderMap) -> Option<&str> {
+    let header = |name| headers.get(name).and_then(|value| value.to_str().ok());
     header(TOKEN_HEADER)
         .or_else(|| header("authorization").and_then(|value| value.strip_prefix("Bearer ")))
         .map(str::trim)
@@ -76,8 +73,8 @@ impl FromRequestParts<AppState> for Account {
     type Rejection = Error;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self> {
-        let token =
-            token_from(parts).ok_or(Error::Unauthorized("no access token: sign in first"))?;
+        let token = token_from(&parts.headers)
+            .ok_or(Error::Unauthorized("no access token: sign in first"))?;
         state
             .store
             .account_for_token(&token_hash(token))

@@ -94,8 +94,10 @@ pub struct ServeArgs {
     #[arg(long, env = "FLOW_STUDIO_BODY_LIMIT", default_value_t = 10 * 1024 * 1024)]
     pub body_limit: usize,
 
-    /// Deepest nesting of arrays and objects accepted in a request body (1-128).
-    #[arg(long, env = "FLOW_STUDIO_MAX_JSON_DEPTH", default_value_t = 128, value_parser = clap::value_parser!(u16).range(1..=128))]
+    /// Deepest nesting of arrays and objects accepted in a request body (1-120). Kept below
+    /// serde_json's default limit of 128 with room for the list wrappers, so every client can
+    /// read back what was stored.
+    #[arg(long, env = "FLOW_STUDIO_MAX_JSON_DEPTH", default_value_t = 100, value_parser = clap::value_parser!(u16).range(1..=120))]
     pub max_json_depth: u16,
 
     /// How many earlier versions of each flow to keep.

@@ -15,6 +15,9 @@ pub enum Error {
     /// A request field that is not acceptable.
     #[error("{0}")]
     InvalidField(#[from] FieldError),
+    /// A field of a new user that is not acceptable.
+    #[error("{0}")]
+    InvalidUserField(FieldError),
     /// A query or path parameter, or a header, that cannot be read.
     #[error("{0}")]
     InvalidParameter(#[from] QueryError),
@@ -66,6 +69,10 @@ impl Error {
                     format!("app.routing_schema.{field}.invalid"),
                 )
             }
+            Self::InvalidUserField(error) => (
+                StatusCode::BAD_REQUEST,
+                format!("app.user.{}.invalid", error.field),
+            ),
             Self::InvalidParameter(_) => {
                 fixed(StatusCode::BAD_REQUEST, "app.request.parameter.invalid")
             }

@@ -44,6 +44,18 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8], max_depth: usize) -> Result<T, E
             error.valid_up_to()
         ))
     })?;
+    // Every body of this API is an object; serde would also fill a struct from an array.
+    let kind = match text.trim_start().bytes().next() {
+        Some(b'[') => Some("an array"),
+        Some(b'"') => Some("a string"),
+        Some(b'-' | b'0'..=b'9') => Some("a number"),
+        _ => None,
+    };
+    if let Some(kind) = kind {
+        return Err(Error::InvalidJson(format!(
+            "the body must be a JSON object, got {kind}"
+        )));
+    }
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
         let path = error.path().to_string();
@@ -96,6 +108,17 @@ mod tests {
             ),
             "{error}"
         );
+    }
+
+    #[test]
+    fn refuses_bodies_that_are_not_objects() {
+        for body in [&br#"["Name"]"#[..], b"5", b"\"x\""] {
+            let error = parse::<SchemaWrite>(body, 64).unwrap_err();
+            assert!(
+                error.to_string().contains("must be a JSON object"),
+                "{error}"
+            );
+        }
     }
 
     #[test]

@@ -23,7 +23,7 @@ impl Default for Settings {
     fn default() -> Self {
         Self {
             body_limit: 10 * 1024 * 1024,
-            max_json_depth: 128,
+            max_json_depth: 100,
             token_lifetime_ms: 12 * 3600 * 1000,
         }
     }

@@ -18,10 +18,22 @@ async fn create_read_list_delete(engine: Engine) {
     assert_eq!(read.status, StatusCode::OK);
     assert_eq!(read.body, created);
     let list = admin.get("/api/routing/schema").await;
-    assert_eq!(list.body, json!({"items": [{"id": id, "name": "Inbound IVR", "editor": true, "type": "voice", "tags": []}], "next": false}));
-    assert_eq!(admin.delete(&format!("/api/routing/schema/{id}")).await.body, created);
+    assert_eq!(
+        list.body,
+        json!({"items": [{"id": id, "name": "Inbound IVR", "editor": true, "type": "voice", "tags": []}], "next": false})
+    );
+    assert_eq!(
+        admin
+            .delete(&format!("/api/routing/schema/{id}"))
+            .await
+            .body,
+        created
+    );
     let gone = admin.get(&format!("/api/routing/schema/{id}")).await;
-    assert_eq!((gone.status, gone.error_id()), (StatusCode::NOT_FOUND, "app.routing_schema.not_found"));
+    assert_eq!(
+        (gone.status, gone.error_id()),
+        (StatusCode::NOT_FOUND, "app.routing_schema.not_found")
+    );
 }
 
 on_both_engines!(create_read_list_delete);

@@ -34,7 +34,13 @@ fn Header() -> impl IntoView {
             navigate("/login", NavigateOptions::default());
         }
     });
-    let user = move || auth.session.with(|session| session.as_ref().map(|s| format!("{} @ {}", s.user.name, s.domain)));
+    let user = move || {
+        auth.session.with(|session| {
+            session
+                .as_ref()
+                .map(|s| format!("{} @ {}", s.user.name, s.domain))
+        })
+    };
     view! {
         <header class="page-header">
             <h1>"Flow"</h1>

@@ -1,6 +1,6 @@
 //! Signing in and out, and who is signed in.
 
-use crate::auth::{new_token, token_hash, verify_password, TOKEN_HEADER};
+use crate::auth::{new_token, token_from, token_hash, verify_password};
 use crate::error::{Error, Result};
 use crate::json::JsonBody;
 use crate::state::AppState;
@@ -76,11 +76,9 @@ async fn logout(
     _account: Account,
     headers: HeaderMap,
 ) -> Result<Json<Value>> {
-    if let Some(token) = headers
-        .get(TOKEN_HEADER)
-        .and_then(|value| value.to_str().ok())
-    {
-        state.store.delete_token(&token_hash(token.trim())).await?;
+    // The token the request was authenticated with, from whichever header carried it.
+    if let Some(token) = token_from(&headers) {
+        state.store.delete_token(&token_hash(token)).await?;
     }
     Ok(Json(json!({})))
 }

@@ -40,14 +40,16 @@ async fn create_user(
     }
     let username = request.username.trim().to_owned();
     if username.is_empty() || username.chars().any(char::is_control) {
-        return Err(FieldError::new(
+        return Err(Error::InvalidUserField(FieldError::new(
             "username",
             "must not be blank or contain control characters",
-        )
-        .into());
+        )));
     }
     if request.password.chars().count() < 8 {
-        return Err(FieldError::new("password", "must be at least 8 characters").into());
+        return Err(Error::InvalidUserField(FieldError::new(
+            "password",
+            "must be at least 8 characters",
+        )));
     }
     let password_hash = tokio::task::spawn_blocking(move || hash_password(&request.password))
         .await

@@ -36,7 +36,9 @@ struct StoredFlow {
     payload_text: String,
     version: i64,
     updated_at: i64,
-    updated_by: Option<i64>,
+    /// When and by whom `schema` and `payload` were last saved: what their version credits.
+    content_at: i64,
+    content_by: Option<i64>,
 }
 
 fn column_list(fields: &[SchemaField]) -> String {
@@ -194,7 +196,7 @@ async fn read_stored(
     id: i64,
 ) -> Result<Option<StoredFlow>> {
     let mut sql = Sql::new(
-        "SELECT name, description, type, editor, schema, payload, debug, version, note, updated_at, updated_by \
+        "SELECT name, description, type, editor, schema, payload, debug, version, note, updated_at, content_at, content_by \
          FROM routing_schema WHERE id = ",
     );
     sql.bind(id).push(" AND domain_id = ").bind(domain_id);
@@ -227,7 +229,8 @@ async fn read_stored(
         payload_text,
         version: row.try_get("version")?,
         updated_at: row.try_get("updated_at")?,
-        updated_by: row.try_get("updated_by")?,
+        content_at: row.try_get("content_at")?,
+        content_by: row.try_get("content_by")?,
     }))
 }
 
@@ -282,6 +285,42 @@ fn to_text(value: &Value) -> String {
     value.to_string()
 }
 
+/// The case-folded names `[from, to)` that can match `q`: those starting with its literal
+/// start (what precedes the first `*`); `to` is `None` when there is no upper bound. Both
+/// engines compare names byte by byte, and UTF-8 byte order is code point order.
+fn prefix_range(q: &str) -> Option<(String, Option<String>)> {
+    let prefix: String = q.to_lowercase().chars().take_while(|&c| c != '*').collect();
+    if prefix.is_empty() {
+        return None;
+    }
+    let mut to: Vec<char> = prefix.chars().collect();
+    while let Some(last) = to.pop() {
+        // The next code point, skipping the surrogates, which are no chars.
+        if let Some(next) = (u32::from(last) + 1..=u32::from(char::MAX)).find_map(char::from_u32) {
+            to.push(next);
+            return Some((prefix, Some(to.into_iter().collect())));
+        }
+    }
+    Some((prefix, None))
+}
+
+/// ` AND column LIKE q`, also bounded to [`prefix_range`] so that an index on the column can
+/// serve it: SQLite never uses an index for a case-insensitive `LIKE` on a binary column, and
+/// PostgreSQL not for a `LIKE` with a bound pattern in a generic plan.
+fn push_name_match(sql: &mut Sql<'_>, column: &str, q: &str) {
+    sql.push(" AND ")
+        .push(column)
+        .push(" LIKE ")
+        .bind(like_pattern(q))
+        .push(" ESCAPE '\\'");
+    if let Some((from, to)) = prefix_range(q) {
+        sql.push(" AND ").push(column).push(" >= ").bind(from);
+        if let Some(to) = to {
+            sql.push(" AND ").push(column).push(" < ").bind(to);
+        }
+    }
+}
+
 impl Store {
     /// One page of a domain's flows, and whether another page follows.
     pub async fn search_flows(
@@ -294,9 +333,7 @@ impl Store {
         from_clause(&mut sql, &search.fields, Some(search.sort.field));
         sql.push(" WHERE s.domain_id = ").bind(domain_id);
         if let Some(q) = &search.q {
-            sql.push(" AND s.name_key LIKE ")
-                .bind(like_pattern(q))
-                .push(" ESCAPE '\\'");
+            push_name_match(&mut sql, "s.name_key", q);
         }
         if let Some(name) = &search.name {
             sql.push(" AND s.name = ").bind(name.clone());
@@ -365,7 +402,7 @@ impl Store {
         let now = now_millis();
         let mut insert = Sql::new(
             "INSERT INTO routing_schema (domain_id, name, name_key, description, type, editor, schema, payload, \
-             debug, version, note, created_at, created_by, updated_at, updated_by) VALUES (",
+             debug, version, note, created_at, created_by, updated_at, updated_by, content_at, content_by) VALUES (",
         );
         insert
             .bind(account.domain_id)
@@ -389,6 +426,10 @@ impl Store {
             .bind(1i64)
             .push(", ")
             .bind(content.note.clone())
+            .push(", ")
+            .bind(now)
+            .push(", ")
+            .bind(account.user_id)
             .push(", ")
             .bind(now)
             .push(", ")
@@ -474,6 +515,8 @@ impl Store {
             .bind(next.description.clone())
             .push(", type = ")
             .bind(next.flow_type.as_str().to_owned())
+            .push(", editor = ")
+            .bind(i64::from(next.editor))
             .push(", schema = ")
             .bind(schema_text)
             .push(", payload = ")
@@ -492,6 +535,18 @@ impl Store {
             .bind(updated_at)
             .push(", updated_by = ")
             .bind(account.user_id)
+            .push(", content_at = ")
+            .bind(if content_changed {
+                updated_at
+            } else {
+                stored.content_at
+            })
+            .push(", content_by = ")
+            .bind(if content_changed {
+                Some(account.user_id)
+            } else {
+                stored.content_by
+            })
             .push(" WHERE id = ")
             .bind(id)
             .push(" AND domain_id = ")
@@ -516,9 +571,9 @@ impl Store {
                 .push(", ")
                 .bind(stored.version)
                 .push(", ")
-                .bind(stored.updated_at)
+                .bind(stored.content_at)
                 .push(", ")
-                .bind(stored.updated_by)
+                .bind(stored.content_by)
                 .push(", ")
                 .bind(stored.schema_text)
                 .push(", ")
@@ -595,9 +650,7 @@ impl Store {
         }
         sql.push(" WHERE t.domain_id = ").bind(domain_id);
         if let Some(q) = &search.q {
-            sql.push(" AND t.name_key LIKE ")
-                .bind(like_pattern(q))
-                .push(" ESCAPE '\\'");
+            push_name_match(&mut sql, "t.name_key", q);
         }
         sql.push(" ORDER BY t.name")
             .push(if search.descending { " DESC" } else { " ASC" })
@@ -658,5 +711,25 @@ impl Store {
             })
             .collect::<Result<_>>()?;
         Ok((versions, next))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefix_ranges_bound_what_the_pattern_can_match() {
+        let range = prefix_range;
+        let bounded = |from: &str, to: &str| Some((from.to_owned(), Some(to.to_owned())));
+        assert_eq!(range("Bil*"), bounded("bil", "bim"));
+        assert_eq!(range("ab*cd*"), bounded("ab", "ac"));
+        assert_eq!(range("Exact"), bounded("exact", "exacu"));
+        assert_eq!(range("50%_"), bounded("50%_", "50%`"));
+        assert_eq!(range("\u{d7ff}"), bounded("\u{d7ff}", "\u{e000}"));
+        assert_eq!(range("a\u{10ffff}"), bounded("a\u{10ffff}", "b"));
+        assert_eq!(range("\u{10ffff}"), Some(("\u{10ffff}".to_owned(), None)));
+        assert_eq!(range("*ivr"), None);
+        assert_eq!(range(""), None);
     }
 }

@@ -23,7 +23,8 @@ pub enum Engine {
 
 /// Where the test PostgreSQL server is: `FLOW_STUDIO_TEST_POSTGRES`, or the local one.
 pub fn postgres_server_url() -> String {
-    std::env::var("FLOW_STUDIO_TEST_POSTGRES").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".to_owned())
+    std::env::var("FLOW_STUDIO_TEST_POSTGRES")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".to_owned())
 }
 
 /// A database of its own for one test.
@@ -37,9 +38,10 @@ static COUNTER: AtomicU32 = AtomicU32::new(0);
 
 async fn admin_query(statement: &str) {
     use sqlx::Connection;
-    let mut connection = sqlx::PgConnection::connect(&format!("{}/postgres", postgres_server_url()))
-        .await
-        .expect("the test PostgreSQL server is reachable");
+    let mut connection =
+        sqlx::PgConnection::connect(&format!("{}/postgres", postgres_server_url()))
+            .await
+            .expect("the test PostgreSQL server is reachable");
     sqlx::Executor::execute(&mut connection, statement)
         .await
         .unwrap_or_else(|error| panic!("{statement}: {error}"));
@@ -107,7 +109,7 @@ pub struct TestServer {
 pub fn test_settings() -> Settings {
     Settings {
         body_limit: 10 * 1024 * 1024,
-        max_json_depth: 128,
+        max_json_depth: 100,
         token_lifetime_ms: 3600 * 1000,
     }
 }
@@ -122,13 +124,35 @@ impl TestServer {
         Self::start_on(database, settings, options).await
     }
 
-    pub async fn start_on(database: TestDatabase, settings: Settings, options: StoreOptions) -> Self {
-        let store = Store::open(&database.url, options).await.expect("store opens");
+    pub async fn start_on(
+        database: TestDatabase,
+        settings: Settings,
+        options: StoreOptions,
+    ) -> Self {
+        let url = database.url.clone();
+        Self::launch(&url, Some(database), settings, options).await
+    }
+
+    /// Another server over a database that something else owns (and drops, after this server):
+    /// for several servers sharing one PostgreSQL database. Not for `stop` or `database`.
+    pub async fn start_shared(url: &str) -> Self {
+        Self::launch(url, None, test_settings(), StoreOptions::default()).await
+    }
+
+    async fn launch(
+        url: &str,
+        database: Option<TestDatabase>,
+        settings: Settings,
+        options: StoreOptions,
+    ) -> Self {
+        let store = Store::open(url, options).await.expect("store opens");
         let state = AppState {
             store: store.clone(),
             settings: Arc::new(settings),
         };
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
         let base = format!("http://{}", listener.local_addr().expect("address"));
         let (shutdown, stop) = oneshot::channel::<()>();
         let app = flow_server::app(state, std::path::Path::new("/nonexistent"));
@@ -145,7 +169,7 @@ impl TestServer {
             client: reqwest::Client::new(),
             shutdown: Some(shutdown),
             task: Some(task),
-            database: Some(database),
+            database,
         }
     }
 
@@ -193,11 +217,15 @@ impl TestServer {
     pub async fn stop(mut self) -> TestDatabase {
         self.halt().await;
         self.store.close().await;
-        self.database.take().expect("database present until stopped")
+        self.database
+            .take()
+            .expect("database present until stopped")
     }
 
     pub fn database(&self) -> &TestDatabase {
-        self.database.as_ref().expect("database present until stopped")
+        self.database
+            .as_ref()
+            .expect("database present until stopped")
     }
 
     async fn halt(&mut self) {
@@ -232,10 +260,42 @@ pub struct Reply {
 impl Reply {
     /// The error id of an error reply, after checking the error body's shape.
     pub fn error_id(&self) -> &str {
-        assert_eq!(self.body["code"].as_u64(), Some(u64::from(self.status.as_u16())), "{}", self.body);
-        assert!(self.body["status"].is_string() && self.body["detail"].is_string(), "{}", self.body);
-        assert!(self.body["request_id"].as_str().is_some_and(|id| !id.is_empty()), "{}", self.body);
+        assert_eq!(
+            self.body["code"].as_u64(),
+            Some(u64::from(self.status.as_u16())),
+            "{}",
+            self.body
+        );
+        assert!(
+            self.body["status"].is_string() && self.body["detail"].is_string(),
+            "{}",
+            self.body
+        );
+        assert!(
+            self.body["request_id"]
+                .as_str()
+                .is_some_and(|id| !id.is_empty()),
+            "{}",
+            self.body
+        );
         self.body["id"].as_str().expect("error id")
+    }
+
+    /// Checks an error reply as a whole: its status, its error id, the error body's shape, and
+    /// an `x-request-id` header equal to the body's `request_id`. Returns the detail.
+    pub fn expect_error(&self, status: StatusCode, id: &str) -> &str {
+        assert_eq!(self.status, status, "{}", self.body);
+        assert_eq!(self.error_id(), id, "{}", self.body);
+        let header = self
+            .headers
+            .get("x-request-id")
+            .map(|value| value.to_str().unwrap());
+        assert_eq!(
+            header,
+            self.body["request_id"].as_str(),
+            "x-request-id header vs body"
+        );
+        self.body["detail"].as_str().unwrap()
     }
 
     pub fn etag(&self) -> String {
@@ -256,7 +316,13 @@ impl Api {
         self.call_with(method, path, body, &[]).await
     }
 
-    pub async fn call_with(&self, method: Method, path: &str, body: Option<Value>, headers: &[(&str, &str)]) -> Reply {
+    pub async fn call_with(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<Value>,
+        headers: &[(&str, &str)],
+    ) -> Reply {
         let mut request = self.client.request(method, format!("{}{path}", self.base));
         if let Some(token) = &self.token {
             request = request.header("X-Webitel-Access", token);
@@ -280,7 +346,11 @@ impl Api {
         } else {
             serde_json::from_str(&text).unwrap_or(Value::String(text))
         };
-        Reply { status, headers, body }
+        Reply {
+            status,
+            headers,
+            body,
+        }
     }
 
     pub async fn get(&self, path: &str) -> Reply {

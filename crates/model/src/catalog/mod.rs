@@ -1,0 +1,217 @@
+//! The flow-language catalog: every app the runtime knows, as data. For each app: the flow
+//! types that offer it, its palette group, label and help, the shape of its argument (rich
+//! enough to generate a property form), and where its argument holds nested step arrays
+//! (its output ports). Apps not listed stay editable as raw JSON.
+
+mod apps;
+#[cfg(test)]
+mod tests;
+
+use crate::api::FlowType;
+
+pub use apps::APPS;
+
+/// Palette groups, in palette order.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash, PartialOrd, Ord)]
+pub enum Group {
+    FlowControl,
+    LogicVariables,
+    CallControl,
+    Media,
+    QueuesRouting,
+    Messaging,
+    Forms,
+    Integrations,
+    DialerService,
+}
+
+impl Group {
+    pub const ALL: [Group; 9] = [
+        Self::FlowControl,
+        Self::LogicVariables,
+        Self::CallControl,
+        Self::Media,
+        Self::QueuesRouting,
+        Self::Messaging,
+        Self::Forms,
+        Self::Integrations,
+        Self::DialerService,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::FlowControl => "Flow control",
+            Self::LogicVariables => "Logic & variables",
+            Self::CallControl => "Call control",
+            Self::Media => "Media",
+            Self::QueuesRouting => "Queues & routing",
+            Self::Messaging => "Messaging",
+            Self::Forms => "Forms",
+            Self::Integrations => "Integrations",
+            Self::DialerService => "Dialer/service",
+        }
+    }
+}
+
+/// The flow types an app is offered in (the `default` type offers everything).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Offer(u8);
+
+impl Offer {
+    pub const VOICE: Offer = Offer(1);
+    pub const CHAT: Offer = Offer(2);
+    pub const FORMS: Offer = Offer(4);
+    pub const SERVICE: Offer = Offer(8);
+    /// The general apps of every type.
+    pub const ALL: Offer = Offer(15);
+    pub const VOICE_CHAT: Offer = Offer(3);
+    /// Known to the runtime but on no typed palette: only `default` offers it.
+    pub const NONE: Offer = Offer(0);
+
+    pub const fn and(self, other: Offer) -> Offer {
+        Offer(self.0 | other.0)
+    }
+
+    pub fn includes(self, flow_type: FlowType) -> bool {
+        let bit = match flow_type {
+            FlowType::Default => return true,
+            FlowType::Voice => Self::VOICE,
+            FlowType::Chat => Self::CHAT,
+            FlowType::Processing => Self::FORMS,
+            FlowType::Service => Self::SERVICE,
+        };
+        self.0 & bit.0 != 0
+    }
+}
+
+/// What a field (or a whole argument) holds.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Kind {
+    /// Free text; may contain `${variables}`.
+    Text,
+    /// A JavaScript expression (if, while, js).
+    Expression,
+    /// The name of a variable to write.
+    Variable,
+    /// A number (the runtime also accepts numeric text: a warning, not an error).
+    Number,
+    /// A number written as text (`maxSteps: "1000"`).
+    NumericText,
+    Boolean,
+    /// One of fixed values.
+    Choice(&'static [&'static str]),
+    /// An object with known fields (unknown fields are kept).
+    Object(&'static [Field]),
+    /// A list of items of one kind.
+    List(&'static Kind),
+    /// An object of free keys, each value of one kind (`set {var: value}`).
+    Map(&'static Kind),
+    /// A picked object: `{id}` or `{name}`, extra fields kept.
+    Reference,
+    /// A nested step array (an output port; see [`PortSpec`]).
+    Steps,
+    /// Any JSON.
+    Json,
+    /// No argument: `""` or `null` (`{"answer": ""}`).
+    Empty,
+}
+
+/// One argument field.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Field {
+    pub name: &'static str,
+    pub kind: Kind,
+    pub required: bool,
+    /// The default as JSON text, if the form should prefill one.
+    pub default: Option<&'static str>,
+    pub help: &'static str,
+}
+
+/// One segment of the path from an argument to a nested step array.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Seg {
+    Key(&'static str),
+    /// Every key of an object (`switch.case.<key>`, `trigger.commands.<cmd>`).
+    AnyKey,
+    /// Every element of an array (`joinQueue.timers[<n>]`).
+    AnyIndex,
+}
+
+/// Whether `goto` inside a nested array reaches tags outside it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Scope {
+    /// if/switch/while bodies: tags belong to the enclosing scope.
+    Inline,
+    /// function, trigger and app-hook bodies: a scope of their own.
+    Own,
+}
+
+/// Where an app's argument holds step arrays, and how they run.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct PortSpec {
+    pub path: &'static [Seg],
+    pub label: &'static str,
+    pub scope: Scope,
+}
+
+/// One app of the flow language.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct AppSpec {
+    pub name: &'static str,
+    pub label: &'static str,
+    pub group: Group,
+    pub offered: Offer,
+    pub help: &'static str,
+    /// The argument's shape; for objects, [`Kind::Object`] with the fields.
+    pub argument: Kind,
+    pub ports: &'static [PortSpec],
+}
+
+impl AppSpec {
+    pub fn offered_for(&self, flow_type: FlowType) -> bool {
+        self.offered.includes(flow_type)
+    }
+
+    /// The fields of an object argument (none for other shapes).
+    pub fn fields(&self) -> &'static [Field] {
+        match self.argument {
+            Kind::Object(fields) => fields,
+            _ => &[],
+        }
+    }
+
+    /// Definitions (function, trigger) do not run where they stand.
+    pub fn is_definition(&self) -> bool {
+        matches!(self.name, "function" | "trigger")
+    }
+}
+
+/// The app called `name`, if the catalog knows it.
+pub fn app(name: &str) -> Option<&'static AppSpec> {
+    APPS.iter().find(|app| app.name == name)
+}
+
+/// The apps a flow type offers, in palette order (group, then catalog order).
+pub fn palette(flow_type: FlowType) -> Vec<&'static AppSpec> {
+    let mut apps: Vec<&'static AppSpec> = APPS
+        .iter()
+        .filter(|app| app.offered_for(flow_type))
+        .collect();
+    apps.sort_by_key(|app| app.group);
+    apps
+}
+
+/// The keys a step may carry besides its one app key.
+pub const META_KEYS: [&str; 7] = [
+    "tag",
+    "break",
+    "limit",
+    "trace",
+    "_id",
+    "async",
+    "description",
+];
+
+pub fn is_meta_key(key: &str) -> bool {
+    META_KEYS.contains(&key)
+}

@@ -1,0 +1,20 @@
+//! The diagram side of a flow: the graph model, schema <-> graph conversion, layout, the
+//! versioned diagram payload, semantic identity of schemas, and graph validation.
+
+pub mod check;
+pub mod compile;
+pub mod decompile;
+pub mod equivalence;
+pub mod graph;
+pub mod layout;
+pub mod payload;
+
+pub use check::{check, Problem, ProblemKind, Severity};
+pub use compile::{assign_missing_tags, compile, Compiled};
+pub use decompile::{decompile, DecompileError};
+pub use equivalence::{semantic_difference, semantically_identical, Difference};
+pub use graph::{Comment, FlowGraph, Link, Node, NodeGroup, NodeId, PathSeg, Point, Port, Step};
+pub use layout::{auto_layout, Direction, LayoutOptions};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,585 @@
+//! Who may do what, on both engines: tokens (missing, unknown, expired, logged out), login,
+//! userinfo, the role x endpoint permission matrix, domain isolation, user management, and the
+//! error shape of unknown paths and wrong methods.
+
+mod common;
+
+use common::{test_settings, Api, Engine, Reply, TestServer};
+use flow_model::Role;
+use flow_server::state::Settings;
+use flow_server::store::{now_millis, StoreOptions};
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
+use std::time::Duration;
+
+const FLOWS: &str = "/api/routing/schema";
+const ALLOWED: StatusCode = StatusCode::OK;
+const DENIED: StatusCode = StatusCode::FORBIDDEN;
+
+fn flow_path(id: &str) -> String {
+    format!("{FLOWS}/{id}")
+}
+
+fn id_of(flow: &Value) -> &str {
+    flow["id"].as_str().expect("id is a string")
+}
+
+/// The flow endpoints of the contract.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Endpoint {
+    Search,
+    Read,
+    Create,
+    Put,
+    Patch,
+    Delete,
+    Tags,
+    Versions,
+}
+
+/// What each role gets from each endpoint: `[admin, editor, viewer]`.
+const MATRIX: [(Endpoint, [StatusCode; 3]); 8] = [
+    (Endpoint::Search, [ALLOWED, ALLOWED, ALLOWED]),
+    (Endpoint::Read, [ALLOWED, ALLOWED, ALLOWED]),
+    (Endpoint::Create, [ALLOWED, ALLOWED, DENIED]),
+    (Endpoint::Put, [ALLOWED, ALLOWED, DENIED]),
+    (Endpoint::Patch, [ALLOWED, ALLOWED, DENIED]),
+    (Endpoint::Delete, [ALLOWED, DENIED, DENIED]),
+    (Endpoint::Tags, [ALLOWED, ALLOWED, ALLOWED]),
+    (Endpoint::Versions, [ALLOWED, ALLOWED, ALLOWED]),
+];
+
+const ROLES: [Role; 3] = [Role::Admin, Role::Editor, Role::Viewer];
+
+impl Endpoint {
+    /// Calls this endpoint on flow `id` with a valid body; `by` keeps created names unique.
+    async fn call(self, api: &Api, id: &str, by: &str) -> Reply {
+        let path = flow_path(id);
+        match self {
+            Self::Search => api.get(FLOWS).await,
+            Self::Read => api.get(&path).await,
+            Self::Create => {
+                api.post(FLOWS, json!({"name": format!("created by {by}")}))
+                    .await
+            }
+            Self::Put => {
+                let body = json!({"name": format!("put by {by}"), "schema": [{"put": by}]});
+                api.put(&path, body).await
+            }
+            Self::Patch => {
+                let body = json!({"description": format!("patched by {by}")});
+                api.patch(&path, body).await
+            }
+            Self::Delete => api.delete(&path).await,
+            Self::Tags => api.get(&format!("{FLOWS}/tags")).await,
+            Self::Versions => api.get(&format!("{path}/versions")).await,
+        }
+    }
+
+    /// The permission a denial names.
+    fn needs(self) -> &'static str {
+        match self {
+            Self::Create => "create",
+            Self::Put | Self::Patch => "update",
+            Self::Delete => "delete",
+            Self::Search | Self::Read | Self::Tags | Self::Versions => "read",
+        }
+    }
+}
+
+/// Every call that needs a token: the flow endpoints, and userinfo, logout and user creation.
+async fn every_protected_call(api: &Api, id: &str) -> Vec<(String, Reply)> {
+    let mut replies = Vec::new();
+    for (endpoint, _) in MATRIX {
+        replies.push((
+            format!("{endpoint:?}"),
+            endpoint.call(api, id, "anyone").await,
+        ));
+    }
+    let user = json!({"username": "eve", "password": "eve-password", "role": "viewer"});
+    replies.push(("userinfo".into(), api.get("/api/userinfo").await));
+    replies.push((
+        "logout".into(),
+        api.call(Method::POST, "/api/logout", None).await,
+    ));
+    replies.push(("users".into(), api.post("/api/users", user).await));
+    replies
+}
+
+/// A flow with a tag and one earlier version.
+async fn flow_with_history(api: &Api, name: &str, tag: &str) -> Value {
+    let body = json!({"name": name, "schema": [{"v": 1}], "tags": [{"name": tag}]});
+    let flow = api.create_flow(body).await;
+    let reply = api
+        .patch(&flow_path(id_of(&flow)), json!({"schema": [{"v": 2}]}))
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    reply.body
+}
+
+/// Everything a domain holds, as its admin sees it.
+async fn snapshot(admin: &Api) -> Value {
+    let fields = "fields=id&fields=name&fields=description&fields=schema&fields=updated_at";
+    let flows = admin.get(&format!("{FLOWS}?size=1000&{fields}")).await.body;
+    let tags = admin.get(&format!("{FLOWS}/tags?size=1000")).await.body;
+    json!({"flows": flows, "tags": tags})
+}
+
+fn with_token(server: &TestServer, token: &str) -> Api {
+    Api {
+        token: Some(token.to_owned()),
+        ..server.anonymous()
+    }
+}
+
+async fn missing_and_unknown_tokens_are_401_everywhere(engine: Engine) {
+    let server = TestServer::start(engine).await;
+    let admin = server.user("main", "admin", Role::Admin).await;
+    let flow = flow_with_history(&admin, "Guarded", "tag").await;
+    let before = snapshot(&admin).await;
+    let unknown = with_token(&server, &"0".repeat(64));
+    let blank = with_token(&server, "   ");
+    let callers = [
+        (server.anonymous(), "no access token: sign in first"),
+        (blank, "no access token: sign in first"),
+        (unknown, "access token is unknown or expired: sign in again"),
+    ];
+    for (caller, reason) in callers {
+        for (call, reply) in every_protected_call(&caller, id_of(&flow)).await {
+            let detail = reply.expect_error(StatusCode::UNAUTHORIZED, "app.auth.unauthorized");
+            assert_eq!(detail, reason, "{call}");
+        }
+    }
+    // A bearer token is checked the same way.
+    let bearer = server
+        .anonymous()
+        .call_with(
+            Method::GET,
+            FLOWS,
+            None,
+            &[("Authorization", "Bearer nope")],
+        )
+        .await;
+    bearer.expect_error(StatusCode::UNAUTHORIZED, "app.auth.unauthorized");
+    assert_eq!(snapshot(&admin).await, before, "nothing changed");
+}
+
+async fn expired_tokens_are_401_everywhere(engine: Engine) {
+    let settings = Settings {
+        token_lifetime_ms: 1,
+        ..test_settings()
+    };
+    let server = TestServer::start_with(engine, settings, StoreOptions::default()).await;
+    let admin = server.user("main", "admin", Role::Admin).await;
+    tokio::time::sleep(Duration::from_millis(20)).await;
+    for (call, reply) in every_protected_call(&admin, "1").await {
+        let detail = reply.expect_error(StatusCode::UNAUTHORIZED, "app.auth.unauthorized");
+        assert_eq!(
+            detail, "access token is unknown or expired: sign in again",
+            "{call}"
+        );
+    }
+}
+
+async fn login_refuses_wrong_credentials_alike(engine: Engine) {
+    let server = TestServer::start(engine).await;
+    server.user("main", "admin", Role::Admin).await;
+    server.user("acme", "ann", Role::Viewer).await;
+    let attempts = [
+        ("main", "admin", "wrong-password"),
+        ("main", "admin", "Admin-password"),
+        ("main", "nobody", "admin-password"),
+        ("main", "Admin", "admin-password"),
+        ("nowhere", "admin", "admin-password"),
+        ("acme", "admin", "admin-password"),
+        ("main", "ann", "ann-password"),
+        ("main", "admin", ""),
+    ];
+    for (domain, username, password) in attempts {
+        let body = json!({"domain": domain, "username": username, "password": password});
+        let reply = server.anonymous().post("/api/login", body).await;
+        let detail = reply.expect_error(StatusCode::UNAUTHORIZED, "app.auth.login.invalid");
+        assert_eq!(
+            detail, "username, password or domain is wrong",
+            "{domain}/{username}"
+        );
+    }
+    let incomplete = server
+        .anonymous()
+        .post(
+            "/api/login",
+            json!({"username": "admin", "password": "admin-password"}),
+        )
+        .await;
+    let detail = incomplete.expect_error(StatusCode::BAD_REQUEST, "app.request.body.invalid");
+    assert!(detail.contains("missing field `domain`"), "{detail}");
+
+    // The right credentials (around spaces in domain and username) give a working token.
+    let before = now_millis();
+    let body = json!({"domain": " main ", "username": " admin", "password": "admin-password"});
+    let reply = server.anonymous().post("/api/login", body).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let token = reply.body["access_token"].as_str().unwrap();
+    assert!(
+        token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit()),
+        "{token}"
+    );
+    let expires_at: i64 = reply.body["expires_at"].as_str().unwrap().parse().unwrap();
+    let lifetime = test_settings().token_lifetime_ms;
+    assert!((before + lifetime..=now_millis() + lifetime).contains(&expires_at));
+    let info = with_token(&server, token).get("/api/userinfo").await;
+    assert_eq!(info.status, StatusCode::OK);
+    for key in ["user", "domain", "permissions", "admin"] {
+        assert_eq!(reply.body[key], info.body[key], "{key}");
+    }
+}
+
+async fn logout_invalidates_only_that_token(engine: Engine) {
+    let server = TestServer::start(engine).await;
+    let first = server.user("main", "admin", Role::Admin).await;
+    let second = server.login("main", "admin", "admin-password").await;
+    let third = server.login("main", "admin", "admin-password").await;
+    let reply = first.call(Method::POST, "/api/logout", None).await;
+    assert_eq!((reply.status, &reply.body), (StatusCode::OK, &json!({})));
+    for endpoint in ["/api/userinfo", FLOWS] {
+        let reply = first.get(endpoint).await;
+        reply.expect_error(StatusCode::UNAUTHORIZED, "app.auth.unauthorized");
+    }
+    assert_eq!(second.get("/api/userinfo").await.status, StatusCode::OK);
+
+    // A token sent as a bearer token is the one logged out.
+    let bearer = |path: &str, method: Method| {
+        let header = format!("Bearer {}", third.token.as_deref().unwrap());
+        let anonymous = server.anonymous();
+        let path = path.to_owned();
+        async move {
+            let headers = [("Authorization", header.as_str())];
+            anonymous.call_with(method, &path, None, &headers).await
+        }
+    };
+    assert_eq!(
+        bearer("/api/userinfo", Method::GET).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        bearer("/api/logout", Method::POST).await.status,
+        StatusCode::OK
+    );
+    let after = bearer("/api/userinfo", Method::GET).await;
+    after.expect_error(StatusCode::UNAUTHORIZED, "app.auth.unauthorized");
+    third
+        .get("/api/userinfo")
+        .await
+        .expect_error(StatusCode::UNAUTHORIZED, "app.auth.unauthorized");
+    assert_eq!(second.get("/api/userinfo").await.status, StatusCode::OK);
+}
+
+async fn userinfo_shows_user_domain_and_permissions(engine: Engine) {
+    let server = TestServer::start(engine).await;
+    let expected = [
+        (
+            Role::Admin,
+            json!(["create", "read", "update", "delete"]),
+            true,
+        ),
+        (Role::Editor, json!(["create", "read", "update"]), false),
+        (Role::Viewer, json!(["read"]), false),
+    ];
+    let mut ids = std::collections::BTreeSet::new();
+    for (role, permissions, admin) in expected {
+        let api = server.user("acme", role.as_str(), role).await;
+        let info = api.get("/api/userinfo").await;
+        assert_eq!(info.status, StatusCode::OK);
+        let id = info.body["user"]["id"].as_str().unwrap().to_owned();
+        assert!(id.parse::<i64>().is_ok(), "{id}");
+        assert_eq!(
+            info.body,
+            json!({"user": {"id": id, "name": role.as_str()}, "domain": "acme",
+                   "permissions": permissions, "admin": admin})
+        );
+        ids.insert(id);
+    }
+    assert_eq!(ids.len(), 3, "three users");
+}
+
+async fn each_role_gets_exactly_its_permissions(engine: Engine) {
+    let server = TestServer::start(engine).await;
+    let admin = server.user("main", "admin", Role::Admin).await;
+    let mut callers = Vec::new();
+    for role in ROLES {
+        let name = format!("{role} user");
+        callers.push((role, server.user("main", &name, role).await));
+    }
+    let shared = flow_with_history(&admin, "Shared", "shared").await;
+    for (endpoint, statuses) in MATRIX {
+        for ((role, caller), expected) in callers.iter().zip(statuses) {
+            let id = if endpoint == Endpoint::Delete {
+                let body = json!({"name": format!("doomed for {role}")});
+                id_of(&admin.create_flow(body).await).to_owned()
+            } else {
+                id_of(&shared).to_owned()
+            };
+            let before = snapshot(&admin).await;
+            let reply = endpoint.call(caller, &id, role.as_str()).await;
+            let case = format!("{role} {endpoint:?}");
+            if expected == DENIED {
+                let detail = reply.expect_error(DENIED, "app.permission.denied");
+                let needs = endpoint.needs();
+                assert_eq!(
+                    detail,
+                    format!("this needs the schema permission {needs:?}"),
+                    "{case}"
+                );
+                assert_eq!(snapshot(&admin).await, before, "{case} changed nothing");
+            } else {
+                assert_eq!(reply.status, expected, "{case}: {}", reply.body);
+            }
+        }
+    }
+    // What the allowed writes did, and the denied ones did not.
+    let names: Vec<String> = admin.get(&format!("{FLOWS}?sort=name&size=100")).await.body["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|item| item["name"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "created by admin",
+            "created by editor",
+            "doomed for editor",
+            "doomed for viewer",
+            "put by editor"
+        ]
+    );
+}
+
+async fn other_domains_flows_answer_404_and_never_show(engine: Engine) {
+    let server = TestServer::start(engine).await;
+    let main = server.user("main", "admin", Role::Admin).await;
+    let acme = server.user("acme", "admin", Role::Admin).await;
+    let acme_viewer = server.user("acme", "viewer", Role::Viewer).await;
+    let secret = flow_with_history(&acme, "Secret plan", "secret").await;
+    let visible = main
+        .create_flow(json!({"name": "Visible", "tags": [{"name": "public"}]}))
+        .await;
+    let id = id_of(&secret);
+    let acme_before = snapshot(&acme).await;
+
+    let etag = format!("\"{}\"", secret["updated_at"].as_str().unwrap());
+    let attempts = [
+        (Method::GET, flow_path(id), None),
+        (Method::PUT, flow_path(id), Some(json!({"name": "Stolen"}))),
+        (Method::PATCH, flow_path(id), Some(json!({"schema": []}))),
+        (Method::DELETE, flow_path(id), None),
+        (Method::GET, format!("{}/versions", flow_path(id)), None),
+    ];
+    for (method, path, body) in attempts {
+        for if_match in [None, Some(etag.as_str()), Some("\"1\"")] {
+            let headers: Vec<(&str, &str)> =
+                if_match.map(|tag| ("If-Match", tag)).into_iter().collect();
+            let reply = main
+                .call_with(method.clone(), &path, body.clone(), &headers)
+                .await;
+            let detail = reply.expect_error(StatusCode::NOT_FOUND, "app.routing_schema.not_found");
+            assert_eq!(detail, format!("flow id={id} not found"), "{method} {path}");
+        }
+    }
+
+    let only_visible = json!([{"id": id_of(&visible), "name": "Visible", "editor": false,
+                               "type": "default", "tags": [{"name": "public"}]}]);
+    for query in [
+        "".to_owned(),
+        "q=*".to_owned(),
+        "q=secret*".to_owned(),
+        "name=Secret%20plan".to_owned(),
+        format!("id={id}"),
+        "tags=secret".to_owned(),
+        "type=default".to_owned(),
+    ] {
+        let reply = main.get(&format!("{FLOWS}?{query}&size=1000")).await;
+        let items = &reply.body["items"];
+        let expected = if ["", "q=*", "type=default"].contains(&query.as_str()) {
+            only_visible.clone()
+        } else {
+            json!([])
+        };
+        assert_eq!(items, &expected, "{query}");
+    }
+    for (query, expected) in [("", json!([{"name": "public"}])), ("q=secret", json!([]))] {
+        let tags = main.get(&format!("{FLOWS}/tags?{query}")).await;
+        assert_eq!(
+            tags.body,
+            json!({"items": expected, "next": false}),
+            "{query}"
+        );
+    }
+
+    // The flow's own domain still has it as it was, and sees only its own.
+    assert_eq!(snapshot(&acme).await, acme_before);
+    assert_eq!(acme_viewer.get(&flow_path(id)).await.body, secret);
+    let acme_visible = acme_viewer.get(&flow_path(id_of(&visible))).await;
+    acme_visible.expect_error(StatusCode::NOT_FOUND, "app.routing_schema.not_found");
+}
+
+async fn only_admins_create_users_who_can_then_sign_in(engine: Engine) {
+    let server = TestServer::start(engine).await;
+    let admin = server.user("main", "admin", Role::Admin).await;
+    let editor = server.user("main", "editor", Role::Editor).await;
+    let viewer = server.user("main", "viewer", Role::Viewer).await;
+    let new_user = |username: &str, role: &str| json!({"username": username, "password": format!("{}-password", username.trim()), "role": role});
+
+    for caller in [&editor, &viewer] {
+        let reply = caller
+            .post("/api/users", new_user("mallory", "admin"))
+            .await;
+        let detail = reply.expect_error(StatusCode::FORBIDDEN, "app.permission.denied");
+        assert_eq!(detail, "only a domain admin may manage users");
+    }
+    let mallory = json!({"domain": "main", "username": "mallory", "password": "mallory-password"});
+    let refused = server.anonymous().post("/api/login", mallory).await;
+    refused.expect_error(StatusCode::UNAUTHORIZED, "app.auth.login.invalid");
+
+    let reply = admin.post("/api/users", new_user(" dave ", "editor")).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let id = reply.body["id"].as_str().unwrap();
+    assert!(id.parse::<i64>().is_ok());
+    assert_eq!(
+        reply.body,
+        json!({"id": id, "username": "dave", "role": "editor"})
+    );
+
+    // The new user signs in to the admin's domain only, with the role's permissions.
+    let dave = server.login("main", "dave", "dave-password").await;
+    let info = dave.get("/api/userinfo").await.body;
+    assert_eq!(
+        info,
+        json!({"user": {"id": id, "name": "dave"}, "domain": "main",
+               "permissions": ["create", "read", "update"], "admin": false})
+    );
+    let flow = dave.create_flow(json!({"name": "By dave"})).await;
+    assert_eq!(flow["created_by"], json!({"id": id, "name": "dave"}));
+    dave.delete(&flow_path(id_of(&flow)))
+        .await
+        .expect_error(StatusCode::FORBIDDEN, "app.permission.denied");
+    dave.post("/api/users", new_user("erin", "viewer"))
+        .await
+        .expect_error(StatusCode::FORBIDDEN, "app.permission.denied");
+    let elsewhere = server
+        .anonymous()
+        .post(
+            "/api/login",
+            json!({"domain": "acme", "username": "dave", "password": "dave-password"}),
+        )
+        .await;
+    elsewhere.expect_error(StatusCode::UNAUTHORIZED, "app.auth.login.invalid");
+
+    // An admin made through the API manages users too.
+    let reply = admin.post("/api/users", new_user("frank", "admin")).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let frank = server.login("main", "frank", "frank-password").await;
+    let reply = frank.post("/api/users", new_user("grace", "viewer")).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    let grace = server.login("main", "grace", "grace-password").await;
+    assert_eq!(
+        grace.get("/api/userinfo").await.body["permissions"],
+        json!(["read"])
+    );
+
+    // Refused requests.
+    let taken = admin.post("/api/users", new_user("dave", "viewer")).await;
+    taken.expect_error(StatusCode::CONFLICT, "app.user.exists");
+    let invalid = [
+        (
+            json!({"username": "  ", "password": "long-enough", "role": "viewer"}),
+            "username",
+        ),
+        (
+            json!({"username": "henry", "password": "short", "role": "viewer"}),
+            "password",
+        ),
+    ];
+    for (body, field) in invalid {
+        let reply = admin.post("/api/users", body).await;
+        let id = reply.error_id().to_owned();
+        assert!(id.ends_with(&format!(".{field}.invalid")), "{id}");
+        let detail = reply.expect_error(StatusCode::BAD_REQUEST, &id);
+        assert!(detail.starts_with(field), "{detail}");
+    }
+    let root = admin.post("/api/users", new_user("ivan", "root")).await;
+    let detail = root.expect_error(StatusCode::BAD_REQUEST, "app.request.body.invalid");
+    assert!(detail.contains("role: unknown variant `root`"), "{detail}");
+}
+
+async fn unknown_paths_and_wrong_methods_answer_in_the_error_shape(engine: Engine) {
+    let server = TestServer::start(engine).await;
+    let admin = server.user("main", "admin", Role::Admin).await;
+    let flow = admin.create_flow(json!({"name": "Flow"})).await;
+    let id = id_of(&flow);
+    let not_found = [
+        (Method::GET, "/api/nope".to_owned()),
+        (Method::POST, "/api/nope".to_owned()),
+        (Method::GET, "/api/routing".to_owned()),
+        (Method::GET, "/api/routing/schemas".to_owned()),
+        (Method::GET, format!("{FLOWS}/{id}/versions/1")),
+        (Method::DELETE, format!("{FLOWS}/{id}/tags/x")),
+    ];
+    for caller in [&admin, &server.anonymous()] {
+        for (method, path) in &not_found {
+            let reply = caller.call(method.clone(), path, None).await;
+            let detail = reply.expect_error(StatusCode::NOT_FOUND, "app.http.not_found");
+            assert_eq!(detail, "no such API path", "{method} {path}");
+        }
+    }
+    let wrong_method = [
+        (Method::DELETE, FLOWS.to_owned()),
+        (Method::PUT, FLOWS.to_owned()),
+        (Method::POST, flow_path(id)),
+        (Method::POST, format!("{FLOWS}/{id}/versions")),
+        (Method::DELETE, format!("{FLOWS}/tags")),
+        (Method::GET, "/api/login".to_owned()),
+        (Method::GET, "/api/logout".to_owned()),
+        (Method::POST, "/api/userinfo".to_owned()),
+        (Method::GET, "/api/users".to_owned()),
+    ];
+    for (method, path) in wrong_method {
+        let reply = admin.call(method.clone(), &path, None).await;
+        let detail = reply.expect_error(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "app.http.method_not_allowed",
+        );
+        assert_eq!(
+            detail, "this path does not take that method",
+            "{method} {path}"
+        );
+    }
+    // A request id the client sends is the one the error carries.
+    let reply = admin
+        .call_with(
+            Method::GET,
+            "/api/nope",
+            None,
+            &[("x-request-id", "client-chosen-id")],
+        )
+        .await;
+    reply.expect_error(StatusCode::NOT_FOUND, "app.http.not_found");
+    assert_eq!(reply.body["request_id"], json!("client-chosen-id"));
+    assert_eq!(
+        admin.get(&flow_path(id)).await.body,
+        flow,
+        "nothing changed"
+    );
+}
+
+on_both_engines!(
+    missing_and_unknown_tokens_are_401_everywhere,
+    expired_tokens_are_401_everywhere,
+    login_refuses_wrong_credentials_alike,
+    logout_invalidates_only_that_token,
+    userinfo_shows_user_domain_and_permissions,
+    each_role_gets_exactly_its_permissions,
+    other_domains_flows_answer_404_and_never_show,
+    only_admins_create_users_who_can_then_sign_in,
+    unknown_paths_and_wrong_methods_answer_in_the_error_shape,
+);

@@ -1,0 +1,347 @@
+//! Crash safety on SQLite: the real server binary is killed with SIGKILL while clients write as
+//! fast as they can. After a restart on the same file, every write that was acknowledged with a
+//! 200 must be there exactly as the 200 returned it. Writes in flight at the kill may or may not
+//! have landed; when they did, they must have landed whole.
+
+use reqwest::{Method, StatusCode};
+use serde_json::{json, Value};
+use std::collections::HashMap;
+use std::path::Path;
+use std::process::Stdio;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tokio::io::{AsyncBufReadExt, BufReader};
+use tokio::process::{Child, Command};
+
+const PASSWORD: &str = "crash-test-password";
+/// Clients writing side by side.
+const WRITERS: usize = 4;
+/// The kill comes after this many acknowledged writes, or after `WRITE_FOR`, whichever is first.
+const ENOUGH_WRITES: usize = 500;
+const WRITE_FOR: Duration = Duration::from_secs(2);
+const TYPES: [&str; 4] = ["voice", "chat", "processing", "service"];
+
+/// The server binary running as a child process; killed when dropped.
+struct ServerProcess {
+    child: Child,
+    base: String,
+}
+
+impl ServerProcess {
+    /// Starts the server on a free loopback port and waits until it answers.
+    async fn start(database: &Path) -> Self {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_flow-studio-server"))
+            .arg("--database-url")
+            .arg(format!("sqlite://{}", database.display()))
+            .args(["--admin-password", PASSWORD])
+            .args(["--bind", "127.0.0.1:0", "--log-level", "warn"])
+            .args(["--static-dir", "/nonexistent"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("the server binary starts");
+        let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
+        // It prints "Flow Studio is running at http://127.0.0.1:<port>" once it listens.
+        let base = tokio::time::timeout(Duration::from_secs(30), async {
+            while let Some(line) = lines.next_line().await.expect("server output") {
+                if let Some(url) = line
+                    .split_whitespace()
+                    .find(|word| word.starts_with("http://"))
+                {
+                    return url.to_owned();
+                }
+            }
+            panic!("the server exited before it listened");
+        })
+        .await
+        .expect("the server listens within 30 s");
+        // Keep draining its output, so that it never blocks on a full pipe.
+        tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+        let health = reqwest::get(format!("{base}/api/health"))
+            .await
+            .expect("health check");
+        assert_eq!(health.status(), StatusCode::OK);
+        Self { child, base }
+    }
+
+    async fn sign_in(&self) -> Client {
+        let http = reqwest::Client::builder()
+            .timeout(Duration::from_secs(10))
+            .build()
+            .expect("client");
+        let reply = http
+            .post(format!("{}/api/login", self.base))
+            .json(&json!({"username": "admin", "password": PASSWORD, "domain": "main"}))
+            .send()
+            .await
+            .expect("login sent");
+        assert_eq!(reply.status(), StatusCode::OK);
+        let body: Value = reply.json().await.expect("login body");
+        Client {
+            http,
+            base: self.base.clone(),
+            token: body["access_token"].as_str().expect("token").to_owned(),
+        }
+    }
+
+    /// SIGKILL: no shutdown, no flushing, no goodbye.
+    async fn kill(mut self) {
+        self.child.kill().await.expect("kill -9");
+    }
+}
+
+#[derive(Clone)]
+struct Client {
+    http: reqwest::Client,
+    base: String,
+    token: String,
+}
+
+impl Client {
+    /// Status and body text, or `None` when the server did not answer in full.
+    async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&Value>,
+        if_match: Option<String>,
+    ) -> Option<(StatusCode, String)> {
+        let mut request = self
+            .http
+            .request(method, format!("{}{path}", self.base))
+            .header("X-Webitel-Access", &self.token);
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        if let Some(tag) = if_match {
+            request = request.header("If-Match", tag);
+        }
+        let response = request.send().await.ok()?;
+        let status = response.status();
+        Some((status, response.text().await.ok()?))
+    }
+
+    /// The body text of a GET that must succeed.
+    async fn read(&self, path: &str) -> String {
+        let (status, text) = self.call(Method::GET, path, None, None).await.expect(path);
+        assert_eq!(status, StatusCode::OK, "{path}: {text}");
+        text
+    }
+
+    async fn get(&self, path: &str) -> Value {
+        serde_json::from_str(&self.read(path).await).expect("JSON")
+    }
+}
+
+/// A write that was sent: a create (no id yet) or a PUT of an existing flow.
+#[derive(Clone, Debug)]
+struct Write {
+    id: Option<String>,
+    body: Value,
+}
+
+/// What one writer saw.
+#[derive(Default)]
+struct WriterLog {
+    /// Each flow's entity as its last acknowledged write returned it, as text.
+    acknowledged: HashMap<String, String>,
+    /// The write that got no answer because of the kill.
+    in_flight: Option<Write>,
+    /// Anything but a 200 before the kill.
+    failures: Vec<String>,
+}
+
+/// Distinct content for each write; a float, nesting and non-ASCII text to stress the round trip.
+fn content(writer: usize, step: usize) -> Value {
+    json!({
+        "name": format!("Writer {writer} – step {step}"),
+        "description": format!("written by client {writer} at step {step}"),
+        "type": TYPES[step % TYPES.len()],
+        "editor": true,
+        "schema": [
+            {"log": format!("writer {writer} step {step}")},
+            {"set": {"step": step, "ratio": step as f64 / 7.0, "list": [writer, step]}},
+        ],
+        "payload": {"nodes": [{"id": step, "label": format!("ñode {step}")}], "zoom": 1.25},
+        "debug": step % 2 == 1,
+        "tags": [{"name": format!("writer-{writer}")}, {"name": format!("step-{}", step % 5)}],
+    })
+}
+
+/// Creates and updates flows of its own (so its last acknowledged state of each is the stored
+/// one) until the kill makes a request fail.
+async fn writer(
+    client: Client,
+    number: usize,
+    killing: Arc<AtomicBool>,
+    acked: Arc<AtomicUsize>,
+) -> WriterLog {
+    let mut log = WriterLog::default();
+    let mut ids: Vec<String> = Vec::new();
+    for step in 0.. {
+        if killing.load(Ordering::SeqCst) {
+            break;
+        }
+        // One create in three, and each PUT on the next of the flows made so far.
+        let write = Write {
+            id: (step % 3 != 2 && !ids.is_empty()).then(|| ids[step % ids.len()].clone()),
+            body: content(number, step),
+        };
+        let (method, path, if_match) = match &write.id {
+            None => (Method::POST, "/api/routing/schema".to_owned(), None),
+            Some(id) => {
+                let last: Value = serde_json::from_str(&log.acknowledged[id]).expect("JSON");
+                let tag = format!("\"{}\"", last["updated_at"].as_str().expect("updated_at"));
+                (Method::PUT, format!("/api/routing/schema/{id}"), Some(tag))
+            }
+        };
+        log.in_flight = Some(write.clone());
+        match client
+            .call(method, &path, Some(&write.body), if_match)
+            .await
+        {
+            Some((StatusCode::OK, text)) => {
+                let entity: Value = serde_json::from_str(&text).expect("JSON");
+                let id = entity["id"].as_str().expect("id").to_owned();
+                if write.id.is_none() {
+                    ids.push(id.clone());
+                }
+                log.acknowledged.insert(id, text);
+                log.in_flight = None;
+                acked.fetch_add(1, Ordering::SeqCst);
+            }
+            Some((status, text)) => {
+                log.failures.push(format!("{path}: {status} {text}"));
+                break;
+            }
+            None if killing.load(Ordering::SeqCst) => break,
+            None => {
+                log.failures
+                    .push(format!("{path}: no answer before the kill"));
+                break;
+            }
+        }
+    }
+    log
+}
+
+/// The fields a write sets, as stored text, to compare a flow with what was sent.
+fn written_fields(flow: &Value) -> Vec<String> {
+    [
+        "name",
+        "description",
+        "type",
+        "schema",
+        "payload",
+        "debug",
+        "tags",
+    ]
+    .iter()
+    .map(|field| flow[field].to_string())
+    .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn acknowledged_writes_survive_kill_9() {
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let database = folder.path().join("flows.db");
+    let server = ServerProcess::start(&database).await;
+    let client = server.sign_in().await;
+
+    let killing = Arc::new(AtomicBool::new(false));
+    let acked = Arc::new(AtomicUsize::new(0));
+    let writers: Vec<_> = (0..WRITERS)
+        .map(|number| {
+            tokio::spawn(writer(
+                client.clone(),
+                number,
+                killing.clone(),
+                acked.clone(),
+            ))
+        })
+        .collect();
+    let started = Instant::now();
+    while acked.load(Ordering::SeqCst) < ENOUGH_WRITES && started.elapsed() < WRITE_FOR {
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    // Raised before the kill, so that a writer seeing its request fail knows why.
+    killing.store(true, Ordering::SeqCst);
+    server.kill().await;
+    let mut logs = Vec::new();
+    for task in writers {
+        logs.push(task.await.expect("writer"));
+    }
+    let failures: Vec<&String> = logs.iter().flat_map(|log| &log.failures).collect();
+    assert!(
+        failures.is_empty(),
+        "writes refused before the kill: {failures:?}"
+    );
+    let acked = acked.load(Ordering::SeqCst);
+    assert!(
+        acked >= 50,
+        "only {acked} writes were acknowledged before the kill"
+    );
+    eprintln!(
+        "{acked} writes acknowledged in {:?} before the kill, {} in flight",
+        started.elapsed(),
+        logs.iter().filter(|log| log.in_flight.is_some()).count()
+    );
+
+    let server = ServerProcess::start(&database).await;
+    let client = server.sign_in().await;
+    let listed = client
+        .get("/api/routing/schema?size=20000&fields=id&fields=name")
+        .await;
+    let mut stored: HashMap<&str, &str> = listed["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|item| (item["id"].as_str().unwrap(), item["name"].as_str().unwrap()))
+        .collect();
+    for log in &logs {
+        let in_flight = log.in_flight.as_ref();
+        for (id, acknowledged) in &log.acknowledged {
+            assert!(
+                stored.remove(id.as_str()).is_some(),
+                "acknowledged flow {id} is missing"
+            );
+            let now = client.read(&format!("/api/routing/schema/{id}")).await;
+            let landed_in_flight = in_flight.is_some_and(|write| {
+                let now: Value = serde_json::from_str(&now).expect("JSON");
+                write.id.as_ref() == Some(id) && written_fields(&now) == written_fields(&write.body)
+            });
+            assert!(
+                now == *acknowledged || landed_in_flight,
+                "flow {id} is not as acknowledged:\n  acknowledged {acknowledged}\n  stored       {now}"
+            );
+        }
+    }
+    // Left over: at most the creates in flight at the kill, each whole.
+    for (id, name) in stored {
+        let create = logs
+            .iter()
+            .filter_map(|log| log.in_flight.as_ref())
+            .find(|write| write.id.is_none() && write.body["name"] == name)
+            .unwrap_or_else(|| panic!("flow {id} ({name}) was never written"));
+        let now = client.get(&format!("/api/routing/schema/{id}")).await;
+        assert_eq!(written_fields(&now), written_fields(&create.body));
+    }
+    server.kill().await;
+    let check = sqlite_integrity(&database).await;
+    assert_eq!(check, "ok");
+}
+
+async fn sqlite_integrity(database: &Path) -> String {
+    use sqlx::{Connection, Row};
+    let mut connection =
+        sqlx::SqliteConnection::connect(&format!("sqlite://{}", database.display()))
+            .await
+            .expect("open the database file");
+    sqlx::query("PRAGMA integrity_check")
+        .fetch_one(&mut connection)
+        .await
+        .expect("integrity check")
+        .get(0)
+}
