@@ -1,7 +1,8 @@
 //! Every real flow exported by Webitel's own editor: decompiles, compiles back with the same
 //! meaning, and compiles byte-identically from then on.
 
-use flow_model::flow::{compile, decompile, semantic_difference};
+use flow_model::flow::{check, compile, decompile, payload, semantic_difference, ProblemKind};
+use flow_model::FlowType;
 use serde_json::Value;
 use std::path::PathBuf;
 
@@ -45,10 +46,89 @@ fn corpus_round_trips_with_the_same_meaning() {
             serde_json::to_string(&compiled.schema).unwrap(),
             "{name}: the compiler's own output compiles byte-identically"
         );
-        println!(
-            "{name}: {} nodes, {} links",
-            graph.node_count(),
-            graph.link_count()
+    }
+}
+
+#[test]
+fn corpus_graphs_have_the_expected_shape() {
+    // (file, nodes, links): nodes are steps (gotos become links, except the 7 in chat-001
+    // whose tags exist nowhere: those stay visible steps); links are placing edges, gotos and failovers.
+    let expected = [
+        ("call-001.json", 472, 534),
+        ("call-002.json", 37, 50),
+        ("chat-001.json", 35, 40),
+        ("chat-002.json", 8, 8),
+        ("chat-003.json", 35, 37),
+        ("chat-004.json", 29, 30),
+    ];
+    for ((name, schema), (file, nodes, links)) in corpus().into_iter().zip(expected) {
+        assert_eq!(name, file);
+        let graph = decompile(&schema).unwrap();
+        assert_eq!(
+            (graph.node_count(), graph.link_count()),
+            (nodes, links),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn corpus_opens_lays_out_saves_and_validates() {
+    for (name, schema) in corpus() {
+        let flow_type = if name.starts_with("call") {
+            FlowType::Voice
+        } else {
+            FlowType::Chat
+        };
+        let mut graph = payload::open(&schema, &serde_json::json!({})).unwrap();
+        let mut places: Vec<(i64, i64)> = graph
+            .graph
+            .node_indices()
+            .map(|node| {
+                let point = graph.graph[node].position();
+                (point.x as i64, point.y as i64)
+            })
+            .collect();
+        places.sort_unstable();
+        places.dedup();
+        assert_eq!(
+            places.len(),
+            graph.graph.node_count(),
+            "{name}: every node has its own place"
+        );
+
+        let saved = payload::save(&mut graph, None);
+        assert!(saved.disconnected.is_empty(), "{name}");
+        assert!(
+            semantic_difference(&schema, &saved.schema).is_none(),
+            "{name}"
+        );
+        let reopened = payload::open(&saved.schema, &saved.payload).unwrap();
+        for (node, step) in reopened.steps() {
+            let original = graph.find_tag(step.tag().unwrap()).unwrap();
+            assert_eq!(
+                reopened.graph[node].position(),
+                graph.graph[original].position(),
+                "{name}"
+            );
+        }
+
+        let problems = check(&graph, flow_type);
+        let dangling = problems
+            .iter()
+            .filter(|problem| problem.kind == ProblemKind::JumpToNowhere)
+            .count();
+        assert_eq!(
+            dangling,
+            if name == "chat-001.json" { 7 } else { 0 },
+            "{name}: {problems:#?}"
+        );
+        assert!(
+            problems
+                .iter()
+                .all(|problem| problem.kind != ProblemKind::DuplicateTag
+                    && problem.kind != ProblemKind::InvalidStep),
+            "{name}: {problems:#?}"
         );
     }
 }

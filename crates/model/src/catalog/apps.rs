@@ -717,7 +717,8 @@ pub static APPS: &[AppSpec] = &[
         "backgroundPlayback",
         "Background playback",
         Group::Media,
-        Offer::NONE,
+        // Not in the language document, but real voice flows use it (corpus call-001).
+        Offer::VOICE,
         "Plays a file under the call's audio until stopped.",
         Object(&[
             required("file", Reference, "The file"),

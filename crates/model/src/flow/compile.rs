@@ -102,7 +102,11 @@ struct Compiler<'a> {
     tags: HashMap<NodeId, String>,
     /// Nodes with a placing (non-jump) edge into them.
     placed_by_edge: HashSet<NodeId>,
+    /// Nodes to place at their first jump even so (their placing edge is never reached).
+    forced: HashSet<NodeId>,
     emitted: HashSet<NodeId>,
+    /// Targets of the gotos written so far.
+    jumped_to: Vec<NodeId>,
 }
 
 fn goto(tag: &str) -> Value {
@@ -127,7 +131,9 @@ impl Compiler<'_> {
             return false;
         }
         // A jump places a node that nothing else places (its first jump, in emission order).
-        !target.jump || !self.placed_by_edge.contains(&target.node)
+        !target.jump
+            || !self.placed_by_edge.contains(&target.node)
+            || self.forced.contains(&target.node)
     }
 
     /// The step object of `node` with its tag, failover and (still empty) branch arrays.
@@ -222,6 +228,7 @@ impl Compiler<'_> {
                 Some(target) => {
                     if let Some(tag) = self.tags.get(&target.node) {
                         frame.steps.push(goto(tag));
+                        self.jumped_to.push(target.node);
                     }
                 }
                 None => {
@@ -250,40 +257,49 @@ impl Compiler<'_> {
 
 /// Compiles the diagram into the schema the runtime runs.
 pub fn compile(flow: &FlowGraph) -> Compiled {
-    let placed_by_edge = flow
+    let placed_by_edge: HashSet<NodeId> = flow
         .graph
         .edge_indices()
         .filter(|edge| !flow.graph[*edge].jump)
         .filter_map(|edge| flow.graph.edge_endpoints(edge).map(|(_, to)| to))
         .collect();
-    let mut compiler = Compiler {
-        flow,
-        tags: tags_of(flow),
-        placed_by_edge,
-        emitted: HashSet::new(),
-    };
-    let mut schema = Vec::new();
-    // Definitions nothing points at stand first, in creation order.
-    let definitions: Vec<NodeId> = flow
-        .steps()
-        .filter(|(node, step)| {
-            step.spec().is_some_and(|spec| spec.is_definition())
-                && flow.links_into(*node).is_empty()
-        })
-        .map(|(node, _)| node)
-        .collect();
-    for node in definitions {
-        schema.extend(compiler.chain(Some(Target { node, jump: false })));
-    }
-    let first = compiler.target(flow.start, &Port::Next);
-    schema.extend(compiler.chain(first));
-    let disconnected = flow
-        .graph
-        .node_indices()
-        .filter(|node| *node != flow.start && !compiler.emitted.contains(node))
-        .collect();
-    Compiled {
-        schema: Value::Array(schema),
-        disconnected,
+    let tags = tags_of(flow);
+    let mut forced = HashSet::new();
+    // A goto must land on a step the schema holds: a node whose placing edge is never reached
+    // (it hangs off a disconnected node, or a cycle of placing edges) is placed at its first
+    // goto instead, and the schema compiled again. Each round places one more node at least.
+    loop {
+        let mut compiler = Compiler {
+            flow,
+            tags: tags.clone(),
+            placed_by_edge: placed_by_edge.clone(),
+            forced: forced.clone(),
+            emitted: HashSet::new(),
+            jumped_to: Vec::new(),
+        };
+        let mut schema = Vec::new();
+        for node in flow.definition_roots() {
+            schema.extend(compiler.chain(Some(Target { node, jump: false })));
+        }
+        let first = compiler.target(flow.start, &Port::Next);
+        schema.extend(compiler.chain(first));
+        let stranded: Vec<NodeId> = compiler
+            .jumped_to
+            .iter()
+            .filter(|node| !compiler.emitted.contains(node) && !forced.contains(*node))
+            .copied()
+            .collect();
+        if stranded.is_empty() {
+            let disconnected = flow
+                .graph
+                .node_indices()
+                .filter(|node| *node != flow.start && !compiler.emitted.contains(node))
+                .collect();
+            return Compiled {
+                schema: Value::Array(schema),
+                disconnected,
+            };
+        }
+        forced.extend(stranded);
     }
 }

@@ -310,6 +310,18 @@ impl FlowGraph {
         links
     }
 
+    /// Definitions (function, trigger) that no placing edge puts anywhere: they stand first in
+    /// the schema, in creation order.
+    pub fn definition_roots(&self) -> Vec<NodeId> {
+        self.steps()
+            .filter(|(node, step)| {
+                step.spec().is_some_and(|spec| spec.is_definition())
+                    && self.links_into(*node).iter().all(|(_, _, link)| link.jump)
+            })
+            .map(|(node, _)| node)
+            .collect()
+    }
+
     /// The node tagged `tag`.
     pub fn find_tag(&self, tag: &str) -> Option<NodeId> {
         self.graph
