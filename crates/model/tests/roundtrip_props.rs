@@ -150,8 +150,11 @@ fn add_jumps(schema: &mut Value, dice: &[u8]) {
     }
 }
 
+/// An edge as comparable data: from tag, port, to tag, jump.
+type LinkShape = (String, String, String, bool);
+
 /// The diagram as comparable data: each step (by tag) and each edge.
-fn shape(flow: &FlowGraph) -> (BTreeSet<String>, BTreeSet<(String, String, String, bool)>) {
+fn shape(flow: &FlowGraph) -> (BTreeSet<String>, BTreeSet<LinkShape>) {
     let name = |node: flow_model::flow::NodeId| match flow.graph[node].tag() {
         Some(tag) => tag.to_owned(),
         None => "start".to_owned(),

@@ -182,13 +182,24 @@ impl AppSpec {
 
     /// Definitions (function, trigger) do not run where they stand.
     pub fn is_definition(&self) -> bool {
-        matches!(self.name, "function" | "trigger")
+        is_definition(self.name)
     }
+}
+
+/// Is `app` a definition (function, trigger), which does not run where it stands?
+pub fn is_definition(app: &str) -> bool {
+    matches!(app, "function" | "trigger")
 }
 
 /// The app called `name`, if the catalog knows it.
 pub fn app(name: &str) -> Option<&'static AppSpec> {
-    APPS.iter().find(|app| app.name == name)
+    // Looked up for every step of every walk: an index, built once.
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static AppSpec>> =
+        std::sync::OnceLock::new();
+    INDEX
+        .get_or_init(|| APPS.iter().map(|app| (app.name, app)).collect())
+        .get(name)
+        .copied()
 }
 
 /// The apps a flow type offers, in palette order (group, then catalog order).

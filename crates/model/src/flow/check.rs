@@ -228,14 +228,7 @@ pub fn check(flow: &FlowGraph, flow_type: FlowType) -> Vec<Problem> {
 fn reachable(flow: &FlowGraph) -> HashSet<NodeId> {
     let mut seen = HashSet::new();
     let mut pending = vec![flow.start];
-    pending.extend(
-        flow.steps()
-            .filter(|(node, step)| {
-                step.spec().is_some_and(|spec| spec.is_definition())
-                    && flow.links_into(*node).is_empty()
-            })
-            .map(|(node, _)| node),
-    );
+    pending.extend(flow.definition_roots());
     while let Some(node) = pending.pop() {
         if seen.insert(node) {
             pending.extend(flow.graph.neighbors(node));
@@ -249,12 +242,7 @@ fn scopes(flow: &FlowGraph) -> HashMap<NodeId, usize> {
     let mut scope_of = HashMap::new();
     let mut next_scope = 1;
     let mut pending: Vec<(NodeId, usize)> = vec![(flow.start, 0)];
-    for (node, step) in flow.steps() {
-        if step.spec().is_some_and(|spec| spec.is_definition()) && flow.links_into(node).is_empty()
-        {
-            pending.push((node, 0));
-        }
-    }
+    pending.extend(flow.definition_roots().into_iter().map(|node| (node, 0)));
     while let Some((node, scope)) = pending.pop() {
         if scope_of.insert(node, scope).is_some() {
             continue;

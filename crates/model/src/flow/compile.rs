@@ -4,7 +4,10 @@
 //! `{"goto": tag}`, a failover edge becomes `limit.failover`. Every step gets a stable tag.
 //! Same graph, same bytes. Iterative, so deep graphs cannot overflow the stack.
 
-use super::graph::{set_at, FlowGraph, Node, NodeId, PathSeg, Port};
+use super::graph::{FlowGraph, Node, NodeId, PathSeg, Port, Step};
+use petgraph::visit::EdgeRef;
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
 use std::collections::{HashMap, HashSet};
 
@@ -24,28 +27,31 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
-/// Tags for every step: its own, or a new `<app>__<16 hex>` derived from its id (so the same
-/// graph always gets the same tags) and unused elsewhere.
-pub fn tags_of(flow: &FlowGraph) -> HashMap<NodeId, String> {
+/// New tags for the steps that have none: `<app>__<16 hex>`, derived from the node's id (so
+/// the same graph always gets the same tags) and unused elsewhere.
+pub fn missing_tags(flow: &FlowGraph) -> HashMap<NodeId, String> {
+    let untagged: Vec<(NodeId, &str)> = flow
+        .steps()
+        .filter(|(_, step)| step.tag().is_none())
+        .map(|(node, step)| (node, step.app.as_str()))
+        .collect();
+    if untagged.is_empty() {
+        return HashMap::new();
+    }
     let mut taken: HashSet<String> = flow
         .steps()
         .filter_map(|(_, step)| step.tag().map(str::to_owned))
         .collect();
-    let mut tags = HashMap::new();
-    for (node, step) in flow.steps() {
-        let tag = match step.tag() {
-            Some(tag) => tag.to_owned(),
-            None => {
-                let mut salt = 0u32;
-                loop {
-                    let seed = format!("{}/{}/{salt}", step.app, node.index());
-                    let tag = format!("{}__{:016x}", step.app, fnv1a(seed.as_bytes()));
-                    if taken.insert(tag.clone()) {
-                        break tag;
-                    }
-                    salt += 1;
-                }
+    let mut tags = HashMap::with_capacity(untagged.len());
+    for (node, app) in untagged {
+        let mut salt = 0u32;
+        let tag = loop {
+            let seed = format!("{app}/{}/{salt}", node.index());
+            let tag = format!("{app}__{:016x}", fnv1a(seed.as_bytes()));
+            if taken.insert(tag.clone()) {
+                break tag;
             }
+            salt += 1;
         };
         tags.insert(node, tag);
     }
@@ -54,11 +60,9 @@ pub fn tags_of(flow: &FlowGraph) -> HashMap<NodeId, String> {
 
 /// The steps' tags written into the graph, so they stay the same from save to save.
 pub fn assign_missing_tags(flow: &mut FlowGraph) {
-    for (node, tag) in tags_of(flow) {
+    for (node, tag) in missing_tags(flow) {
         if let Node::Step(step) = &mut flow.graph[node] {
-            if step.tag().is_none() {
-                step.set_tag(tag);
-            }
+            step.set_tag(tag);
         }
     }
 }
@@ -70,24 +74,50 @@ struct Target {
     jump: bool,
 }
 
+/// What a failover edge makes of a step's `limit.failover`.
+#[derive(Clone, Copy)]
+enum Failover<'a> {
+    /// Written as the step has it.
+    AsIs,
+    /// Set to the target's tag.
+    To(&'a str),
+    /// Dropped: the edge that carried it is gone.
+    Dropped,
+}
+
+/// The compiled schema as a tree that borrows the graph's data: written straight to JSON text
+/// (or to a `Value`) without copying every step first.
+enum Out<'a> {
+    Step {
+        step: &'a Step,
+        /// A tag to write first, for a step that has none.
+        new_tag: Option<&'a str>,
+        failover: Failover<'a>,
+        /// The compiled nested arrays, by their path in the argument.
+        branches: Vec<(&'a [PathSeg], Vec<Out<'a>>)>,
+    },
+    Goto(&'a str),
+    Raw(&'a Value),
+}
+
 /// A node whose nested arrays are being compiled.
-struct Building {
+struct Building<'a> {
     node: NodeId,
-    object: Map<String, Value>,
+    done: Vec<(&'a [PathSeg], Vec<Out<'a>>)>,
     /// Branches still to compile, last first.
-    remaining: Vec<(Vec<PathSeg>, Target)>,
+    remaining: Vec<(&'a [PathSeg], Target)>,
     /// The branch the frame above is compiling.
-    waiting: Option<Vec<PathSeg>>,
+    waiting: Option<&'a [PathSeg]>,
 }
 
 /// One array under construction.
-struct Frame {
-    steps: Vec<Value>,
-    building: Option<Building>,
+struct Frame<'a> {
+    steps: Vec<Out<'a>>,
+    building: Option<Building<'a>>,
     next: Option<Target>,
 }
 
-impl Frame {
+impl Frame<'_> {
     fn new(first: Option<Target>) -> Self {
         Self {
             steps: Vec::new(),
@@ -97,25 +127,32 @@ impl Frame {
     }
 }
 
-struct Compiler<'a> {
+struct Compiler<'a, 'b> {
     flow: &'a FlowGraph,
-    tags: HashMap<NodeId, String>,
-    /// Nodes with a placing (non-jump) edge into them.
-    placed_by_edge: HashSet<NodeId>,
+    /// Tags for the steps that have none.
+    new_tags: &'a HashMap<NodeId, String>,
+    /// Nodes with a placing (non-jump) edge into them, by node index.
+    placed_by_edge: &'b [bool],
     /// Nodes to place at their first jump even so (their placing edge is never reached).
-    forced: HashSet<NodeId>,
-    emitted: HashSet<NodeId>,
+    forced: &'b [bool],
+    /// By node index.
+    emitted: Vec<bool>,
     /// Targets of the gotos written so far.
     jumped_to: Vec<NodeId>,
 }
 
-fn goto(tag: &str) -> Value {
-    let mut object = Map::new();
-    object.insert("goto".to_owned(), Value::String(tag.to_owned()));
-    Value::Object(object)
-}
+impl<'a> Compiler<'a, '_> {
+    fn tag(&self, node: NodeId) -> Option<&'a str> {
+        let (flow, new_tags) = (self.flow, self.new_tags);
+        flow.graph[node]
+            .tag()
+            .or_else(|| new_tags.get(&node).map(String::as_str))
+    }
 
-impl Compiler<'_> {
+    fn is_emitted(&self, node: NodeId) -> bool {
+        self.emitted.get(node.index()).copied().unwrap_or(false)
+    }
+
     fn target(&self, node: NodeId, port: &Port) -> Option<Target> {
         self.flow
             .link_from(node, port)
@@ -127,80 +164,92 @@ impl Compiler<'_> {
 
     /// Does this edge put its target here, or jump to it?
     fn places(&self, target: Target) -> bool {
-        if self.emitted.contains(&target.node) || target.node == self.flow.start {
+        if self.is_emitted(target.node) || target.node == self.flow.start {
             return false;
         }
         // A jump places a node that nothing else places (its first jump, in emission order).
         !target.jump
-            || !self.placed_by_edge.contains(&target.node)
-            || self.forced.contains(&target.node)
+            || !self.placed_by_edge[target.node.index()]
+            || self.forced[target.node.index()]
     }
 
-    /// The step object of `node` with its tag, failover and (still empty) branch arrays.
-    fn begin(&mut self, node: NodeId) -> Building {
-        self.emitted.insert(node);
+    /// The branch edges of `node`, in the order the step writes them (then edge order).
+    fn branches(&self, node: NodeId) -> Vec<(&'a [PathSeg], Target)> {
         let flow = self.flow;
-        let object = match &flow.graph[node] {
-            Node::Step(step) => {
-                let mut step = step.clone();
-                if step.tag().is_none() {
-                    step.set_tag(self.tags[&node].clone());
-                }
-                match self.target(node, &Port::Failover) {
-                    Some(target) => {
-                        let tag = self.tags.get(&target.node).cloned().unwrap_or_default();
-                        let limit = step
-                            .object
-                            .entry("limit")
-                            .or_insert_with(|| Value::Object(Map::new()));
-                        if let Value::Object(limit) = limit {
-                            limit.insert("failover".to_owned(), Value::String(tag));
-                        }
-                    }
-                    None => {
-                        if let Some(Value::Object(limit)) = step.object.get_mut("limit") {
-                            if limit.get("failover") == Some(&Value::Null) {
-                                limit.remove("failover");
-                            }
-                        }
-                    }
-                }
-                step.object
-            }
-            // Raw items are written back as they were (see `finish`).
-            _ => Map::new(),
-        };
-        let mut remaining: Vec<_> = flow
-            .branch_links(node)
-            .into_iter()
-            .map(|(path, node, link)| {
-                (
-                    path,
+        let mut branches: Vec<(Vec<usize>, usize, &'a [PathSeg], Target)> = flow
+            .graph
+            .edges_directed(node, petgraph::Direction::Outgoing)
+            .filter_map(|edge| match &edge.weight().port {
+                Port::Branch(path) => Some((
+                    Vec::new(),
+                    edge.id().index(),
+                    path.as_slice(),
                     Target {
-                        node,
-                        jump: link.jump,
+                        node: edge.target(),
+                        jump: edge.weight().jump,
                     },
-                )
+                )),
+                _ => None,
             })
             .collect();
+        if branches.len() > 1 {
+            if let Some(step) = flow.step(node) {
+                for (written, _, path, _) in &mut branches {
+                    *written = super::graph::written_position(step.argument(), path);
+                }
+            }
+            branches.sort_unstable_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+        }
+        branches
+            .into_iter()
+            .map(|(_, _, path, target)| (path, target))
+            .collect()
+    }
+
+    fn begin(&mut self, node: NodeId) -> Building<'a> {
+        if let Some(slot) = self.emitted.get_mut(node.index()) {
+            *slot = true;
+        }
+        let mut remaining = self.branches(node);
         remaining.reverse();
         Building {
             node,
-            object,
+            done: Vec::new(),
             remaining,
             waiting: None,
         }
     }
 
-    fn finish(&self, building: Building) -> Value {
-        match &self.flow.graph[building.node] {
-            Node::Raw { value, .. } => value.clone(),
-            _ => Value::Object(building.object),
+    fn finish(&self, building: Building<'a>) -> Out<'a> {
+        let node = building.node;
+        match &self.flow.graph[node] {
+            Node::Step(step) => {
+                let failover = match self.target(node, &Port::Failover) {
+                    Some(target) => Failover::To(self.tag(target.node).unwrap_or_default()),
+                    None if step
+                        .object
+                        .get("limit")
+                        .and_then(|limit| limit.get("failover"))
+                        == Some(&Value::Null) =>
+                    {
+                        Failover::Dropped
+                    }
+                    None => Failover::AsIs,
+                };
+                Out::Step {
+                    step,
+                    new_tag: self.new_tags.get(&node).map(String::as_str),
+                    failover,
+                    branches: building.done,
+                }
+            }
+            Node::Raw { value, .. } => Out::Raw(value),
+            Node::Start { .. } => Out::Raw(&Value::Null),
         }
     }
 
     /// Compiles the chain that starts at `first`.
-    fn chain(&mut self, first: Option<Target>) -> Vec<Value> {
+    fn chain(&mut self, first: Option<Target>) -> Vec<Out<'a>> {
         let mut stack = vec![Frame::new(first)];
         loop {
             let frame = stack
@@ -214,10 +263,11 @@ impl Compiler<'_> {
                 }
                 let building = frame.building.take().expect("checked above");
                 let node = building.node;
-                let value = self.finish(building);
+                let out = self.finish(building);
+                let next = self.target(node, &Port::Next);
                 let frame = stack.last_mut().expect("still there");
-                frame.steps.push(value);
-                frame.next = self.target(node, &Port::Next);
+                frame.steps.push(out);
+                frame.next = next;
                 continue;
             }
             match frame.next.take() {
@@ -226,8 +276,12 @@ impl Compiler<'_> {
                     stack.last_mut().expect("still there").building = Some(building);
                 }
                 Some(target) => {
-                    if let Some(tag) = self.tags.get(&target.node) {
-                        frame.steps.push(goto(tag));
+                    if let Some(tag) = self.tag(target.node) {
+                        stack
+                            .last_mut()
+                            .expect("still there")
+                            .steps
+                            .push(Out::Goto(tag));
                         self.jumped_to.push(target.node);
                     }
                 }
@@ -241,40 +295,46 @@ impl Compiler<'_> {
                         .as_mut()
                         .expect("a child frame has a building parent");
                     let path = building.waiting.take().expect("the child's branch");
-                    let node = building.node;
-                    if let Some(Node::Step(step)) = self.flow.graph.node_weight(node) {
-                        let argument = building
-                            .object
-                            .entry(step.app.clone())
-                            .or_insert(Value::Null);
-                        set_at(argument, &path, Value::Array(done.steps));
-                    }
+                    building.done.push((path, done.steps));
                 }
             }
         }
     }
 }
 
-/// Compiles the diagram into the schema the runtime runs.
-pub fn compile(flow: &FlowGraph) -> Compiled {
-    let placed_by_edge: HashSet<NodeId> = flow
+/// The compiled tree of a diagram, and the nodes it could not place.
+fn compile_tree<'a>(
+    flow: &'a FlowGraph,
+    new_tags: &'a HashMap<NodeId, String>,
+) -> (Vec<Out<'a>>, Vec<NodeId>) {
+    // Per node index (a stable graph's indices have holes: size by the largest).
+    let slots = flow
+        .graph
+        .node_indices()
+        .map(|node| node.index() + 1)
+        .max()
+        .unwrap_or(0);
+    let mut placed_by_edge = vec![false; slots];
+    for edge in flow
         .graph
         .edge_indices()
         .filter(|edge| !flow.graph[*edge].jump)
-        .filter_map(|edge| flow.graph.edge_endpoints(edge).map(|(_, to)| to))
-        .collect();
-    let tags = tags_of(flow);
-    let mut forced = HashSet::new();
+    {
+        if let Some((_, to)) = flow.graph.edge_endpoints(edge) {
+            placed_by_edge[to.index()] = true;
+        }
+    }
+    let mut forced = vec![false; slots];
     // A goto must land on a step the schema holds: a node whose placing edge is never reached
     // (it hangs off a disconnected node, or a cycle of placing edges) is placed at its first
     // goto instead, and the schema compiled again. Each round places one more node at least.
     loop {
         let mut compiler = Compiler {
             flow,
-            tags: tags.clone(),
-            placed_by_edge: placed_by_edge.clone(),
-            forced: forced.clone(),
-            emitted: HashSet::new(),
+            new_tags,
+            placed_by_edge: &placed_by_edge,
+            forced: &forced,
+            emitted: vec![false; slots],
             jumped_to: Vec::new(),
         };
         let mut schema = Vec::new();
@@ -286,20 +346,219 @@ pub fn compile(flow: &FlowGraph) -> Compiled {
         let stranded: Vec<NodeId> = compiler
             .jumped_to
             .iter()
-            .filter(|node| !compiler.emitted.contains(node) && !forced.contains(*node))
+            .filter(|node| !compiler.is_emitted(**node) && !forced[node.index()])
             .copied()
             .collect();
         if stranded.is_empty() {
             let disconnected = flow
                 .graph
                 .node_indices()
-                .filter(|node| *node != flow.start && !compiler.emitted.contains(node))
+                .filter(|node| *node != flow.start && !compiler.is_emitted(*node))
                 .collect();
-            return Compiled {
-                schema: Value::Array(schema),
-                disconnected,
-            };
+            return (schema, disconnected);
         }
-        forced.extend(stranded);
+        for node in stranded {
+            forced[node.index()] = true;
+        }
+    }
+}
+
+/// Compiles the diagram into the schema the runtime runs.
+pub fn compile(flow: &FlowGraph) -> Compiled {
+    let new_tags = missing_tags(flow);
+    let (tree, disconnected) = compile_tree(flow, &new_tags);
+    Compiled {
+        schema: serde_json::to_value(Steps(&tree)).expect("JSON values serialize"),
+        disconnected,
+    }
+}
+
+/// Compiles the diagram straight to the schema's JSON text: what a save sends, without
+/// building the schema as a value first.
+pub fn compile_to_text(flow: &FlowGraph) -> (String, Vec<NodeId>) {
+    let new_tags = missing_tags(flow);
+    let (tree, disconnected) = compile_tree(flow, &new_tags);
+    (
+        serde_json::to_string(&Steps(&tree)).expect("JSON values serialize"),
+        disconnected,
+    )
+}
+
+struct Steps<'t, 'a>(&'t [Out<'a>]);
+
+impl Serialize for Steps<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0)
+    }
+}
+
+impl Serialize for Out<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Out::Raw(value) => value.serialize(serializer),
+            Out::Goto(tag) => {
+                let mut map = serializer.serialize_map(Some(1))?;
+                map.serialize_entry("goto", tag)?;
+                map.end()
+            }
+            Out::Step {
+                step,
+                new_tag,
+                failover,
+                branches,
+            } => {
+                let mut map = serializer.serialize_map(None)?;
+                if let Some(tag) = new_tag {
+                    map.serialize_entry("tag", tag)?;
+                }
+                // Most steps have no branches: no list to build for them.
+                let branches: Vec<(&[PathSeg], &[Out])> = if branches.is_empty() {
+                    Vec::new()
+                } else {
+                    branches
+                        .iter()
+                        .map(|(path, steps)| (*path, steps.as_slice()))
+                        .collect()
+                };
+                let branches = branches.as_slice();
+                let mut wrote_limit = false;
+                for (key, value) in &step.object {
+                    if key == &step.app {
+                        map.serialize_entry(key, &WithBranches { value, branches })?;
+                    } else if key == "limit" {
+                        wrote_limit = true;
+                        map.serialize_entry(
+                            key,
+                            &Limit {
+                                value,
+                                failover: *failover,
+                            },
+                        )?;
+                    } else {
+                        map.serialize_entry(key, value)?;
+                    }
+                }
+                if let (false, Failover::To(tag)) = (wrote_limit, failover) {
+                    map.serialize_entry("limit", &serde_json::json!({ "failover": tag }))?;
+                }
+                if !step.object.contains_key(&step.app) && !branches.is_empty() {
+                    map.serialize_entry(
+                        &step.app,
+                        &WithBranches {
+                            value: &Value::Null,
+                            branches,
+                        },
+                    )?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+/// A step's `limit` with its failover as the edge says.
+struct Limit<'a> {
+    value: &'a Value,
+    failover: Failover<'a>,
+}
+
+impl Serialize for Limit<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Value::Object(limit) = self.value else {
+            return self.value.serialize(serializer);
+        };
+        let mut map = serializer.serialize_map(None)?;
+        let mut wrote_failover = false;
+        for (key, value) in limit {
+            match (key.as_str(), self.failover) {
+                ("failover", Failover::To(tag)) => {
+                    wrote_failover = true;
+                    map.serialize_entry(key, tag)?;
+                }
+                ("failover", Failover::Dropped) => {}
+                _ => map.serialize_entry(key, value)?,
+            }
+        }
+        if let (false, Failover::To(tag)) = (wrote_failover, self.failover) {
+            map.serialize_entry("failover", tag)?;
+        }
+        map.end()
+    }
+}
+
+/// An argument with its nested step arrays put in at their paths (made where missing).
+struct WithBranches<'t, 'a> {
+    value: &'t Value,
+    branches: &'t [(&'t [PathSeg], &'t [Out<'a>])],
+}
+
+impl Serialize for WithBranches<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if let Some((_, steps)) = self.branches.iter().find(|(path, _)| path.is_empty()) {
+            return Steps(steps).serialize(serializer);
+        }
+        if self.branches.is_empty() {
+            return self.value.serialize(serializer);
+        }
+        let below = |seg: &PathSeg| -> Vec<(&[PathSeg], &[Out])> {
+            self.branches
+                .iter()
+                .filter(|(path, _)| path.first() == Some(seg))
+                .map(|(path, steps)| (&path[1..], *steps))
+                .collect()
+        };
+        let null = Value::Null;
+        match self.value {
+            Value::Array(items) => {
+                let last = self
+                    .branches
+                    .iter()
+                    .filter_map(|(path, _)| match path.first() {
+                        Some(PathSeg::Index(index)) => Some(index + 1),
+                        _ => None,
+                    });
+                let length = last.max().unwrap_or(0).max(items.len());
+                let mut seq = serializer.serialize_seq(Some(length))?;
+                for index in 0..length {
+                    let empty = Value::Object(Map::new());
+                    let value = items.get(index).unwrap_or(&empty);
+                    seq.serialize_element(&WithBranches {
+                        value,
+                        branches: &below(&PathSeg::Index(index)),
+                    })?;
+                }
+                seq.end()
+            }
+            value => {
+                let object = value.as_object();
+                let mut map = serializer.serialize_map(None)?;
+                let mut written: Vec<&str> = Vec::new();
+                for (key, child) in object.into_iter().flatten() {
+                    written.push(key);
+                    map.serialize_entry(
+                        key,
+                        &WithBranches {
+                            value: child,
+                            branches: &below(&PathSeg::Key(key.clone())),
+                        },
+                    )?;
+                }
+                for (path, _) in self.branches {
+                    if let Some(PathSeg::Key(key)) = path.first() {
+                        if !written.contains(&key.as_str()) {
+                            written.push(key);
+                            map.serialize_entry(
+                                key,
+                                &WithBranches {
+                                    value: &null,
+                                    branches: &below(&PathSeg::Key(key.clone())),
+                                },
+                            )?;
+                        }
+                    }
+                }
+                map.end()
+            }
+        }
     }
 }

@@ -16,6 +16,30 @@ use thiserror::Error;
 pub enum DecompileError {
     #[error("a flow schema is a JSON array of steps, got {0}")]
     NotAnArray(&'static str),
+    #[error("the schema nests deeper than {0} levels of arrays and objects")]
+    TooDeep(usize),
+}
+
+/// The deepest JSON nesting a schema may have. Walks over steps are iterative, but writing
+/// JSON (serde's) recurses once per level: the bound keeps that well inside any thread's stack
+/// (the server already refuses bodies deeper than 120).
+pub const MAX_SCHEMA_DEPTH: usize = 512;
+
+/// Is `value` nested deeper than `limit`? Iterative.
+fn deeper_than(value: &Value, limit: usize) -> bool {
+    let mut pending = vec![(value, 1)];
+    while let Some((value, depth)) = pending.pop() {
+        let children: Box<dyn Iterator<Item = &Value>> = match value {
+            Value::Array(items) => Box::new(items.iter()),
+            Value::Object(map) => Box::new(map.values()),
+            _ => continue,
+        };
+        if depth > limit {
+            return true;
+        }
+        pending.extend(children.map(|child| (child, depth + 1)));
+    }
+    false
 }
 
 /// Keys a `goto` step may carry and still be drawn as an edge: the rest would be lost.
@@ -81,6 +105,9 @@ pub fn decompile(schema: &Value) -> Result<FlowGraph, DecompileError> {
     let Value::Array(top) = schema else {
         return Err(DecompileError::NotAnArray(crate::rules::json_kind(schema)));
     };
+    if deeper_than(schema, MAX_SCHEMA_DEPTH) {
+        return Err(DecompileError::TooDeep(MAX_SCHEMA_DEPTH));
+    }
     let referenced = jump_targets(schema);
     let mut flow = FlowGraph::new();
     let mut chains: Vec<Chain> = Vec::new();
@@ -166,7 +193,7 @@ pub fn decompile(schema: &Value) -> Result<FlowGraph, DecompileError> {
             if let Some(tag) = step.tag() {
                 tags[job.scope].entry(tag.to_owned()).or_insert(node);
             }
-            let definition = job.top_level && step.spec().is_some_and(|spec| spec.is_definition());
+            let definition = job.top_level && catalog::is_definition(app);
             flow.graph[node] = Node::Step(step);
             if !definition {
                 chain.items.push(Item::Node(node));

@@ -6,7 +6,7 @@
 
 use super::decompile::app_key;
 use super::graph::{branch_paths, branch_scope, path_text, step_without_branches, value_at, Port};
-use crate::catalog::{self, Scope};
+use crate::catalog::{is_definition, Scope};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::fmt;
@@ -65,10 +65,6 @@ struct ArrayJob<'a> {
     top_level: bool,
     /// The block and port whose branch this array is.
     owner: Option<(usize, String)>,
-}
-
-fn is_definition(app: &str) -> bool {
-    catalog::app(app).is_some_and(|spec| spec.is_definition())
 }
 
 fn goto_tag(item: &Value) -> Option<&str> {

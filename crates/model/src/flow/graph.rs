@@ -256,7 +256,7 @@ impl FlowGraph {
             .edges_directed(node, Direction::Outgoing)
             .map(|edge| (edge.id(), edge.target(), edge.weight()))
             .collect();
-        links.sort_by_key(|(id, _, _)| *id);
+        links.sort_unstable_by_key(|(id, _, _)| *id);
         links
     }
 
@@ -273,14 +273,22 @@ impl FlowGraph {
     /// The branch edges of `node`: the arrays its step writes, in written order, then branches
     /// the step does not write yet (new in the editor), in edge order.
     pub fn branch_links(&self, node: NodeId) -> Vec<(Vec<PathSeg>, NodeId, &Link)> {
-        let mut links: Vec<(Vec<PathSeg>, NodeId, &Link)> = self
-            .links_from(node)
-            .into_iter()
-            .filter_map(|(_, target, link)| match &link.port {
-                Port::Branch(path) => Some((path.clone(), target, link)),
+        let mut links: Vec<(LinkId, Vec<PathSeg>, NodeId, &Link)> = self
+            .graph
+            .edges_directed(node, Direction::Outgoing)
+            .filter_map(|edge| match &edge.weight().port {
+                Port::Branch(path) => Some((edge.id(), path.clone(), edge.target(), edge.weight())),
                 _ => None,
             })
             .collect();
+        links.sort_unstable_by_key(|(id, ..)| *id);
+        let mut links: Vec<(Vec<PathSeg>, NodeId, &Link)> = links
+            .into_iter()
+            .map(|(_, path, target, link)| (path, target, link))
+            .collect();
+        if links.len() < 2 {
+            return links;
+        }
         if let Some(step) = self.step(node) {
             let written = branch_paths(&step.app, step.argument());
             links.sort_by_key(|(path, _, _)| {
@@ -315,7 +323,7 @@ impl FlowGraph {
     pub fn definition_roots(&self) -> Vec<NodeId> {
         self.steps()
             .filter(|(node, step)| {
-                step.spec().is_some_and(|spec| spec.is_definition())
+                crate::catalog::is_definition(&step.app)
                     && self.links_into(*node).iter().all(|(_, _, link)| link.jump)
             })
             .map(|(node, _)| node)
@@ -417,25 +425,29 @@ fn collect_matches(
 fn written_order(argument: &Value, paths: &[Vec<PathSeg>]) -> Vec<Vec<usize>> {
     paths
         .iter()
-        .map(|path| {
-            let mut value = argument;
-            let mut order = Vec::with_capacity(path.len());
-            for seg in path {
-                match (seg, value) {
-                    (PathSeg::Key(key), Value::Object(map)) => {
-                        order.push(map.keys().position(|k| k == key).unwrap_or(usize::MAX));
-                        value = map.get(key).unwrap_or(&Value::Null);
-                    }
-                    (PathSeg::Index(index), Value::Array(items)) => {
-                        order.push(*index);
-                        value = items.get(*index).unwrap_or(&Value::Null);
-                    }
-                    _ => order.push(usize::MAX),
-                }
-            }
-            order
-        })
+        .map(|path| written_position(argument, path))
         .collect()
+}
+
+/// Where `path` stands in `argument`, as the position of each of its segments: sorting paths
+/// by it gives the order the argument writes them (missing ones last).
+pub fn written_position(argument: &Value, path: &[PathSeg]) -> Vec<usize> {
+    let mut value = argument;
+    let mut order = Vec::with_capacity(path.len());
+    for seg in path {
+        match (seg, value) {
+            (PathSeg::Key(key), Value::Object(map)) => {
+                order.push(map.keys().position(|k| k == key).unwrap_or(usize::MAX));
+                value = map.get(key).unwrap_or(&Value::Null);
+            }
+            (PathSeg::Index(index), Value::Array(items)) => {
+                order.push(*index);
+                value = items.get(*index).unwrap_or(&Value::Null);
+            }
+            _ => order.push(usize::MAX),
+        }
+    }
+    order
 }
 
 /// A copy of `value` in which the arrays at `paths` are left empty: a step without its nested

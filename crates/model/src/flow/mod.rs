@@ -5,6 +5,7 @@ pub mod check;
 pub mod compile;
 pub mod decompile;
 pub mod equivalence;
+pub mod generate;
 pub mod graph;
 pub mod layout;
 pub mod payload;

@@ -503,11 +503,9 @@ fn dismantle(value: Value) {
     }
 }
 
-#[test]
-fn deep_nesting_needs_no_deep_stack() {
-    // 2,000 nested ifs (JSON 6,000 deep) on a small stack: the model's walks are iterative.
+fn nested_ifs(levels: usize) -> Value {
     let mut schema = json!([{"log": "core"}]);
-    for level in 0..2000 {
+    for level in 0..levels {
         // Moved in, not through json!, which would copy (recursively) at every level.
         let mut block = serde_json::Map::new();
         block.insert("expression".into(), Value::from(level.to_string()));
@@ -516,9 +514,16 @@ fn deep_nesting_needs_no_deep_stack() {
         step.insert("if".into(), Value::Object(block));
         schema = Value::Array(vec![Value::Object(step)]);
     }
+    schema
+}
+
+#[test]
+fn nesting_is_bounded_and_deep_flows_fit_a_small_stack() {
+    // 170 nested ifs (JSON 511 deep, just inside the bound) on a 2 MiB stack.
     let result = std::thread::Builder::new()
-        .stack_size(512 * 1024)
-        .spawn(move || {
+        .stack_size(2 * 1024 * 1024)
+        .spawn(|| {
+            let schema = nested_ifs(170);
             let mut graph = decompile(&schema).unwrap();
             let compiled = compile(&graph);
             let same = semantically_identical(&schema, &compiled.schema);
@@ -530,7 +535,17 @@ fn deep_nesting_needs_no_deep_stack() {
         .unwrap()
         .join()
         .unwrap();
-    assert_eq!(result, (2001, true));
+    assert_eq!(result, (171, true));
+
+    // Past the bound, and far past it: a clear error, quickly, without recursion.
+    for levels in [171, 100_000] {
+        let schema = nested_ifs(levels);
+        assert_eq!(
+            decompile(&schema).unwrap_err(),
+            DecompileError::TooDeep(512)
+        );
+        dismantle(schema);
+    }
 }
 
 #[test]
@@ -539,4 +554,32 @@ fn not_an_array_is_refused() {
         decompile(&json!({"a": 1})).unwrap_err().to_string(),
         "a flow schema is a JSON array of steps, got an object"
     );
+}
+
+#[test]
+fn compiling_to_text_writes_the_same_schema() {
+    for schema in [
+        json!([{"tag": "ask", "limit": {"max": 3, "failover": "bye"}, "playback": {"files": []}}, {"tag": "bye", "hangup": ""}]),
+        super::generate::synthetic_flow(200),
+    ] {
+        let mut graph = decompile(&schema).unwrap();
+        // A branch the step does not write yet, and a failover edge the limit does not name.
+        let block = graph.add_step(Step::new("if", json!({"expression": "1"})));
+        let inside = graph.add_step(Step::new("log", json!("in")));
+        let first = graph.link_from(graph.start, &Port::Next).unwrap().1;
+        graph.connect(block, Port::branch(&["else"]), inside, false);
+        graph.connect(inside, Port::Failover, first, true);
+        let old_first = graph.link_from(graph.start, &Port::Next).unwrap().0;
+        graph.graph.remove_edge(old_first);
+        graph.connect(graph.start, Port::Next, block, false);
+        graph.connect(block, Port::Next, first, false);
+        let (text, disconnected) = compile::compile_to_text(&graph);
+        let compiled = compile(&graph);
+        assert_eq!(text, compiled.schema.to_string());
+        assert_eq!(disconnected, compiled.disconnected);
+        assert_eq!(
+            compiled.schema[0]["if"]["else"][0]["limit"]["failover"],
+            compiled.schema[1]["tag"]
+        );
+    }
 }
