@@ -4,7 +4,8 @@
 //! - `build`  build the web app (trunk, release) into `dist/`
 //! - `start`  build everything and run the server on SQLite at http://127.0.0.1:8080
 //! - `test`   every check and test: fmt, clippy, unit, API on SQLite and PostgreSQL, browser
-//! - `bench`  the search benchmark (pass its arguments after `--`)
+//! - `fuzz`   fuzz the model's decompile + compile (seconds after `--`, default 60)
+//! - `bench`  the model and search benchmarks
 //!
 //! Standard library only, so it compiles in seconds on a fresh machine.
 
@@ -123,8 +124,30 @@ fn test() -> Result<(), String> {
         ],
         &browser_env,
     )?;
+    fuzz(30)?;
     println!("\nall checks and tests passed");
     Ok(())
+}
+
+/// Fuzzes decompile + compile for a bounded time, from the real flows as seeds. cargo-fuzz
+/// passes sanitizer flags that only nightly compilers take; RUSTC_BOOTSTRAP lets this stable
+/// toolchain accept them.
+fn fuzz(seconds: u32) -> Result<(), String> {
+    setup::cargo_fuzz()?;
+    let seeds = root().join("crates/model/fuzz/corpus/round_trip");
+    std::fs::create_dir_all(&seeds).map_err(|error| format!("{}: {error}", seeds.display()))?;
+    let shared = root().join("../shared/corpus/webitel");
+    let flows = std::fs::read_dir(&shared).map_err(|error| format!("{}: {error}", shared.display()))?;
+    for entry in flows.flatten() {
+        let _ = std::fs::copy(entry.path(), seeds.join(entry.file_name()));
+    }
+    let fuzz_dir = root().join("crates/model/fuzz");
+    let limit = format!("-max_total_time={seconds}");
+    run(
+        "cargo",
+        &["fuzz", "run", "--fuzz-dir", &fuzz_dir.to_string_lossy(), "round_trip", "--", &limit],
+        &[("RUSTC_BOOTSTRAP", "1".to_owned())],
+    )
 }
 
 fn bench(extra: &[String]) -> Result<(), String> {
@@ -141,13 +164,15 @@ fn bench(extra: &[String]) -> Result<(), String> {
     run("cargo", &args, &[])
 }
 
-const USAGE: &str = "usage: cargo xtask <setup|build|start|test|bench> [arguments]
+const USAGE: &str = "usage: cargo xtask <setup|build|start|test|fuzz|bench> [arguments]
   setup   install what this machine lacks: wasm target, trunk, wasm-bindgen-cli, wasm-opt,
           Chromium and ChromeDriver for the browser tests
   build   build the web app into dist/
   start   build and run the server on SQLite at http://127.0.0.1:8080 (server flags after --)
-  test    fmt, clippy, and every test: unit, API on SQLite and PostgreSQL, browser
-  bench   the search benchmark (its flags after --, e.g. -- --flows 20000 --engine postgres)";
+  test    fmt, clippy, and every test: unit, API on SQLite and PostgreSQL, browser, fuzz (30 s)
+  fuzz    fuzz decompile + compile (seconds after --, default 60)
+  bench   the model benchmark, then the search benchmark (its flags after --,
+          e.g. -- --flows 20000 --engine postgres)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -161,6 +186,11 @@ fn main() -> ExitCode {
         "build" => setup::tools().and_then(|()| build_web_app()),
         "start" => start(&rest),
         "test" => test(),
+        "fuzz" => match rest.first().map(|seconds| seconds.parse::<u32>()) {
+            None => fuzz(60),
+            Some(Ok(seconds)) => fuzz(seconds),
+            Some(Err(_)) => Err(format!("fuzz takes a number of seconds, not {:?}", rest[0])),
+        },
         "bench" => bench(&rest),
         _ => {
             eprintln!("{USAGE}");

@@ -81,6 +81,18 @@ pub fn tools() -> Result<(), String> {
     Ok(())
 }
 
+/// cargo-fuzz, for the fuzz run.
+pub fn cargo_fuzz() -> Result<(), String> {
+    if version_of("cargo-fuzz").is_none() {
+        let output = Command::new("cargo").args(["fuzz", "--version"]).output();
+        if !output.is_ok_and(|output| output.status.success()) {
+            run("cargo", &["install", "cargo-fuzz", "--locked"], &[])
+                .or_else(|_| run("cargo", &["install", "cargo-fuzz"], &[]))?;
+        }
+    }
+    Ok(())
+}
+
 /// Chromium and ChromeDriver from the distribution's packages, for the browser tests.
 pub fn browser() -> Result<(), String> {
     if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {

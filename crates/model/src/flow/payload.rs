@@ -2,7 +2,7 @@
 //! schema stays the single source of behaviour, so a flow whose payload is missing, stale or
 //! from another editor still opens: decompile, then lay out what the payload does not place.
 //!
-//! Format, version 1 (see `docs/diagram-payload.md`):
+//! Format, version 1 (see `crates/model/docs/diagram-payload.md`):
 //! ```json
 //! {"version": 1,
 //!  "start": {"x": 0, "y": 0},
