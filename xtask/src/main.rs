@@ -137,7 +137,8 @@ fn fuzz(seconds: u32) -> Result<(), String> {
     let seeds = root().join("crates/model/fuzz/corpus/round_trip");
     std::fs::create_dir_all(&seeds).map_err(|error| format!("{}: {error}", seeds.display()))?;
     let shared = root().join("../shared/corpus/webitel");
-    let flows = std::fs::read_dir(&shared).map_err(|error| format!("{}: {error}", shared.display()))?;
+    let flows =
+        std::fs::read_dir(&shared).map_err(|error| format!("{}: {error}", shared.display()))?;
     for entry in flows.flatten() {
         let _ = std::fs::copy(entry.path(), seeds.join(entry.file_name()));
     }
@@ -145,7 +146,15 @@ fn fuzz(seconds: u32) -> Result<(), String> {
     let limit = format!("-max_total_time={seconds}");
     run(
         "cargo",
-        &["fuzz", "run", "--fuzz-dir", &fuzz_dir.to_string_lossy(), "round_trip", "--", &limit],
+        &[
+            "fuzz",
+            "run",
+            "--fuzz-dir",
+            &fuzz_dir.to_string_lossy(),
+            "round_trip",
+            "--",
+            &limit,
+        ],
         &[("RUSTC_BOOTSTRAP", "1".to_owned())],
     )
 }

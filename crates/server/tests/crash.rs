@@ -1,4 +1,5 @@
-//! Crash safety on SQLite: the real server binary is killed with SIGKILL while clients write as
+//! The server process's life: a graceful stop on SIGTERM finishes requests in flight; and crash
+//! safety on SQLite: the real server binary is killed with SIGKILL while clients write as
 //! fast as they can. After a restart on the same file, every write that was acknowledged with a
 //! 200 must be there exactly as the 200 returned it. Writes in flight at the kill may or may not
 //! have landed; when they did, they must have landed whole.
@@ -84,6 +85,19 @@ impl ServerProcess {
             base: self.base.clone(),
             token: body["access_token"].as_str().expect("token").to_owned(),
         }
+    }
+
+    /// SIGTERM, then waits for the process to end; its exit status.
+    async fn terminate(mut self) -> std::process::ExitStatus {
+        let pid = self.child.id().expect("running").to_string();
+        let sent = std::process::Command::new("kill")
+            .args(["-TERM", &pid])
+            .status();
+        assert!(sent.expect("kill runs").success());
+        tokio::time::timeout(Duration::from_secs(15), self.child.wait())
+            .await
+            .expect("the server stops within 15 s")
+            .expect("exit status")
     }
 
     /// SIGKILL: no shutdown, no flushing, no goodbye.
@@ -344,4 +358,58 @@ async fn sqlite_integrity(database: &Path) -> String {
         .await
         .expect("integrity check")
         .get(0)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_finishes_requests_in_flight_then_exits() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let server = ServerProcess::start(&folder.path().join("flows.db")).await;
+    let client = server.sign_in().await;
+    let address = server.base.trim_start_matches("http://").to_owned();
+
+    // A create whose body is still arriving when the stop signal comes.
+    let body = json!({"name": "Sent during shutdown", "schema": [{"answer": ""}]}).to_string();
+    let (first, rest) = body.split_at(body.len() / 2);
+    let mut stream = tokio::net::TcpStream::connect(&address)
+        .await
+        .expect("connect");
+    let head = format!(
+        "POST /api/routing/schema HTTP/1.1\r\nHost: {address}\r\nX-Webitel-Access: {}\r\n\
+         Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{first}",
+        client.token,
+        body.len()
+    );
+    stream
+        .write_all(head.as_bytes())
+        .await
+        .expect("request head");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+
+    let stopping = tokio::spawn(server.terminate());
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(
+        tokio::net::TcpStream::connect(&address).await.is_err(),
+        "a stopping server takes no new connections"
+    );
+    stream
+        .write_all(rest.as_bytes())
+        .await
+        .expect("rest of the body");
+    let mut reply = String::new();
+    stream.read_to_string(&mut reply).await.expect("reply");
+    assert!(reply.starts_with("HTTP/1.1 200"), "{reply}");
+    assert!(reply.contains("Sent during shutdown"), "{reply}");
+
+    let status = stopping.await.expect("stop task");
+    assert!(status.success(), "a graceful stop exits 0: {status}");
+
+    // And the write is there after a restart.
+    let restarted = ServerProcess::start(&folder.path().join("flows.db")).await;
+    let client = restarted.sign_in().await;
+    let found = client
+        .get("/api/routing/schema?name=Sent%20during%20shutdown")
+        .await;
+    assert_eq!(found["items"].as_array().map(Vec::len), Some(1), "{found}");
+    restarted.kill().await;
 }
