@@ -52,7 +52,7 @@ fn build_web_app() -> Result<(), String> {
     run(
         "trunk",
         &["build", "--release", "--offline", "--skip-version-check"],
-        &[("PATH", tool_path()), ("NO_COLOR", "1".into())],
+        &[("PATH", tool_path()), ("NO_COLOR", "true".into())],
     )
 }
 
