@@ -38,6 +38,50 @@ pub fn run(program: &str, args: &[&str], envs: &[(&str, String)]) -> Result<(), 
     }
 }
 
+/// Runs a test command, passing its output through, and counts what its test runners report.
+fn run_tests(
+    args: &[&str],
+    envs: &[(&str, String)],
+    totals: &mut (u64, u64),
+) -> Result<(), String> {
+    use std::io::{BufRead, BufReader};
+    println!("$ cargo {}", args.join(" "));
+    let mut child = Command::new("cargo")
+        .args(args)
+        .envs(envs.iter().map(|(key, value)| (*key, value.as_str())))
+        .current_dir(root())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .map_err(|error| format!("cannot run cargo: {error}"))?;
+    let stdout = child.stdout.take().expect("piped");
+    for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+        println!("{line}");
+        // "test result: ok. 12 passed; 0 failed; ..."
+        if let Some(summary) = line.strip_prefix("test result: ") {
+            let count = |word: &str| {
+                summary
+                    .split(';')
+                    .find_map(|part| {
+                        part.trim()
+                            .trim_start_matches("ok. ")
+                            .trim_start_matches("FAILED. ")
+                            .strip_suffix(word)
+                    })
+                    .and_then(|number| number.trim().parse::<u64>().ok())
+                    .unwrap_or(0)
+            };
+            totals.0 += count(" passed");
+            totals.1 += count(" failed");
+        }
+    }
+    let status = child.wait().map_err(|error| error.to_string())?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`cargo {}` failed ({status})", args.join(" ")))
+    }
+}
+
 /// PATH with the locally installed build tools (wasm-opt) first.
 fn tool_path() -> String {
     let local = root().join("tools/node_modules/.bin");
@@ -112,9 +156,9 @@ fn test() -> Result<(), String> {
     )?;
     // The browser scenarios serve the real build.
     build_web_app()?;
-    run("cargo", &["test", "--workspace"], &browser_env)?;
-    run(
-        "cargo",
+    let mut totals = (0, 0);
+    run_tests(&["test", "--workspace"], &browser_env, &mut totals)?;
+    run_tests(
         &[
             "test",
             "--package",
@@ -123,9 +167,11 @@ fn test() -> Result<(), String> {
             "wasm32-unknown-unknown",
         ],
         &browser_env,
+        &mut totals,
     )?;
     fuzz(30)?;
-    println!("\nall checks and tests passed");
+    println!("\nall checks and tests passed (and 30 s of fuzzing)");
+    println!("tests: {} passed, {} failed", totals.0, totals.1);
     Ok(())
 }
 
