@@ -22,20 +22,32 @@ pub fn root() -> PathBuf {
         .to_path_buf()
 }
 
-/// Runs a command in the workspace root, failing with its name when it fails.
-pub fn run(program: &str, args: &[&str], envs: &[(&str, String)]) -> Result<(), String> {
+/// A command to run in the workspace root, announced the way a shell would echo it.
+fn command(program: &str, args: &[&str], envs: &[(&str, String)]) -> Command {
     println!("$ {program} {}", args.join(" "));
-    let status = Command::new(program)
+    let mut command = Command::new(program);
+    command
         .args(args)
         .envs(envs.iter().map(|(key, value)| (*key, value.as_str())))
-        .current_dir(root())
-        .status()
-        .map_err(|error| format!("cannot run {program}: {error}"))?;
+        .current_dir(root());
+    command
+}
+
+/// Whether a finished command succeeded, as this tool reports it.
+fn check(program: &str, args: &[&str], status: std::process::ExitStatus) -> Result<(), String> {
     if status.success() {
         Ok(())
     } else {
         Err(format!("`{program} {}` failed ({status})", args.join(" ")))
     }
+}
+
+/// Runs a command in the workspace root, failing with its name when it fails.
+pub fn run(program: &str, args: &[&str], envs: &[(&str, String)]) -> Result<(), String> {
+    let status = command(program, args, envs)
+        .status()
+        .map_err(|error| format!("cannot run {program}: {error}"))?;
+    check(program, args, status)
 }
 
 /// Runs a test command, passing its output through, and counts what its test runners report.
@@ -45,11 +57,7 @@ fn run_tests(
     totals: &mut (u64, u64),
 ) -> Result<(), String> {
     use std::io::{BufRead, BufReader};
-    println!("$ cargo {}", args.join(" "));
-    let mut child = Command::new("cargo")
-        .args(args)
-        .envs(envs.iter().map(|(key, value)| (*key, value.as_str())))
-        .current_dir(root())
+    let mut child = command("cargo", args, envs)
         .stdout(std::process::Stdio::piped())
         .spawn()
         .map_err(|error| format!("cannot run cargo: {error}"))?;
@@ -75,11 +83,7 @@ fn run_tests(
         }
     }
     let status = child.wait().map_err(|error| error.to_string())?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("`cargo {}` failed ({status})", args.join(" ")))
-    }
+    check("cargo", args, status)
 }
 
 /// PATH with the locally installed build tools (wasm-opt) first.
