@@ -77,12 +77,10 @@ struct Target {
 /// What a failover edge makes of a step's `limit.failover`.
 #[derive(Clone, Copy)]
 enum Failover<'a> {
-    /// Written as the step has it.
-    AsIs,
+    /// No edge: written as the step has it, except the `null` an edge once stood for.
+    NoEdge,
     /// Set to the target's tag.
     To(&'a str),
-    /// Dropped: the edge that carried it is gone.
-    Dropped,
 }
 
 /// The compiled schema as a tree that borrows the graph's data: written straight to JSON text
@@ -100,9 +98,19 @@ enum Out<'a> {
     Raw(&'a Value),
 }
 
+/// The edges leaving one node.
+#[derive(Default)]
+struct Links<'a> {
+    branches: Vec<(&'a [PathSeg], Target)>,
+    next: Option<Target>,
+    failover: Option<Target>,
+}
+
 /// A node whose nested arrays are being compiled.
 struct Building<'a> {
     node: NodeId,
+    next: Option<Target>,
+    failover: Option<Target>,
     done: Vec<(&'a [PathSeg], Vec<Out<'a>>)>,
     /// Branches still to compile, last first.
     remaining: Vec<(&'a [PathSeg], Target)>,
@@ -173,25 +181,28 @@ impl<'a> Compiler<'a, '_> {
             || self.forced[target.node.index()]
     }
 
-    /// The branch edges of `node`, in the order the step writes them (then edge order).
-    fn branches(&self, node: NodeId) -> Vec<(&'a [PathSeg], Target)> {
+    /// The edges of `node` in one pass: its branches in the order the step writes them (then
+    /// edge order), its next and its failover.
+    fn links(&self, node: NodeId) -> Links<'a> {
         let flow = self.flow;
-        let mut branches: Vec<(Vec<usize>, usize, &'a [PathSeg], Target)> = flow
+        let mut links = Links::default();
+        let mut branches: Vec<(Vec<usize>, usize, &'a [PathSeg], Target)> = Vec::new();
+        for edge in flow
             .graph
             .edges_directed(node, petgraph::Direction::Outgoing)
-            .filter_map(|edge| match &edge.weight().port {
-                Port::Branch(path) => Some((
-                    Vec::new(),
-                    edge.id().index(),
-                    path.as_slice(),
-                    Target {
-                        node: edge.target(),
-                        jump: edge.weight().jump,
-                    },
-                )),
-                _ => None,
-            })
-            .collect();
+        {
+            let target = Target {
+                node: edge.target(),
+                jump: edge.weight().jump,
+            };
+            match &edge.weight().port {
+                Port::Next => links.next = Some(target),
+                Port::Failover => links.failover = Some(target),
+                Port::Branch(path) => {
+                    branches.push((Vec::new(), edge.id().index(), path.as_slice(), target))
+                }
+            }
+        }
         if branches.len() > 1 {
             if let Some(step) = flow.step(node) {
                 for (written, _, path, _) in &mut branches {
@@ -200,22 +211,29 @@ impl<'a> Compiler<'a, '_> {
             }
             branches.sort_unstable_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
         }
-        branches
+        links.branches = branches
             .into_iter()
             .map(|(_, _, path, target)| (path, target))
-            .collect()
+            .collect();
+        links
     }
 
     fn begin(&mut self, node: NodeId) -> Building<'a> {
         if let Some(slot) = self.emitted.get_mut(node.index()) {
             *slot = true;
         }
-        let mut remaining = self.branches(node);
-        remaining.reverse();
+        let Links {
+            mut branches,
+            next,
+            failover,
+        } = self.links(node);
+        branches.reverse();
         Building {
             node,
+            next,
+            failover,
             done: Vec::new(),
-            remaining,
+            remaining: branches,
             waiting: None,
         }
     }
@@ -224,17 +242,9 @@ impl<'a> Compiler<'a, '_> {
         let node = building.node;
         match &self.flow.graph[node] {
             Node::Step(step) => {
-                let failover = match self.target(node, &Port::Failover) {
+                let failover = match building.failover {
                     Some(target) => Failover::To(self.tag(target.node).unwrap_or_default()),
-                    None if step
-                        .object
-                        .get("limit")
-                        .and_then(|limit| limit.get("failover"))
-                        == Some(&Value::Null) =>
-                    {
-                        Failover::Dropped
-                    }
-                    None => Failover::AsIs,
+                    None => Failover::NoEdge,
                 };
                 Out::Step {
                     step,
@@ -262,9 +272,8 @@ impl<'a> Compiler<'a, '_> {
                     continue;
                 }
                 let building = frame.building.take().expect("checked above");
-                let node = building.node;
+                let next = building.next;
                 let out = self.finish(building);
-                let next = self.target(node, &Port::Next);
                 let frame = stack.last_mut().expect("still there");
                 frame.steps.push(out);
                 frame.next = next;
@@ -475,7 +484,8 @@ impl Serialize for Limit<'_> {
                     wrote_failover = true;
                     map.serialize_entry(key, tag)?;
                 }
-                ("failover", Failover::Dropped) => {}
+                // The placeholder of a failover edge that was removed.
+                ("failover", Failover::NoEdge) if value.is_null() => {}
                 _ => map.serialize_entry(key, value)?,
             }
         }
