@@ -129,35 +129,13 @@ fn test() -> Result<(), String> {
         ("PATH", tool_path()),
     ];
     run("cargo", &["fmt", "--all", "--check"], &[])?;
-    run(
-        "cargo",
-        &[
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            "--quiet",
-            "--",
-            "-D",
-            "warnings",
-        ],
-        &[],
-    )?;
-    run(
-        "cargo",
-        &[
-            "clippy",
-            "--package",
-            "flow-studio",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--all-targets",
-            "--quiet",
-            "--",
-            "-D",
-            "warnings",
-        ],
-        &[],
-    )?;
+    clippy(&["--workspace"])?;
+    clippy(&[
+        "--package",
+        "flow-studio",
+        "--target",
+        "wasm32-unknown-unknown",
+    ])?;
     // The browser scenarios serve the real build.
     build_web_app()?;
     let mut totals = (0, 0);
@@ -177,6 +155,14 @@ fn test() -> Result<(), String> {
     println!("\nall checks and tests passed (and 30 s of fuzzing)");
     println!("tests: {} passed, {} failed", totals.0, totals.1);
     Ok(())
+}
+
+/// Clippy over `scope` (packages, target), every target, no warning allowed.
+fn clippy(scope: &[&str]) -> Result<(), String> {
+    let mut args = vec!["clippy"];
+    args.extend_from_slice(scope);
+    args.extend(["--all-targets", "--quiet", "--", "-D", "warnings"]);
+    run("cargo", &args, &[])
 }
 
 /// Fuzzes decompile + compile for a bounded time, from the real flows as seeds. cargo-fuzz

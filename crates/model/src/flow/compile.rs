@@ -4,8 +4,7 @@
 //! `{"goto": tag}`, a failover edge becomes `limit.failover`. Every step gets a stable tag.
 //! Same graph, same bytes. Iterative, so deep graphs cannot overflow the stack.
 
-use super::graph::{FlowGraph, Node, NodeId, PathSeg, Port, Step};
-use petgraph::visit::EdgeRef;
+use super::graph::{FlowGraph, Link, LinkId, Node, NodeId, PathSeg, Port, Step};
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
@@ -99,7 +98,6 @@ enum Out<'a> {
 }
 
 /// The edges leaving one node.
-#[derive(Default)]
 struct Links<'a> {
     branches: Vec<(&'a [PathSeg], Target)>,
     next: Option<Target>,
@@ -181,41 +179,31 @@ impl<'a> Compiler<'a, '_> {
             || self.forced[target.node.index()]
     }
 
-    /// The edges of `node` in one pass: its branches in the order the step writes them (then
-    /// edge order), its next and its failover.
+    /// The edges of `node`: its branches in the order the step writes them, its next and its
+    /// failover.
     fn links(&self, node: NodeId) -> Links<'a> {
         let flow = self.flow;
-        let mut links = Links::default();
-        let mut branches: Vec<(Vec<usize>, usize, &'a [PathSeg], Target)> = Vec::new();
-        for edge in flow
-            .graph
-            .edges_directed(node, petgraph::Direction::Outgoing)
-        {
-            let target = Target {
-                node: edge.target(),
-                jump: edge.weight().jump,
-            };
-            match &edge.weight().port {
-                Port::Next => links.next = Some(target),
-                Port::Failover => links.failover = Some(target),
-                Port::Branch(path) => {
-                    branches.push((Vec::new(), edge.id().index(), path.as_slice(), target))
-                }
-            }
+        let target = |(_, node, link): (LinkId, NodeId, &Link)| Target {
+            node,
+            jump: link.jump,
+        };
+        Links {
+            branches: flow
+                .branch_links(node)
+                .into_iter()
+                .map(|(path, node, link)| {
+                    (
+                        path,
+                        Target {
+                            node,
+                            jump: link.jump,
+                        },
+                    )
+                })
+                .collect(),
+            next: flow.link_from(node, &Port::Next).map(target),
+            failover: flow.link_from(node, &Port::Failover).map(target),
         }
-        if branches.len() > 1 {
-            if let Some(step) = flow.step(node) {
-                for (written, _, path, _) in &mut branches {
-                    *written = super::graph::written_position(step.argument(), path);
-                }
-            }
-            branches.sort_unstable_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
-        }
-        links.branches = branches
-            .into_iter()
-            .map(|(_, _, path, target)| (path, target))
-            .collect();
-        links
     }
 
     fn begin(&mut self, node: NodeId) -> Building<'a> {

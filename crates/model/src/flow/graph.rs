@@ -272,33 +272,26 @@ impl FlowGraph {
 
     /// The branch edges of `node`: the arrays its step writes, in written order, then branches
     /// the step does not write yet (new in the editor), in edge order.
-    pub fn branch_links(&self, node: NodeId) -> Vec<(Vec<PathSeg>, NodeId, &Link)> {
-        let mut links: Vec<(LinkId, Vec<PathSeg>, NodeId, &Link)> = self
+    pub fn branch_links(&self, node: NodeId) -> Vec<(&[PathSeg], NodeId, &Link)> {
+        let mut links: Vec<(LinkId, &[PathSeg], NodeId, &Link)> = self
             .graph
             .edges_directed(node, Direction::Outgoing)
             .filter_map(|edge| match &edge.weight().port {
-                Port::Branch(path) => Some((edge.id(), path.clone(), edge.target(), edge.weight())),
+                Port::Branch(path) => {
+                    Some((edge.id(), path.as_slice(), edge.target(), edge.weight()))
+                }
                 _ => None,
             })
             .collect();
         links.sort_unstable_by_key(|(id, ..)| *id);
-        let mut links: Vec<(Vec<PathSeg>, NodeId, &Link)> = links
-            .into_iter()
-            .map(|(_, path, target, link)| (path, target, link))
-            .collect();
-        if links.len() < 2 {
-            return links;
-        }
-        if let Some(step) = self.step(node) {
-            let written = branch_paths(&step.app, step.argument());
-            links.sort_by_key(|(path, _, _)| {
-                written
-                    .iter()
-                    .position(|known| known == path)
-                    .unwrap_or(usize::MAX)
-            });
+        if let (true, Some(step)) = (links.len() > 1, self.step(node)) {
+            // Stable: branches the argument does not write keep their edge order, last.
+            links.sort_by_cached_key(|(_, path, ..)| written_position(step.argument(), path));
         }
         links
+            .into_iter()
+            .map(|(_, path, target, link)| (path, target, link))
+            .collect()
     }
 
     /// Every edge of `node` in a stable, meaningful order: branches as the step writes them,
