@@ -2,7 +2,9 @@
 
 pub mod api;
 mod app;
+pub mod browser;
 pub mod components;
+pub mod i18n;
 pub mod pages;
 pub mod session;
 

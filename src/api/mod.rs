@@ -6,7 +6,8 @@ mod url;
 pub use url::{encode_component, join_url, DEFAULT_API_BASE};
 
 use flow_model::{
-    ErrorBody, ListResponse, LoginRequest, LoginResponse, RoutingSchema, SchemaSearch, Session,
+    ErrorBody, FlowType, ListResponse, LoginRequest, LoginResponse, RoutingSchema, SchemaField,
+    SchemaSearch, SchemaWrite, Session, Tag,
 };
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
@@ -25,6 +26,28 @@ pub enum ApiError {
     Network(String),
     #[error("the server answered something unexpected: {0}")]
     Unexpected(String),
+}
+
+impl ApiError {
+    /// The name is used by another flow: 409 from this server, 400 naming it from Webitel.
+    pub fn is_name_taken(&self) -> bool {
+        match self {
+            ApiError::Refused(body) => {
+                body.id.ends_with(".name.exists")
+                    || (body.code == 400 && body.detail.contains("already exists"))
+            }
+            _ => false,
+        }
+    }
+
+    /// Someone else changed the flow since it was read (If-Match failed).
+    pub fn is_stale(&self) -> bool {
+        matches!(self, ApiError::Refused(body) if body.code == 409 && body.id.ends_with(".update.conflict"))
+    }
+
+    pub fn is_forbidden(&self) -> bool {
+        matches!(self, ApiError::Refused(body) if body.code == 403)
+    }
 }
 
 /// Where the API is and who is calling.
@@ -74,12 +97,25 @@ impl ApiClient {
         })
     }
 
-    async fn get<T: DeserializeOwned>(
+    /// Sends a request with the token and, when given, the If-Match guard and a JSON body.
+    async fn send<T: DeserializeOwned>(
         &self,
-        path: &str,
-        query: &[(&str, String)],
+        request: RequestBuilder,
+        if_match: Option<&str>,
+        body: Option<&impl Serialize>,
     ) -> Result<T, ApiError> {
-        let request = self.with_token(Request::get(&join_url(&self.base, path, query)));
+        let mut request = self.with_token(request);
+        if let Some(etag) = if_match {
+            request = request.header("If-Match", etag);
+        }
+        let request = match body {
+            Some(body) => request
+                .json(body)
+                .map_err(|error| ApiError::Unexpected(error.to_string()))?,
+            None => request
+                .build()
+                .map_err(|error| ApiError::Unexpected(error.to_string()))?,
+        };
         let response = request
             .send()
             .await
@@ -87,20 +123,26 @@ impl ApiClient {
         Self::read(response).await
     }
 
+    fn url(&self, path: &str, query: &[(&str, String)]) -> String {
+        join_url(&self.base, path, query)
+    }
+
+    async fn get<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        query: &[(&str, String)],
+    ) -> Result<T, ApiError> {
+        self.send(Request::get(&self.url(path, query)), None, None::<&()>)
+            .await
+    }
+
     async fn post<B: Serialize, T: DeserializeOwned>(
         &self,
         path: &str,
         body: &B,
     ) -> Result<T, ApiError> {
-        let request = self
-            .with_token(Request::post(&join_url(&self.base, path, &[])))
-            .json(body)
-            .map_err(|error| ApiError::Unexpected(error.to_string()))?;
-        let response = request
-            .send()
+        self.send(Request::post(&self.url(path, &[])), None, Some(body))
             .await
-            .map_err(|error| ApiError::Network(error.to_string()))?;
-        Self::read(response).await
     }
 
     pub async fn login(&self, request: &LoginRequest) -> Result<LoginResponse, ApiError> {
@@ -120,5 +162,72 @@ impl ApiClient {
         search: &SchemaSearch,
     ) -> Result<ListResponse<RoutingSchema>, ApiError> {
         self.get("/routing/schema", &search.to_pairs()).await
+    }
+
+    /// Tags in use, for suggestions: those starting with `typed`, of flows of `types`.
+    pub async fn tags(&self, typed: &str, types: &[FlowType]) -> Result<Vec<Tag>, ApiError> {
+        let mut query = vec![("page", "1".to_owned()), ("size", "10".to_owned())];
+        if !typed.trim().is_empty() {
+            query.push(("q", format!("{}*", typed.trim())));
+        }
+        query.extend(types.iter().map(|kind| ("type", kind.as_str().to_owned())));
+        let page: ListResponse<Tag> = self.get("/routing/schema/tags", &query).await?;
+        Ok(page.items)
+    }
+
+    pub async fn flow(&self, id: i64) -> Result<RoutingSchema, ApiError> {
+        self.get(&format!("/routing/schema/{id}"), &[]).await
+    }
+
+    /// The flow named exactly `name`, if there is one.
+    pub async fn flow_named(&self, name: &str) -> Result<Option<RoutingSchema>, ApiError> {
+        let search = SchemaSearch {
+            name: Some(name.to_owned()),
+            size: 1,
+            fields: vec![
+                SchemaField::Id,
+                SchemaField::Name,
+                SchemaField::Type,
+                SchemaField::Editor,
+                SchemaField::UpdatedAt,
+            ],
+            ..SchemaSearch::default()
+        };
+        Ok(self.search_flows(&search).await?.items.into_iter().next())
+    }
+
+    pub async fn create_flow(&self, body: &SchemaWrite) -> Result<RoutingSchema, ApiError> {
+        self.post("/routing/schema", body).await
+    }
+
+    /// PUT: replaces the flow, guarded by the `etag` of the state it was read in.
+    pub async fn update_flow(
+        &self,
+        id: i64,
+        body: &SchemaWrite,
+        etag: Option<&str>,
+    ) -> Result<RoutingSchema, ApiError> {
+        let url = self.url(&format!("/routing/schema/{id}"), &[]);
+        self.send(Request::put(&url), etag, Some(body)).await
+    }
+
+    /// PATCH: applies the fields `body.fields` names.
+    pub async fn patch_flow(
+        &self,
+        id: i64,
+        body: &SchemaWrite,
+        etag: Option<&str>,
+    ) -> Result<RoutingSchema, ApiError> {
+        let url = self.url(&format!("/routing/schema/{id}"), &[]);
+        self.send(Request::patch(&url), etag, Some(body)).await
+    }
+
+    pub async fn delete_flow(
+        &self,
+        id: i64,
+        etag: Option<&str>,
+    ) -> Result<RoutingSchema, ApiError> {
+        let url = self.url(&format!("/routing/schema/{id}"), &[]);
+        self.send(Request::delete(&url), etag, None::<&()>).await
     }
 }

@@ -1,3 +1,7 @@
 //! Reusable pieces of the pages.
 
+pub mod icon;
+pub mod modal;
 pub mod require_session;
+pub mod tag_input;
+pub mod toast;

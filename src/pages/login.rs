@@ -1,5 +1,7 @@
 //! Sign in: username, password and domain; optionally which API server to use.
 
+use crate::i18n::{use_i18n, Msg};
+use crate::pages::registry::LanguageSwitch;
 use crate::session::{use_auth, Auth};
 use flow_model::LoginRequest;
 use leptos::prelude::*;
@@ -21,6 +23,7 @@ pub fn safe_next(next: Option<String>) -> String {
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let auth = use_auth();
+    let i18n = use_i18n();
     let navigate = use_navigate();
     let query = use_query_map();
     let username = RwSignal::new(String::new());
@@ -70,37 +73,37 @@ pub fn LoginPage() -> impl IntoView {
         <main class="login">
             <form class="login-card" on:submit=submit>
                 <h1>"Flow Studio"</h1>
-                <p class="hint">"Sign in to manage your flows."</p>
+                <LanguageSwitch />
                 <label>
-                    "Username"
+                    {move || i18n.t(Msg::Username)}
                     <input name="username" autocomplete="username" required prop:value=username
                         on:input=move |event| username.set(event_target_value(&event)) />
                 </label>
                 <label>
-                    "Password"
+                    {move || i18n.t(Msg::Password)}
                     <input name="password" type="password" autocomplete="current-password" required prop:value=password
                         on:input=move |event| password.set(event_target_value(&event)) />
                 </label>
                 <label>
-                    "Domain"
+                    {move || i18n.t(Msg::Domain)}
                     <input name="domain" autocomplete="organization" required prop:value=domain
                         on:input=move |event| domain.set(event_target_value(&event)) />
                 </label>
                 <button type="button" class="link" on:click=move |_| show_server.update(|shown| *shown = !*shown)
                     aria-expanded=move || show_server.get().to_string()>
-                    "API server"
+                    {move || i18n.t(Msg::ApiBaseUrl)}
                 </button>
                 <Show when=move || show_server.get()>
                     <label>
-                        "API base URL"
+                        {move || i18n.t(Msg::ApiBaseUrl)}
                         <input name="api_base" placeholder="/api" prop:value=api_base
                             on:input=move |event| api_base.set(event_target_value(&event)) />
-                        <small>"Leave /api for this server, or give a Webitel engine's API address."</small>
+                        <small>{move || i18n.t(Msg::ApiBaseHint)}</small>
                     </label>
                 </Show>
                 <p class="error" role="alert">{error}</p>
                 <button type="submit" class="primary" disabled=move || !can_submit()>
-                    {move || if sign_in.pending().get() { "Signing in…" } else { "Sign in" }}
+                    {move || i18n.t(if sign_in.pending().get() { Msg::SigningIn } else { Msg::SignIn })}
                 </button>
             </form>
         </main>

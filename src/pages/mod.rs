@@ -1,4 +1,5 @@
-//! One module per route.
+//! One module per page.
 
+pub mod code_flow;
 pub mod login;
 pub mod registry;

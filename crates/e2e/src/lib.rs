@@ -70,9 +70,16 @@ impl AppServer {
 
     /// An API token for the admin, for arranging data without the UI.
     pub async fn admin_token(&self) -> String {
+        self.token_of("admin", ADMIN_PASSWORD).await
+    }
+
+    /// An API token for a user of domain `main`.
+    pub async fn token_of(&self, username: &str, password: &str) -> String {
         let reply: serde_json::Value = reqwest::Client::new()
             .post(format!("{}/api/login", self.base))
-            .json(&serde_json::json!({"username": "admin", "password": ADMIN_PASSWORD, "domain": "main"}))
+            .json(
+                &serde_json::json!({"username": username, "password": password, "domain": "main"}),
+            )
             .send()
             .await
             .unwrap()
@@ -81,12 +88,80 @@ impl AppServer {
             .unwrap();
         reply["access_token"].as_str().unwrap().to_owned()
     }
+
+    /// Adds a user of domain `main` with `role`; the password is the username twice.
+    pub async fn add_user(&self, username: &str, role: Role) {
+        self.store
+            .create_user(NewUser {
+                domain: "main",
+                username,
+                password_hash: flow_server::auth::hash_password(&username.repeat(2)).unwrap(),
+                permissions: role.permissions(),
+                admin: false,
+            })
+            .await
+            .expect("user created");
+    }
+
+    /// Calls the API as `token` and returns the status and body, for arranging and checking
+    /// data without the UI.
+    pub async fn api(
+        &self,
+        token: &str,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<serde_json::Value>,
+    ) -> (u16, serde_json::Value) {
+        let mut request = reqwest::Client::new()
+            .request(method, format!("{}/api{path}", self.base))
+            .header("X-Webitel-Access", token);
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        let reply = request.send().await.expect("the API answers");
+        let status = reply.status().as_u16();
+        (
+            status,
+            reply.json().await.unwrap_or(serde_json::Value::Null),
+        )
+    }
+
+    /// Creates a flow through the API; returns it as stored.
+    pub async fn create_flow(&self, token: &str, flow: serde_json::Value) -> serde_json::Value {
+        let (status, body) = self
+            .api(token, reqwest::Method::POST, "/routing/schema", Some(flow))
+            .await;
+        assert_eq!(status, 200, "flow created: {body}");
+        body
+    }
+
+    /// The names of the domain's flows, sorted.
+    pub async fn flow_names(&self, token: &str) -> Vec<String> {
+        let (_, body) = self
+            .api(
+                token,
+                reqwest::Method::GET,
+                "/routing/schema?size=1000&sort=%2Bname",
+                None,
+            )
+            .await;
+        body["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|flow| flow["name"].as_str().unwrap().to_owned())
+            .collect()
+    }
 }
 
 /// ChromeDriver with a headless Chromium session; both end when this is dropped.
 pub struct Browser {
     pub client: Client,
+    /// One browser at a time: on two cores, parallel Chromiums make every wait flaky.
+    _turn: tokio::sync::SemaphorePermit<'static>,
     driver: Child,
+    /// Where downloads land.
+    pub downloads: tempfile::TempDir,
 }
 
 fn free_port() -> u16 {
@@ -96,11 +171,15 @@ fn free_port() -> u16 {
         .expect("a free port")
 }
 
+static BROWSER_TURNS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(1);
+
 impl Browser {
     pub async fn start() -> Self {
+        let turn = BROWSER_TURNS.acquire().await.expect("never closed");
         let chromedriver =
             std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".to_owned());
         let port = free_port();
+        let downloads = tempfile::tempdir().expect("download folder");
         let driver = Command::new(&chromedriver)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
@@ -114,7 +193,11 @@ impl Browser {
                 "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_owned()),
                 "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                          "--disable-component-update", "--disable-sync", "--no-first-run",
-                         "--disable-dev-shm-usage", "--window-size=1280,860"]
+                         "--disable-dev-shm-usage", "--window-size=1280,860", "--lang=en-US"],
+                "prefs": {
+                    "download.default_directory": downloads.path(),
+                    "download.prompt_for_download": false
+                }
             }
         });
         let capabilities = capabilities.as_object().unwrap().clone();
@@ -133,7 +216,12 @@ impl Browser {
                 Err(error) => panic!("ChromeDriver did not start: {error}"),
             }
         };
-        Self { client, driver }
+        Self {
+            client,
+            _turn: turn,
+            driver,
+            downloads,
+        }
     }
 
     /// Waits for an element to appear (up to 10 s).
@@ -146,18 +234,113 @@ impl Browser {
             .unwrap_or_else(|error| panic!("no element {css:?}: {error}"))
     }
 
-    /// Waits until the element's text contains `text`.
+    /// Waits until some element matching `css` has a text containing `text`.
     pub async fn wait_for_text(&self, css: &str, text: &str) {
         let started = Instant::now();
         loop {
-            if let Ok(element) = self.client.find(Locator::Css(css)).await {
-                if element.text().await.is_ok_and(|found| found.contains(text)) {
+            if self
+                .texts(css)
+                .await
+                .iter()
+                .any(|found| found.contains(text))
+            {
+                return;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "{css:?} never showed {text:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits until no element matches `css`.
+    pub async fn wait_gone(&self, css: &str) {
+        let started = Instant::now();
+        while self.client.find(Locator::Css(css)).await.is_ok() {
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "{css:?} never went away"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Signs in through the login page and waits for the Flow page.
+    pub async fn sign_in(&self, server: &AppServer, username: &str, password: &str) {
+        self.client
+            .goto(&format!("{}/login", server.base))
+            .await
+            .unwrap();
+        self.type_into("input[name=username]", username).await;
+        self.type_into("input[name=password]", password).await;
+        let domain = self.find("input[name=domain]").await;
+        domain.clear().await.unwrap();
+        domain.send_keys("main").await.unwrap();
+        self.find("button[type=submit]")
+            .await
+            .click()
+            .await
+            .unwrap();
+        self.wait_for_text(".page-header .user", username).await;
+    }
+
+    /// Clicks the first element matching `css`.
+    pub async fn click(&self, css: &str) {
+        self.find(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|error| panic!("cannot click {css:?}: {error}"));
+    }
+
+    /// Clicks the button whose text contains `text`, among those matching `css`.
+    pub async fn click_button(&self, css: &str, text: &str) {
+        let started = Instant::now();
+        loop {
+            for button in self.client.find_all(Locator::Css(css)).await.unwrap() {
+                if button.text().await.is_ok_and(|found| found.contains(text)) {
+                    button.click().await.unwrap();
                     return;
                 }
             }
             assert!(
                 started.elapsed() < Duration::from_secs(10),
-                "{css:?} never showed {text:?}"
+                "no {css:?} reading {text:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// The texts of every element matching `css`.
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let mut texts = Vec::new();
+        for element in self.client.find_all(Locator::Css(css)).await.unwrap() {
+            texts.push(element.text().await.unwrap_or_default());
+        }
+        texts
+    }
+
+    /// The path and query of the page shown.
+    pub async fn location(&self) -> String {
+        let url = self.client.current_url().await.unwrap();
+        match url.query() {
+            Some(query) => format!("{}?{query}", url.path()),
+            None => url.path().to_owned(),
+        }
+    }
+
+    /// Waits until the page's path and query are `expected`.
+    pub async fn wait_for_location(&self, expected: &str) {
+        let started = Instant::now();
+        loop {
+            let location = self.location().await;
+            if location == expected {
+                return;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "the page stayed at {location:?}, expected {expected:?}"
             );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }

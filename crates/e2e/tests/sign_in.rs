@@ -70,12 +70,7 @@ async fn signs_in_sees_flows_and_signs_out() {
     browser.client.refresh().await.unwrap();
     browser.wait_for_text(".page-header", "admin @ main").await;
 
-    browser
-        .find(".page-header button")
-        .await
-        .click()
-        .await
-        .unwrap();
+    browser.find(".account button").await.click().await.unwrap();
     browser.find("form.login-card").await;
     browser.client.goto(&server.base).await.unwrap();
     browser.find("form.login-card").await;

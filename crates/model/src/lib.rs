@@ -4,6 +4,7 @@
 //! - [`query`]: search parameters, parsed from and written to URL query pairs.
 //! - [`rules`]: what a valid flow name, description, tag list and schema are.
 //! - [`access`]: permissions on flows and the role shortcuts.
+//! - [`transfer`]: flows as files: the Download format and the reading of uploads.
 
 pub mod access;
 pub mod api;
@@ -12,6 +13,7 @@ pub mod flow;
 pub mod int64;
 pub mod query;
 pub mod rules;
+pub mod transfer;
 
 pub use access::{Permission, Permissions, Role};
 pub use api::*;

@@ -132,3 +132,22 @@ fn corpus_opens_lays_out_saves_and_validates() {
         );
     }
 }
+
+#[test]
+fn corpus_files_import_as_bare_schemas_and_as_downloads() {
+    use flow_model::transfer::{export_text, parse_import};
+    use flow_model::RoutingSchema;
+    for (name, schema) in corpus() {
+        let bare = parse_import(&serde_json::to_string_pretty(&schema).unwrap())
+            .unwrap_or_else(|error| panic!("{name}: {error}"));
+        assert_eq!(bare.write.schema.as_ref(), Some(&schema), "{name}");
+        let download = export_text(&RoutingSchema {
+            name: Some(name.clone()),
+            schema: Some(schema.clone()),
+            ..RoutingSchema::default()
+        });
+        let again = parse_import(&download).unwrap_or_else(|error| panic!("{name}: {error}"));
+        assert_eq!(again.name.as_deref(), Some(name.as_str()));
+        assert_eq!(again.write.schema, Some(schema), "{name}");
+    }
+}

@@ -1,88 +1,189 @@
-//! The Flow page: the registry of a domain's flows.
+//! The Flow page: the registry of a domain's flows. The view (page, size, sort, search,
+//! filters) lives in the URL; the pieces below share one [`Registry`] state through context.
 
-use crate::components::require_session::{use_api_error_handler, RequireSession};
-use crate::session::use_auth;
-use flow_model::{Editor, SchemaSearch};
+pub mod create_modal;
+pub mod delete_modal;
+pub mod filters;
+pub mod header;
+pub mod import_modal;
+pub mod table;
+pub mod view;
+
+use crate::api::ApiError;
+use crate::components::require_session::RequireSession;
+use crate::session::{use_auth, Auth};
+use create_modal::CreateModal;
+use delete_modal::DeleteModal;
+use filters::Filters;
+use flow_model::transfer::ImportedFlow;
+use flow_model::{ListResponse, Permission, RoutingSchema};
+use header::Header;
+pub use header::LanguageSwitch;
+use import_modal::ImportModal;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
+use table::FlowTable;
+use view::RegistryView;
+
+const RETURN_KEY: &str = "flow-studio.registry-url";
+
+/// The registry URL last shown, so an editor's Close returns to the same view.
+pub fn registry_url() -> String {
+    web_sys::window()
+        .and_then(|window| window.session_storage().ok().flatten())
+        .and_then(|storage| storage.get_item(RETURN_KEY).ok().flatten())
+        .unwrap_or_else(|| "/".to_owned())
+}
+
+fn remember_registry_url(url: &str) {
+    if let Some(storage) =
+        web_sys::window().and_then(|window| window.session_storage().ok().flatten())
+    {
+        let _ = storage.set_item(RETURN_KEY, url);
+    }
+}
+
+/// The modal open over the registry, if any.
+#[derive(Clone)]
+pub enum Dialog {
+    Create,
+    Import {
+        file_name: String,
+        flow: Box<ImportedFlow>,
+    },
+    Delete(Vec<RoutingSchema>),
+}
+
+pub type FlowPage = Result<ListResponse<RoutingSchema>, ApiError>;
+
+/// What the pieces of the page share.
+#[derive(Clone, Copy)]
+pub struct Registry {
+    pub view: Memo<RegistryView>,
+    pub flows: LocalResource<FlowPage>,
+    pub selected: RwSignal<Vec<i64>>,
+    pub dialog: RwSignal<Option<Dialog>>,
+    refreshes: RwSignal<u64>,
+    auth: Auth,
+    navigate: StoredValue<Callback<String>>,
+}
+
+impl Registry {
+    /// The state of a registry showing `view`, listing `flows`, going to other views (URLs)
+    /// through `navigate`.
+    pub fn new(
+        view: Memo<RegistryView>,
+        flows: LocalResource<FlowPage>,
+        refreshes: RwSignal<u64>,
+        navigate: Callback<String>,
+        auth: Auth,
+    ) -> Self {
+        Self {
+            view,
+            flows,
+            selected: RwSignal::new(Vec::new()),
+            dialog: RwSignal::new(None),
+            refreshes,
+            auth,
+            navigate: StoredValue::new(navigate),
+        }
+    }
+
+    /// Shows another view (a new history entry, so Back returns to this one).
+    pub fn go(&self, view: RegistryView) {
+        self.navigate.get_value().run(view.to_url());
+    }
+
+    /// Fetches the current view again.
+    pub fn refresh(&self) {
+        self.refreshes.update(|count| *count += 1);
+    }
+
+    pub fn can(&self, permission: Permission) -> bool {
+        self.auth
+            .session
+            .with(|session| session.as_ref().is_some_and(|s| s.can(permission)))
+    }
+
+    /// The flows of the page as loaded, if they are.
+    pub fn items(&self) -> Vec<RoutingSchema> {
+        match self.flows.get() {
+            Some(Ok(page)) => page.items,
+            _ => Vec::new(),
+        }
+    }
+}
+
+pub fn use_registry() -> Registry {
+    expect_context::<Registry>()
+}
 
 #[component]
 pub fn RegistryPage() -> impl IntoView {
     view! {
         <RequireSession>
-            <Header />
-            <FlowList />
+            <RegistryContent />
         </RequireSession>
     }
 }
 
 #[component]
-fn Header() -> impl IntoView {
+fn RegistryContent() -> impl IntoView {
     let auth = use_auth();
+    let query = use_query_map();
     let navigate = use_navigate();
-    let sign_out = Action::new_local(move |_: &()| {
-        let client = auth.client();
-        async move {
-            // Signing out locally matters most; the server forgets the token if it can.
-            let _ = client.logout().await;
-        }
-    });
-    Effect::new(move |_| {
-        if sign_out.value().get().is_some() {
-            auth.signed_out();
-            navigate("/login", NavigateOptions::default());
-        }
-    });
-    let user = move || {
-        auth.session.with(|session| {
-            session
-                .as_ref()
-                .map(|s| format!("{} @ {}", s.user.name, s.domain))
+    let view = Memo::new(move |_| {
+        query.with(|query| {
+            RegistryView::from_query(query.into_iter().map(|(key, value)| (key.as_ref(), value)))
         })
-    };
-    view! {
-        <header class="page-header">
-            <h1>"Flow"</h1>
-            <span class="user">{user}</span>
-            <button class="secondary" on:click=move |_| { sign_out.dispatch(()); }>"Sign out"</button>
-        </header>
-    }
-}
-
-#[component]
-fn FlowList() -> impl IntoView {
-    let auth = use_auth();
-    let on_error = use_api_error_handler();
-    let flows = LocalResource::new(move || {
-        let client = auth.client();
-        async move { client.search_flows(&SchemaSearch::default()).await }
     });
+    let refreshes = RwSignal::new(0u64);
+    let flows = LocalResource::new(move || {
+        let search = view.get().search();
+        refreshes.track();
+        let client = auth.client();
+        async move { client.search_flows(&search).await }
+    });
+    let registry = Registry::new(
+        view,
+        flows,
+        refreshes,
+        Callback::new(move |url: String| navigate(&url, NavigateOptions::default())),
+        auth,
+    );
+    provide_context(registry);
+
+    Effect::new(move |_| remember_registry_url(&view.get().to_url()));
+    // Keep the selection to rows that are on the page; after deletions or a view change, a
+    // hidden selection would make the bulk delete act on flows the user cannot see.
+    Effect::new(move |_| {
+        if let Some(Ok(page)) = flows.get() {
+            let ids: Vec<i64> = page.items.iter().filter_map(|flow| flow.id).collect();
+            registry
+                .selected
+                .update(|selected| selected.retain(|id| ids.contains(id)));
+            // A page emptied by deletions: show the one before it.
+            let current = view.get_untracked();
+            if page.items.is_empty() && current.page > 1 {
+                registry.go(current.with_page(current.page - 1));
+            }
+        }
+    });
+
     view! {
-        <section class="registry">
-            <Transition fallback=|| view! { <p class="loading">"Loading flows…"</p> }>
-                {move || {
-                    let on_error = on_error.clone();
-                    flows.get().map(move |result| match result {
-                        Ok(page) if page.items.is_empty() => view! { <p class="empty">"No flows yet."</p> }.into_any(),
-                        Ok(page) => view! {
-                            <table class="flows">
-                                <thead><tr><th>"Name"</th><th>"Editor"</th><th>"Type"</th></tr></thead>
-                                <tbody>
-                                    {page.items.into_iter().map(|flow| view! {
-                                        <tr>
-                                            <td>{flow.name.unwrap_or_default()}</td>
-                                            <td>{flow.editor.map(|editor| Editor::from(editor).label())}</td>
-                                            <td>{flow.flow_type.map(|kind| kind.label())}</td>
-                                        </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        }.into_any(),
-                        Err(error) => view! { <p class="error" role="alert">{on_error(error)}</p> }.into_any(),
-                    })
-                }}
-            </Transition>
-        </section>
+        <Header />
+        <main class="registry">
+            <Filters />
+            <FlowTable />
+        </main>
+        {move || registry.dialog.get().map(|dialog| match dialog {
+            Dialog::Create => view! {
+                <CreateModal on_close=Callback::new(move |()| registry.dialog.set(None)) />
+            }
+            .into_any(),
+            Dialog::Import { file_name, flow } => view! { <ImportModal file_name flow=*flow /> }.into_any(),
+            Dialog::Delete(flows) => view! { <DeleteModal flows /> }.into_any(),
+        })}
     }
 }

@@ -1,0 +1,703 @@
+//! The Flow page as an operator uses it, in headless Chromium against the real server and a
+//! real database: create, edit, find, sort, page through, download, upload and delete flows.
+
+use fantoccini::key::Key;
+use fantoccini::Locator;
+use flow_e2e::{AppServer, Browser, ADMIN_PASSWORD};
+use flow_model::Role;
+use reqwest::Method;
+use serde_json::{json, Value};
+use std::time::Duration;
+
+async fn signed_in(server: &AppServer) -> Browser {
+    let browser = Browser::start().await;
+    browser.sign_in(server, "admin", ADMIN_PASSWORD).await;
+    browser
+}
+
+/// The names in the registry table, top to bottom.
+async fn row_names(browser: &Browser) -> Vec<String> {
+    browser.texts("table.flows td.name").await
+}
+
+/// Waits until the table shows exactly `expected`, top to bottom.
+async fn wait_for_rows(browser: &Browser, expected: &[&str]) {
+    let started = std::time::Instant::now();
+    loop {
+        let names = row_names(browser).await;
+        if names == expected {
+            return;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "the table shows {names:?}, expected {expected:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+async fn stored_flow(server: &AppServer, token: &str, name: &str) -> Value {
+    let path = format!(
+        "/routing/schema?name={}&fields=id&fields=schema&fields=type&fields=editor&fields=tags&fields=description",
+        name.replace(' ', "%20")
+    );
+    let (_, body) = server.api(token, Method::GET, &path, None).await;
+    body["items"][0].clone()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn creates_a_code_flow_and_finds_it_in_the_registry() {
+    let server = AppServer::start().await;
+    let token = server.admin_token().await;
+    let browser = signed_in(&server).await;
+    browser
+        .wait_for_text(".empty-state", "There are no flows yet")
+        .await;
+    browser.screenshot("registry-empty").await;
+
+    browser.click_button(".empty-state button", "Add").await;
+    let create = browser.find(".modal button.primary").await;
+    assert!(
+        !create.is_enabled().await.unwrap(),
+        "Create waits for a choice"
+    );
+    browser.click_button(".modal .choice", "Code").await;
+    assert!(!create.is_enabled().await.unwrap(), "and for a type");
+    browser
+        .find(".modal select[name=type]")
+        .await
+        .select_by_value("voice")
+        .await
+        .unwrap();
+    assert!(create.is_enabled().await.unwrap());
+    browser.screenshot("create-modal").await;
+    create.click().await.unwrap();
+    browser
+        .wait_for_location("/flows/new/code?type=voice")
+        .await;
+
+    browser.type_into("input[name=name]", "Support line").await;
+    let schema = browser.find("textarea[name=schema]").await;
+    schema.clear().await.unwrap();
+    schema
+        .send_keys(r#"[{"answer": ""}, {"hangup": }]"#)
+        .await
+        .unwrap();
+    browser
+        .wait_for_text(
+            "#schema-problem",
+            "not valid JSON at line 1, column 29: expected value",
+        )
+        .await;
+    browser.click_button(".page-header button", "Save").await;
+    browser
+        .wait_for_text(".toast.error", "The schema cannot be saved")
+        .await;
+    assert!(server.flow_names(&token).await.is_empty(), "nothing saved");
+    schema.clear().await.unwrap();
+    schema
+        .send_keys(r#"[{"answer": ""}, {"hangup": ""}]"#)
+        .await
+        .unwrap();
+    browser.type_into(".tag-input input", "support").await;
+    browser
+        .type_into(".tag-input input", &Key::Enter.to_string())
+        .await;
+    browser.click_button(".page-header button", "Save").await;
+    browser
+        .wait_for_text(".toast", "Successfully updated")
+        .await;
+    browser.screenshot("code-flow-saved").await;
+    let saved = stored_flow(&server, &token, "Support line").await;
+    assert_eq!(saved["schema"], json!([{"answer": ""}, {"hangup": ""}]));
+    assert_eq!(saved["type"], "voice");
+    assert_eq!(saved["editor"], false);
+    assert_eq!(saved["tags"], json!([{"name": "support"}]));
+    let id = saved["id"].as_str().unwrap().to_owned();
+    browser
+        .wait_for_location(&format!("/flows/{id}/code"))
+        .await;
+
+    browser.click_button(".page-header button", "Close").await;
+    wait_for_rows(&browser, &["Support line"]).await;
+    let row = browser.texts("table.flows tbody tr").await.join(" ");
+    assert!(
+        row.contains("Code") && row.contains("Voice") && row.contains("support"),
+        "{row}"
+    );
+
+    // The modal starts afresh every time.
+    browser.click_button(".page-header button", "Add").await;
+    browser.find(".modal").await;
+    assert!(browser
+        .client
+        .find(Locator::Css(".modal .choice[aria-checked=true]"))
+        .await
+        .is_err());
+    assert!(!browser
+        .find(".modal button.primary")
+        .await
+        .is_enabled()
+        .await
+        .unwrap());
+    browser.click_button(".modal button", "Close").await;
+    browser.wait_gone(".modal").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn opens_the_diagram_editor_path_for_a_new_diagram_flow() {
+    let server = AppServer::start().await;
+    let browser = signed_in(&server).await;
+    browser.click_button(".page-header button", "Add").await;
+    browser.click_button(".modal .choice", "Diagram").await;
+    browser
+        .find(".modal select[name=type]")
+        .await
+        .select_by_value("chat")
+        .await
+        .unwrap();
+    browser.click(".modal button.primary").await;
+    browser
+        .wait_for_location("/flows/new/diagram?type=chat")
+        .await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn edits_a_code_flow_and_guards_unsaved_changes() {
+    let server = AppServer::start().await;
+    let token = server.admin_token().await;
+    server
+        .create_flow(&token, json!({"name": "Chat bot", "type": "chat", "editor": false, "schema": [{"sendText": "hi"}]}))
+        .await;
+    let browser = signed_in(&server).await;
+    browser.click("table.flows a[aria-label=Edit]").await;
+    let description = browser.find("textarea[name=description]").await;
+    description.send_keys("Greets every visitor").await.unwrap();
+    // Ctrl+S saves.
+    description
+        .send_keys(&format!("{}s{}", Key::Control, Key::Null))
+        .await
+        .unwrap();
+    browser
+        .wait_for_text(".toast", "Successfully updated")
+        .await;
+    assert_eq!(
+        stored_flow(&server, &token, "Chat bot").await["description"],
+        "Greets every visitor"
+    );
+
+    // Leaving with unsaved changes asks first; Cancel stays.
+    browser.type_into("input[name=name]", " v2").await;
+    browser.click_button(".page-header button", "Close").await;
+    browser
+        .wait_for_text(".modal", "Save your changes before leaving?")
+        .await;
+    browser.screenshot("leave-guard").await;
+    browser.click_button(".modal button", "Cancel").await;
+    browser.wait_gone(".modal").await;
+    assert_eq!(
+        browser
+            .find("input[name=name]")
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("Chat bot v2")
+    );
+    // Save from the question saves and leaves.
+    browser.click_button(".page-header button", "Close").await;
+    browser.click_button(".modal button", "Save").await;
+    wait_for_rows(&browser, &["Chat bot v2"]).await;
+
+    // Don't save leaves without saving.
+    browser.click("table.flows a[aria-label=Edit]").await;
+    browser.type_into("input[name=name]", " draft").await;
+    browser.click_button(".page-header button", "Close").await;
+    browser.click_button(".modal button", "Don't save").await;
+    wait_for_rows(&browser, &["Chat bot v2"]).await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn deletes_one_flow_and_several_reporting_what_failed() {
+    let server = AppServer::start().await;
+    let token = server.admin_token().await;
+    for name in ["Alpha", "Bravo", "Charlie", "Delta"] {
+        server
+            .create_flow(&token, json!({"name": name, "type": "voice", "schema": []}))
+            .await;
+    }
+    let browser = signed_in(&server).await;
+    browser.click("button[data-sort=name]").await;
+    wait_for_rows(&browser, &["Alpha", "Bravo", "Charlie", "Delta"]).await;
+
+    browser
+        .click("table.flows tbody tr:nth-child(1) button[aria-label=Delete]")
+        .await;
+    browser.wait_for_text(".modal", "Delete «Alpha»?").await;
+    browser.click_button(".modal button", "Delete").await;
+    browser.wait_for_text(".toast", "Deleted 1 flow").await;
+    wait_for_rows(&browser, &["Bravo", "Charlie", "Delta"]).await;
+
+    // Select all three; then someone else changes Charlie before the bulk delete.
+    browser
+        .click("table.flows thead input[type=checkbox]")
+        .await;
+    browser
+        .wait_for_text(".page-header", "Delete selected (3)")
+        .await;
+    let charlie = stored_flow(&server, &token, "Charlie").await;
+    let (status, _) = server
+        .api(
+            &token,
+            Method::PATCH,
+            &format!("/routing/schema/{}", charlie["id"].as_str().unwrap()),
+            Some(json!({"description": "changed meanwhile", "fields": ["description"]})),
+        )
+        .await;
+    assert_eq!(status, 200);
+    browser
+        .click_button(".page-header button", "Delete selected")
+        .await;
+    browser
+        .wait_for_text(".modal", "Delete «Bravo», «Charlie», «Delta»?")
+        .await;
+    browser.click_button(".modal button", "Delete").await;
+    browser.wait_for_text(".toast", "Deleted 2 flows").await;
+    browser
+        .wait_for_text(
+            ".toast.error",
+            "«Charlie» was not deleted: it was changed by someone else meanwhile",
+        )
+        .await;
+    wait_for_rows(&browser, &["Charlie"]).await;
+    browser.screenshot("bulk-delete-report").await;
+    assert_eq!(server.flow_names(&token).await, ["Charlie"]);
+    assert!(
+        browser
+            .client
+            .find(Locator::Css(".page-header button.danger"))
+            .await
+            .is_err(),
+        "nothing stays selected"
+    );
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn searches_filters_sorts_pages_and_restores_the_view() {
+    let server = AppServer::start().await;
+    let token = server.admin_token().await;
+    let types = ["voice", "chat", "processing", "service", "default"];
+    for number in 1..=25 {
+        let tag = if number % 2 == 0 { "even" } else { "odd" };
+        server
+            .create_flow(
+                &token,
+                json!({"name": format!("Flow {number:02}"), "type": types[number % 5],
+                       "schema": [], "tags": [{"name": tag}]}),
+            )
+            .await;
+    }
+    let browser = signed_in(&server).await;
+    // Newest first by default, 20 rows.
+    browser.wait_for_text("table.flows", "Flow 25").await;
+    assert_eq!(row_names(&browser).await.len(), 20);
+    browser.screenshot("registry-rows").await;
+
+    // Search: "starts with", debounced into the URL.
+    browser.type_into("input[name=q]", "Flow 1").await;
+    browser.wait_for_location("/?q=Flow%201").await;
+    wait_for_rows(
+        &browser,
+        &[
+            "Flow 19", "Flow 18", "Flow 17", "Flow 16", "Flow 15", "Flow 14", "Flow 13", "Flow 12",
+            "Flow 11", "Flow 10",
+        ],
+    )
+    .await;
+    // Sort by name: ascending, descending, none.
+    browser.click("button[data-sort=name]").await;
+    browser.wait_for_location("/?q=Flow%201&sort=%2Bname").await;
+    assert_eq!(
+        row_names(&browser).await.first().map(String::as_str),
+        Some("Flow 10")
+    );
+    browser.click("button[data-sort=name]").await;
+    browser.wait_for_location("/?q=Flow%201&sort=-name").await;
+    browser.click("button[data-sort=name]").await;
+    browser.wait_for_location("/?q=Flow%201").await;
+
+    // Types and tags.
+    browser
+        .click_button(".filters button", "Expand filters")
+        .await;
+    browser.click("input[name=type][value=chat]").await;
+    browser.wait_for_location("/?q=Flow%201&type=chat").await;
+    wait_for_rows(&browser, &["Flow 16", "Flow 11"]).await;
+    browser.type_into("#filter-tags", "ev").await;
+    browser.wait_for_text(".suggestions", "even").await;
+    browser
+        .type_into("#filter-tags", &format!("{}{}", Key::Down, Key::Enter))
+        .await;
+    browser
+        .wait_for_location("/?q=Flow%201&type=chat&tag=even")
+        .await;
+    wait_for_rows(&browser, &["Flow 16"]).await;
+    browser.screenshot("registry-filtered").await;
+    // Reset filters returns to everything.
+    browser
+        .click_button(".filters button", "Reset filters")
+        .await;
+    browser.wait_for_location("/").await;
+    assert_eq!(
+        browser
+            .find("input[name=q]")
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("")
+    );
+
+    // Pages of 10, sorted by name; a reload and Back restore the exact view.
+    browser.click("button[data-sort=name]").await;
+    browser
+        .find("select[name=size]")
+        .await
+        .select_by_value("10")
+        .await
+        .unwrap();
+    browser.wait_for_location("/?sort=%2Bname&size=10").await;
+    assert!(!browser
+        .find(".pagination button[aria-label='Previous page']")
+        .await
+        .is_enabled()
+        .await
+        .unwrap());
+    browser
+        .click(".pagination button[aria-label='Next page']")
+        .await;
+    browser
+        .wait_for_location("/?sort=%2Bname&size=10&page=2")
+        .await;
+    wait_for_rows(
+        &browser,
+        &[
+            "Flow 11", "Flow 12", "Flow 13", "Flow 14", "Flow 15", "Flow 16", "Flow 17", "Flow 18",
+            "Flow 19", "Flow 20",
+        ],
+    )
+    .await;
+    browser.client.refresh().await.unwrap();
+    wait_for_rows(
+        &browser,
+        &[
+            "Flow 11", "Flow 12", "Flow 13", "Flow 14", "Flow 15", "Flow 16", "Flow 17", "Flow 18",
+            "Flow 19", "Flow 20",
+        ],
+    )
+    .await;
+    browser.wait_for_text(".page-number", "Page 2").await;
+    browser
+        .click(".pagination button[aria-label='Next page']")
+        .await;
+    wait_for_rows(
+        &browser,
+        &["Flow 21", "Flow 22", "Flow 23", "Flow 24", "Flow 25"],
+    )
+    .await;
+    assert!(!browser
+        .find(".pagination button[aria-label='Next page']")
+        .await
+        .is_enabled()
+        .await
+        .unwrap());
+    browser.client.back().await.unwrap();
+    browser
+        .wait_for_location("/?sort=%2Bname&size=10&page=2")
+        .await;
+    browser.wait_for_text(".page-number", "Page 2").await;
+    browser.close().await;
+}
+
+/// Waits for a downloaded file and returns its text.
+async fn downloaded(browser: &Browser, file_name: &str) -> String {
+    let path = browser.downloads.path().join(file_name);
+    for _ in 0..100 {
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            if !text.is_empty() {
+                return text;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{file_name} was never downloaded");
+}
+
+async fn upload(browser: &Browser, folder: &std::path::Path, file_name: &str, text: &str) {
+    let path = folder.join(file_name);
+    std::fs::write(&path, text).unwrap();
+    browser
+        .find("input[type=file]")
+        .await
+        .send_keys(path.to_str().unwrap())
+        .await
+        .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn downloads_and_uploads_flows_in_both_modes() {
+    let server = AppServer::start().await;
+    let token = server.admin_token().await;
+    server
+        .create_flow(
+            &token,
+            json!({"name": "Inbound IVR", "type": "voice", "editor": false,
+            "schema": [{"answer": ""}], "tags": [{"name": "ivr"}], "description": "main line"}),
+        )
+        .await;
+    let browser = signed_in(&server).await;
+    browser
+        .click("table.flows button[aria-label=Download]")
+        .await;
+    let text = downloaded(&browser, "Inbound IVR.json").await;
+    assert!(
+        text.starts_with("{\n  \"id\": "),
+        "2-space indented: {text}"
+    );
+    let exported: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        exported["schema"],
+        json!([{"answer": ""}]),
+        "real JSON, not a string"
+    );
+    assert_eq!(exported["name"], "Inbound IVR");
+
+    let files = tempfile::tempdir().unwrap();
+    // Create new, with the file's name: taken, so nothing is created.
+    upload(&browser, files.path(), "Inbound IVR.json", &text).await;
+    browser.wait_for_text(".modal", "Import JSON").await;
+    assert_eq!(
+        browser
+            .find(".modal input[name=name]")
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("Inbound IVR")
+    );
+    browser.click_button(".modal button", "Add").await;
+    browser
+        .wait_for_text(".modal .error", "A flow named «Inbound IVR» already exists")
+        .await;
+    browser.screenshot("import-name-taken").await;
+    let name = browser.find(".modal input[name=name]").await;
+    name.clear().await.unwrap();
+    name.send_keys("Inbound IVR copy").await.unwrap();
+    browser.click_button(".modal button", "Add").await;
+    browser
+        .wait_for_text(".toast", "Imported «Inbound IVR copy»")
+        .await;
+    let copy = stored_flow(&server, &token, "Inbound IVR copy").await;
+    assert_eq!(copy["schema"], json!([{"answer": ""}]));
+    assert_eq!(copy["tags"], json!([{"name": "ivr"}]));
+    assert_eq!(copy["description"], "main line");
+
+    // Replace: a bare schema array replaces the named flow's schema only.
+    upload(
+        &browser,
+        files.path(),
+        "new-steps.json",
+        r#"[{"answer": ""}, {"playback": {"files": []}}]"#,
+    )
+    .await;
+    browser.wait_for_text(".modal", "Import JSON").await;
+    browser.click(".modal input[name=create_new]").await;
+    let name = browser.find(".modal input[name=name]").await;
+    name.clear().await.unwrap();
+    name.send_keys("Inbound IVR").await.unwrap();
+    browser
+        .wait_for_text(
+            ".modal .note",
+            "The flow «Inbound IVR» will be replaced by the imported one",
+        )
+        .await;
+    browser.screenshot("import-replace").await;
+    browser.click_button(".modal button", "Add").await;
+    browser
+        .wait_for_text(".toast", "Replaced «Inbound IVR»")
+        .await;
+    let replaced = stored_flow(&server, &token, "Inbound IVR").await;
+    assert_eq!(
+        replaced["schema"],
+        json!([{"answer": ""}, {"playback": {"files": []}}])
+    );
+    assert_eq!(
+        replaced["description"], "main line",
+        "what the file lacks stays"
+    );
+
+    // Close loads nothing.
+    upload(&browser, files.path(), "other.json", "[]").await;
+    browser.click_button(".modal button", "Close").await;
+    browser.wait_gone(".modal").await;
+    assert_eq!(
+        server.flow_names(&token).await,
+        ["Inbound IVR", "Inbound IVR copy"]
+    );
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn bad_uploads_say_what_is_wrong_and_change_nothing() {
+    let server = AppServer::start().await;
+    let token = server.admin_token().await;
+    let browser = signed_in(&server).await;
+    let files = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            "broken.json",
+            "[\n  {\"answer\": \"\"},\n  oops\n]",
+            "not valid JSON at line 3, column 3",
+        ),
+        ("number.json", "42", "not a flow: expected an exported flow"),
+        (
+            "object.json",
+            r#"{"name": "x"}"#,
+            "not a flow: an object without \"schema\"",
+        ),
+        (
+            "steps.json",
+            r#"[{"answer": "", "hangup": ""}]"#,
+            "invalid step at schema[0]: the step has 2 app keys",
+        ),
+        (
+            "deep.json",
+            &format!("{}{}", "[".repeat(200), "]".repeat(200)),
+            "nested deeper than 100 levels",
+        ),
+        ("empty.json", "", "the file is empty"),
+    ];
+    for (file, text, message) in cases {
+        upload(&browser, files.path(), file, text).await;
+        browser
+            .wait_for_text(
+                ".toast.error",
+                &format!("{file}: Cannot import this file: {message}"),
+            )
+            .await;
+        assert!(
+            browser.client.find(Locator::Css(".modal")).await.is_err(),
+            "{file}: no import offered"
+        );
+    }
+    browser.screenshot("bad-uploads").await;
+    assert!(server.flow_names(&token).await.is_empty());
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_viewer_sees_no_changing_actions_and_the_api_refuses_them() {
+    let server = AppServer::start().await;
+    let token = server.admin_token().await;
+    let flow = server
+        .create_flow(
+            &token,
+            json!({"name": "Read only", "type": "voice", "schema": []}),
+        )
+        .await;
+    server.add_user("viewer", Role::Viewer).await;
+    let browser = Browser::start().await;
+    browser.sign_in(&server, "viewer", "viewerviewer").await;
+    wait_for_rows(&browser, &["Read only"]).await;
+    let header = browser.texts(".page-header button").await.join(" ");
+    assert!(
+        !header.contains("Add") && !header.contains("Upload"),
+        "{header}"
+    );
+    for hidden in ["a[aria-label=Edit]", "button[aria-label=Delete]"] {
+        assert!(
+            browser.client.find(Locator::Css(hidden)).await.is_err(),
+            "{hidden} is hidden"
+        );
+    }
+    assert!(browser
+        .client
+        .find(Locator::Css("button[aria-label=Download]"))
+        .await
+        .is_ok());
+    browser.screenshot("registry-viewer").await;
+
+    let viewer = server.token_of("viewer", "viewerviewer").await;
+    let id = flow["id"].as_str().unwrap();
+    let path = format!("/routing/schema/{id}");
+    let (create, _) = server
+        .api(
+            &viewer,
+            Method::POST,
+            "/routing/schema",
+            Some(json!({"name": "x", "schema": []})),
+        )
+        .await;
+    let (update, _) = server
+        .api(
+            &viewer,
+            Method::PUT,
+            &path,
+            Some(json!({"name": "y", "schema": []})),
+        )
+        .await;
+    let (delete, _) = server.api(&viewer, Method::DELETE, &path, None).await;
+    assert_eq!((create, update, delete), (403, 403, 403));
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn speaks_russian_when_asked_and_remembers_it() {
+    let server = AppServer::start().await;
+    let token = server.admin_token().await;
+    server
+        .create_flow(
+            &token,
+            json!({"name": "<img src=x onerror=alert(1)>", "type": "chat", "schema": [],
+                                    "tags": [{"name": "<script>alert(2)</script>"}]}),
+        )
+        .await;
+    let browser = signed_in(&server).await;
+    browser
+        .wait_for_text("table.flows", "<img src=x onerror=alert(1)>")
+        .await;
+    assert!(browser
+        .client
+        .find(Locator::Css("table.flows img"))
+        .await
+        .is_err());
+    assert!(browser
+        .client
+        .find(Locator::Css("table.flows script"))
+        .await
+        .is_err());
+    browser
+        .wait_for_text("table.flows .chip", "<script>alert(2)</script>")
+        .await;
+
+    browser
+        .find("select.language")
+        .await
+        .select_by_value("ru")
+        .await
+        .unwrap();
+    browser.wait_for_text(".page-header h1", "Потоки").await;
+    browser.wait_for_text("table.flows", "Чат").await;
+    browser.client.refresh().await.unwrap();
+    browser.wait_for_text(".page-header h1", "Потоки").await;
+    browser.wait_for_text(".page-header", "Добавить").await;
+    browser.screenshot("registry-russian").await;
+    browser.close().await;
+}

@@ -1,0 +1,522 @@
+//! Flows as files: the Download format (the API's own shape, 2-space indented, ready to upload
+//! again) and the reading of an uploaded file, which accepts a full exported flow or a bare
+//! schema array and says precisely what is wrong with anything else.
+
+use crate::api::{FlowType, RoutingSchema, SchemaWrite, Tag};
+use crate::flow::decompile::app_key;
+use crate::flow::graph::{branch_paths, path_text, PathSeg};
+use crate::rules::{self, json_kind, FieldError};
+use serde_json::{Map, Value};
+use thiserror::Error;
+
+/// The largest file the page imports: the server's default body limit.
+pub const MAX_IMPORT_BYTES: usize = 10 * 1024 * 1024;
+/// The deepest nesting the page imports: the server's default bound.
+pub const MAX_IMPORT_DEPTH: usize = 100;
+
+/// Why a file cannot be imported. Each message says what and where.
+#[derive(Error, Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    #[error("the file is empty")]
+    Empty,
+    #[error("the file is {size} bytes; at most {limit} bytes can be imported")]
+    TooBig { size: usize, limit: usize },
+    #[error("not valid JSON at line {line}, column {column}: {message}")]
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("nested deeper than {limit} levels at line {line}, column {column}")]
+    TooDeep {
+        limit: usize,
+        line: usize,
+        column: usize,
+    },
+    #[error("not a flow: {0}")]
+    NotAFlow(String),
+    #[error("{0}")]
+    Field(#[from] FieldError),
+    #[error("invalid step at {path}: {reason}")]
+    InvalidStep { path: String, reason: String },
+}
+
+/// A flow read from a file, ready to create or to replace another with.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportedFlow {
+    /// The name the file gives, if it is a full exported flow.
+    pub name: Option<String>,
+    /// Everything else the file holds; `fields` lists what it sets, for a replacing PATCH.
+    pub write: SchemaWrite,
+}
+
+impl ImportedFlow {
+    /// The body that creates the flow under `name`.
+    pub fn create_body(&self, name: &str) -> SchemaWrite {
+        SchemaWrite {
+            name: Some(name.to_owned()),
+            fields: None,
+            flow_type: Some(self.write.flow_type.unwrap_or_default()),
+            editor: Some(self.write.editor.unwrap_or(false)),
+            payload: Some(
+                self.write
+                    .payload
+                    .clone()
+                    .unwrap_or_else(|| Value::Object(Map::new())),
+            ),
+            ..self.write.clone()
+        }
+    }
+
+    /// The PATCH body that replaces another flow's content with this one, keeping its name
+    /// and id; only the fields the file holds are applied.
+    pub fn replace_body(&self) -> SchemaWrite {
+        let write = &self.write;
+        let present = [
+            ("schema", write.schema.is_some()),
+            ("payload", write.payload.is_some()),
+            ("type", write.flow_type.is_some()),
+            ("tags", write.tags.is_some()),
+            ("description", write.description.is_some()),
+            ("debug", write.debug.is_some()),
+        ];
+        SchemaWrite {
+            fields: Some(
+                present
+                    .iter()
+                    .filter(|(_, present)| *present)
+                    .map(|(field, _)| (*field).to_owned())
+                    .collect(),
+            ),
+            ..write.clone()
+        }
+    }
+}
+
+/// The text of a downloaded flow: the API's shape, `schema` and `payload` as real JSON.
+pub fn export_text(flow: &RoutingSchema) -> String {
+    let mut text = serde_json::to_string_pretty(flow).expect("a flow always serializes");
+    text.push('\n');
+    text
+}
+
+/// `<name>.json`, with the characters file systems refuse replaced by `_`.
+pub fn export_file_name(name: &str) -> String {
+    let safe: String = name
+        .chars()
+        .map(|c| {
+            if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let safe = safe.trim_matches(|c: char| c == '.' || c.is_whitespace());
+    if safe.is_empty() {
+        "flow.json".to_owned()
+    } else {
+        format!("{safe}.json")
+    }
+}
+
+/// A file name without its `.json` ending: the name offered for a bare schema array.
+pub fn name_from_file(file_name: &str) -> String {
+    let stem = file_name
+        .strip_suffix(".json")
+        .or_else(|| file_name.strip_suffix(".JSON"))
+        .unwrap_or(file_name);
+    stem.trim()
+        .chars()
+        .take(crate::Limits::NAME_CHARS)
+        .collect()
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |at| at + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// Parses JSON text within the import limits, saying where it is broken.
+fn parse_json(text: &str) -> Result<Value, ImportError> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooBig {
+            size: text.len(),
+            limit: MAX_IMPORT_BYTES,
+        });
+    }
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    if let Some(offset) = rules::nesting_beyond(text.as_bytes(), MAX_IMPORT_DEPTH) {
+        let (line, column) = line_and_column(text, offset);
+        return Err(ImportError::TooDeep {
+            limit: MAX_IMPORT_DEPTH,
+            line,
+            column,
+        });
+    }
+    serde_json::from_str(text).map_err(|error| {
+        let message = error.to_string();
+        // serde_json appends " at line L column C"; the position is reported separately.
+        let message = message
+            .split(" at line ")
+            .next()
+            .unwrap_or(&message)
+            .to_owned();
+        ImportError::Syntax {
+            line: error.line(),
+            column: error.column(),
+            message,
+        }
+    })
+}
+
+/// Reads a schema as typed in the code editor: a JSON array of valid steps.
+pub fn parse_schema(text: &str) -> Result<Value, ImportError> {
+    let schema = parse_json(text)?;
+    rules::schema_shape(&schema)?;
+    check_steps(&schema)?;
+    Ok(schema)
+}
+
+/// Reads an uploaded file.
+pub fn parse_import(text: &str) -> Result<ImportedFlow, ImportError> {
+    let value = parse_json(text)?;
+    match value {
+        Value::Array(_) => {
+            check_steps(&value)?;
+            Ok(ImportedFlow {
+                name: None,
+                write: SchemaWrite {
+                    schema: Some(value),
+                    ..SchemaWrite::default()
+                },
+            })
+        }
+        Value::Object(object) => flow_from_object(object),
+        other => Err(ImportError::NotAFlow(format!(
+            "expected an exported flow (an object with \"schema\") or a schema array, got {}",
+            json_kind(&other)
+        ))),
+    }
+}
+
+/// A JSON value that older exports wrote as a string holding JSON.
+fn unstringify(value: Value) -> Value {
+    match value {
+        Value::String(text) => serde_json::from_str(&text).unwrap_or(Value::String(text)),
+        other => other,
+    }
+}
+
+fn string_field(
+    object: &mut Map<String, Value>,
+    field: &str,
+) -> Result<Option<String>, ImportError> {
+    match object.remove(field) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(text)) => Ok(Some(text)),
+        Some(other) => Err(FieldError::new(
+            field,
+            format!("must be a string, got {}", json_kind(&other)),
+        )
+        .into()),
+    }
+}
+
+fn bool_field(object: &mut Map<String, Value>, field: &str) -> Result<Option<bool>, ImportError> {
+    match object.remove(field) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Bool(flag)) => Ok(Some(flag)),
+        Some(other) => Err(FieldError::new(
+            field,
+            format!("must be true or false, got {}", json_kind(&other)),
+        )
+        .into()),
+    }
+}
+
+fn tags_field(object: &mut Map<String, Value>) -> Result<Option<Vec<Tag>>, ImportError> {
+    let items = match object.remove("tags") {
+        None | Some(Value::Null) => return Ok(None),
+        Some(Value::Array(items)) => items,
+        Some(other) => {
+            return Err(FieldError::new(
+                "tags",
+                format!("must be an array, got {}", json_kind(&other)),
+            )
+            .into())
+        }
+    };
+    let mut tags = Vec::with_capacity(items.len());
+    for (index, item) in items.into_iter().enumerate() {
+        let name = match item {
+            Value::String(name) => name,
+            Value::Object(mut tag) => match tag.remove("name") {
+                Some(Value::String(name)) => name,
+                _ => {
+                    return Err(FieldError::new(
+                        format!("tags[{index}]"),
+                        "must have a string \"name\"",
+                    )
+                    .into())
+                }
+            },
+            other => {
+                return Err(FieldError::new(
+                    format!("tags[{index}]"),
+                    format!(
+                        "must be a tag object or a string, got {}",
+                        json_kind(&other)
+                    ),
+                )
+                .into())
+            }
+        };
+        tags.push(Tag::new(name));
+    }
+    Ok(Some(rules::tags(&tags)?))
+}
+
+fn flow_from_object(mut object: Map<String, Value>) -> Result<ImportedFlow, ImportError> {
+    let Some(schema) = object.remove("schema").map(unstringify) else {
+        return Err(ImportError::NotAFlow(
+            "an object without \"schema\": expected an exported flow or a schema array".to_owned(),
+        ));
+    };
+    rules::schema_shape(&schema)?;
+    check_steps(&schema)?;
+    let name = string_field(&mut object, "name")?
+        .map(|name| rules::flow_name(&name))
+        .transpose()?;
+    let description = string_field(&mut object, "description")?
+        .map(|text| rules::description(&text))
+        .transpose()?;
+    let flow_type = string_field(&mut object, "type")?
+        .map(|text| {
+            text.parse::<FlowType>().map_err(|_| {
+                FieldError::new(
+                    "type",
+                    format!(
+                        "unknown flow type {text:?}; expected one of default, voice, chat, processing, service"
+                    ),
+                )
+            })
+        })
+        .transpose()?;
+    Ok(ImportedFlow {
+        name,
+        write: SchemaWrite {
+            description,
+            flow_type,
+            editor: bool_field(&mut object, "editor")?,
+            debug: bool_field(&mut object, "debug")?,
+            tags: tags_field(&mut object)?,
+            payload: object.remove("payload").map(unstringify),
+            schema: Some(schema),
+            ..SchemaWrite::default()
+        },
+    })
+}
+
+/// Why one item of a step array is not a step, if it is not.
+fn step_problem(item: &Value) -> Option<String> {
+    let Value::Object(object) = item else {
+        return Some(format!(
+            "a step is an object with one app key, got {}",
+            json_kind(item)
+        ));
+    };
+    if app_key(object).is_some() {
+        return None;
+    }
+    let apps: Vec<&str> = object
+        .keys()
+        .filter(|key| !crate::catalog::is_meta_key(key))
+        .map(String::as_str)
+        .collect();
+    Some(if apps.is_empty() {
+        "the step has no app key".to_owned()
+    } else {
+        format!(
+            "the step has {} app keys ({}); a step runs exactly one app",
+            apps.len(),
+            apps.join(", ")
+        )
+    })
+}
+
+/// The first item of the schema, or of a branch inside it, that is not a step.
+pub fn check_steps(schema: &Value) -> Result<(), ImportError> {
+    // (path of the array, the array) pairs still to look at, in document order.
+    let mut pending: Vec<(Vec<PathSeg>, &Value)> = vec![(Vec::new(), schema)];
+    while let Some((path, array)) = pending.pop() {
+        let Value::Array(items) = array else { continue };
+        let mut nested = Vec::new();
+        for (index, item) in items.iter().enumerate() {
+            let mut item_path = path.clone();
+            item_path.push(PathSeg::Index(index));
+            if let Some(reason) = step_problem(item) {
+                return Err(ImportError::InvalidStep {
+                    path: format!("schema{}", path_text(&item_path)),
+                    reason,
+                });
+            }
+            let object = item.as_object().expect("a step is an object");
+            let app = app_key(object).expect("a step has one app");
+            let argument = &object[app];
+            for branch in branch_paths(app, argument) {
+                let mut value = argument;
+                for seg in &branch {
+                    value = match seg {
+                        PathSeg::Key(key) => &value[key.as_str()],
+                        PathSeg::Index(index) => &value[*index],
+                    };
+                }
+                let mut branch_path = item_path.clone();
+                branch_path.push(PathSeg::Key(app.to_owned()));
+                branch_path.extend(branch);
+                nested.push((branch_path, value));
+            }
+        }
+        // Last pushed is looked at first: push in reverse to keep document order.
+        pending.extend(nested.into_iter().rev());
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn export_is_the_api_shape_two_space_indented() {
+        let flow = RoutingSchema {
+            id: Some(7),
+            name: Some("IVR".into()),
+            schema: Some(json!([{"answer": ""}])),
+            payload: Some(json!({})),
+            ..RoutingSchema::default()
+        };
+        let text = export_text(&flow);
+        assert!(text.starts_with("{\n  \"id\": \"7\",\n  \"name\": \"IVR\""));
+        assert!(text.contains("\"schema\": [\n    {\n      \"answer\": \"\""));
+        assert!(text.ends_with("}\n"));
+        let again = parse_import(&text).unwrap();
+        assert_eq!(again.name.as_deref(), Some("IVR"));
+        assert_eq!(again.write.schema, flow.schema);
+    }
+
+    #[test]
+    fn file_names_are_safe() {
+        assert_eq!(export_file_name("Inbound IVR"), "Inbound IVR.json");
+        assert_eq!(export_file_name("a/b:c*?"), "a_b_c__.json");
+        assert_eq!(export_file_name(" .. "), "flow.json");
+        assert_eq!(name_from_file("support.json"), "support");
+        assert_eq!(name_from_file("notes"), "notes");
+    }
+
+    #[test]
+    fn a_bare_array_is_a_schema() {
+        let flow = parse_import(r#"[{"answer": ""}, {"hangup": ""}]"#).unwrap();
+        assert_eq!(flow.name, None);
+        let body = flow.create_body("From file");
+        assert_eq!(body.name.as_deref(), Some("From file"));
+        assert_eq!(body.flow_type, Some(FlowType::Default));
+        assert_eq!(body.editor, Some(false));
+        assert_eq!(body.payload, Some(json!({})));
+        assert_eq!(flow.replace_body().fields, Some(vec!["schema".to_owned()]));
+    }
+
+    #[test]
+    fn a_full_flow_keeps_its_fields() {
+        let flow = parse_import(
+            r#"{"id": "3", "name": " Sales ", "type": "chat", "editor": true, "debug": true,
+                "description": "d", "tags": [{"name": "a"}, "b"], "payload": "{\"x\": 1}",
+                "schema": "[{\"answer\": \"\"}]", "created_at": "1"}"#,
+        )
+        .unwrap();
+        assert_eq!(flow.name.as_deref(), Some("Sales"));
+        let write = &flow.write;
+        assert_eq!(write.flow_type, Some(FlowType::Chat));
+        assert_eq!(write.editor, Some(true));
+        assert_eq!(write.debug, Some(true));
+        assert_eq!(write.tags, Some(vec![Tag::new("a"), Tag::new("b")]));
+        assert_eq!(write.payload, Some(json!({"x": 1})));
+        assert_eq!(write.schema, Some(json!([{"answer": ""}])));
+        assert_eq!(
+            flow.replace_body().fields.unwrap(),
+            ["schema", "payload", "type", "tags", "description", "debug"]
+        );
+    }
+
+    #[test]
+    fn syntax_errors_say_line_and_column() {
+        let error = parse_import("[\n  {\"answer\": \"\"},\n  oops\n]").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "not valid JSON at line 3, column 3: expected value"
+        );
+    }
+
+    #[test]
+    fn bad_files_say_what_is_wrong() {
+        let cases = [
+            ("", "the file is empty"),
+            ("  \n", "the file is empty"),
+            ("42", "not a flow: expected an exported flow (an object with \"schema\") or a schema array, got a number"),
+            (r#"{"name": "x"}"#, "not a flow: an object without \"schema\": expected an exported flow or a schema array"),
+            (r#"{"schema": {}}"#, "schema: must be a JSON array of steps, got an object"),
+            (r#"{"schema": [], "type": "fax"}"#, "type: unknown flow type \"fax\"; expected one of default, voice, chat, processing, service"),
+            (r#"{"schema": [], "name": " "}"#, "name: is required and must not be blank"),
+            (r#"{"schema": [], "tags": [1]}"#, "tags[0]: must be a tag object or a string, got a number"),
+            (r#"{"schema": [], "editor": "yes"}"#, "editor: must be true or false, got a string"),
+            ("[1]", "invalid step at schema[0]: a step is an object with one app key, got a number"),
+            (r#"[{"tag": "x"}]"#, "invalid step at schema[0]: the step has no app key"),
+            (r#"[{"answer": "", "hangup": ""}]"#, "invalid step at schema[0]: the step has 2 app keys (answer, hangup); a step runs exactly one app"),
+            (r#"[{"if": {"expression": "1", "then": [{"answer": ""}, 7]}}]"#, "invalid step at schema[0].if.then[1]: a step is an object with one app key, got a number"),
+        ];
+        for (text, expected) in cases {
+            let error = parse_import(text).unwrap_err();
+            assert_eq!(error.to_string(), expected, "for {text}");
+        }
+    }
+
+    #[test]
+    fn typed_schemas_must_be_arrays_of_steps() {
+        assert_eq!(parse_schema("[]").unwrap(), json!([]));
+        assert_eq!(
+            parse_schema("{}").unwrap_err().to_string(),
+            "schema: must be a JSON array of steps, got an object"
+        );
+        assert_eq!(
+            parse_schema("[\n  {\"answer\": \"\"},\n]")
+                .unwrap_err()
+                .to_string(),
+            "not valid JSON at line 3, column 1: trailing comma"
+        );
+    }
+
+    #[test]
+    fn limits_are_enforced_before_parsing() {
+        let deep = format!("{}{}", "[".repeat(150), "]".repeat(150));
+        assert_eq!(
+            parse_import(&deep).unwrap_err(),
+            ImportError::TooDeep {
+                limit: 100,
+                line: 1,
+                column: 101
+            }
+        );
+        let big = format!("[{}]", " ".repeat(MAX_IMPORT_BYTES));
+        assert!(matches!(
+            parse_import(&big).unwrap_err(),
+            ImportError::TooBig { .. }
+        ));
+    }
+}

@@ -1,0 +1,80 @@
+//! The few browser services the pages need, behind plain functions: saving a file, reading a
+//! picked file, showing a time, and waiting for typing to pause.
+
+use crate::i18n::Lang;
+use leptos::prelude::*;
+use leptos::wasm_bindgen::{JsCast, JsValue};
+use std::time::Duration;
+use web_sys::js_sys;
+
+/// Offers `text` to the user as a download named `file_name`.
+pub fn download_text(file_name: &str, text: &str) -> Result<(), String> {
+    let fail = |error: JsValue| format!("cannot save {file_name}: {error:?}");
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let document = document();
+    let link: web_sys::HtmlAnchorElement =
+        document.create_element("a").map_err(fail)?.unchecked_into();
+    link.set_href(&url);
+    link.set_download(file_name);
+    link.click();
+    // The click has handed the blob to the browser's download; the URL is not needed after.
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// The text of a picked file.
+pub async fn read_file_text(file: &web_sys::File) -> Result<String, String> {
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|error| format!("cannot read {}: {error:?}", file.name()))?;
+    text.as_string()
+        .ok_or_else(|| format!("cannot read {} as text", file.name()))
+}
+
+/// An epoch-milliseconds time as the user's locale writes a date and time.
+pub fn format_time(epoch_ms: i64, lang: Lang) -> String {
+    let date = js_sys::Date::new(&JsValue::from_f64(epoch_ms as f64));
+    let options = js_sys::Object::new();
+    for (key, value) in [
+        ("year", "numeric"),
+        ("month", "short"),
+        ("day", "numeric"),
+        ("hour", "2-digit"),
+        ("minute", "2-digit"),
+    ] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    date.to_locale_string(lang.code(), &options).into()
+}
+
+/// Runs the last of quickly repeated calls once they pause for `delay`.
+#[derive(Clone, Copy)]
+pub struct Debouncer {
+    delay: Duration,
+    pending: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+}
+
+impl Debouncer {
+    pub fn new(delay: Duration) -> Self {
+        Self {
+            delay,
+            pending: StoredValue::new_local(None),
+        }
+    }
+
+    pub fn run(&self, action: impl FnOnce() + 'static) {
+        self.cancel();
+        let handle = set_timeout_with_handle(action, self.delay).ok();
+        self.pending.set_value(handle);
+    }
+
+    pub fn cancel(&self) {
+        if let Some(handle) = self.pending.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    }
+}

@@ -1,0 +1,483 @@
+//! The translation layer: every text the page shows is a [`Msg`], rendered in the chosen
+//! language. Adding a message without both translations does not compile.
+
+use flow_model::FlowType;
+use leptos::prelude::*;
+
+const LANG_KEY: &str = "flow-studio.lang";
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Lang {
+    En,
+    Ru,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ru];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ru => "ru",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|lang| lang.code() == code)
+    }
+
+    /// The language's own name, as a switcher shows it.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Ru => "Русский",
+        }
+    }
+}
+
+/// Everything the page says.
+#[derive(Clone, PartialEq, Debug)]
+pub enum Msg {
+    // Shell and login
+    Flow,
+    SignIn,
+    SignOut,
+    Username,
+    Password,
+    Domain,
+    ApiBaseUrl,
+    ApiBaseHint,
+    SigningIn,
+    Loading,
+    Language,
+    PageNotFound,
+    GoToFlows,
+    // Registry header
+    Add,
+    Upload,
+    Refresh,
+    DeleteSelected(usize),
+    // Filters
+    Tags,
+    TagsPlaceholder,
+    Search,
+    SearchPlaceholder,
+    FlowTypes,
+    ResetFilters,
+    ExpandFilters,
+    CollapseFilters,
+    RemoveTag(String),
+    NoSuggestions,
+    // Table
+    SelectAll,
+    SelectFlow(String),
+    Name,
+    Editor,
+    Type,
+    Created,
+    Modified,
+    Actions,
+    Download,
+    Edit,
+    Delete,
+    FlowType(FlowType),
+    EditorKind(bool),
+    SortAscending,
+    SortDescending,
+    NotSorted,
+    // Pagination
+    RowsPerPage,
+    PreviousPage,
+    NextPage,
+    PageNumber(u32),
+    // States
+    NoFlowsYet,
+    NoResults,
+    Unreachable,
+    Retry,
+    // Create modal
+    CreateNewFlow,
+    Diagram,
+    Code,
+    ChooseType,
+    Create,
+    Close,
+    Cancel,
+    // Import modal
+    ImportJson,
+    CreateNew,
+    WillReplace(String),
+    NoFlowNamed(String),
+    NameTaken(String),
+    ReadingFile,
+    CannotImport(String),
+    Imported(String),
+    Replaced(String),
+    // Delete modal
+    ConfirmDeletion,
+    DeleteQuestion(Vec<String>),
+    Deleted(usize),
+    DeleteFailed { name: String, reason: String },
+    ChangedMeanwhile,
+    NoPermission,
+    // Code flow page
+    General,
+    Description,
+    Debug,
+    FlowSchema,
+    Save,
+    Saving,
+    SuccessfullyUpdated,
+    NameRequired,
+    NewFlow,
+    SchemaError(String),
+    UnsavedChanges,
+    UnsavedQuestion,
+    DontSave,
+    StaleWrite,
+    Dismiss,
+}
+
+fn ru_plural(count: usize, one: &str, few: &str, many: &str) -> String {
+    let word = match (count % 10, count % 100) {
+        (1, hundred) if hundred != 11 => one,
+        (2..=4, hundred) if !(12..=14).contains(&hundred) => few,
+        _ => many,
+    };
+    format!("{count} {word}")
+}
+
+fn quoted_list(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|name| format!("«{name}»"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Msg {
+    pub fn text(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.en(),
+            Lang::Ru => self.ru(),
+        }
+    }
+
+    fn en(&self) -> String {
+        match self {
+            Msg::Flow => "Flow".into(),
+            Msg::SignIn => "Sign in".into(),
+            Msg::SignOut => "Sign out".into(),
+            Msg::Username => "Username".into(),
+            Msg::Password => "Password".into(),
+            Msg::Domain => "Domain".into(),
+            Msg::ApiBaseUrl => "API base URL".into(),
+            Msg::ApiBaseHint => {
+                "Where the API is: /api for this server, or a Webitel engine's address".into()
+            }
+            Msg::SigningIn => "Signing in…".into(),
+            Msg::Loading => "Loading…".into(),
+            Msg::Language => "Language".into(),
+            Msg::PageNotFound => "This page does not exist.".into(),
+            Msg::GoToFlows => "Go to Flow".into(),
+            Msg::Add => "Add".into(),
+            Msg::Upload => "Upload".into(),
+            Msg::Refresh => "Refresh".into(),
+            Msg::DeleteSelected(count) => format!("Delete selected ({count})"),
+            Msg::Tags => "Tags".into(),
+            Msg::TagsPlaceholder => "Type to find tags".into(),
+            Msg::Search => "Search".into(),
+            Msg::SearchPlaceholder => "Search by name (* is a wildcard)".into(),
+            Msg::FlowTypes => "Types".into(),
+            Msg::ResetFilters => "Reset filters".into(),
+            Msg::ExpandFilters => "Expand filters".into(),
+            Msg::CollapseFilters => "Collapse filters".into(),
+            Msg::RemoveTag(tag) => format!("Remove tag {tag}"),
+            Msg::NoSuggestions => "No matching tags".into(),
+            Msg::SelectAll => "Select all flows on this page".into(),
+            Msg::SelectFlow(name) => format!("Select {name}"),
+            Msg::Name => "Name".into(),
+            Msg::Editor => "Editor".into(),
+            Msg::Type => "Type".into(),
+            Msg::Created => "Created".into(),
+            Msg::Modified => "Modified".into(),
+            Msg::Actions => "Actions".into(),
+            Msg::Download => "Download".into(),
+            Msg::Edit => "Edit".into(),
+            Msg::Delete => "Delete".into(),
+            Msg::FlowType(kind) => kind.label().into(),
+            Msg::EditorKind(true) => "Diagram".into(),
+            Msg::EditorKind(false) => "Code".into(),
+            Msg::SortAscending => "sorted ascending".into(),
+            Msg::SortDescending => "sorted descending".into(),
+            Msg::NotSorted => "not sorted".into(),
+            Msg::RowsPerPage => "Rows per page".into(),
+            Msg::PreviousPage => "Previous page".into(),
+            Msg::NextPage => "Next page".into(),
+            Msg::PageNumber(page) => format!("Page {page}"),
+            Msg::NoFlowsYet => "There are no flows yet".into(),
+            Msg::NoResults => "No flows match the search and filters".into(),
+            Msg::Unreachable => "The server cannot be reached".into(),
+            Msg::Retry => "Retry".into(),
+            Msg::CreateNewFlow => "Create new flow".into(),
+            Msg::Diagram => "Diagram".into(),
+            Msg::Code => "Code".into(),
+            Msg::ChooseType => "Choose a type".into(),
+            Msg::Create => "Create".into(),
+            Msg::Close => "Close".into(),
+            Msg::Cancel => "Cancel".into(),
+            Msg::ImportJson => "Import JSON".into(),
+            Msg::CreateNew => "Create new?".into(),
+            Msg::WillReplace(name) => {
+                format!("The flow «{name}» will be replaced by the imported one")
+            }
+            Msg::NoFlowNamed(name) => format!("There is no flow named «{name}» to replace"),
+            Msg::NameTaken(name) => {
+                format!("A flow named «{name}» already exists: choose another name")
+            }
+            Msg::ReadingFile => "Reading the file…".into(),
+            Msg::CannotImport(reason) => format!("Cannot import this file: {reason}"),
+            Msg::Imported(name) => format!("Imported «{name}»"),
+            Msg::Replaced(name) => format!("Replaced «{name}»"),
+            Msg::ConfirmDeletion => "Confirm deletion".into(),
+            Msg::DeleteQuestion(names) => {
+                format!("Delete {}? This cannot be undone.", quoted_list(names))
+            }
+            Msg::Deleted(count) => match count {
+                1 => "Deleted 1 flow".into(),
+                _ => format!("Deleted {count} flows"),
+            },
+            Msg::DeleteFailed { name, reason } => format!("«{name}» was not deleted: {reason}"),
+            Msg::ChangedMeanwhile => {
+                "it was changed by someone else meanwhile; refresh and try again".into()
+            }
+            Msg::NoPermission => "you have no permission for this".into(),
+            Msg::General => "General".into(),
+            Msg::Description => "Description".into(),
+            Msg::Debug => "Debug".into(),
+            Msg::FlowSchema => "Flow schema".into(),
+            Msg::Save => "Save".into(),
+            Msg::Saving => "Saving…".into(),
+            Msg::SuccessfullyUpdated => "Successfully updated".into(),
+            Msg::NameRequired => "Name is required".into(),
+            Msg::NewFlow => "New flow".into(),
+            Msg::SchemaError(reason) => format!("The schema cannot be saved: {reason}"),
+            Msg::UnsavedChanges => "Unsaved changes".into(),
+            Msg::UnsavedQuestion => "Save your changes before leaving?".into(),
+            Msg::DontSave => "Don't save".into(),
+            Msg::StaleWrite => {
+                "Someone else saved this flow meanwhile: reload it to see their changes".into()
+            }
+            Msg::Dismiss => "Dismiss".into(),
+        }
+    }
+
+    fn ru(&self) -> String {
+        match self {
+            Msg::Flow => "Потоки".into(),
+            Msg::SignIn => "Войти".into(),
+            Msg::SignOut => "Выйти".into(),
+            Msg::Username => "Имя пользователя".into(),
+            Msg::Password => "Пароль".into(),
+            Msg::Domain => "Домен".into(),
+            Msg::ApiBaseUrl => "Адрес API".into(),
+            Msg::ApiBaseHint => {
+                "Где находится API: /api для этого сервера или адрес движка Webitel".into()
+            }
+            Msg::SigningIn => "Вход…".into(),
+            Msg::Loading => "Загрузка…".into(),
+            Msg::Language => "Язык".into(),
+            Msg::PageNotFound => "Такой страницы нет.".into(),
+            Msg::GoToFlows => "К потокам".into(),
+            Msg::Add => "Добавить".into(),
+            Msg::Upload => "Загрузить".into(),
+            Msg::Refresh => "Обновить".into(),
+            Msg::DeleteSelected(count) => format!("Удалить выбранные ({count})"),
+            Msg::Tags => "Теги".into(),
+            Msg::TagsPlaceholder => "Начните вводить тег".into(),
+            Msg::Search => "Поиск".into(),
+            Msg::SearchPlaceholder => "Поиск по имени (* — любые символы)".into(),
+            Msg::FlowTypes => "Типы".into(),
+            Msg::ResetFilters => "Сбросить фильтры".into(),
+            Msg::ExpandFilters => "Развернуть фильтры".into(),
+            Msg::CollapseFilters => "Свернуть фильтры".into(),
+            Msg::RemoveTag(tag) => format!("Убрать тег {tag}"),
+            Msg::NoSuggestions => "Подходящих тегов нет".into(),
+            Msg::SelectAll => "Выбрать все потоки на странице".into(),
+            Msg::SelectFlow(name) => format!("Выбрать {name}"),
+            Msg::Name => "Имя".into(),
+            Msg::Editor => "Редактор".into(),
+            Msg::Type => "Тип".into(),
+            Msg::Created => "Создан".into(),
+            Msg::Modified => "Изменён".into(),
+            Msg::Actions => "Действия".into(),
+            Msg::Download => "Скачать".into(),
+            Msg::Edit => "Изменить".into(),
+            Msg::Delete => "Удалить".into(),
+            Msg::FlowType(kind) => match kind {
+                FlowType::Default => "Без типа",
+                FlowType::Voice => "Голос",
+                FlowType::Chat => "Чат",
+                FlowType::Processing => "Формы",
+                FlowType::Service => "Сервис",
+            }
+            .into(),
+            Msg::EditorKind(true) => "Диаграмма".into(),
+            Msg::EditorKind(false) => "Код".into(),
+            Msg::SortAscending => "по возрастанию".into(),
+            Msg::SortDescending => "по убыванию".into(),
+            Msg::NotSorted => "без сортировки".into(),
+            Msg::RowsPerPage => "Строк на странице".into(),
+            Msg::PreviousPage => "Предыдущая страница".into(),
+            Msg::NextPage => "Следующая страница".into(),
+            Msg::PageNumber(page) => format!("Страница {page}"),
+            Msg::NoFlowsYet => "Потоков пока нет".into(),
+            Msg::NoResults => "Нет потоков, подходящих под поиск и фильтры".into(),
+            Msg::Unreachable => "Сервер недоступен".into(),
+            Msg::Retry => "Повторить".into(),
+            Msg::CreateNewFlow => "Новый поток".into(),
+            Msg::Diagram => "Диаграмма".into(),
+            Msg::Code => "Код".into(),
+            Msg::ChooseType => "Выберите тип".into(),
+            Msg::Create => "Создать".into(),
+            Msg::Close => "Закрыть".into(),
+            Msg::Cancel => "Отмена".into(),
+            Msg::ImportJson => "Импорт JSON".into(),
+            Msg::CreateNew => "Создать новый?".into(),
+            Msg::WillReplace(name) => format!("Поток «{name}» будет заменён импортируемым"),
+            Msg::NoFlowNamed(name) => format!("Потока с именем «{name}» нет — заменять нечего"),
+            Msg::NameTaken(name) => format!("Поток «{name}» уже существует: выберите другое имя"),
+            Msg::ReadingFile => "Чтение файла…".into(),
+            Msg::CannotImport(reason) => format!("Этот файл нельзя импортировать: {reason}"),
+            Msg::Imported(name) => format!("Импортирован «{name}»"),
+            Msg::Replaced(name) => format!("Заменён «{name}»"),
+            Msg::ConfirmDeletion => "Подтвердите удаление".into(),
+            Msg::DeleteQuestion(names) => format!(
+                "Удалить {}? Это действие нельзя отменить.",
+                quoted_list(names)
+            ),
+            Msg::Deleted(count) => format!(
+                "Удалено: {}",
+                ru_plural(*count, "поток", "потока", "потоков")
+            ),
+            Msg::DeleteFailed { name, reason } => format!("«{name}» не удалён: {reason}"),
+            Msg::ChangedMeanwhile => {
+                "его только что изменил кто-то другой; обновите и повторите".into()
+            }
+            Msg::NoPermission => "у вас нет на это прав".into(),
+            Msg::General => "Общее".into(),
+            Msg::Description => "Описание".into(),
+            Msg::Debug => "Отладка".into(),
+            Msg::FlowSchema => "Схема потока".into(),
+            Msg::Save => "Сохранить".into(),
+            Msg::Saving => "Сохранение…".into(),
+            Msg::SuccessfullyUpdated => "Успешно обновлено".into(),
+            Msg::NameRequired => "Имя обязательно".into(),
+            Msg::NewFlow => "Новый поток".into(),
+            Msg::SchemaError(reason) => format!("Схему нельзя сохранить: {reason}"),
+            Msg::UnsavedChanges => "Несохранённые изменения".into(),
+            Msg::UnsavedQuestion => "Сохранить изменения перед уходом?".into(),
+            Msg::DontSave => "Не сохранять".into(),
+            Msg::StaleWrite => {
+                "Кто-то другой уже сохранил этот поток: перезагрузите его, чтобы увидеть изменения"
+                    .into()
+            }
+            Msg::Dismiss => "Закрыть уведомление".into(),
+        }
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The chosen language, shared through context and remembered by the browser.
+#[derive(Clone, Copy)]
+pub struct I18n {
+    pub lang: RwSignal<Lang>,
+}
+
+impl I18n {
+    /// The remembered language, else the browser's, else English.
+    pub fn load() -> Self {
+        let remembered = storage()
+            .and_then(|storage| storage.get_item(LANG_KEY).ok().flatten())
+            .and_then(|code| Lang::from_code(&code));
+        let browser = || {
+            let language = web_sys::window()?.navigator().language()?;
+            Lang::from_code(language.split('-').next()?)
+        };
+        Self {
+            lang: RwSignal::new(remembered.or_else(browser).unwrap_or(Lang::En)),
+        }
+    }
+
+    pub fn set(&self, lang: Lang) {
+        if let Some(storage) = storage() {
+            let _ = storage.set_item(LANG_KEY, lang.code());
+        }
+        if let Some(root) = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.document_element())
+        {
+            let _ = root.set_attribute("lang", lang.code());
+        }
+        self.lang.set(lang);
+    }
+
+    /// The text of `msg` in the current language (reactive when read in a closure).
+    pub fn t(&self, msg: Msg) -> String {
+        msg.text(self.lang.get())
+    }
+}
+
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn russian_plurals() {
+        assert_eq!(Msg::Deleted(1).text(Lang::Ru), "Удалено: 1 поток");
+        assert_eq!(Msg::Deleted(3).text(Lang::Ru), "Удалено: 3 потока");
+        assert_eq!(Msg::Deleted(11).text(Lang::Ru), "Удалено: 11 потоков");
+        assert_eq!(Msg::Deleted(22).text(Lang::Ru), "Удалено: 22 потока");
+        assert_eq!(Msg::Deleted(25).text(Lang::Ru), "Удалено: 25 потоков");
+        assert_eq!(Msg::Deleted(1).text(Lang::En), "Deleted 1 flow");
+    }
+
+    #[test]
+    fn every_type_and_editor_has_a_label_in_each_language() {
+        for lang in Lang::ALL {
+            for kind in FlowType::ALL {
+                assert!(!Msg::FlowType(kind).text(lang).is_empty());
+            }
+            assert_ne!(
+                Msg::EditorKind(true).text(lang),
+                Msg::EditorKind(false).text(lang)
+            );
+        }
+        assert_eq!(Msg::FlowType(FlowType::Processing).text(Lang::En), "Forms");
+        assert_eq!(Msg::FlowType(FlowType::Default).text(Lang::En), "No type");
+    }
+
+    #[test]
+    fn languages_have_codes() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+        }
+        assert_eq!(Lang::from_code("de"), None);
+    }
+
+    #[test]
+    fn lists_quote_names() {
+        let names = vec!["A".to_owned(), "B".to_owned()];
+        assert_eq!(
+            Msg::DeleteQuestion(names).text(Lang::En),
+            "Delete «A», «B»? This cannot be undone."
+        );
+    }
+}

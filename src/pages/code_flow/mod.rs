@@ -1,0 +1,377 @@
+//! A flow's General tab: name, type, tags, description, debug and the schema as code. Saves
+//! are guarded by If-Match; leaving with unsaved changes asks first.
+
+mod form;
+
+pub use form::{FlowForm, FormError};
+
+use crate::api::ApiError;
+use crate::components::icon::{lucide, Icon};
+use crate::components::modal::Modal;
+use crate::components::require_session::{use_api_error_handler, RequireSession};
+use crate::components::tag_input::TagInput;
+use crate::components::toast::use_toasts;
+use crate::i18n::{use_i18n, Msg};
+use crate::pages::registry::registry_url;
+use crate::session::use_auth;
+use flow_model::{FlowType, Permission, RoutingSchema, SchemaWrite};
+use leptos::ev;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::NavigateOptions;
+
+#[component]
+pub fn CodeFlowPage() -> impl IntoView {
+    view! {
+        <RequireSession>
+            <CodeFlowLoader />
+        </RequireSession>
+    }
+}
+
+/// Loads the flow of the URL (or starts a new one of the URL's type) and shows its form.
+#[component]
+fn CodeFlowLoader() -> impl IntoView {
+    let auth = use_auth();
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let query = use_query_map();
+    let on_error = use_api_error_handler();
+    let id = move || params.with(|params| params.get("id").and_then(|id| id.parse::<i64>().ok()));
+    let loaded = LocalResource::new(move || {
+        let id = id();
+        let client = auth.client();
+        async move {
+            match id {
+                Some(id) => client.flow(id).await.map(Some),
+                None => Ok(None),
+            }
+        }
+    });
+    let new_kind = move || {
+        query
+            .with_untracked(|query| query.get("type"))
+            .and_then(|kind| kind.parse().ok())
+            .unwrap_or(FlowType::Voice)
+    };
+    view! {
+        <Suspense fallback=move || view! { <p class="loading" aria-busy="true">{move || i18n.t(Msg::Loading)}</p> }>
+            {move || {
+                let on_error = on_error.clone();
+                loaded.get().map(move |result| match result {
+                    Ok(flow) => view! { <GeneralTab flow new_kind=new_kind() /> }.into_any(),
+                    Err(error) => view! {
+                        <main class="flow-page">
+                            <p class="error" role="alert">{on_error(error)}</p>
+                            <a href=registry_url()>{move || i18n.t(Msg::GoToFlows)}</a>
+                        </main>
+                    }
+                    .into_any(),
+                })
+            }}
+        </Suspense>
+    }
+}
+
+/// The fields a diagram flow's General tab may change: its schema is the diagram's to write.
+const DIAGRAM_GENERAL_FIELDS: [&str; 5] = ["name", "description", "type", "tags", "debug"];
+
+#[component]
+fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView {
+    let auth = use_auth();
+    let i18n = use_i18n();
+    let toasts = use_toasts();
+    let navigate = use_navigate();
+    let on_error = use_api_error_handler();
+    let initial = flow
+        .as_ref()
+        .map(FlowForm::from_flow)
+        .unwrap_or_else(|| FlowForm::new_flow(new_kind));
+    let diagram = flow.as_ref().and_then(|flow| flow.editor).unwrap_or(false);
+    let current = RwSignal::new(flow);
+    let saved = RwSignal::new(initial.clone());
+    let form = RwSignal::new(initial);
+    let name_error = RwSignal::new(None::<String>);
+    let leaving = RwSignal::new(false);
+    let dirty = move || form.with(|form| saved.with(|saved| form != saved));
+    let schema_problem =
+        Memo::new(move |_| form.with(|form| form.schema().err().map(|error| error.to_string())));
+    let can_save = move || {
+        let allowed = auth.session.with(|session| {
+            session.as_ref().is_some_and(|session| {
+                session.can(if current.with(Option::is_some) {
+                    Permission::Update
+                } else {
+                    Permission::Create
+                })
+            })
+        });
+        allowed && dirty()
+    };
+
+    let save = Action::new_local(move |leave_after: &bool| {
+        let leave_after = *leave_after;
+        let client = auth.client();
+        let existing = current.get_untracked();
+        let typed = form.get_untracked();
+        async move {
+            let mut write = if diagram {
+                typed_general_fields(&typed)?
+            } else {
+                typed.to_write().map_err(SaveError::Form)?
+            };
+            let saved_flow = match &existing {
+                Some(existing) if diagram => {
+                    write.schema = None;
+                    write.payload = None;
+                    write.fields = Some(DIAGRAM_GENERAL_FIELDS.map(str::to_owned).to_vec());
+                    client
+                        .patch_flow(
+                            existing.id.unwrap_or_default(),
+                            &write,
+                            existing.etag().as_deref(),
+                        )
+                        .await
+                }
+                Some(existing) => {
+                    client
+                        .update_flow(
+                            existing.id.unwrap_or_default(),
+                            &write,
+                            existing.etag().as_deref(),
+                        )
+                        .await
+                }
+                None => client.create_flow(&write).await,
+            }
+            .map_err(SaveError::Api)?;
+            Ok((saved_flow, typed, existing.is_none(), leave_after))
+        }
+    });
+    Effect::new({
+        let navigate = navigate.clone();
+        move |_| match save.value().get() {
+            Some(Ok((flow, typed, created, leave_after))) => {
+                saved.set(typed);
+                let id = flow.id.unwrap_or_default();
+                current.set(Some(flow));
+                toasts.clear_errors();
+                toasts.success(i18n.t(Msg::SuccessfullyUpdated));
+                if leave_after {
+                    navigate(&registry_url(), NavigateOptions::default());
+                } else if created {
+                    navigate(
+                        &format!("/flows/{id}/code"),
+                        NavigateOptions {
+                            replace: true,
+                            ..NavigateOptions::default()
+                        },
+                    );
+                }
+            }
+            Some(Err(SaveError::Form(FormError::Name(error)))) => {
+                name_error.set(Some(error.to_string()))
+            }
+            Some(Err(SaveError::Form(error))) => toasts.error(form_error_text(&error, i18n)),
+            Some(Err(SaveError::Api(error))) if error.is_name_taken() => name_error.set(Some(
+                i18n.t(Msg::NameTaken(form.get_untracked().name.trim().to_owned())),
+            )),
+            Some(Err(SaveError::Api(error))) if error.is_stale() => {
+                toasts.error(i18n.t(Msg::StaleWrite))
+            }
+            Some(Err(SaveError::Api(error))) => toasts.error(on_error(error)),
+            None => {}
+        }
+    });
+
+    let leave = Callback::new({
+        let navigate = navigate.clone();
+        move |()| navigate(&registry_url(), NavigateOptions::default())
+    });
+    let close = move |_| {
+        if dirty() {
+            leaving.set(true);
+        } else {
+            leave.run(());
+        }
+    };
+    // Closing the tab or reloading with unsaved changes: the browser asks.
+    let unload_guard = window_event_listener(ev::beforeunload, move |event| {
+        if dirty() {
+            event.prevent_default();
+            event.set_return_value("unsaved");
+        }
+    });
+    on_cleanup(move || unload_guard.remove());
+    let on_key = move |event: ev::KeyboardEvent| {
+        if (event.ctrl_key() || event.meta_key()) && event.key().eq_ignore_ascii_case("s") {
+            event.prevent_default();
+            if can_save() && !save.pending().get_untracked() {
+                save.dispatch(false);
+            }
+        }
+    };
+    let title = move || {
+        let name = form.with(|form| form.name.trim().to_owned());
+        if name.is_empty() {
+            i18n.t(Msg::NewFlow)
+        } else {
+            name
+        }
+    };
+    let tags = Signal::derive(move || form.with(|form| form.tags.clone()));
+    let kind_only = Signal::derive(move || vec![form.with(|form| form.kind)]);
+
+    view! {
+        <header class="page-header">
+            <h1>{title}</h1>
+            <span class="editor-badge">{move || i18n.t(Msg::EditorKind(diagram))}</span>
+            <div class="actions">
+                <button on:click=close>
+                    <Icon icon=lucide::LuX />
+                    {move || i18n.t(Msg::Close)}
+                </button>
+                <button class="primary" disabled=move || !can_save() || save.pending().get()
+                    on:click=move |_| { save.dispatch(false); }>
+                    {move || i18n.t(if save.pending().get() { Msg::Saving } else { Msg::Save })}
+                </button>
+            </div>
+        </header>
+        <main class="flow-page" on:keydown=on_key>
+            <nav class="tabs" role="tablist">
+                <span role="tab" aria-selected="true" class="tab">{move || i18n.t(Msg::General)}</span>
+            </nav>
+            <form class="general" on:submit=|event| event.prevent_default()>
+                <label>
+                    {move || i18n.t(Msg::Name)}" *"
+                    <input
+                        name="name"
+                        required
+                        maxlength="100"
+                        aria-invalid=move || name_error.with(Option::is_some).to_string()
+                        aria-describedby="name-error"
+                        prop:value=move || form.with(|form| form.name.clone())
+                        on:input=move |event| {
+                            let text = event_target_value(&event);
+                            form.update(|form| form.name = text);
+                            name_error.set(None);
+                        }
+                    />
+                    <span class="error" id="name-error">{move || name_error.get()}</span>
+                </label>
+                <label>
+                    {move || i18n.t(Msg::Type)}
+                    <select name="type" on:change=move |event| {
+                        if let Ok(kind) = event_target_value(&event).parse() {
+                            form.update(|form| form.kind = kind);
+                        }
+                    }>
+                        {FlowType::ALL
+                            .into_iter()
+                            .map(|kind| view! {
+                                <option value=kind.as_str() selected=move || form.with(|form| form.kind == kind)>
+                                    {move || i18n.t(Msg::FlowType(kind))}
+                                </option>
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+                <div class="field">
+                    <label for="flow-tags">{move || i18n.t(Msg::Tags)}</label>
+                    <TagInput
+                        tags
+                        types=kind_only
+                        input_id="flow-tags"
+                        on_change=Callback::new(move |tags| form.update(|form| form.tags = tags))
+                    />
+                </div>
+                <label>
+                    {move || i18n.t(Msg::Description)}
+                    <textarea
+                        name="description"
+                        rows="2"
+                        maxlength="200"
+                        prop:value=move || form.with(|form| form.description.clone())
+                        on:input=move |event| {
+                            let text = event_target_value(&event);
+                            form.update(|form| form.description = text);
+                        }
+                    ></textarea>
+                </label>
+                <label class="check">
+                    <input
+                        type="checkbox"
+                        name="debug"
+                        prop:checked=move || form.with(|form| form.debug)
+                        on:change=move |event| {
+                            let on = event_target_checked(&event);
+                            form.update(|form| form.debug = on);
+                        }
+                    />
+                    {move || i18n.t(Msg::Debug)}
+                </label>
+                <label class="schema">
+                    {move || i18n.t(Msg::FlowSchema)}
+                    <textarea
+                        name="schema"
+                        class="code"
+                        spellcheck="false"
+                        rows="20"
+                        readonly=diagram
+                        aria-invalid=move || schema_problem.with(Option::is_some).to_string()
+                        aria-describedby="schema-problem"
+                        prop:value=move || form.with(|form| form.schema_text.clone())
+                        on:input=move |event| {
+                            let text = event_target_value(&event);
+                            form.update(|form| form.schema_text = text);
+                        }
+                    ></textarea>
+                    <span class="error" id="schema-problem" role="status">
+                        {move || schema_problem.get().map(|problem| i18n.t(Msg::SchemaError(problem)))}
+                    </span>
+                </label>
+            </form>
+        </main>
+        <Show when=move || leaving.get()>
+            <Modal title=Signal::derive(move || i18n.t(Msg::UnsavedChanges)) on_close=Callback::new(move |()| leaving.set(false))>
+                <p class="question">{move || i18n.t(Msg::UnsavedQuestion)}</p>
+                <div class="modal-actions">
+                    <button on:click=move |_| leaving.set(false)>{move || i18n.t(Msg::Cancel)}</button>
+                    <button on:click=move |_| {
+                        saved.set(form.get_untracked());
+                        leave.run(());
+                    }>{move || i18n.t(Msg::DontSave)}</button>
+                    <button class="primary" on:click=move |_| {
+                        leaving.set(false);
+                        save.dispatch(true);
+                    }>{move || i18n.t(Msg::Save)}</button>
+                </div>
+            </Modal>
+        </Show>
+    }
+}
+
+/// Why a save did not happen.
+#[derive(Clone)]
+enum SaveError {
+    Form(FormError),
+    Api(ApiError),
+}
+
+/// The general fields of the form, checked, for a flow whose schema is not written here.
+fn typed_general_fields(form: &FlowForm) -> Result<SchemaWrite, SaveError> {
+    let with_empty_schema = FlowForm {
+        schema_text: "[]".to_owned(),
+        ..form.clone()
+    };
+    with_empty_schema.to_write().map_err(SaveError::Form)
+}
+
+fn form_error_text(error: &FormError, i18n: crate::i18n::I18n) -> String {
+    match error {
+        FormError::Name(error) | FormError::Description(error) | FormError::Tags(error) => {
+            error.to_string()
+        }
+        FormError::Schema(error) => i18n.t(Msg::SchemaError(error.to_string())),
+    }
+}
