@@ -50,6 +50,13 @@ impl ApiError {
     }
 }
 
+/// How a write changes a flow: PUT or PATCH.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum WriteMode {
+    Replace,
+    Patch,
+}
+
 /// Where the API is and who is calling.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ApiClient {
@@ -200,26 +207,21 @@ impl ApiClient {
         self.post("/routing/schema", body).await
     }
 
-    /// PUT: replaces the flow, guarded by the `etag` of the state it was read in.
-    pub async fn update_flow(
+    /// Writes a flow, guarded by the `etag` of the state it was read in: PUT replaces it,
+    /// PATCH applies only the fields `body.fields` names.
+    pub async fn write_flow(
         &self,
+        mode: WriteMode,
         id: i64,
         body: &SchemaWrite,
         etag: Option<&str>,
     ) -> Result<RoutingSchema, ApiError> {
         let url = self.url(&format!("/routing/schema/{id}"), &[]);
-        self.send(Request::put(&url), etag, Some(body)).await
-    }
-
-    /// PATCH: applies the fields `body.fields` names.
-    pub async fn patch_flow(
-        &self,
-        id: i64,
-        body: &SchemaWrite,
-        etag: Option<&str>,
-    ) -> Result<RoutingSchema, ApiError> {
-        let url = self.url(&format!("/routing/schema/{id}"), &[]);
-        self.send(Request::patch(&url), etag, Some(body)).await
+        let request = match mode {
+            WriteMode::Replace => Request::put(&url),
+            WriteMode::Patch => Request::patch(&url),
+        };
+        self.send(request, etag, Some(body)).await
     }
 
     pub async fn delete_flow(

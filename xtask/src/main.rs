@@ -5,7 +5,7 @@
 //! - `start`  build everything and run the server on SQLite at http://127.0.0.1:8080
 //! - `test`   every check and test: fmt, clippy, unit, API on SQLite and PostgreSQL, browser
 //! - `fuzz`   fuzz the model's decompile + compile (seconds after `--`, default 60)
-//! - `bench`  the model and search benchmarks
+//! - `bench`  the model, search and Flow page benchmarks
 //!
 //! Standard library only, so it compiles in seconds on a fresh machine.
 
@@ -196,7 +196,14 @@ fn fuzz(seconds: u32) -> Result<(), String> {
 }
 
 fn bench(extra: &[String]) -> Result<(), String> {
+    setup::tools()?;
+    setup::browser()?;
     setup::postgres()?;
+    run(
+        "cargo",
+        &["bench", "--package", "flow-model", "--bench", "model"],
+        &[],
+    )?;
     let mut args = vec![
         "bench",
         "--package",
@@ -206,7 +213,14 @@ fn bench(extra: &[String]) -> Result<(), String> {
         "--",
     ];
     args.extend(extra.iter().map(String::as_str));
-    run("cargo", &args, &[])
+    run("cargo", &args, &[])?;
+    // The page benchmark measures the real build in the browser.
+    build_web_app()?;
+    run(
+        "cargo",
+        &["bench", "--package", "flow-e2e", "--bench", "registry_page"],
+        &[("CHROMEDRIVER", setup::CHROMEDRIVER.to_owned())],
+    )
 }
 
 const USAGE: &str = "usage: cargo xtask <setup|build|start|test|fuzz|bench> [arguments]
@@ -216,8 +230,8 @@ const USAGE: &str = "usage: cargo xtask <setup|build|start|test|fuzz|bench> [arg
   start   build and run the server on SQLite at http://127.0.0.1:8080 (server flags after --)
   test    fmt, clippy, and every test: unit, API on SQLite and PostgreSQL, browser, fuzz (30 s)
   fuzz    fuzz decompile + compile (seconds after --, default 60)
-  bench   the model benchmark, then the search benchmark (its flags after --,
-          e.g. -- --flows 20000 --engine postgres)";
+  bench   the model benchmark, the search benchmark (its flags after --,
+          e.g. -- --flows 20000 --engine postgres), then the Flow page benchmark";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

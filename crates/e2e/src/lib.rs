@@ -234,36 +234,48 @@ impl Browser {
             .unwrap_or_else(|error| panic!("no element {css:?}: {error}"))
     }
 
-    /// Waits until some element matching `css` has a text containing `text`.
-    pub async fn wait_for_text(&self, css: &str, text: &str) {
+    /// Checks again and again (up to 10 s) until `check` passes; fails with its last complaint.
+    pub async fn wait_until<F, Fut>(&self, mut check: F)
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = Result<(), String>>,
+    {
         let started = Instant::now();
         loop {
-            if self
-                .texts(css)
-                .await
-                .iter()
-                .any(|found| found.contains(text))
-            {
-                return;
+            match check().await {
+                Ok(()) => return,
+                Err(complaint) => {
+                    assert!(started.elapsed() < Duration::from_secs(10), "{complaint}")
+                }
             }
-            assert!(
-                started.elapsed() < Duration::from_secs(10),
-                "{css:?} never showed {text:?}"
-            );
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }
 
+    /// Waits until some element matching `css` has a text containing `text`.
+    pub async fn wait_for_text(&self, css: &str, text: &str) {
+        self.wait_until(|| async {
+            let texts = self.texts(css).await;
+            if texts.iter().any(|found| found.contains(text)) {
+                Ok(())
+            } else {
+                Err(format!(
+                    "{css:?} never showed {text:?} (it shows {texts:?})"
+                ))
+            }
+        })
+        .await
+    }
+
     /// Waits until no element matches `css`.
     pub async fn wait_gone(&self, css: &str) {
-        let started = Instant::now();
-        while self.client.find(Locator::Css(css)).await.is_ok() {
-            assert!(
-                started.elapsed() < Duration::from_secs(10),
-                "{css:?} never went away"
-            );
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        self.wait_until(|| async {
+            match self.client.find(Locator::Css(css)).await {
+                Ok(_) => Err(format!("{css:?} never went away")),
+                Err(_) => Ok(()),
+            }
+        })
+        .await
     }
 
     /// Signs in through the login page and waits for the Flow page.
@@ -296,20 +308,16 @@ impl Browser {
 
     /// Clicks the button whose text contains `text`, among those matching `css`.
     pub async fn click_button(&self, css: &str, text: &str) {
-        let started = Instant::now();
-        loop {
+        self.wait_until(|| async {
             for button in self.client.find_all(Locator::Css(css)).await.unwrap() {
                 if button.text().await.is_ok_and(|found| found.contains(text)) {
-                    button.click().await.unwrap();
-                    return;
+                    button.click().await.map_err(|error| error.to_string())?;
+                    return Ok(());
                 }
             }
-            assert!(
-                started.elapsed() < Duration::from_secs(10),
-                "no {css:?} reading {text:?}"
-            );
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+            Err(format!("no {css:?} reading {text:?}"))
+        })
+        .await
     }
 
     /// The texts of every element matching `css`.
@@ -332,18 +340,17 @@ impl Browser {
 
     /// Waits until the page's path and query are `expected`.
     pub async fn wait_for_location(&self, expected: &str) {
-        let started = Instant::now();
-        loop {
+        self.wait_until(|| async {
             let location = self.location().await;
             if location == expected {
-                return;
+                Ok(())
+            } else {
+                Err(format!(
+                    "the page stayed at {location:?}, expected {expected:?}"
+                ))
             }
-            assert!(
-                started.elapsed() < Duration::from_secs(10),
-                "the page stayed at {location:?}, expected {expected:?}"
-            );
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        })
+        .await
     }
 
     pub async fn type_into(&self, css: &str, text: &str) {

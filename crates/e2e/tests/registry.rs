@@ -22,18 +22,16 @@ async fn row_names(browser: &Browser) -> Vec<String> {
 
 /// Waits until the table shows exactly `expected`, top to bottom.
 async fn wait_for_rows(browser: &Browser, expected: &[&str]) {
-    let started = std::time::Instant::now();
-    loop {
-        let names = row_names(browser).await;
-        if names == expected {
-            return;
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(10),
-            "the table shows {names:?}, expected {expected:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    browser
+        .wait_until(|| async {
+            let names = row_names(browser).await;
+            if names == expected {
+                Ok(())
+            } else {
+                Err(format!("the table shows {names:?}, expected {expected:?}"))
+            }
+        })
+        .await
 }
 
 async fn stored_flow(server: &AppServer, token: &str, name: &str) -> Value {

@@ -12,6 +12,7 @@
 use flow_model::{Role, SchemaSearch};
 use flow_server::auth::{hash_password, new_token, token_hash};
 use flow_server::state::{AppState, Settings};
+use flow_server::store::synthetic::{seed_flows, TAGS, WORDS};
 use flow_server::store::{now_millis, NewUser, Store, StoreOptions};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -23,43 +24,6 @@ use std::time::{Duration, Instant};
 
 type BoxError = Box<dyn Error + Send + Sync>;
 
-const WORDS: [&str; 24] = [
-    "Alpha",
-    "Billing",
-    "Callback",
-    "Delivery",
-    "Escalation",
-    "Feedback",
-    "Greeting",
-    "Holiday",
-    "Inbound",
-    "Journey",
-    "Kiosk",
-    "Loyalty",
-    "Main",
-    "Night",
-    "Outbound",
-    "Payments",
-    "Queue",
-    "Retention",
-    "Sales",
-    "Support",
-    "Transfer",
-    "Urgent",
-    "Voicemail",
-    "Welcome",
-];
-const QUALIFIERS: [&str; 8] = [
-    "menu", "router", "bot", "survey", "hours", "overflow", "IVR", "handoff",
-];
-const TAGS: [&str; 20] = [
-    "ivr", "sales", "support", "vip", "night", "weekend", "billing", "english", "spanish",
-    "german", "callback", "survey", "bot", "queue", "priority", "test", "legacy", "mobile", "web",
-    "partner",
-];
-const TYPES: [&str; 4] = ["voice", "chat", "processing", "service"];
-/// Flows per INSERT statement and per transaction while seeding.
-const SEED_BATCH: usize = 2000;
 /// Distinct searches the load cycles through.
 const QUERY_VARIANTS: usize = 512;
 
@@ -174,82 +138,6 @@ impl BenchDatabase {
 }
 
 /// A SQL string literal.
-fn literal(text: &str) -> String {
-    format!("'{}'", text.replace('\'', "''"))
-}
-
-/// Inserts `count` flows (ids 1..=count, in a fresh database) with 0-3 tags each.
-async fn seed(store: &Store, domain_id: i64, user_id: i64, count: usize) -> Result<(), BoxError> {
-    let mut rng = StdRng::seed_from_u64(7);
-    let now = now_millis();
-    for first in (0..count).step_by(SEED_BATCH) {
-        let mut flows = Vec::with_capacity(SEED_BATCH);
-        let mut tags = Vec::new();
-        for index in first..(first + SEED_BATCH).min(count) {
-            let id = index as i64 + 1;
-            let name = format!(
-                "{} {} {index:06}",
-                WORDS[rng.gen_range(0..WORDS.len())],
-                QUALIFIERS[rng.gen_range(0..QUALIFIERS.len())]
-            );
-            let editor = rng.gen_bool(0.5);
-            let schema = format!(r#"[{{"answer":""}},{{"log":"flow {index}"}},{{"hangup":""}}]"#);
-            let payload = if editor {
-                format!(
-                    r#"{{"nodes":[{{"id":"n{index}","x":{},"y":40}}]}}"#,
-                    index % 977
-                )
-            } else {
-                "{}".to_owned()
-            };
-            let at = now - (count - index) as i64 * 1000;
-            flows.push(format!(
-                "({id}, {domain_id}, {}, {}, '', {}, {}, {}, {}, 0, 1, '', {at}, {user_id}, {at}, {user_id})",
-                literal(&name),
-                literal(&name.to_lowercase()),
-                literal(TYPES[index % TYPES.len()]),
-                i64::from(editor),
-                literal(&schema),
-                literal(&payload),
-            ));
-            let mut chosen: Vec<&str> = Vec::new();
-            for _ in 0..rng.gen_range(0..=3) {
-                let tag = TAGS[rng.gen_range(0..TAGS.len())];
-                if !chosen.contains(&tag) {
-                    chosen.push(tag);
-                }
-            }
-            for (position, tag) in chosen.iter().enumerate() {
-                tags.push(format!(
-                    "({id}, {domain_id}, {}, {}, {position})",
-                    literal(tag),
-                    literal(tag)
-                ));
-            }
-        }
-        let mut transaction = store.pool().begin().await?;
-        let insert_flows = format!(
-            "INSERT INTO routing_schema (id, domain_id, name, name_key, description, type, editor, schema, payload, \
-             debug, version, note, created_at, created_by, updated_at, updated_by) VALUES {}",
-            flows.join(", ")
-        );
-        sqlx::raw_sql(&insert_flows)
-            .execute(&mut *transaction)
-            .await?;
-        if !tags.is_empty() {
-            let insert_tags = format!(
-                "INSERT INTO routing_schema_tag (schema_id, domain_id, name, name_key, position) VALUES {}",
-                tags.join(", ")
-            );
-            sqlx::raw_sql(&insert_tags)
-                .execute(&mut *transaction)
-                .await?;
-        }
-        transaction.commit().await?;
-    }
-    Ok(())
-}
-
 /// One search of the load, as a URL and as the parsed search the server would run.
 struct Query {
     url: String,
@@ -442,7 +330,7 @@ async fn bench(options: &Options, url: &str) -> Result<u64, BoxError> {
         .await?;
 
     let seeding = Instant::now();
-    seed(&store, domain_id, user_id, options.flows).await?;
+    seed_flows(&store, domain_id, user_id, options.flows).await?;
     if options.engine == Engine::Postgres {
         sqlx::raw_sql("ANALYZE").execute(store.pool()).await?;
     }

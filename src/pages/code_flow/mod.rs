@@ -5,7 +5,7 @@ mod form;
 
 pub use form::{FlowForm, FormError};
 
-use crate::api::ApiError;
+use crate::api::{ApiError, WriteMode};
 use crate::components::icon::{lucide, Icon};
 use crate::components::modal::Modal;
 use crate::components::require_session::{use_api_error_handler, RequireSession};
@@ -126,7 +126,8 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
                     write.payload = None;
                     write.fields = Some(DIAGRAM_GENERAL_FIELDS.map(str::to_owned).to_vec());
                     client
-                        .patch_flow(
+                        .write_flow(
+                            WriteMode::Patch,
                             existing.id.unwrap_or_default(),
                             &write,
                             existing.etag().as_deref(),
@@ -135,7 +136,8 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
                 }
                 Some(existing) => {
                     client
-                        .update_flow(
+                        .write_flow(
+                            WriteMode::Replace,
                             existing.id.unwrap_or_default(),
                             &write,
                             existing.etag().as_deref(),

@@ -2,6 +2,7 @@
 //! replace the flow of that name (shown before it happens). Close loads nothing.
 
 use super::use_registry;
+use crate::api::WriteMode;
 use crate::browser::Debouncer;
 use crate::components::modal::Modal;
 use crate::components::require_session::use_api_error_handler;
@@ -79,7 +80,8 @@ pub fn ImportModal(file_name: String, flow: ImportedFlow) -> impl IntoView {
             let name = flow_name(&typed).map_err(|error| error.to_string())?;
             let done = match target {
                 Target::Replace(existing) => client
-                    .patch_flow(
+                    .write_flow(
+                        WriteMode::Patch,
                         existing.id.unwrap_or_default(),
                         &flow.replace_body(),
                         existing.etag().as_deref(),

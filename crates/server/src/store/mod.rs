@@ -4,6 +4,7 @@
 
 mod accounts;
 mod flows;
+pub mod synthetic;
 
 pub use accounts::{Account, NewUser};
 pub use flows::FlowContent;
