@@ -51,13 +51,17 @@ pub struct ImportedFlow {
 }
 
 impl ImportedFlow {
-    /// The body that creates the flow under `name`.
+    /// The body that creates the flow under `name`, every field given (what the file lacks
+    /// takes its default), so it can be compared with a stored flow.
     pub fn create_body(&self, name: &str) -> SchemaWrite {
         SchemaWrite {
             name: Some(name.to_owned()),
             fields: None,
+            description: Some(self.write.description.clone().unwrap_or_default()),
             flow_type: Some(self.write.flow_type.unwrap_or_default()),
             editor: Some(self.write.editor.unwrap_or(false)),
+            debug: Some(self.write.debug.unwrap_or(false)),
+            tags: Some(self.write.tags.clone().unwrap_or_default()),
             payload: Some(
                 self.write
                     .payload
@@ -133,7 +137,7 @@ pub fn name_from_file(file_name: &str) -> String {
 }
 
 /// 1-based line and column (in characters) of a byte offset.
-fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |at| at + 1);
@@ -141,7 +145,7 @@ fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
 }
 
 /// Parses JSON text within the import limits, saying where it is broken.
-fn parse_json(text: &str) -> Result<Value, ImportError> {
+pub(crate) fn parse_json(text: &str) -> Result<Value, ImportError> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooBig {
             size: text.len(),

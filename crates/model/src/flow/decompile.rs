@@ -4,8 +4,8 @@
 //! not valid steps) is kept verbatim. Iterative: hostile nesting cannot overflow the stack.
 
 use super::graph::{
-    branch_paths, branch_scope, step_without_branches, FlowGraph, Link, Node, NodeId, Point, Port,
-    Step,
+    branch_paths, branch_scope, step_without_branches, FlowGraph, Link, Node, NodeId, PathSeg,
+    Point, Port, Step,
 };
 use crate::catalog::{self, Scope};
 use serde_json::{Map, Value};
@@ -84,8 +84,12 @@ enum Item {
     Goto {
         target: String,
         original: Value,
+        source: Vec<PathSeg>,
     },
 }
+
+/// Where each node of a decompiled schema was written: its path in the schema array.
+pub type Sources = HashMap<NodeId, Vec<PathSeg>>;
 
 struct Chain {
     owner: (NodeId, Port),
@@ -95,6 +99,8 @@ struct Chain {
 
 struct Job<'a> {
     items: &'a [Value],
+    /// Where `items` is in the schema.
+    path: Vec<PathSeg>,
     owner: (NodeId, Port),
     scope: usize,
     top_level: bool,
@@ -102,6 +108,12 @@ struct Job<'a> {
 
 /// Builds the diagram of a schema. Node positions are left at the origin: lay it out next.
 pub fn decompile(schema: &Value) -> Result<FlowGraph, DecompileError> {
+    decompile_with_sources(schema).map(|(flow, _)| flow)
+}
+
+/// [`decompile`], also telling where in the schema each node came from, so problems found on
+/// the graph can be shown in the text.
+pub fn decompile_with_sources(schema: &Value) -> Result<(FlowGraph, Sources), DecompileError> {
     let Value::Array(top) = schema else {
         return Err(DecompileError::NotAnArray(crate::rules::json_kind(schema)));
     };
@@ -114,8 +126,10 @@ pub fn decompile(schema: &Value) -> Result<FlowGraph, DecompileError> {
     let mut tags: Vec<HashMap<String, NodeId>> = vec![HashMap::new()];
     let mut failovers: Vec<(NodeId, String, usize)> = Vec::new();
     // Arrays in document order, breadth first, so node ids follow the schema's reading order.
+    let mut sources = Sources::new();
     let mut jobs = VecDeque::from([Job {
         items: top,
+        path: Vec::new(),
         owner: (flow.start, Port::Next),
         scope: 0,
         top_level: true,
@@ -129,6 +143,8 @@ pub fn decompile(schema: &Value) -> Result<FlowGraph, DecompileError> {
         };
         let last = job.items.len().saturating_sub(1);
         for (index, value) in job.items.iter().enumerate() {
+            let mut source = job.path.clone();
+            source.push(PathSeg::Index(index));
             let Some((object, app)) = value
                 .as_object()
                 .and_then(|object| app_key(object).map(|app| (object, app)))
@@ -137,6 +153,7 @@ pub fn decompile(schema: &Value) -> Result<FlowGraph, DecompileError> {
                     value: value.clone(),
                     position: Point::default(),
                 });
+                sources.insert(node, source);
                 chain.items.push(Item::Node(node));
                 continue;
             };
@@ -156,6 +173,7 @@ pub fn decompile(schema: &Value) -> Result<FlowGraph, DecompileError> {
                     chain.items.push(Item::Goto {
                         target: target.to_owned(),
                         original: value.clone(),
+                        source,
                     });
                     continue;
                 }
@@ -167,6 +185,9 @@ pub fn decompile(schema: &Value) -> Result<FlowGraph, DecompileError> {
             };
             let node = flow.graph.add_node(Node::Step(step.clone()));
             for path in branch_paths(app, &object[app]) {
+                let mut nested_path = source.clone();
+                nested_path.push(PathSeg::Key(app.to_owned()));
+                nested_path.extend(path.iter().cloned());
                 let nested = super::graph::value_at(&object[app], &path)
                     .and_then(Value::as_array)
                     .map(Vec::as_slice)
@@ -180,6 +201,7 @@ pub fn decompile(schema: &Value) -> Result<FlowGraph, DecompileError> {
                 };
                 jobs.push_back(Job {
                     items: nested,
+                    path: nested_path,
                     owner: (node, Port::Branch(path)),
                     scope,
                     top_level: false,
@@ -195,6 +217,7 @@ pub fn decompile(schema: &Value) -> Result<FlowGraph, DecompileError> {
             }
             let definition = job.top_level && catalog::is_definition(app);
             flow.graph[node] = Node::Step(step);
+            sources.insert(node, source);
             if !definition {
                 chain.items.push(Item::Node(node));
             }
@@ -207,19 +230,22 @@ pub fn decompile(schema: &Value) -> Result<FlowGraph, DecompileError> {
         for item in chain.items {
             let (node, jump) = match item {
                 Item::Node(node) => (node, false),
-                Item::Goto { target, original } => match tags[chain.scope].get(&target) {
+                Item::Goto {
+                    target,
+                    original,
+                    source,
+                } => match tags[chain.scope].get(&target) {
                     Some(&target) => (target, true),
                     None => {
                         // A jump to nowhere stays a visible step, so validation can point at it.
                         let object = original.as_object().cloned().unwrap_or_default();
-                        (
-                            flow.add_step(Step {
-                                app: "goto".to_owned(),
-                                object,
-                                position: Point::default(),
-                            }),
-                            false,
-                        )
+                        let node = flow.add_step(Step {
+                            app: "goto".to_owned(),
+                            object,
+                            position: Point::default(),
+                        });
+                        sources.insert(node, source);
+                        (node, false)
                     }
                 },
             };
@@ -241,5 +267,5 @@ pub fn decompile(schema: &Value) -> Result<FlowGraph, DecompileError> {
             flow.connect(node, Port::Failover, target, true);
         }
     }
-    Ok(flow)
+    Ok((flow, sources))
 }

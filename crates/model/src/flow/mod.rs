@@ -4,6 +4,7 @@
 pub mod check;
 pub mod compile;
 pub mod decompile;
+pub mod diagnose;
 pub mod equivalence;
 pub mod generate;
 pub mod graph;
@@ -12,7 +13,8 @@ pub mod payload;
 
 pub use check::{check, Problem, ProblemKind, Severity};
 pub use compile::{assign_missing_tags, compile, Compiled};
-pub use decompile::{decompile, DecompileError};
+pub use decompile::{decompile, decompile_with_sources, DecompileError, Sources};
+pub use diagnose::{diagnose, Diagnostic};
 pub use equivalence::{semantic_difference, semantically_identical, Difference};
 pub use graph::{Comment, FlowGraph, Link, Node, NodeGroup, NodeId, PathSeg, Point, Port, Step};
 pub use layout::{auto_layout, Direction, LayoutOptions};

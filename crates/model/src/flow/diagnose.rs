@@ -1,0 +1,312 @@
+//! Problems of a flow written as JSON text, each at the line and column where it is written:
+//! broken JSON first, then what the graph validation finds, traced back from each node to the
+//! step it came from.
+
+use super::check::{check, Severity};
+use super::decompile::decompile_with_sources;
+use super::graph::{path_text, PathSeg};
+use crate::api::FlowType;
+use crate::rules::json_kind;
+use crate::transfer::{line_and_column, parse_json, ImportError};
+use serde_json::Value;
+use std::collections::HashMap;
+
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// 1-based.
+    pub line: usize,
+    /// 1-based, in characters.
+    pub column: usize,
+    /// Where in the document, as `schema[3].if.then[0]` (empty for the document itself).
+    pub path: String,
+    pub message: String,
+}
+
+impl Diagnostic {
+    fn error_at_start(message: String) -> Self {
+        Self {
+            severity: Severity::Error,
+            line: 1,
+            column: 1,
+            path: String::new(),
+            message,
+        }
+    }
+}
+
+/// What a file is: a bare schema array, or a whole flow holding one under `schema`.
+fn schema_of(document: &Value) -> Result<(&Value, Vec<PathSeg>), String> {
+    match document {
+        Value::Array(_) => Ok((document, Vec::new())),
+        Value::Object(object) => match object.get("schema") {
+            Some(schema @ Value::Array(_)) => Ok((schema, vec![PathSeg::Key("schema".into())])),
+            Some(other) => Err(format!(
+                "schema: must be a JSON array of steps, got {}",
+                json_kind(other)
+            )),
+            None => Err("not a flow: an object without \"schema\"".to_owned()),
+        },
+        other => Err(format!(
+            "not a flow: expected a schema array or a flow object, got {}",
+            json_kind(other)
+        )),
+    }
+}
+
+/// The flow type a whole-flow document declares, if any.
+pub fn declared_type(document: &Value) -> Option<FlowType> {
+    document.get("type")?.as_str()?.parse().ok()
+}
+
+/// Every problem of `text` (a schema array, or a flow object with one), checked as a flow of
+/// `flow_type`; errors and warnings in the order they are written.
+pub fn diagnose(text: &str, flow_type: FlowType) -> Vec<Diagnostic> {
+    let document = match parse_json(text) {
+        Ok(document) => document,
+        Err(error) => return vec![unreadable(error)],
+    };
+    let (schema, prefix) = match schema_of(&document) {
+        Ok(found) => found,
+        Err(message) => return vec![Diagnostic::error_at_start(message)],
+    };
+    let (flow, sources) = match decompile_with_sources(schema) {
+        Ok(decompiled) => decompiled,
+        Err(error) => return vec![Diagnostic::error_at_start(error.to_string())],
+    };
+    let offsets = value_offsets(text);
+    let mut diagnostics: Vec<Diagnostic> = check(&flow, flow_type)
+        .into_iter()
+        .map(|problem| {
+            let mut path = prefix.clone();
+            if let Some(source) = problem.node.and_then(|node| sources.get(&node)) {
+                path.extend(source.iter().cloned());
+            }
+            let offset = offsets.get(&path).copied().unwrap_or(0);
+            let (line, column) = line_and_column(text, offset);
+            Diagnostic {
+                severity: problem.severity,
+                line,
+                column,
+                path: path_text(&path),
+                message: problem.message,
+            }
+        })
+        .collect();
+    diagnostics.sort_by_key(|diagnostic| (diagnostic.line, diagnostic.column));
+    diagnostics
+}
+
+fn unreadable(error: ImportError) -> Diagnostic {
+    match error {
+        ImportError::Syntax {
+            line,
+            column,
+            message,
+        } => Diagnostic {
+            line,
+            column,
+            message: format!("invalid JSON: {message}"),
+            ..Diagnostic::error_at_start(String::new())
+        },
+        ImportError::TooDeep {
+            limit,
+            line,
+            column,
+        } => Diagnostic {
+            line,
+            column,
+            message: format!("nested deeper than {limit} levels"),
+            ..Diagnostic::error_at_start(String::new())
+        },
+        other => Diagnostic::error_at_start(other.to_string()),
+    }
+}
+
+/// The byte offset where every value of a valid JSON text starts, by its path.
+fn value_offsets(text: &str) -> HashMap<Vec<PathSeg>, usize> {
+    let mut scanner = Scanner {
+        text,
+        at: 0,
+        path: Vec::new(),
+        offsets: HashMap::new(),
+    };
+    scanner.value();
+    scanner.offsets
+}
+
+/// Walks JSON text that serde_json has already accepted (and whose depth is bounded), so it
+/// needs no error handling of its own.
+struct Scanner<'a> {
+    text: &'a str,
+    at: usize,
+    path: Vec<PathSeg>,
+    offsets: HashMap<Vec<PathSeg>, usize>,
+}
+
+impl Scanner<'_> {
+    fn peek(&self) -> u8 {
+        self.text.as_bytes().get(self.at).copied().unwrap_or(b']')
+    }
+
+    fn skip_whitespace(&mut self) {
+        while matches!(self.peek(), b' ' | b'\t' | b'\n' | b'\r') {
+            self.at += 1;
+        }
+    }
+
+    /// Steps over a string (at its opening quote) and returns its decoded text.
+    fn string(&mut self) -> String {
+        let start = self.at;
+        self.at += 1;
+        let bytes = self.text.as_bytes();
+        while self.at < bytes.len() && bytes[self.at] != b'"' {
+            self.at += if bytes[self.at] == b'\\' { 2 } else { 1 };
+        }
+        self.at += 1;
+        serde_json::from_str(&self.text[start..self.at.min(bytes.len())]).unwrap_or_default()
+    }
+
+    fn value(&mut self) {
+        self.skip_whitespace();
+        self.offsets.insert(self.path.clone(), self.at);
+        match self.peek() {
+            b'{' => self.members(),
+            b'[' => self.elements(),
+            b'"' => {
+                self.string();
+            }
+            _ => {
+                while !matches!(
+                    self.peek(),
+                    b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r'
+                ) {
+                    self.at += 1;
+                }
+            }
+        }
+    }
+
+    fn members(&mut self) {
+        self.at += 1;
+        loop {
+            self.skip_whitespace();
+            if self.peek() != b'"' {
+                self.at += 1; // the closing brace
+                return;
+            }
+            let key = self.string();
+            self.skip_whitespace();
+            self.at += 1; // the colon
+            self.path.push(PathSeg::Key(key));
+            self.value();
+            self.path.pop();
+            self.skip_whitespace();
+            if self.peek() == b',' {
+                self.at += 1;
+            }
+        }
+    }
+
+    fn elements(&mut self) {
+        self.at += 1;
+        let mut index = 0;
+        loop {
+            self.skip_whitespace();
+            if self.peek() == b']' {
+                self.at += 1;
+                return;
+            }
+            self.path.push(PathSeg::Index(index));
+            self.value();
+            self.path.pop();
+            index += 1;
+            self.skip_whitespace();
+            if self.peek() == b',' {
+                self.at += 1;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn messages(text: &str, flow_type: FlowType) -> Vec<String> {
+        diagnose(text, flow_type)
+            .into_iter()
+            .map(|d| {
+                let severity = match d.severity {
+                    Severity::Error => "error",
+                    Severity::Warning => "warning",
+                };
+                format!(
+                    "{}:{}: {severity}: {} [{}]",
+                    d.line, d.column, d.message, d.path
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn broken_json_is_one_error_at_its_place() {
+        assert_eq!(
+            messages("[\n  {\"answer\": \"\"},\n  oops\n]", FlowType::Voice),
+            ["3:3: error: invalid JSON: expected value []"]
+        );
+        assert_eq!(
+            messages("{\"name\": \"x\"}", FlowType::Voice),
+            ["1:1: error: not a flow: an object without \"schema\" []"]
+        );
+    }
+
+    #[test]
+    fn graph_problems_point_at_their_steps() {
+        let text = "[\n  {\"answer\": \"\"},\n  {\"goto\": \"missing\"},\n  {\"if\": {\"expression\": \"1\", \"then\": [\n    7\n  ]}}\n]";
+        let found = messages(text, FlowType::Voice);
+        assert!(
+            found.contains(
+                &"3:3: error: goto \"missing\" leads to no step in reach [[1]]".to_owned()
+            ),
+            "{found:#?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|line| line.starts_with("5:5: error: not a valid step")
+                    && line.ends_with("[[2].if.then[0]]")),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn a_whole_flow_is_checked_under_its_schema_key() {
+        let text = "{\n  \"name\": \"x\",\n  \"schema\": [\n    {\"tag\": \"a\", \"answer\": \"\"},\n    {\"tag\": \"a\", \"hangup\": \"\"}\n  ]\n}";
+        let document: Value = serde_json::from_str(text).unwrap();
+        assert_eq!(declared_type(&document), None);
+        let found = messages(text, FlowType::Voice);
+        assert!(
+            found.iter().any(
+                |line| line.starts_with("5:5: error: tag \"a\" is already used")
+                    && line.ends_with("[schema[1]]")
+            ),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn offsets_follow_paths_through_strings_with_brackets() {
+        let text = r#"{"a": "[x]", "b\"c": [1, {"d": [true]}]}"#;
+        let offsets = value_offsets(text);
+        let at = |path: Vec<PathSeg>| offsets[&path];
+        assert_eq!(&text[at(vec![PathSeg::Key("b\"c".into())])..][..1], "[");
+        let d = vec![
+            PathSeg::Key("b\"c".into()),
+            PathSeg::Index(1),
+            PathSeg::Key("d".into()),
+            PathSeg::Index(0),
+        ];
+        assert_eq!(&text[at(d)..][..4], "true");
+    }
+}
