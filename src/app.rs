@@ -1,6 +1,7 @@
 use crate::components::toast::{Toaster, Toasts};
 use crate::i18n::{use_i18n, I18n, Msg};
 use crate::pages::code_flow::CodeFlowPage;
+use crate::pages::diagram::DiagramPage;
 use crate::pages::login::LoginPage;
 use crate::pages::registry::RegistryPage;
 use crate::session::Auth;
@@ -23,6 +24,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/") view=RegistryPage />
                 <Route path=path!("/flows/new/code") view=CodeFlowPage />
                 <Route path=path!("/flows/:id/code") view=CodeFlowPage />
+                <Route path=path!("/flows/new/diagram") view=DiagramPage />
+                <Route path=path!("/flows/:id/diagram") view=DiagramPage />
             </Routes>
         </Router>
         <Toaster />

@@ -136,6 +136,16 @@ pub enum Msg {
     DontSave,
     StaleWrite,
     Dismiss,
+    // Diagram editor
+    Palette,
+    FindApp,
+    ZoomToFit,
+    ShowJson,
+    Problems,
+    NoProblems,
+    DiagramCanvas,
+    DiagramNodes,
+    CompiledSchema,
 }
 
 fn ru_plural(count: usize, one: &str, few: &str, many: &str) -> String {
@@ -269,6 +279,18 @@ impl Msg {
                 "Someone else saved this flow meanwhile: reload it to see their changes".into()
             }
             Msg::Dismiss => "Dismiss".into(),
+            Msg::Palette => "Steps".into(),
+            Msg::FindApp => "Find a step".into(),
+            Msg::ZoomToFit => "Zoom to fit".into(),
+            Msg::ShowJson => "Show JSON".into(),
+            Msg::Problems => "Problems".into(),
+            Msg::NoProblems => "No problems".into(),
+            Msg::DiagramCanvas => {
+                "Diagram: drag to pan, scroll to zoom, click a step to select it, Delete removes it"
+                    .into()
+            }
+            Msg::DiagramNodes => "Steps of the diagram".into(),
+            Msg::CompiledSchema => "The schema this diagram saves".into(),
         }
     }
 
@@ -383,6 +405,15 @@ impl Msg {
                     .into()
             }
             Msg::Dismiss => "Закрыть уведомление".into(),
+            Msg::Palette => "Шаги".into(),
+            Msg::FindApp => "Найти шаг".into(),
+            Msg::ZoomToFit => "Показать всё".into(),
+            Msg::ShowJson => "Показать JSON".into(),
+            Msg::Problems => "Проблемы".into(),
+            Msg::NoProblems => "Проблем нет".into(),
+            Msg::DiagramCanvas => "Диаграмма: перетаскивание сдвигает, колесо масштабирует, щелчок выбирает шаг, Delete удаляет его".into(),
+            Msg::DiagramNodes => "Шаги диаграммы".into(),
+            Msg::CompiledSchema => "Схема, которую сохраняет диаграмма".into(),
         }
     }
 }

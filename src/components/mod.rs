@@ -1,7 +1,9 @@
 //! Reusable pieces of the pages.
 
+pub mod flow_loader;
 pub mod icon;
 pub mod modal;
 pub mod require_session;
 pub mod tag_input;
 pub mod toast;
+pub mod unsaved;

@@ -1,5 +1,6 @@
 //! One module per page.
 
 pub mod code_flow;
+pub mod diagram;
 pub mod login;
 pub mod registry;

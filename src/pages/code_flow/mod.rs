@@ -6,70 +6,27 @@ mod form;
 pub use form::{FlowForm, FormError};
 
 use crate::api::{ApiError, WriteMode};
+use crate::components::flow_loader::{FlowLoader, Opened};
 use crate::components::icon::{lucide, Icon};
-use crate::components::modal::Modal;
 use crate::components::require_session::{use_api_error_handler, RequireSession};
 use crate::components::tag_input::TagInput;
 use crate::components::toast::use_toasts;
+use crate::components::unsaved::{guard_unload, UnsavedChangesModal};
 use crate::i18n::{use_i18n, Msg};
 use crate::pages::registry::registry_url;
 use crate::session::use_auth;
 use flow_model::{FlowType, Permission, RoutingSchema, SchemaWrite};
 use leptos::ev;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 #[component]
 pub fn CodeFlowPage() -> impl IntoView {
     view! {
         <RequireSession>
-            <CodeFlowLoader />
+            <FlowLoader editor=|opened: Opened| view! { <GeneralTab flow=opened.flow new_kind=opened.new_kind /> }.into_any() />
         </RequireSession>
-    }
-}
-
-/// Loads the flow of the URL (or starts a new one of the URL's type) and shows its form.
-#[component]
-fn CodeFlowLoader() -> impl IntoView {
-    let auth = use_auth();
-    let i18n = use_i18n();
-    let params = use_params_map();
-    let query = use_query_map();
-    let on_error = use_api_error_handler();
-    let id = move || params.with(|params| params.get("id").and_then(|id| id.parse::<i64>().ok()));
-    let loaded = LocalResource::new(move || {
-        let id = id();
-        let client = auth.client();
-        async move {
-            match id {
-                Some(id) => client.flow(id).await.map(Some),
-                None => Ok(None),
-            }
-        }
-    });
-    let new_kind = move || {
-        query
-            .with_untracked(|query| query.get("type"))
-            .and_then(|kind| kind.parse().ok())
-            .unwrap_or(FlowType::Voice)
-    };
-    view! {
-        <Suspense fallback=move || view! { <p class="loading" aria-busy="true">{move || i18n.t(Msg::Loading)}</p> }>
-            {move || {
-                let on_error = on_error.clone();
-                loaded.get().map(move |result| match result {
-                    Ok(flow) => view! { <GeneralTab flow new_kind=new_kind() /> }.into_any(),
-                    Err(error) => view! {
-                        <main class="flow-page">
-                            <p class="error" role="alert">{on_error(error)}</p>
-                            <a href=registry_url()>{move || i18n.t(Msg::GoToFlows)}</a>
-                        </main>
-                    }
-                    .into_any(),
-                })
-            }}
-        </Suspense>
     }
 }
 
@@ -197,14 +154,7 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
             leave.run(());
         }
     };
-    // Closing the tab or reloading with unsaved changes: the browser asks.
-    let unload_guard = window_event_listener(ev::beforeunload, move |event| {
-        if dirty() {
-            event.prevent_default();
-            event.set_return_value("unsaved");
-        }
-    });
-    on_cleanup(move || unload_guard.remove());
+    guard_unload(dirty);
     let on_key = move |event: ev::KeyboardEvent| {
         if (event.ctrl_key() || event.meta_key()) && event.key().eq_ignore_ascii_case("s") {
             event.prevent_default();
@@ -334,22 +284,16 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
                 </label>
             </form>
         </main>
-        <Show when=move || leaving.get()>
-            <Modal title=Signal::derive(move || i18n.t(Msg::UnsavedChanges)) on_close=Callback::new(move |()| leaving.set(false))>
-                <p class="question">{move || i18n.t(Msg::UnsavedQuestion)}</p>
-                <div class="modal-actions">
-                    <button on:click=move |_| leaving.set(false)>{move || i18n.t(Msg::Cancel)}</button>
-                    <button on:click=move |_| {
-                        saved.set(form.get_untracked());
-                        leave.run(());
-                    }>{move || i18n.t(Msg::DontSave)}</button>
-                    <button class="primary" on:click=move |_| {
-                        leaving.set(false);
-                        save.dispatch(true);
-                    }>{move || i18n.t(Msg::Save)}</button>
-                </div>
-            </Modal>
-        </Show>
+        <UnsavedChangesModal
+            open=leaving
+            on_discard=Callback::new(move |()| {
+                saved.set(form.get_untracked());
+                leave.run(());
+            })
+            on_save=Callback::new(move |()| {
+                save.dispatch(true);
+            })
+        />
     }
 }
 

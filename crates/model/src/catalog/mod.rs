@@ -8,6 +8,7 @@ mod apps;
 mod tests;
 
 use crate::api::FlowType;
+use serde_json::Value;
 
 pub use apps::APPS;
 
@@ -114,6 +115,31 @@ pub enum Kind {
     Json,
     /// No argument: `""` or `null` (`{"answer": ""}`).
     Empty,
+}
+
+impl Kind {
+    /// The value a new step starts with: empty, with every required field present, so the
+    /// user fills in rather than looks up what is needed.
+    pub fn starting_value(&self) -> Value {
+        match self {
+            Kind::Text | Kind::Expression | Kind::Variable | Kind::NumericText | Kind::Empty => {
+                Value::String(String::new())
+            }
+            Kind::Number => Value::from(0),
+            Kind::Boolean => Value::Bool(false),
+            Kind::Choice(values) => Value::from(values.first().copied().unwrap_or_default()),
+            Kind::Object(fields) => Value::Object(
+                fields
+                    .iter()
+                    .filter(|field| field.required)
+                    .map(|field| (field.name.to_owned(), field.kind.starting_value()))
+                    .collect(),
+            ),
+            Kind::List(_) | Kind::Steps => Value::Array(Vec::new()),
+            Kind::Map(_) | Kind::Reference => Value::Object(Default::default()),
+            Kind::Json => Value::Null,
+        }
+    }
 }
 
 /// One argument field.

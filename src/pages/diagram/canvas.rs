@@ -1,0 +1,209 @@
+//! Paints a [`Scene`] on a 2D canvas: grid, edges, then nodes, only what the viewport shows.
+
+use super::scene::{NodeBox, Scene};
+use super::viewport::{Vec2, Viewport};
+use flow_model::flow::{NodeId, Severity};
+use web_sys::CanvasRenderingContext2d as Context;
+
+/// Colours read from the page's CSS variables, so the canvas follows light and dark.
+pub struct Palette {
+    pub background: String,
+    pub surface: String,
+    pub text: String,
+    pub muted: String,
+    pub border: String,
+    pub accent: String,
+    pub danger: String,
+}
+
+impl Palette {
+    pub fn from_page() -> Self {
+        let style = web_sys::window().and_then(|window| {
+            let root = window.document()?.document_element()?;
+            window.get_computed_style(&root).ok().flatten()
+        });
+        let read = |name: &str, fallback: &str| {
+            style
+                .as_ref()
+                .and_then(|style| style.get_property_value(name).ok())
+                .map(|value| value.trim().to_owned())
+                .filter(|value| !value.is_empty())
+                .unwrap_or_else(|| fallback.to_owned())
+        };
+        Self {
+            background: read("--bg", "#f5f7fa"),
+            surface: read("--surface", "#ffffff"),
+            text: read("--text", "#1c2330"),
+            muted: read("--muted", "#5b6678"),
+            border: read("--border", "#d8dee8"),
+            accent: read("--accent", "#1f6feb"),
+            danger: read("--danger", "#c62828"),
+        }
+    }
+}
+
+const GRID: f64 = 20.0;
+const WARNING: &str = "#d97706";
+
+fn line(context: &Context, points: &[Vec2]) {
+    context.begin_path();
+    for (index, point) in points.iter().enumerate() {
+        if index == 0 {
+            context.move_to(point.x, point.y);
+        } else {
+            context.line_to(point.x, point.y);
+        }
+    }
+    context.stroke();
+}
+
+/// Draws the scene on a canvas of `size` CSS pixels (the context is already scaled for the
+/// device pixel ratio).
+pub fn draw(
+    context: &Context,
+    size: Vec2,
+    scene: &Scene,
+    viewport: &Viewport,
+    selected: Option<NodeId>,
+    colors: &Palette,
+) {
+    context.set_fill_style_str(&colors.background);
+    context.fill_rect(0.0, 0.0, size.x, size.y);
+
+    // The grid, faded out when zoomed far away.
+    if viewport.zoom > 0.35 {
+        let visible = viewport.visible(size);
+        context.set_fill_style_str(&colors.border);
+        let first_x = (visible.x / GRID).floor() * GRID;
+        let first_y = (visible.y / GRID).floor() * GRID;
+        let mut x = first_x;
+        while x < visible.x + visible.width {
+            let mut y = first_y;
+            while y < visible.y + visible.height {
+                let dot = viewport.to_screen(Vec2::new(x, y));
+                context.fill_rect(dot.x, dot.y, 1.5, 1.5);
+                y += GRID;
+            }
+            x += GRID;
+        }
+    }
+
+    let visible = viewport.visible(size);
+    context.set_line_width(1.5);
+    context.set_font("12px system-ui, sans-serif");
+    for edge in &scene.edges {
+        let points: Vec<Vec2> = edge.points.iter().map(|p| viewport.to_screen(*p)).collect();
+        let dash = js_dash(if edge.jump { &[6.0, 4.0] } else { &[] });
+        let _ = context.set_line_dash(&dash);
+        context.set_stroke_style_str(if edge.jump {
+            &colors.muted
+        } else {
+            &colors.accent
+        });
+        line(context, &points);
+        if let (Some(end), Some(before)) = (points.last(), points.get(points.len().wrapping_sub(2)))
+        {
+            // An arrowhead into the target.
+            let direction = if end.x >= before.x { -1.0 } else { 1.0 };
+            context.set_fill_style_str(if edge.jump {
+                &colors.muted
+            } else {
+                &colors.accent
+            });
+            context.begin_path();
+            context.move_to(end.x, end.y);
+            context.line_to(end.x + direction * 8.0, end.y - 4.0);
+            context.line_to(end.x + direction * 8.0, end.y + 4.0);
+            context.close_path();
+            context.fill();
+        }
+        if !edge.label.is_empty() && viewport.zoom > 0.5 {
+            let at = points[1];
+            context.set_fill_style_str(&colors.muted);
+            let _ = context.fill_text(&edge.label, at.x + 4.0, at.y - 4.0);
+        }
+    }
+    let _ = context.set_line_dash(&js_dash(&[]));
+
+    for node_box in scene.boxes.iter().filter(|b| b.rect.intersects(&visible)) {
+        draw_node(
+            context,
+            node_box,
+            viewport,
+            selected == Some(node_box.node),
+            colors,
+        );
+    }
+}
+
+fn js_dash(pattern: &[f64]) -> web_sys::js_sys::Array {
+    pattern
+        .iter()
+        .map(|value| wasm_bindgen::JsValue::from_f64(*value))
+        .collect()
+}
+
+fn draw_node(
+    context: &Context,
+    node_box: &NodeBox,
+    viewport: &Viewport,
+    selected: bool,
+    colors: &Palette,
+) {
+    let corner = viewport.to_screen(Vec2::new(node_box.rect.x, node_box.rect.y));
+    let width = node_box.rect.width * viewport.zoom;
+    let height = node_box.rect.height * viewport.zoom;
+    context.set_fill_style_str(if node_box.start {
+        &colors.accent
+    } else {
+        &colors.surface
+    });
+    context.fill_rect(corner.x, corner.y, width, height);
+    let outline = match (selected, node_box.problem) {
+        (true, _) => colors.accent.as_str(),
+        (false, Some(Severity::Error)) => colors.danger.as_str(),
+        (false, Some(Severity::Warning)) => WARNING,
+        (false, None) => colors.border.as_str(),
+    };
+    context.set_stroke_style_str(outline);
+    context.set_line_width(if selected || node_box.problem.is_some() {
+        2.5
+    } else {
+        1.0
+    });
+    context.stroke_rect(corner.x, corner.y, width, height);
+    if viewport.zoom < 0.4 {
+        return; // too small to read
+    }
+    let text_color = if node_box.start {
+        "#ffffff"
+    } else {
+        colors.text.as_str()
+    };
+    context.set_fill_style_str(text_color);
+    context.set_font(&format!(
+        "600 {:.0}px system-ui, sans-serif",
+        13.0 * viewport.zoom
+    ));
+    let _ = context.fill_text_with_max_width(
+        &node_box.title,
+        corner.x + 10.0 * viewport.zoom,
+        corner.y + 22.0 * viewport.zoom,
+        width - 20.0 * viewport.zoom,
+    );
+    context.set_fill_style_str(if node_box.start {
+        "#ffffff"
+    } else {
+        colors.muted.as_str()
+    });
+    context.set_font(&format!(
+        "{:.0}px system-ui, sans-serif",
+        12.0 * viewport.zoom
+    ));
+    let _ = context.fill_text_with_max_width(
+        &node_box.summary,
+        corner.x + 10.0 * viewport.zoom,
+        corner.y + 42.0 * viewport.zoom,
+        width - 20.0 * viewport.zoom,
+    );
+}

@@ -1,0 +1,131 @@
+//! Changes to the diagram that keep it connected: adding a step after another (into the chain,
+//! before what followed) and removing one (joining what was before and after it).
+
+use flow_model::catalog;
+use flow_model::flow::{auto_layout, FlowGraph, LayoutOptions, NodeId, Port, Step};
+use petgraph::visit::EdgeRef;
+use serde_json::Value;
+
+/// The last node of the chain that starts at `from`, following `next` links.
+pub fn chain_end(flow: &FlowGraph, from: NodeId) -> NodeId {
+    let mut at = from;
+    let mut steps = 0;
+    while let Some((_, next, link)) = flow.link_from(at, &Port::Next) {
+        if link.jump || steps > flow.graph.node_count() {
+            break; // a jump back, or a loop: the chain ends here
+        }
+        at = next;
+        steps += 1;
+    }
+    at
+}
+
+/// Adds a step of `app` right after `after` (or at the end of the main chain), lays the
+/// diagram out again and returns the new node.
+pub fn add_step(flow: &mut FlowGraph, after: Option<NodeId>, app: &str) -> NodeId {
+    let argument = catalog::app(app)
+        .map(|spec| spec.argument.starting_value())
+        .unwrap_or(Value::String(String::new()));
+    let anchor = after.unwrap_or_else(|| chain_end(flow, flow.start));
+    let node = flow.add_step(Step::new(app, argument));
+    match flow.link_from(anchor, &Port::Next) {
+        Some((link, following, kept)) => {
+            let jump = kept.jump;
+            flow.graph.remove_edge(link);
+            flow.connect(anchor, Port::Next, node, false);
+            flow.connect(node, Port::Next, following, jump);
+        }
+        None => {
+            flow.connect(anchor, Port::Next, node, false);
+        }
+    }
+    auto_layout(flow, LayoutOptions::default());
+    node
+}
+
+/// Removes a step; the link into it now leads to what followed it. Start stays.
+pub fn remove_node(flow: &mut FlowGraph, node: NodeId) -> bool {
+    if node == flow.start || flow.graph.node_weight(node).is_none() {
+        return false;
+    }
+    let following = flow
+        .link_from(node, &Port::Next)
+        .map(|(_, following, link)| (following, link.jump));
+    let incoming: Vec<(NodeId, Port, bool)> = flow
+        .graph
+        .edges_directed(node, petgraph::Direction::Incoming)
+        .map(|edge| {
+            (
+                edge.source(),
+                edge.weight().port.clone(),
+                edge.weight().jump,
+            )
+        })
+        .collect();
+    flow.graph.remove_node(node);
+    if let Some((following, following_jump)) = following {
+        for (from, port, jump) in incoming.into_iter().filter(|(from, ..)| *from != node) {
+            flow.connect(from, port, following, jump || following_jump);
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use flow_model::flow::{compile, decompile, semantically_identical};
+    use serde_json::json;
+
+    fn apps(flow: &FlowGraph) -> Value {
+        compile(flow).schema
+    }
+
+    #[test]
+    fn adding_goes_to_the_end_or_after_the_chosen_step() {
+        let mut flow = FlowGraph::new();
+        let answer = add_step(&mut flow, None, "answer");
+        add_step(&mut flow, None, "hangup");
+        add_step(&mut flow, Some(answer), "playback");
+        let schema = apps(&flow);
+        let names: Vec<&str> = schema
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|step| {
+                step.as_object()
+                    .unwrap()
+                    .keys()
+                    .find(|key| !catalog::is_meta_key(key))
+                    .unwrap()
+                    .as_str()
+            })
+            .collect();
+        assert_eq!(names, ["answer", "playback", "hangup"]);
+        let playback = &schema[1]["playback"];
+        assert!(
+            playback.is_object(),
+            "starts with its required fields: {playback}"
+        );
+    }
+
+    #[test]
+    fn removing_joins_before_and_after() {
+        let mut flow = decompile(&json!([{"answer": ""}, {"log": "x"}, {"hangup": ""}])).unwrap();
+        let log = flow.steps().find(|(_, step)| step.app == "log").unwrap().0;
+        assert!(remove_node(&mut flow, log));
+        assert!(semantically_identical(
+            &apps(&flow),
+            &json!([{"answer": ""}, {"hangup": ""}])
+        ));
+        let start = flow.start;
+        assert!(!remove_node(&mut flow, start), "Start stays");
+    }
+
+    #[test]
+    fn the_chain_end_stops_at_loops() {
+        let flow = decompile(&json!([{"tag": "a", "answer": ""}, {"goto": "a"}])).unwrap();
+        let end = chain_end(&flow, flow.start);
+        assert_eq!(flow.step(end).map(|step| step.app.as_str()), Some("answer"));
+    }
+}

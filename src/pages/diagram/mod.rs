@@ -1,0 +1,541 @@
+//! The diagram editor: a canvas drawn from the flow graph (only what is on screen), pan and
+//! zoom, a palette of the steps offered for the flow's type, live problems, and Save writing
+//! both the compiled schema and the layout.
+
+pub mod canvas;
+pub mod edit;
+pub mod scene;
+pub mod viewport;
+
+use crate::api::{ApiError, WriteMode};
+use crate::components::flow_loader::{FlowLoader, Opened};
+use crate::components::icon::{lucide, Icon};
+use crate::components::modal::Modal;
+use crate::components::require_session::{use_api_error_handler, RequireSession};
+use crate::components::toast::use_toasts;
+use crate::components::unsaved::{guard_unload, UnsavedChangesModal};
+use crate::i18n::{use_i18n, Msg};
+use crate::pages::registry::registry_url;
+use crate::session::use_auth;
+use flow_model::catalog;
+use flow_model::flow::{check, compile, payload, FlowGraph, NodeId, Severity};
+use flow_model::{FlowType, RoutingSchema, SchemaWrite};
+use leptos::ev;
+use leptos::html;
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+use scene::Scene;
+use viewport::{Vec2, Viewport};
+
+#[component]
+pub fn DiagramPage() -> impl IntoView {
+    view! {
+        <RequireSession>
+            <FlowLoader editor=|opened: Opened| view! { <DiagramEditor opened /> }.into_any() />
+        </RequireSession>
+    }
+}
+
+/// What a pointer drag on the canvas is doing.
+#[derive(Clone, Copy)]
+enum Drag {
+    Pan { last: Vec2 },
+    Move { node: NodeId, grab: Vec2 },
+}
+
+const GRID: f64 = 20.0;
+
+fn snapped(value: f64) -> f64 {
+    (value / GRID).round() * GRID
+}
+
+/// The pointer's place in the canvas, in CSS pixels.
+fn local_point(event: &web_sys::MouseEvent) -> Vec2 {
+    Vec2::new(f64::from(event.offset_x()), f64::from(event.offset_y()))
+}
+
+#[component]
+fn DiagramEditor(opened: Opened) -> impl IntoView {
+    let kind = opened
+        .flow
+        .as_ref()
+        .and_then(|flow| flow.flow_type)
+        .unwrap_or(opened.new_kind);
+    let graph = match &opened.flow {
+        Some(flow) => payload::open(
+            flow.schema.as_ref().unwrap_or(&serde_json::json!([])),
+            flow.payload.as_ref().unwrap_or(&serde_json::json!({})),
+        ),
+        None => Ok(FlowGraph::new()),
+    };
+    match graph {
+        Ok(graph) => view! { <Editor graph flow=opened.flow kind /> }.into_any(),
+        // Opening must not quietly show less than there is: say why and change nothing.
+        Err(error) => view! {
+            <main class="flow-page">
+                <p class="error" role="alert">{error.to_string()}</p>
+                <a href=registry_url()>"←"</a>
+            </main>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl IntoView {
+    let auth = use_auth();
+    let i18n = use_i18n();
+    let toasts = use_toasts();
+    let navigate = use_navigate();
+    let on_error = use_api_error_handler();
+
+    let name = RwSignal::new(
+        flow.as_ref()
+            .and_then(|flow| flow.name.clone())
+            .unwrap_or_default(),
+    );
+    let saved_name = RwSignal::new(name.get_untracked());
+    let current = RwSignal::new(flow);
+    let graph = StoredValue::new(graph);
+    let revision = RwSignal::new(0u64);
+    let saved_revision = RwSignal::new(0u64);
+    let viewport = RwSignal::new(Viewport::default());
+    let selected = RwSignal::new(None::<NodeId>);
+    let size = RwSignal::new(Vec2::new(800.0, 600.0));
+    let name_error = RwSignal::new(None::<String>);
+    let leaving = RwSignal::new(false);
+    let show_json = RwSignal::new(false);
+    let dirty = move || revision.get() != saved_revision.get() || name.get() != saved_name.get();
+
+    let problems = Memo::new(move |_| {
+        revision.track();
+        graph.with_value(|flow| check(flow, kind))
+    });
+    let scene = Memo::new(move |_| {
+        // The graph itself is not reactive: every change bumps `revision`.
+        revision.track();
+        let problems = problems.get();
+        graph.with_value(|flow| Scene::of(flow, &problems))
+    });
+    let changed = move || revision.update(|revision| *revision += 1);
+
+    // The canvas: sized to its box (sharp on any pixel ratio), redrawn on any change.
+    let canvas_ref = NodeRef::<html::Canvas>::new();
+    let measure = move || {
+        let Some(canvas) = canvas_ref.get_untracked() else {
+            return;
+        };
+        let ratio = window().device_pixel_ratio();
+        let (width, height) = (
+            f64::from(canvas.client_width()),
+            f64::from(canvas.client_height()),
+        );
+        canvas.set_width((width * ratio) as u32);
+        canvas.set_height((height * ratio) as u32);
+        size.set(Vec2::new(width, height));
+    };
+    let resize = window_event_listener(ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+    let fit = move || {
+        if let Some(bounds) = scene.with_untracked(Scene::bounds) {
+            viewport.set(Viewport::fitting(bounds, size.get_untracked()));
+        }
+    };
+    // Once the canvas is in the page: size it and show the whole flow.
+    let placed = StoredValue::new(false);
+    Effect::new(move |_| {
+        if canvas_ref.get().is_some() && !placed.get_value() {
+            placed.set_value(true);
+            measure();
+            fit();
+        }
+    });
+    Effect::new(move |_| {
+        let Some(canvas) = canvas_ref.get() else {
+            return;
+        };
+        let size = size.get();
+        let view = viewport.get();
+        let chosen = selected.get();
+        let Ok(Some(context)) = canvas.get_context("2d") else {
+            return;
+        };
+        let context: web_sys::CanvasRenderingContext2d = context.unchecked_into();
+        let ratio = window().device_pixel_ratio();
+        let _ = context.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
+        scene.with(|scene| {
+            canvas::draw(
+                &context,
+                size,
+                scene,
+                &view,
+                chosen,
+                &canvas::Palette::from_page(),
+            )
+        });
+    });
+
+    let drag = StoredValue::new(None::<Drag>);
+    let on_pointer_down = move |event: ev::PointerEvent| {
+        let point = local_point(&event);
+        let world = viewport.get_untracked().to_world(point);
+        let hit = scene.with_untracked(|scene| scene.hit(world));
+        selected.set(hit);
+        drag.set_value(Some(match hit {
+            Some(node) => {
+                let at = graph.with_value(|flow| flow.graph[node].position());
+                Drag::Move {
+                    node,
+                    grab: Vec2::new(world.x - at.x, world.y - at.y),
+                }
+            }
+            None => Drag::Pan { last: point },
+        }));
+        if let Some(canvas) = canvas_ref.get_untracked() {
+            let _ = canvas.set_pointer_capture(event.pointer_id());
+            let _ = canvas.focus();
+        }
+    };
+    let on_pointer_move = move |event: ev::PointerEvent| {
+        let point = local_point(&event);
+        match drag.get_value() {
+            Some(Drag::Pan { last }) => {
+                viewport.update(|view| {
+                    *view = view.panned(Vec2::new(point.x - last.x, point.y - last.y))
+                });
+                drag.set_value(Some(Drag::Pan { last: point }));
+            }
+            Some(Drag::Move { node, grab }) => {
+                let world = viewport.get_untracked().to_world(point);
+                graph.update_value(|flow| {
+                    if let Some(weight) = flow.graph.node_weight_mut(node) {
+                        weight.set_position(flow_model::flow::Point {
+                            x: snapped(world.x - grab.x),
+                            y: snapped(world.y - grab.y),
+                        });
+                    }
+                });
+                changed();
+            }
+            None => {}
+        }
+    };
+    let on_pointer_up = move |_: ev::PointerEvent| drag.set_value(None);
+    let on_wheel = move |event: ev::WheelEvent| {
+        event.prevent_default();
+        let factor = (-event.delta_y() * 0.0015).exp();
+        let point = local_point(&event);
+        viewport.update(|view| *view = view.zoomed_at(point, factor));
+    };
+    let focus_node = move |node: NodeId| {
+        selected.set(Some(node));
+        if let Some(node_box) = scene.with_untracked(|scene| scene.box_of(node).cloned()) {
+            let center = Vec2::new(
+                node_box.rect.x + node_box.rect.width / 2.0,
+                node_box.rect.y + node_box.rect.height / 2.0,
+            );
+            viewport.update(|view| *view = view.centred_on(center, size.get_untracked()));
+        }
+    };
+    let on_key = move |event: ev::KeyboardEvent| match event.key().as_str() {
+        "Delete" | "Backspace" => {
+            if let Some(node) = selected.get_untracked() {
+                event.prevent_default();
+                if graph.try_update_value(|flow| edit::remove_node(flow, node)) == Some(true) {
+                    selected.set(None);
+                    changed();
+                }
+            }
+        }
+        "+" | "=" => viewport.update(|view| {
+            *view = view.zoomed_at(
+                Vec2::new(size.get_untracked().x / 2.0, size.get_untracked().y / 2.0),
+                1.2,
+            )
+        }),
+        "-" => viewport.update(|view| {
+            *view = view.zoomed_at(
+                Vec2::new(size.get_untracked().x / 2.0, size.get_untracked().y / 2.0),
+                1.0 / 1.2,
+            )
+        }),
+        "ArrowRight" | "ArrowLeft" | "ArrowDown" | "ArrowUp" => {
+            // Arrows walk the steps in reading order.
+            event.prevent_default();
+            let order: Vec<NodeId> =
+                scene.with_untracked(|scene| scene.boxes.iter().map(|b| b.node).collect());
+            if order.is_empty() {
+                return;
+            }
+            let at = selected
+                .get_untracked()
+                .and_then(|node| order.iter().position(|n| *n == node));
+            let forward = matches!(event.key().as_str(), "ArrowRight" | "ArrowDown");
+            let next = match (at, forward) {
+                (None, _) => 0,
+                (Some(at), true) => (at + 1) % order.len(),
+                (Some(at), false) => (at + order.len() - 1) % order.len(),
+            };
+            focus_node(order[next]);
+        }
+        _ => {}
+    };
+
+    let add = move |app: &'static str| {
+        let node = graph
+            .try_update_value(|flow| edit::add_step(flow, selected.get_untracked(), app))
+            .expect("the graph is alive while the editor is");
+        changed();
+        focus_node(node);
+    };
+
+    let save = Action::new_local(move |leave_after: &bool| {
+        let leave_after = *leave_after;
+        let client = auth.client();
+        let existing = current.get_untracked();
+        let typed = name.get_untracked();
+        let view = viewport.get_untracked();
+        let at_revision = revision.get_untracked();
+        let saved = graph
+            .try_update_value(|flow| {
+                payload::save(
+                    flow,
+                    Some(payload::Viewport {
+                        x: view.origin.x,
+                        y: view.origin.y,
+                        zoom: view.zoom,
+                    }),
+                )
+            })
+            .expect("the graph is alive while the editor is");
+        async move {
+            let name = flow_model::rules::flow_name(&typed)
+                .map_err(|error| SaveError::Name(error.to_string()))?;
+            let write = SchemaWrite {
+                name: Some(name.clone()),
+                schema: Some(saved.schema),
+                payload: Some(saved.payload),
+                ..SchemaWrite::default()
+            };
+            let stored = match &existing {
+                Some(existing) => {
+                    let write = SchemaWrite {
+                        fields: Some(["name", "schema", "payload"].map(str::to_owned).to_vec()),
+                        ..write
+                    };
+                    client
+                        .write_flow(
+                            WriteMode::Patch,
+                            existing.id.unwrap_or_default(),
+                            &write,
+                            existing.etag().as_deref(),
+                        )
+                        .await
+                }
+                None => {
+                    let write = SchemaWrite {
+                        flow_type: Some(kind),
+                        editor: Some(true),
+                        description: Some(String::new()),
+                        debug: Some(false),
+                        tags: Some(Vec::new()),
+                        ..write
+                    };
+                    client.create_flow(&write).await
+                }
+            }
+            .map_err(SaveError::Api)?;
+            Ok((stored, name, at_revision, existing.is_none(), leave_after))
+        }
+    });
+    Effect::new({
+        let navigate = navigate.clone();
+        move |_| match save.value().get() {
+            Some(Ok((stored, saved_as, at_revision, created, leave_after))) => {
+                let id = stored.id.unwrap_or_default();
+                current.set(Some(stored));
+                saved_revision.set(at_revision);
+                saved_name.set(saved_as);
+                toasts.clear_errors();
+                toasts.success(i18n.t(Msg::SuccessfullyUpdated));
+                if leave_after {
+                    navigate(&registry_url(), NavigateOptions::default());
+                } else if created {
+                    navigate(
+                        &format!("/flows/{id}/diagram"),
+                        NavigateOptions {
+                            replace: true,
+                            ..NavigateOptions::default()
+                        },
+                    );
+                }
+            }
+            Some(Err(SaveError::Name(reason))) => name_error.set(Some(reason)),
+            Some(Err(SaveError::Api(error))) if error.is_name_taken() => name_error.set(Some(
+                i18n.t(Msg::NameTaken(name.get_untracked().trim().to_owned())),
+            )),
+            Some(Err(SaveError::Api(error))) if error.is_stale() => {
+                toasts.error(i18n.t(Msg::StaleWrite))
+            }
+            Some(Err(SaveError::Api(error))) => toasts.error(on_error(error)),
+            None => {}
+        }
+    });
+
+    let leave = Callback::new({
+        let navigate = navigate.clone();
+        move |()| navigate(&registry_url(), NavigateOptions::default())
+    });
+    guard_unload(dirty);
+
+    let search = RwSignal::new(String::new());
+    let palette = move || {
+        let wanted = search.get().trim().to_lowercase();
+        catalog::palette(kind)
+            .into_iter()
+            .filter(|app| {
+                wanted.is_empty()
+                    || app.label.to_lowercase().contains(&wanted)
+                    || app.name.to_lowercase().contains(&wanted)
+            })
+            .collect::<Vec<_>>()
+    };
+    let compiled_text = move || {
+        graph.with_value(|flow| {
+            serde_json::to_string_pretty(&compile(flow).schema).unwrap_or_default()
+        })
+    };
+
+    view! {
+        <header class="page-header">
+            <input
+                class="flow-name"
+                name="name"
+                aria-label=move || i18n.t(Msg::Name)
+                placeholder=move || i18n.t(Msg::NewFlow)
+                aria-invalid=move || name_error.with(Option::is_some).to_string()
+                prop:value=name
+                on:input=move |event| {
+                    name.set(event_target_value(&event));
+                    name_error.set(None);
+                }
+            />
+            <span class="error" role="alert">{move || name_error.get()}</span>
+            <span class="editor-badge">{move || i18n.t(Msg::EditorKind(true))}" · "{move || i18n.t(Msg::FlowType(kind))}</span>
+            <div class="actions">
+                <button on:click=move |_| fit()>
+                    <Icon icon=lucide::LuMaximize />
+                    {move || i18n.t(Msg::ZoomToFit)}
+                </button>
+                <button on:click=move |_| show_json.set(true)>
+                    <Icon icon=lucide::LuBraces />
+                    {move || i18n.t(Msg::ShowJson)}
+                </button>
+                <button on:click=move |_| if dirty() { leaving.set(true) } else { leave.run(()) }>
+                    <Icon icon=lucide::LuX />
+                    {move || i18n.t(Msg::Close)}
+                </button>
+                <button class="primary" disabled=move || !dirty() || save.pending().get()
+                    on:click=move |_| { save.dispatch(false); }>
+                    {move || i18n.t(if save.pending().get() { Msg::Saving } else { Msg::Save })}
+                </button>
+            </div>
+        </header>
+        <main class="diagram">
+            <aside class="palette" aria-label=move || i18n.t(Msg::Palette)>
+                <input type="search" name="find-step" placeholder=move || i18n.t(Msg::FindApp)
+                    prop:value=search on:input=move |event| search.set(event_target_value(&event)) />
+                <ul>
+                    {move || palette().into_iter().map(|app| view! {
+                        <li>
+                            <button class="palette-item" title=app.help data-app=app.name on:click=move |_| add(app.name)>
+                                <span class="app-label">{app.label}</span>
+                                <span class="app-group">{app.group.label()}</span>
+                            </button>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </aside>
+            <div class="canvas-area">
+                <canvas
+                    node_ref=canvas_ref
+                    tabindex="0"
+                    role="application"
+                    aria-label=move || i18n.t(Msg::DiagramCanvas)
+                    on:pointerdown=on_pointer_down
+                    on:pointermove=on_pointer_move
+                    on:pointerup=on_pointer_up
+                    on:wheel=on_wheel
+                    on:keydown=on_key
+                ></canvas>
+                <ul class="visually-hidden" aria-label=move || i18n.t(Msg::DiagramNodes) aria-live="polite">
+                    {move || scene.with(|scene| scene.boxes.iter().map(|node_box| {
+                        let outgoing: Vec<String> = scene
+                            .edges
+                            .iter()
+                            .filter(|edge| edge.from == node_box.node)
+                            .filter_map(|edge| scene.box_of(edge.to).map(|target| format!("{} → {}", edge.label, target.title)))
+                            .collect();
+                        let current = selected.get() == Some(node_box.node);
+                        view! {
+                            <li aria-current=current.to_string()>{format!("{}: {} {}", node_box.title, node_box.summary, outgoing.join(", "))}</li>
+                        }
+                    }).collect_view())}
+                </ul>
+            </div>
+            <aside class="problems" aria-label=move || i18n.t(Msg::Problems)>
+                <h2>{move || i18n.t(Msg::Problems)}</h2>
+                <ul>
+                    {move || {
+                        let problems = problems.get();
+                        if problems.is_empty() {
+                            return view! { <li class="none">{i18n.t(Msg::NoProblems)}</li> }.into_any();
+                        }
+                        problems.into_iter().map(|problem| {
+                            let node = problem.node;
+                            view! {
+                                <li>
+                                    <button
+                                        class="problem"
+                                        class:error=problem.severity == Severity::Error
+                                        on:click=move |_| if let Some(node) = node { focus_node(node) }
+                                    >
+                                        {problem.message}
+                                    </button>
+                                </li>
+                            }
+                        }).collect_view().into_any()
+                    }}
+                </ul>
+            </aside>
+        </main>
+        <Show when=move || show_json.get()>
+            <Modal title=Signal::derive(move || i18n.t(Msg::CompiledSchema)) on_close=Callback::new(move |()| show_json.set(false))>
+                <textarea class="code compiled" readonly rows="20" prop:value=compiled_text></textarea>
+                <div class="modal-actions">
+                    <button on:click=move |_| show_json.set(false)>{move || i18n.t(Msg::Close)}</button>
+                </div>
+            </Modal>
+        </Show>
+        <UnsavedChangesModal
+            open=leaving
+            on_discard=Callback::new(move |()| {
+                saved_revision.set(revision.get_untracked());
+                saved_name.set(name.get_untracked());
+                leave.run(());
+            })
+            on_save=Callback::new(move |()| {
+                save.dispatch(true);
+            })
+        />
+    }
+}
+
+/// Why a save did not happen.
+#[derive(Clone)]
+enum SaveError {
+    Name(String),
+    Api(ApiError),
+}

@@ -1,0 +1,282 @@
+//! What the canvas draws, computed from the flow graph: a box per node with its title and a
+//! one-line summary, and orthogonal edges between ports. Plain data, so hit testing and
+//! culling are tested natively.
+
+use super::viewport::{Rect, Vec2};
+use flow_model::catalog;
+use flow_model::flow::graph::path_text;
+use flow_model::flow::{FlowGraph, Node, NodeId, Port, Problem, Severity};
+use serde_json::Value;
+use std::collections::HashMap;
+
+pub const NODE_WIDTH: f64 = 200.0;
+pub const NODE_HEIGHT: f64 = 58.0;
+const SUMMARY_CHARS: usize = 34;
+
+#[derive(Clone, PartialEq, Debug)]
+pub struct NodeBox {
+    pub node: NodeId,
+    pub rect: Rect,
+    pub title: String,
+    pub summary: String,
+    pub problem: Option<Severity>,
+    pub start: bool,
+}
+
+#[derive(Clone, PartialEq, Debug)]
+pub struct Edge {
+    pub from: NodeId,
+    pub to: NodeId,
+    pub label: String,
+    /// A goto or failover: drawn dashed.
+    pub jump: bool,
+    pub points: Vec<Vec2>,
+}
+
+#[derive(Clone, PartialEq, Debug, Default)]
+pub struct Scene {
+    pub boxes: Vec<NodeBox>,
+    pub edges: Vec<Edge>,
+}
+
+/// A short text of a value, for one line.
+fn short(value: &Value) -> String {
+    let text = match value {
+        Value::String(text) => text.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    };
+    let mut chars = text.chars();
+    let mut line: String = chars.by_ref().take(SUMMARY_CHARS).collect();
+    if chars.next().is_some() {
+        line.push('…');
+    }
+    line.replace('\n', " ")
+}
+
+/// The key arguments of a step in one line: its required fields, else its whole argument.
+fn summary(app: &str, argument: &Value) -> String {
+    if let (Some(spec), Value::Object(fields)) = (catalog::app(app), argument) {
+        let key: Vec<String> = spec
+            .fields()
+            .iter()
+            .filter(|field| field.required)
+            .filter_map(|field| {
+                fields
+                    .get(field.name)
+                    .map(|value| format!("{}: {}", field.name, short(value)))
+            })
+            .collect();
+        if !key.is_empty() {
+            return short(&Value::String(key.join(", ")));
+        }
+    }
+    short(argument)
+}
+
+fn port_label(flow: &FlowGraph, from: NodeId, port: &Port) -> String {
+    match port {
+        Port::Next => String::new(),
+        Port::Failover => "failover".to_owned(),
+        Port::Branch(path) => {
+            let app = flow
+                .step(from)
+                .map(|step| step.app.as_str())
+                .unwrap_or_default();
+            if app == "switch" || app == "if" {
+                path.last().map_or_else(
+                    || path_text(path),
+                    |seg| match seg {
+                        flow_model::flow::PathSeg::Key(key) => key.clone(),
+                        flow_model::flow::PathSeg::Index(index) => index.to_string(),
+                    },
+                )
+            } else {
+                path_text(path)
+            }
+        }
+    }
+}
+
+impl Scene {
+    pub fn of(flow: &FlowGraph, problems: &[Problem]) -> Self {
+        let mut worst: HashMap<NodeId, Severity> = HashMap::new();
+        for problem in problems {
+            if let Some(node) = problem.node {
+                let entry = worst.entry(node).or_insert(problem.severity);
+                *entry = (*entry).min(problem.severity);
+            }
+        }
+        let mut rects = HashMap::new();
+        let boxes: Vec<NodeBox> = flow
+            .graph
+            .node_indices()
+            .map(|node| {
+                let position = flow.graph[node].position();
+                let rect = Rect {
+                    x: position.x,
+                    y: position.y,
+                    width: NODE_WIDTH,
+                    height: NODE_HEIGHT,
+                };
+                rects.insert(node, rect);
+                let (title, summary) = match &flow.graph[node] {
+                    Node::Start { .. } => ("Start".to_owned(), String::new()),
+                    Node::Step(step) => {
+                        let label =
+                            catalog::app(&step.app).map_or(step.app.as_str(), |spec| spec.label);
+                        let title = match step.tag() {
+                            Some(tag) => format!("{label} · {tag}"),
+                            None => label.to_owned(),
+                        };
+                        (title, summary(&step.app, step.argument()))
+                    }
+                    Node::Raw { value, .. } => ("Invalid step".to_owned(), short(value)),
+                };
+                NodeBox {
+                    node,
+                    rect,
+                    title,
+                    summary,
+                    problem: worst.get(&node).copied(),
+                    start: node == flow.start,
+                }
+            })
+            .collect();
+        let edges = flow
+            .graph
+            .edge_indices()
+            .filter_map(|edge| {
+                let (from, to) = flow.graph.edge_endpoints(edge)?;
+                let link = &flow.graph[edge];
+                let (a, b) = (rects[&from], rects[&to]);
+                let start = Vec2::new(a.x + a.width, a.y + a.height / 2.0);
+                let end = Vec2::new(b.x, b.y + b.height / 2.0);
+                let middle = if end.x > start.x + 20.0 {
+                    (start.x + end.x) / 2.0
+                } else {
+                    start.x + 20.0
+                };
+                let points = if end.x > start.x + 20.0 {
+                    vec![
+                        start,
+                        Vec2::new(middle, start.y),
+                        Vec2::new(middle, end.y),
+                        end,
+                    ]
+                } else {
+                    // Backwards (a loop or a jump back): around below the source.
+                    let below = a.y.max(b.y) + a.height + 24.0;
+                    vec![
+                        start,
+                        Vec2::new(middle, start.y),
+                        Vec2::new(middle, below),
+                        Vec2::new(end.x - 20.0, below),
+                        Vec2::new(end.x - 20.0, end.y),
+                        end,
+                    ]
+                };
+                Some(Edge {
+                    from,
+                    to,
+                    label: port_label(flow, from, &link.port),
+                    jump: link.jump,
+                    points,
+                })
+            })
+            .collect();
+        Self { boxes, edges }
+    }
+
+    /// The node at a world point, the one drawn last (on top) first.
+    pub fn hit(&self, world: Vec2) -> Option<NodeId> {
+        self.boxes
+            .iter()
+            .rev()
+            .find(|node_box| node_box.rect.contains(world))
+            .map(|node_box| node_box.node)
+    }
+
+    pub fn bounds(&self) -> Option<Rect> {
+        Rect::around(self.boxes.iter().map(|node_box| node_box.rect))
+    }
+
+    pub fn box_of(&self, node: NodeId) -> Option<&NodeBox> {
+        self.boxes.iter().find(|node_box| node_box.node == node)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use flow_model::flow::{auto_layout, check, decompile, LayoutOptions};
+    use flow_model::FlowType;
+    use serde_json::json;
+
+    fn scene(schema: Value) -> (FlowGraph, Scene) {
+        let mut flow = decompile(&schema).unwrap();
+        auto_layout(&mut flow, LayoutOptions::default());
+        let problems = check(&flow, FlowType::Voice);
+        let scene = Scene::of(&flow, &problems);
+        (flow, scene)
+    }
+
+    #[test]
+    fn every_node_gets_a_box_and_every_link_an_edge() {
+        let (flow, scene) = scene(json!([
+            {"answer": ""},
+            {"if": {"expression": "${x} == 1", "then": [{"hangup": ""}]}},
+            {"playback": {"files": [{"name": "hello.wav"}]}}
+        ]));
+        assert_eq!(scene.boxes.len(), flow.graph.node_count());
+        assert_eq!(scene.edges.len(), flow.graph.edge_count());
+        assert!(scene.boxes.iter().any(|b| b.start && b.title == "Start"));
+        let condition = scene
+            .boxes
+            .iter()
+            .find(|b| b.summary.contains("expression"))
+            .unwrap();
+        assert_eq!(condition.summary, "expression: ${x} == 1");
+        assert!(scene.edges.iter().any(|edge| edge.label == "then"));
+        for edge in &scene.edges {
+            for pair in edge.points.windows(2) {
+                assert!(
+                    pair[0].x == pair[1].x || pair[0].y == pair[1].y,
+                    "orthogonal segments"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn hits_find_the_box_under_a_point() {
+        let (flow, scene) = scene(json!([{"answer": ""}]));
+        let start = flow.graph[flow.start].position();
+        assert_eq!(
+            scene.hit(Vec2::new(start.x + 5.0, start.y + 5.0)),
+            Some(flow.start)
+        );
+        assert_eq!(scene.hit(Vec2::new(start.x - 500.0, start.y)), None);
+        let bounds = scene.bounds().unwrap();
+        assert!(bounds.width >= NODE_WIDTH * 2.0);
+    }
+
+    #[test]
+    fn problems_mark_their_nodes_and_long_arguments_are_cut() {
+        let (_, scene) = scene(json!([
+            {"goto": "nowhere"},
+            {"log": "a very long message that certainly does not fit on one line of a node"}
+        ]));
+        assert!(scene
+            .boxes
+            .iter()
+            .any(|b| b.problem == Some(Severity::Error)));
+        let log = scene
+            .boxes
+            .iter()
+            .find(|b| b.title.starts_with("Log") || b.title.starts_with("log"))
+            .unwrap();
+        assert!(log.summary.ends_with('…'));
+        assert_eq!(log.summary.chars().count(), SUMMARY_CHARS + 1);
+    }
+}

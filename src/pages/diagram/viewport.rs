@@ -1,0 +1,244 @@
+//! The canvas camera: where the world (diagram coordinates) is on screen, and how pans, zooms
+//! around the pointer and zoom-to-fit move it. Plain math, tested natively.
+
+/// A point or size in some coordinate space.
+#[derive(Clone, Copy, PartialEq, Debug, Default)]
+pub struct Vec2 {
+    pub x: f64,
+    pub y: f64,
+}
+
+impl Vec2 {
+    pub const fn new(x: f64, y: f64) -> Self {
+        Self { x, y }
+    }
+}
+
+/// An axis-aligned rectangle.
+#[derive(Clone, Copy, PartialEq, Debug, Default)]
+pub struct Rect {
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+}
+
+impl Rect {
+    pub fn contains(&self, point: Vec2) -> bool {
+        point.x >= self.x
+            && point.x <= self.x + self.width
+            && point.y >= self.y
+            && point.y <= self.y + self.height
+    }
+
+    pub fn intersects(&self, other: &Rect) -> bool {
+        self.x < other.x + other.width
+            && other.x < self.x + self.width
+            && self.y < other.y + other.height
+            && other.y < self.y + self.height
+    }
+
+    /// The smallest rectangle around all of `rects`, if there are any.
+    pub fn around(rects: impl IntoIterator<Item = Rect>) -> Option<Rect> {
+        rects.into_iter().reduce(|a, b| {
+            let x = a.x.min(b.x);
+            let y = a.y.min(b.y);
+            Rect {
+                x,
+                y,
+                width: (a.x + a.width).max(b.x + b.width) - x,
+                height: (a.y + a.height).max(b.y + b.height) - y,
+            }
+        })
+    }
+}
+
+pub const MIN_ZOOM: f64 = 0.1;
+pub const MAX_ZOOM: f64 = 3.0;
+
+/// `screen = (world - origin) * zoom`: `origin` is the world point at the canvas's top left.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub struct Viewport {
+    pub origin: Vec2,
+    pub zoom: f64,
+}
+
+impl Default for Viewport {
+    fn default() -> Self {
+        Self {
+            origin: Vec2::new(-40.0, -200.0),
+            zoom: 1.0,
+        }
+    }
+}
+
+impl Viewport {
+    pub fn to_screen(&self, world: Vec2) -> Vec2 {
+        Vec2::new(
+            (world.x - self.origin.x) * self.zoom,
+            (world.y - self.origin.y) * self.zoom,
+        )
+    }
+
+    pub fn to_world(&self, screen: Vec2) -> Vec2 {
+        Vec2::new(
+            screen.x / self.zoom + self.origin.x,
+            screen.y / self.zoom + self.origin.y,
+        )
+    }
+
+    /// The part of the world a canvas of `size` shows.
+    pub fn visible(&self, size: Vec2) -> Rect {
+        Rect {
+            x: self.origin.x,
+            y: self.origin.y,
+            width: size.x / self.zoom,
+            height: size.y / self.zoom,
+        }
+    }
+
+    /// Moved by a drag of `screen_delta` pixels: the world follows the pointer.
+    pub fn panned(&self, screen_delta: Vec2) -> Self {
+        Self {
+            origin: Vec2::new(
+                self.origin.x - screen_delta.x / self.zoom,
+                self.origin.y - screen_delta.y / self.zoom,
+            ),
+            ..*self
+        }
+    }
+
+    /// Zoomed by `factor` keeping the world point under `screen` where it is.
+    pub fn zoomed_at(&self, screen: Vec2, factor: f64) -> Self {
+        let zoom = (self.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
+        let anchor = self.to_world(screen);
+        Self {
+            zoom,
+            origin: Vec2::new(anchor.x - screen.x / zoom, anchor.y - screen.y / zoom),
+        }
+    }
+
+    /// Shows all of `bounds` in a canvas of `size`, with a margin, never closer than 1:1.
+    pub fn fitting(bounds: Rect, size: Vec2) -> Self {
+        const MARGIN: f64 = 40.0;
+        let zoom = ((size.x - 2.0 * MARGIN) / bounds.width.max(1.0))
+            .min((size.y - 2.0 * MARGIN) / bounds.height.max(1.0))
+            .clamp(MIN_ZOOM, 1.0);
+        let center = Vec2::new(
+            bounds.x + bounds.width / 2.0,
+            bounds.y + bounds.height / 2.0,
+        );
+        Self {
+            zoom,
+            origin: Vec2::new(
+                center.x - size.x / 2.0 / zoom,
+                center.y - size.y / 2.0 / zoom,
+            ),
+        }
+    }
+
+    /// Centred on `world` at the current zoom.
+    pub fn centred_on(&self, world: Vec2, size: Vec2) -> Self {
+        Self {
+            origin: Vec2::new(
+                world.x - size.x / 2.0 / self.zoom,
+                world.y - size.y / 2.0 / self.zoom,
+            ),
+            ..*self
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn close(a: Vec2, b: Vec2) -> bool {
+        (a.x - b.x).abs() < 1e-9 && (a.y - b.y).abs() < 1e-9
+    }
+
+    #[test]
+    fn screen_and_world_are_inverse() {
+        let view = Viewport {
+            origin: Vec2::new(100.0, -50.0),
+            zoom: 1.5,
+        };
+        let world = Vec2::new(320.0, 75.0);
+        assert!(close(view.to_world(view.to_screen(world)), world));
+        assert!(close(
+            view.to_screen(Vec2::new(100.0, -50.0)),
+            Vec2::default()
+        ));
+    }
+
+    #[test]
+    fn zooming_keeps_the_point_under_the_pointer() {
+        let view = Viewport::default();
+        let pointer = Vec2::new(300.0, 200.0);
+        let under = view.to_world(pointer);
+        let zoomed = view.zoomed_at(pointer, 2.0);
+        assert_eq!(zoomed.zoom, 2.0);
+        assert!(close(zoomed.to_world(pointer), under));
+        assert_eq!(view.zoomed_at(pointer, 1000.0).zoom, MAX_ZOOM);
+        assert_eq!(view.zoomed_at(pointer, 0.0001).zoom, MIN_ZOOM);
+    }
+
+    #[test]
+    fn panning_moves_the_world_with_the_pointer() {
+        let view = Viewport {
+            origin: Vec2::default(),
+            zoom: 2.0,
+        };
+        let point = Vec2::new(10.0, 10.0);
+        let before = view.to_screen(point);
+        let after = view.panned(Vec2::new(30.0, -20.0)).to_screen(point);
+        assert!(close(after, Vec2::new(before.x + 30.0, before.y - 20.0)));
+    }
+
+    #[test]
+    fn fitting_shows_everything_centred() {
+        let bounds = Rect {
+            x: 0.0,
+            y: 0.0,
+            width: 2000.0,
+            height: 500.0,
+        };
+        let size = Vec2::new(1000.0, 600.0);
+        let view = Viewport::fitting(bounds, size);
+        assert!((view.zoom - 0.46).abs() < 1e-9);
+        let visible = view.visible(size);
+        assert!(visible.x <= 0.0 && visible.x + visible.width >= 2000.0);
+        assert!(visible.y <= 0.0 && visible.y + visible.height >= 500.0);
+        let small = Rect {
+            width: 10.0,
+            height: 10.0,
+            ..bounds
+        };
+        assert_eq!(
+            Viewport::fitting(small, size).zoom,
+            1.0,
+            "never magnified past 1:1"
+        );
+    }
+
+    #[test]
+    fn rectangles_contain_intersect_and_surround() {
+        let a = Rect {
+            x: 0.0,
+            y: 0.0,
+            width: 10.0,
+            height: 10.0,
+        };
+        let b = Rect {
+            x: 5.0,
+            y: 5.0,
+            width: 10.0,
+            height: 10.0,
+        };
+        let far = Rect { x: 50.0, ..a };
+        assert!(a.contains(Vec2::new(10.0, 0.0)) && !a.contains(Vec2::new(10.1, 0.0)));
+        assert!(a.intersects(&b) && !a.intersects(&far));
+        assert_eq!(Rect::around([a, far]), Some(Rect { width: 60.0, ..a }));
+        assert_eq!(Rect::around([]), None);
+    }
+}
