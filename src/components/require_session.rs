@@ -16,6 +16,14 @@ pub fn login_path(here: &str) -> String {
     }
 }
 
+/// The page's path with its query (the router gives the query without its `?`).
+pub fn path_and_query(path: &str, search: &str) -> String {
+    match search.trim_start_matches('?') {
+        "" => path.to_owned(),
+        query => format!("{path}?{query}"),
+    }
+}
+
 /// Returns a function that handles an API error the same way on every page: a 401 signs out
 /// and goes to login; anything else is returned as text to show.
 pub fn use_api_error_handler() -> impl Fn(ApiError) -> String + Clone {
@@ -25,10 +33,9 @@ pub fn use_api_error_handler() -> impl Fn(ApiError) -> String + Clone {
     move |error: ApiError| {
         if let ApiError::Unauthorized(_) = error {
             auth.signed_out();
-            let here = format!(
-                "{}{}",
-                location.pathname.get_untracked(),
-                location.search.get_untracked()
+            let here = path_and_query(
+                &location.pathname.get_untracked(),
+                &location.search.get_untracked(),
             );
             navigate(&login_path(&here), NavigateOptions::default());
         }
@@ -45,10 +52,9 @@ pub fn RequireSession(children: ChildrenFn) -> impl IntoView {
     let location = use_location();
     Effect::new(move |_| {
         if auth.token.get().is_none() {
-            let here = format!(
-                "{}{}",
-                location.pathname.get_untracked(),
-                location.search.get_untracked()
+            let here = path_and_query(
+                &location.pathname.get_untracked(),
+                &location.search.get_untracked(),
             );
             navigate(&login_path(&here), NavigateOptions::default());
         }
@@ -82,6 +88,13 @@ pub fn RequireSession(children: ChildrenFn) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_query_keeps_its_question_mark() {
+        assert_eq!(path_and_query("/", "type=chat"), "/?type=chat");
+        assert_eq!(path_and_query("/", "?type=chat"), "/?type=chat");
+        assert_eq!(path_and_query("/flows/1/code", ""), "/flows/1/code");
+    }
 
     #[test]
     fn login_path_returns_to_the_page() {

@@ -801,3 +801,41 @@ async fn speaks_russian_when_asked_and_remembers_it() {
     browser.screenshot("registry-russian").await;
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn signing_in_returns_to_the_exact_view_asked_for() {
+    let server = AppServer::start().await;
+    let token = server.admin_token().await;
+    for name in ["Alpha", "Bravo"] {
+        server
+            .create_flow(&token, json!({"name": name, "type": "chat", "schema": []}))
+            .await;
+    }
+    let browser = Browser::start().await;
+    browser
+        .client
+        .goto(&format!("{}/?type=chat&sort=-name&size=40", server.base))
+        .await
+        .unwrap();
+    browser.find("form.login-card").await;
+    browser.type_into("input[name=username]", "admin").await;
+    browser
+        .type_into("input[name=password]", ADMIN_PASSWORD)
+        .await;
+    let domain = browser.find("input[name=domain]").await;
+    domain.clear().await.unwrap();
+    domain.send_keys("main").await.unwrap();
+    browser.click("button[type=submit]").await;
+    browser
+        .wait_for_location("/?type=chat&sort=-name&size=40")
+        .await;
+    wait_for_rows(&browser, &["Bravo", "Alpha"]).await;
+    assert!(browser
+        .find("input[name=type][value=chat]")
+        .await
+        .prop("checked")
+        .await
+        .unwrap()
+        .is_some_and(|checked| checked == "true"));
+    browser.close().await;
+}
