@@ -4,6 +4,7 @@ pub mod flow_loader;
 pub mod icon;
 pub mod modal;
 pub mod require_session;
+pub mod save_outcome;
 pub mod tag_input;
 pub mod toast;
 pub mod unsaved;

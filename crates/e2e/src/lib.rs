@@ -135,6 +135,17 @@ impl AppServer {
         body
     }
 
+    /// Creates empty flows of type `kind`, one per name.
+    pub async fn create_empty_flows(&self, token: &str, kind: &str, names: &[&str]) {
+        for name in names {
+            self.create_flow(
+                token,
+                serde_json::json!({"name": name, "type": kind, "schema": []}),
+            )
+            .await;
+        }
+    }
+
     /// The names of the domain's flows, sorted.
     pub async fn flow_names(&self, token: &str) -> Vec<String> {
         let (_, body) = self

@@ -9,6 +9,7 @@ use crate::api::{ApiError, WriteMode};
 use crate::components::flow_loader::{FlowLoader, Opened};
 use crate::components::icon::{lucide, Icon};
 use crate::components::require_session::{use_api_error_handler, RequireSession};
+use crate::components::save_outcome::SaveOutcome;
 use crate::components::tag_input::TagInput;
 use crate::components::toast::use_toasts;
 use crate::components::unsaved::{guard_unload, UnsavedChangesModal};
@@ -107,38 +108,28 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
             Ok((saved_flow, typed, existing.is_none(), leave_after))
         }
     });
+    let outcome = SaveOutcome {
+        toasts,
+        i18n,
+        name_error,
+    };
     Effect::new({
         let navigate = navigate.clone();
         move |_| match save.value().get() {
             Some(Ok((flow, typed, created, leave_after))) => {
                 saved.set(typed);
-                let id = flow.id.unwrap_or_default();
+                let created_at =
+                    created.then(|| format!("/flows/{}/code", flow.id.unwrap_or_default()));
                 current.set(Some(flow));
-                toasts.clear_errors();
-                toasts.success(i18n.t(Msg::SuccessfullyUpdated));
-                if leave_after {
-                    navigate(&registry_url(), NavigateOptions::default());
-                } else if created {
-                    navigate(
-                        &format!("/flows/{id}/code"),
-                        NavigateOptions {
-                            replace: true,
-                            ..NavigateOptions::default()
-                        },
-                    );
-                }
+                outcome.saved(leave_after, created_at, &navigate);
             }
             Some(Err(SaveError::Form(FormError::Name(error)))) => {
                 name_error.set(Some(error.to_string()))
             }
             Some(Err(SaveError::Form(error))) => toasts.error(form_error_text(&error, i18n)),
-            Some(Err(SaveError::Api(error))) if error.is_name_taken() => name_error.set(Some(
-                i18n.t(Msg::NameTaken(form.get_untracked().name.trim().to_owned())),
-            )),
-            Some(Err(SaveError::Api(error))) if error.is_stale() => {
-                toasts.error(i18n.t(Msg::StaleWrite))
+            Some(Err(SaveError::Api(error))) => {
+                outcome.refused(error, &form.get_untracked().name, &on_error)
             }
-            Some(Err(SaveError::Api(error))) => toasts.error(on_error(error)),
             None => {}
         }
     });

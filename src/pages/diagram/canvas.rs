@@ -175,35 +175,24 @@ fn draw_node(
     if viewport.zoom < 0.4 {
         return; // too small to read
     }
-    let text_color = if node_box.start {
-        "#ffffff"
+    let (title_color, summary_color) = if node_box.start {
+        ("#ffffff", "#ffffff")
     } else {
-        colors.text.as_str()
+        (colors.text.as_str(), colors.muted.as_str())
     };
-    context.set_fill_style_str(text_color);
-    context.set_font(&format!(
-        "600 {:.0}px system-ui, sans-serif",
-        13.0 * viewport.zoom
-    ));
-    let _ = context.fill_text_with_max_width(
-        &node_box.title,
-        corner.x + 10.0 * viewport.zoom,
-        corner.y + 22.0 * viewport.zoom,
-        width - 20.0 * viewport.zoom,
-    );
-    context.set_fill_style_str(if node_box.start {
-        "#ffffff"
-    } else {
-        colors.muted.as_str()
-    });
-    context.set_font(&format!(
-        "{:.0}px system-ui, sans-serif",
-        12.0 * viewport.zoom
-    ));
-    let _ = context.fill_text_with_max_width(
-        &node_box.summary,
-        corner.x + 10.0 * viewport.zoom,
-        corner.y + 42.0 * viewport.zoom,
-        width - 20.0 * viewport.zoom,
-    );
+    let write = |text: &str, weight: &str, size: f64, color: &str, baseline: f64| {
+        context.set_fill_style_str(color);
+        context.set_font(&format!(
+            "{weight} {:.0}px system-ui, sans-serif",
+            size * viewport.zoom
+        ));
+        let _ = context.fill_text_with_max_width(
+            text,
+            corner.x + 10.0 * viewport.zoom,
+            corner.y + baseline * viewport.zoom,
+            width - 20.0 * viewport.zoom,
+        );
+    };
+    write(&node_box.title, "600", 13.0, title_color, 22.0);
+    write(&node_box.summary, "400", 12.0, summary_color, 42.0);
 }

@@ -88,20 +88,8 @@ mod tests {
         add_step(&mut flow, None, "hangup");
         add_step(&mut flow, Some(answer), "playback");
         let schema = apps(&flow);
-        let names: Vec<&str> = schema
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|step| {
-                step.as_object()
-                    .unwrap()
-                    .keys()
-                    .find(|key| !catalog::is_meta_key(key))
-                    .unwrap()
-                    .as_str()
-            })
-            .collect();
-        assert_eq!(names, ["answer", "playback", "hangup"]);
+        let names = flow_model::flow::decompile::top_level_apps(&schema);
+        assert_eq!(names, [Some("answer"), Some("playback"), Some("hangup")]);
         let playback = &schema[1]["playback"];
         assert!(
             playback.is_object(),

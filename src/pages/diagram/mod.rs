@@ -12,6 +12,7 @@ use crate::components::flow_loader::{FlowLoader, Opened};
 use crate::components::icon::{lucide, Icon};
 use crate::components::modal::Modal;
 use crate::components::require_session::{use_api_error_handler, RequireSession};
+use crate::components::save_outcome::SaveOutcome;
 use crate::components::toast::use_toasts;
 use crate::components::unsaved::{guard_unload, UnsavedChangesModal};
 use crate::i18n::{use_i18n, Msg};
@@ -350,36 +351,26 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
             Ok((stored, name, at_revision, existing.is_none(), leave_after))
         }
     });
+    let outcome = SaveOutcome {
+        toasts,
+        i18n,
+        name_error,
+    };
     Effect::new({
         let navigate = navigate.clone();
         move |_| match save.value().get() {
             Some(Ok((stored, saved_as, at_revision, created, leave_after))) => {
-                let id = stored.id.unwrap_or_default();
+                let created_at =
+                    created.then(|| format!("/flows/{}/diagram", stored.id.unwrap_or_default()));
                 current.set(Some(stored));
                 saved_revision.set(at_revision);
                 saved_name.set(saved_as);
-                toasts.clear_errors();
-                toasts.success(i18n.t(Msg::SuccessfullyUpdated));
-                if leave_after {
-                    navigate(&registry_url(), NavigateOptions::default());
-                } else if created {
-                    navigate(
-                        &format!("/flows/{id}/diagram"),
-                        NavigateOptions {
-                            replace: true,
-                            ..NavigateOptions::default()
-                        },
-                    );
-                }
+                outcome.saved(leave_after, created_at, &navigate);
             }
             Some(Err(SaveError::Name(reason))) => name_error.set(Some(reason)),
-            Some(Err(SaveError::Api(error))) if error.is_name_taken() => name_error.set(Some(
-                i18n.t(Msg::NameTaken(name.get_untracked().trim().to_owned())),
-            )),
-            Some(Err(SaveError::Api(error))) if error.is_stale() => {
-                toasts.error(i18n.t(Msg::StaleWrite))
+            Some(Err(SaveError::Api(error))) => {
+                outcome.refused(error, &name.get_untracked(), &on_error)
             }
-            Some(Err(SaveError::Api(error))) => toasts.error(on_error(error)),
             None => {}
         }
     });

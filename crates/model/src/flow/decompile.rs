@@ -54,6 +54,20 @@ pub fn app_key(object: &Map<String, Value>) -> Option<&str> {
     }
 }
 
+/// The app of each top-level step of a schema, in order (None for an item that is not a step):
+/// what a flow does at a glance.
+pub fn top_level_apps(schema: &Value) -> Vec<Option<&str>> {
+    schema
+        .as_array()
+        .map(|steps| {
+            steps
+                .iter()
+                .map(|step| step.as_object().and_then(app_key))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// Every tag some `goto` or failover names, anywhere in the schema.
 fn jump_targets(schema: &Value) -> HashSet<String> {
     let mut targets = HashSet::new();

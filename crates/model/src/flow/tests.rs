@@ -215,18 +215,9 @@ fn definitions_come_first_and_run_nowhere_else() {
         {"trigger": {"disconnected": [{"log": "bye"}]}}
     ]);
     let (graph, compiled) = round_trip(schema);
-    let apps: Vec<&str> = compiled
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|step| {
-            step.as_object()
-                .unwrap()
-                .keys()
-                .find(|key| *key != "tag")
-                .unwrap()
-                .as_str()
-        })
+    let apps: Vec<&str> = super::decompile::top_level_apps(&compiled)
+        .into_iter()
+        .flatten()
         .collect();
     assert_eq!(apps, ["function", "trigger", "log", "execute"]);
     assert!(graph
