@@ -146,6 +146,7 @@ pub enum Msg {
     DiagramCanvas,
     DiagramNodes,
     CompiledSchema,
+    Format,
 }
 
 fn ru_plural(count: usize, one: &str, few: &str, many: &str) -> String {
@@ -291,6 +292,7 @@ impl Msg {
             }
             Msg::DiagramNodes => "Steps of the diagram".into(),
             Msg::CompiledSchema => "The schema this diagram saves".into(),
+            Msg::Format => "Format".into(),
         }
     }
 
@@ -414,6 +416,7 @@ impl Msg {
             Msg::DiagramCanvas => "Диаграмма: перетаскивание сдвигает, колесо масштабирует, щелчок выбирает шаг, Delete удаляет его".into(),
             Msg::DiagramNodes => "Шаги диаграммы".into(),
             Msg::CompiledSchema => "Схема, которую сохраняет диаграмма".into(),
+            Msg::Format => "Форматировать".into(),
         }
     }
 }

@@ -825,3 +825,76 @@ async fn signing_in_returns_to_the_exact_view_asked_for() {
         .is_some_and(|checked| checked == "true"));
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_general_tab_lists_problems_formats_and_downloads() {
+    let server = AppServer::start().await;
+    let token = server.admin_token().await;
+    let flow = server
+        .create_flow(
+            &token,
+            json!({"name": "Jumper", "type": "voice", "editor": false,
+                                    "schema": [{"answer": ""}, {"goto": "nowhere"}]}),
+        )
+        .await;
+    let browser = signed_in(&server).await;
+    browser
+        .client
+        .goto(&format!(
+            "{}/flows/{}/code",
+            server.base,
+            flow["id"].as_str().unwrap()
+        ))
+        .await
+        .unwrap();
+    browser
+        .wait_for_text(
+            ".schema-problems",
+            "5:3goto \"nowhere\" leads to no step in reach",
+        )
+        .await;
+    browser.click(".schema-problems .problem").await;
+    let caret = browser
+        .client
+        .execute(
+            "return document.querySelector('textarea[name=schema]').selectionStart;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(caret, json!(30), "the caret is at the goto step");
+    browser.screenshot("general-tab-problems").await;
+
+    let schema = browser.find("textarea[name=schema]").await;
+    schema.clear().await.unwrap();
+    schema
+        .send_keys(r#"[{"answer":"","tag":"a"}]"#)
+        .await
+        .unwrap();
+    browser
+        .wait_for_text(".schema-problems", "No problems")
+        .await;
+    browser.click_button(".schema-tools button", "Format").await;
+    let formatted = browser
+        .find("textarea[name=schema]")
+        .await
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(
+        formatted.as_deref(),
+        Some("[\n  {\n    \"answer\": \"\",\n    \"tag\": \"a\"\n  }\n]")
+    );
+
+    browser
+        .click_button(".page-header button", "Download")
+        .await;
+    let text = downloaded(&browser, "Jumper.json").await;
+    let downloaded: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        downloaded["schema"],
+        json!([{"answer": "", "tag": "a"}]),
+        "what is typed"
+    );
+    browser.close().await;
+}

@@ -107,6 +107,34 @@ async fn user_ref(api: &Api) -> Value {
     json!({"id": info.body["user"]["id"], "name": info.body["user"]["name"]})
 }
 
+async fn schemas_of_invalid_steps_are_refused_with_the_path(engine: Engine) {
+    let server = TestServer::start(engine).await;
+    let admin = server.user("main", "admin", Role::Admin).await;
+    let flow = admin
+        .create_flow(json!({"name": "Valid", "schema": [{"answer": ""}]}))
+        .await;
+    let path = flow_path(id_of(&flow));
+    for (schema, expected) in [
+        (json!([7]), "schema: invalid step at schema[0]: a step is an object with one app key, got a number"),
+        (json!([{"answer": "", "hangup": ""}]), "schema: invalid step at schema[0]: the step has 2 app keys (answer, hangup); a step runs exactly one app"),
+        (json!([{"answer": ""}, {"if": {"expression": "1", "then": [{"tag": "x"}]}}]), "schema: invalid step at schema[1].if.then[0]: the step has no app key"),
+    ] {
+        let created = admin.post(FLOWS, json!({"name": "Broken", "schema": schema})).await;
+        let detail = created.expect_error(StatusCode::BAD_REQUEST, "app.routing_schema.schema.invalid");
+        assert_eq!(detail, expected);
+        let replaced = admin.put(&path, json!({"name": "Valid", "schema": schema})).await;
+        replaced.expect_error(StatusCode::BAD_REQUEST, "app.routing_schema.schema.invalid");
+        let patched = admin
+            .patch(&path, json!({"schema": schema, "fields": ["schema"]}))
+            .await;
+        patched.expect_error(StatusCode::BAD_REQUEST, "app.routing_schema.schema.invalid");
+    }
+    assert_eq!(
+        read(&admin, id_of(&flow)).await["schema"],
+        json!([{"answer": ""}])
+    );
+}
+
 async fn create_fills_defaults_and_returns_the_full_entity(engine: Engine) {
     let server = TestServer::start(engine).await;
     let admin = server.user("main", "admin", Role::Admin).await;
@@ -473,17 +501,21 @@ async fn malformed_bodies_are_400_naming_the_field(engine: Engine) {
 }
 
 /// A create body nested `depth` levels deep: the outer object and `depth - 1` arrays.
+/// A create body nested exactly `depth` deep: the body, its schema, one step, and arrays in
+/// the step's argument.
 fn nested_body(depth: usize) -> String {
-    let arrays = depth - 1;
+    let arrays = depth - 3;
     format!(
-        r#"{{"name": "Deep {depth} [[[[[[[[", "schema": {}{}}}"#,
+        r#"{{"name": "Deep {depth} [[[[[[[[", "schema": [{{"log": {}{}}}]}}"#,
         "[".repeat(arrays),
         "]".repeat(arrays)
     )
 }
 
-fn nested_value(depth: usize) -> Value {
-    (1..depth).fold(json!([]), |inner, _| json!([inner]))
+/// The schema of [`nested_body`].
+fn nested_schema(depth: usize) -> Value {
+    let argument = (1..depth - 3).fold(json!([]), |inner, _| json!([inner]));
+    json!([{ "log": argument }])
 }
 
 async fn nesting_beyond_the_configured_depth_is_refused(engine: Engine) {
@@ -498,7 +530,7 @@ async fn nesting_beyond_the_configured_depth_is_refused(engine: Engine) {
         // Exactly at the bound (brackets inside strings do not count): accepted and kept.
         let reply = ok(send_raw(&admin, Method::POST, FLOWS, nested_body(bound)).await);
         let created = reply.body.clone();
-        assert_eq!(created["schema"], nested_value(bound - 1), "bound {bound}");
+        assert_eq!(created["schema"], nested_schema(bound), "bound {bound}");
         let read = admin.get(&flow_path(id_of(&created))).await;
         // Even the deepest flow reads back with serde_json's default limit, also in a list.
         assert_eq!(read.body, created);
@@ -1001,6 +1033,7 @@ async fn versions_are_paged(engine: Engine) {
 }
 
 on_both_engines!(
+    schemas_of_invalid_steps_are_refused_with_the_path,
     create_fills_defaults_and_returns_the_full_entity,
     names_are_unique_per_domain_ignoring_case,
     names_are_1_to_100_characters,

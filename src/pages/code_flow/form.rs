@@ -30,6 +30,24 @@ pub fn schema_text(schema: &Value) -> String {
     serde_json::to_string_pretty(schema).expect("a JSON value always serializes")
 }
 
+/// Where line `line`, column `column` (1-based, in characters) is in `text`, in the UTF-16
+/// units a text field's selection counts in.
+pub fn utf16_offset(text: &str, line: usize, column: usize) -> u32 {
+    let mut units = 0u32;
+    for (index, content) in text.split('\n').enumerate() {
+        if index + 1 == line {
+            let before: u32 = content
+                .chars()
+                .take(column.saturating_sub(1))
+                .map(|c| c.len_utf16() as u32)
+                .sum();
+            return units + before;
+        }
+        units += content.chars().map(|c| c.len_utf16() as u32).sum::<u32>() + 1;
+    }
+    units
+}
+
 impl FlowForm {
     /// A new flow of `kind`: no steps yet.
     pub fn new_flow(kind: FlowType) -> Self {
@@ -54,6 +72,28 @@ impl FlowForm {
             debug: flow.debug.unwrap_or(false),
             schema_text: schema_text(flow.schema.as_ref().unwrap_or(&Value::Array(Vec::new()))),
         }
+    }
+
+    /// The schema text pretty-printed (keys as written), if it is JSON.
+    pub fn formatted_schema(&self) -> Option<String> {
+        serde_json::from_str::<Value>(&self.schema_text)
+            .ok()
+            .map(|schema| schema_text(&schema))
+    }
+
+    /// The flow as Download writes it: the stored one with what is typed now.
+    pub fn as_download(&self, stored: Option<&RoutingSchema>) -> RoutingSchema {
+        let mut flow = stored.cloned().unwrap_or_default();
+        flow.name = Some(self.name.trim().to_owned());
+        flow.flow_type = Some(self.kind);
+        flow.description = Some(self.description.clone());
+        flow.debug = Some(self.debug);
+        flow.tags = Some(self.tags.iter().map(Tag::new).collect());
+        flow.editor = Some(flow.editor.unwrap_or(false));
+        if let Ok(schema) = serde_json::from_str(&self.schema_text) {
+            flow.schema = Some(schema);
+        }
+        flow
     }
 
     /// The schema as typed, checked.
@@ -108,6 +148,40 @@ mod tests {
         assert_eq!(write.debug, Some(true));
         assert_eq!(write.editor, Some(false));
         assert_eq!(write.schema, flow.schema);
+    }
+
+    #[test]
+    fn offsets_count_utf16_units_line_by_line() {
+        let text = "[\n  {\"a\": \"é😀\"},\n  x\n]";
+        assert_eq!(utf16_offset(text, 1, 1), 0);
+        assert_eq!(utf16_offset(text, 2, 3), 4);
+        // Line 2 is 14 characters, the emoji two units: line 3 starts at 2 + 15 + 1.
+        assert_eq!(utf16_offset(text, 3, 3), 2 + 15 + 1 + 2);
+        assert_eq!(
+            utf16_offset(text, 9, 1),
+            text.encode_utf16().count() as u32 + 1
+        );
+    }
+
+    #[test]
+    fn format_and_download_use_what_is_typed() {
+        let mut form = FlowForm::new_flow(FlowType::Voice);
+        form.name = " IVR ".into();
+        form.schema_text = "[{\"b\":1,\"a\":2}]".into();
+        assert_eq!(
+            form.formatted_schema().unwrap(),
+            "[\n  {\n    \"b\": 1,\n    \"a\": 2\n  }\n]"
+        );
+        let stored = RoutingSchema {
+            id: Some(5),
+            ..RoutingSchema::default()
+        };
+        let download = form.as_download(Some(&stored));
+        assert_eq!(download.id, Some(5));
+        assert_eq!(download.name.as_deref(), Some("IVR"));
+        assert_eq!(download.schema, Some(json!([{"b": 1, "a": 2}])));
+        form.schema_text = "[".into();
+        assert_eq!(form.formatted_schema(), None);
     }
 
     #[test]

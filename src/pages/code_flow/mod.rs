@@ -3,9 +3,10 @@
 
 mod form;
 
-pub use form::{FlowForm, FormError};
+pub use form::{utf16_offset, FlowForm, FormError};
 
 use crate::api::{ApiError, WriteMode};
+use crate::browser::{download_text, Debouncer};
 use crate::components::flow_loader::{FlowLoader, Opened};
 use crate::components::icon::{lucide, Icon};
 use crate::components::require_session::{use_api_error_handler, RequireSession};
@@ -16,11 +17,15 @@ use crate::components::unsaved::{guard_unload, UnsavedChangesModal};
 use crate::i18n::{use_i18n, Msg};
 use crate::pages::registry::registry_url;
 use crate::session::use_auth;
+use flow_model::flow::{diagnose, Severity};
+use flow_model::transfer::{export_file_name, export_text};
 use flow_model::{FlowType, Permission, RoutingSchema, SchemaWrite};
 use leptos::ev;
+use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
+use std::time::Duration;
 
 #[component]
 pub fn CodeFlowPage() -> impl IntoView {
@@ -154,6 +159,36 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
             }
         }
     };
+    // Diagnostics follow the text once typing pauses, so typing itself stays instant.
+    let checked_text = RwSignal::new(form.with_untracked(|form| form.schema_text.clone()));
+    let check_pause = Debouncer::new(Duration::from_millis(200));
+    let diagnostics = Memo::new(move |_| {
+        let kind = form.with(|form| form.kind);
+        checked_text.with(|text| diagnose(text, kind))
+    });
+    let schema_field = NodeRef::<html::Textarea>::new();
+    let go_to = move |line: usize, column: usize| {
+        if let Some(field) = schema_field.get_untracked() {
+            let at = form.with_untracked(|form| utf16_offset(&form.schema_text, line, column));
+            let _ = field.focus();
+            let _ = field.set_selection_range(at, at);
+        }
+    };
+    let format = move |_| {
+        if let Some(text) = form.with_untracked(FlowForm::formatted_schema) {
+            form.update(|form| form.schema_text = text.clone());
+            checked_text.set(text);
+        }
+    };
+    let download = move |_| {
+        let flow = form.with_untracked(|form| {
+            current.with_untracked(|stored| form.as_download(stored.as_ref()))
+        });
+        let file = export_file_name(flow.name.as_deref().unwrap_or_default());
+        if let Err(reason) = download_text(&file, &export_text(&flow)) {
+            toasts.error(reason);
+        }
+    };
     let title = move || {
         let name = form.with(|form| form.name.trim().to_owned());
         if name.is_empty() {
@@ -170,6 +205,10 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
             <h1>{title}</h1>
             <span class="editor-badge">{move || i18n.t(Msg::EditorKind(diagram))}</span>
             <div class="actions">
+                <button on:click=download>
+                    <Icon icon=lucide::LuDownload />
+                    {move || i18n.t(Msg::Download)}
+                </button>
                 <button on:click=close>
                     <Icon icon=lucide::LuX />
                     {move || i18n.t(Msg::Close)}
@@ -263,16 +302,55 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
                         readonly=diagram
                         aria-invalid=move || schema_problem.with(Option::is_some).to_string()
                         aria-describedby="schema-problem"
+                        node_ref=schema_field
                         prop:value=move || form.with(|form| form.schema_text.clone())
                         on:input=move |event| {
                             let text = event_target_value(&event);
-                            form.update(|form| form.schema_text = text);
+                            form.update(|form| form.schema_text = text.clone());
+                            check_pause.run(move || checked_text.set(text));
                         }
                     ></textarea>
                     <span class="error" id="schema-problem" role="status">
                         {move || schema_problem.get().map(|problem| i18n.t(Msg::SchemaError(problem)))}
                     </span>
                 </label>
+                <div class="schema-tools">
+                    <button type="button" disabled=diagram on:click=format>
+                        <Icon icon=lucide::LuBraces />
+                        {move || i18n.t(Msg::Format)}
+                    </button>
+                </div>
+                <section class="schema-problems" aria-label=move || i18n.t(Msg::Problems)>
+                    <h2>{move || i18n.t(Msg::Problems)}</h2>
+                    <ul>
+                        {move || {
+                            let found = diagnostics.get();
+                            if found.is_empty() {
+                                return view! { <li class="none">{i18n.t(Msg::NoProblems)}</li> }.into_any();
+                            }
+                            found
+                                .into_iter()
+                                .map(|problem| {
+                                    let (line, column) = (problem.line, problem.column);
+                                    view! {
+                                        <li>
+                                            <button
+                                                type="button"
+                                                class="problem"
+                                                class:error=problem.severity == Severity::Error
+                                                on:click=move |_| go_to(line, column)
+                                            >
+                                                <span class="where">{format!("{line}:{column}")}</span>
+                                                {problem.message}
+                                            </button>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                                .into_any()
+                        }}
+                    </ul>
+                </section>
             </form>
         </main>
         <UnsavedChangesModal

@@ -11,8 +11,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use flow_model::{
-    rules, ListResponse, Paging, Permission, QueryError, RoutingSchema, SchemaSearch,
-    SchemaVersion, SchemaWrite, Tag, TagSearch,
+    rules, transfer, FieldError, ListResponse, Paging, Permission, QueryError, RoutingSchema,
+    SchemaSearch, SchemaVersion, SchemaWrite, Tag, TagSearch,
 };
 use serde_json::{json, Value};
 
@@ -58,9 +58,12 @@ async fn read(
     Ok(with_etag(state.store.flow(account.domain_id, id).await?))
 }
 
+/// A schema to store: an array whose items (and the items of every branch) are steps, each
+/// with exactly one app; the first one that is not is named with its path.
 fn schema(value: Option<Value>) -> Result<Value> {
     let schema = value.unwrap_or_else(|| json!([]));
     rules::schema_shape(&schema)?;
+    transfer::check_steps(&schema).map_err(|error| FieldError::new("schema", error.to_string()))?;
     Ok(schema)
 }
 
