@@ -147,6 +147,9 @@ pub enum Msg {
     DiagramNodes,
     CompiledSchema,
     Format,
+    DraftFound(String),
+    RestoreDraft,
+    DiscardDraft,
 }
 
 fn ru_plural(count: usize, one: &str, few: &str, many: &str) -> String {
@@ -293,6 +296,11 @@ impl Msg {
             Msg::DiagramNodes => "Steps of the diagram".into(),
             Msg::CompiledSchema => "The schema this diagram saves".into(),
             Msg::Format => "Format".into(),
+            Msg::DraftFound(when) => {
+                format!("Unsaved changes from {when} were kept in this browser")
+            }
+            Msg::RestoreDraft => "Restore them".into(),
+            Msg::DiscardDraft => "Discard them".into(),
         }
     }
 
@@ -417,6 +425,9 @@ impl Msg {
             Msg::DiagramNodes => "Шаги диаграммы".into(),
             Msg::CompiledSchema => "Схема, которую сохраняет диаграмма".into(),
             Msg::Format => "Форматировать".into(),
+            Msg::DraftFound(when) => format!("В браузере сохранены несохранённые изменения от {when}"),
+            Msg::RestoreDraft => "Восстановить".into(),
+            Msg::DiscardDraft => "Отбросить".into(),
         }
     }
 }

@@ -200,6 +200,8 @@ impl Browser {
                 panic!("cannot start {chromedriver}: {error} (run `cargo xtask setup`)")
             });
         let capabilities = serde_json::json!({
+            // "Leave site?" is answered yes, so a reload can stand in for a crash.
+            "unhandledPromptBehavior": "accept",
             "goog:chromeOptions": {
                 "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_owned()),
                 "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -898,3 +898,74 @@ async fn the_general_tab_lists_problems_formats_and_downloads() {
     );
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unsaved_typing_survives_a_reload_as_a_draft() {
+    let server = AppServer::start().await;
+    let token = server.admin_token().await;
+    let flow = server
+        .create_flow(
+            &token,
+            json!({"name": "Drafty", "type": "voice", "schema": []}),
+        )
+        .await;
+    let id = flow["id"].as_str().unwrap().to_owned();
+    let browser = signed_in(&server).await;
+    let page = format!("{}/flows/{id}/code", server.base);
+    browser.client.goto(&page).await.unwrap();
+    browser
+        .type_into("textarea[name=description]", "typed, never saved")
+        .await;
+    // The draft is written once typing pauses.
+    tokio::time::sleep(Duration::from_millis(900)).await;
+    browser.client.refresh().await.unwrap();
+    browser
+        .wait_for_text(".draft-offer", "Unsaved changes from")
+        .await;
+    browser.screenshot("draft-offer").await;
+    let description = browser.find("textarea[name=description]").await;
+    assert_eq!(
+        description.prop("value").await.unwrap().as_deref(),
+        Some("")
+    );
+    browser
+        .click_button(".draft-offer button", "Restore them")
+        .await;
+    assert_eq!(
+        browser
+            .find("textarea[name=description]")
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("typed, never saved")
+    );
+    browser.click_button(".page-header button", "Save").await;
+    browser
+        .wait_for_text(".toast", "Successfully updated")
+        .await;
+    assert_eq!(
+        stored_flow(&server, &token, "Drafty").await["description"],
+        "typed, never saved"
+    );
+    // Saved: nothing is offered any more.
+    browser.client.refresh().await.unwrap();
+    browser.find("textarea[name=description]").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(browser
+        .client
+        .find(fantoccini::Locator::Css(".draft-offer"))
+        .await
+        .is_err());
+    let kept = browser
+        .client
+        .execute(
+            &format!("return localStorage.getItem('flow-studio.draft.{id}');"),
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(kept, Value::Null);
+    browser.close().await;
+}

@@ -6,7 +6,7 @@ use flow_model::transfer::{parse_schema, ImportError};
 use flow_model::{FlowType, RoutingSchema, SchemaWrite, Tag};
 use serde_json::Value;
 
-#[derive(Clone, PartialEq, Debug, Default)]
+#[derive(Clone, PartialEq, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct FlowForm {
     pub name: String,
     pub kind: FlowType,

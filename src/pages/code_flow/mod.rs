@@ -1,6 +1,7 @@
 //! A flow's General tab: name, type, tags, description, debug and the schema as code. Saves
 //! are guarded by If-Match; leaving with unsaved changes asks first.
 
+mod draft;
 mod form;
 
 pub use form::{utf16_offset, FlowForm, FormError};
@@ -53,10 +54,43 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
     let diagram = flow.as_ref().and_then(|flow| flow.editor).unwrap_or(false);
     let current = RwSignal::new(flow);
     let saved = RwSignal::new(initial.clone());
+    let draft_name = StoredValue::new(draft::draft_key(
+        current.with_untracked(|flow| flow.as_ref().and_then(|flow| flow.id)),
+        new_kind.as_str(),
+    ));
+    let offered = RwSignal::new(draft::Draft::worth_offering(
+        draft::read(&draft_name.get_value()),
+        &initial,
+    ));
     let form = RwSignal::new(initial);
     let name_error = RwSignal::new(None::<String>);
     let leaving = RwSignal::new(false);
     let dirty = move || form.with(|form| saved.with(|saved| form != saved));
+    // While there are unsaved changes, the browser keeps them (after the offer is answered,
+    // so an old draft is not overwritten before the user chose).
+    let draft_pause = Debouncer::new(Duration::from_millis(500));
+    Effect::new({
+        move |_| {
+            let typed = form.get();
+            if offered.with(Option::is_some) {
+                return;
+            }
+            if typed != saved.get() {
+                draft_pause.run(move || {
+                    draft::write(
+                        &draft_name.get_value(),
+                        &draft::Draft {
+                            written_at: web_sys::js_sys::Date::now() as i64,
+                            form: typed,
+                        },
+                    )
+                });
+            } else {
+                draft_pause.cancel();
+                draft::forget(&draft_name.get_value());
+            }
+        }
+    });
     let schema_problem =
         Memo::new(move |_| form.with(|form| form.schema().err().map(|error| error.to_string())));
     let can_save = move || {
@@ -122,6 +156,7 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
         let navigate = navigate.clone();
         move |_| match save.value().get() {
             Some(Ok((flow, typed, created, leave_after))) => {
+                draft::forget(&draft_name.get_value());
                 saved.set(typed);
                 let created_at =
                     created.then(|| format!("/flows/{}/code", flow.id.unwrap_or_default()));
@@ -220,6 +255,24 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
             </div>
         </header>
         <main class="flow-page" on:keydown=on_key>
+            {move || offered.get().map(|draft| {
+                let restore = draft.form.clone();
+                let when = crate::browser::format_time(draft.written_at, i18n.lang.get());
+                view! {
+                    <div class="draft-offer" role="alert">
+                        <span>{i18n.t(Msg::DraftFound(when))}</span>
+                        <button class="primary" on:click=move |_| {
+                            form.set(restore.clone());
+                            checked_text.set(restore.schema_text.clone());
+                            offered.set(None);
+                        }>{i18n.t(Msg::RestoreDraft)}</button>
+                        <button on:click=move |_| {
+                            draft::forget(&draft_name.get_value());
+                            offered.set(None);
+                        }>{i18n.t(Msg::DiscardDraft)}</button>
+                    </div>
+                }
+            })}
             <nav class="tabs" role="tablist">
                 <span role="tab" aria-selected="true" class="tab">{move || i18n.t(Msg::General)}</span>
             </nav>
@@ -356,6 +409,7 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
         <UnsavedChangesModal
             open=leaving
             on_discard=Callback::new(move |()| {
+                draft::forget(&draft_name.get_value());
                 saved.set(form.get_untracked());
                 leave.run(());
             })
