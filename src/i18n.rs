@@ -109,7 +109,6 @@ pub enum Msg {
     WillReplace(String),
     NoFlowNamed(String),
     NameTaken(String),
-    ReadingFile,
     CannotImport(String),
     Imported(String),
     Replaced(String),
@@ -128,7 +127,6 @@ pub enum Msg {
     Save,
     Saving,
     SuccessfullyUpdated,
-    NameRequired,
     NewFlow,
     SchemaError(String),
     UnsavedChanges,
@@ -249,7 +247,6 @@ impl Msg {
             Msg::NameTaken(name) => {
                 format!("A flow named «{name}» already exists: choose another name")
             }
-            Msg::ReadingFile => "Reading the file…".into(),
             Msg::CannotImport(reason) => format!("Cannot import this file: {reason}"),
             Msg::Imported(name) => format!("Imported «{name}»"),
             Msg::Replaced(name) => format!("Replaced «{name}»"),
@@ -273,7 +270,6 @@ impl Msg {
             Msg::Save => "Save".into(),
             Msg::Saving => "Saving…".into(),
             Msg::SuccessfullyUpdated => "Successfully updated".into(),
-            Msg::NameRequired => "Name is required".into(),
             Msg::NewFlow => "New flow".into(),
             Msg::SchemaError(reason) => format!("The schema cannot be saved: {reason}"),
             Msg::UnsavedChanges => "Unsaved changes".into(),
@@ -379,7 +375,6 @@ impl Msg {
             Msg::WillReplace(name) => format!("Поток «{name}» будет заменён импортируемым"),
             Msg::NoFlowNamed(name) => format!("Потока с именем «{name}» нет — заменять нечего"),
             Msg::NameTaken(name) => format!("Поток «{name}» уже существует: выберите другое имя"),
-            Msg::ReadingFile => "Чтение файла…".into(),
             Msg::CannotImport(reason) => format!("Этот файл нельзя импортировать: {reason}"),
             Msg::Imported(name) => format!("Импортирован «{name}»"),
             Msg::Replaced(name) => format!("Заменён «{name}»"),
@@ -404,7 +399,6 @@ impl Msg {
             Msg::Save => "Сохранить".into(),
             Msg::Saving => "Сохранение…".into(),
             Msg::SuccessfullyUpdated => "Успешно обновлено".into(),
-            Msg::NameRequired => "Имя обязательно".into(),
             Msg::NewFlow => "Новый поток".into(),
             Msg::SchemaError(reason) => format!("Схему нельзя сохранить: {reason}"),
             Msg::UnsavedChanges => "Несохранённые изменения".into(),
