@@ -148,6 +148,10 @@ pub enum Msg {
     DraftFound(String),
     RestoreDraft,
     DiscardDraft,
+    OpenAsDiagram,
+    ConvertToDiagram,
+    ConvertQuestion,
+    ConvertAndSave,
 }
 
 fn ru_plural(count: usize, one: &str, few: &str, many: &str) -> String {
@@ -297,6 +301,10 @@ impl Msg {
             }
             Msg::RestoreDraft => "Restore them".into(),
             Msg::DiscardDraft => "Discard them".into(),
+            Msg::OpenAsDiagram => "Open as diagram".into(),
+            Msg::ConvertToDiagram => "Make it a Diagram flow?".into(),
+            Msg::ConvertQuestion => "This is a Code flow. Saving it here makes it a Diagram flow: from then on it opens in the diagram editor and its schema is written from the diagram.".into(),
+            Msg::ConvertAndSave => "Make it a Diagram flow and save".into(),
         }
     }
 
@@ -422,6 +430,10 @@ impl Msg {
             Msg::DraftFound(when) => format!("В браузере сохранены несохранённые изменения от {when}"),
             Msg::RestoreDraft => "Восстановить".into(),
             Msg::DiscardDraft => "Отбросить".into(),
+            Msg::OpenAsDiagram => "Открыть как диаграмму".into(),
+            Msg::ConvertToDiagram => "Сделать поток диаграммой?".into(),
+            Msg::ConvertQuestion => "Это поток с редактором «Код». Сохранение здесь сделает его диаграммой: он будет открываться в редакторе диаграмм, а схема будет записываться из диаграммы.".into(),
+            Msg::ConvertAndSave => "Сделать диаграммой и сохранить".into(),
         }
     }
 }

@@ -969,3 +969,58 @@ async fn unsaved_typing_survives_a_reload_as_a_draft() {
     assert_eq!(kept, Value::Null);
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_code_flow_opens_as_a_diagram_and_becomes_one_only_after_confirming() {
+    let server = AppServer::start().await;
+    let token = server.admin_token().await;
+    let flow = server
+        .create_flow(
+            &token,
+            json!({"name": "Coded", "type": "voice", "editor": false,
+                                    "schema": [{"answer": ""}]}),
+        )
+        .await;
+    let id = flow["id"].as_str().unwrap().to_owned();
+    let browser = signed_in(&server).await;
+    browser
+        .client
+        .goto(&format!("{}/flows/{id}/code", server.base))
+        .await
+        .unwrap();
+    browser
+        .click_button(".page-header button", "Open as diagram")
+        .await;
+    browser
+        .wait_for_location(&format!("/flows/{id}/diagram"))
+        .await;
+    browser.wait_for_text(".editor-badge", "Code").await;
+    browser.click(".palette-item[data-app=hangup]").await;
+    browser.click_button(".page-header button", "Save").await;
+    browser
+        .wait_for_text(".modal", "Saving it here makes it a Diagram flow")
+        .await;
+    browser.click_button(".modal button", "Cancel").await;
+    browser.wait_gone(".modal").await;
+    assert_eq!(
+        stored_flow(&server, &token, "Coded").await["editor"],
+        false,
+        "not yet"
+    );
+
+    browser.click_button(".page-header button", "Save").await;
+    browser
+        .click_button(".modal button", "Make it a Diagram flow and save")
+        .await;
+    browser
+        .wait_for_text(".toast", "Successfully updated")
+        .await;
+    let stored = stored_flow(&server, &token, "Coded").await;
+    assert_eq!(stored["editor"], true);
+    assert_eq!(
+        flow_model::flow::decompile::top_level_apps(&stored["schema"]),
+        [Some("answer"), Some("hangup")]
+    );
+    browser.wait_for_text(".editor-badge", "Diagram").await;
+    browser.close().await;
+}

@@ -240,6 +240,22 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
             <h1>{title}</h1>
             <span class="editor-badge">{move || i18n.t(Msg::EditorKind(diagram))}</span>
             <div class="actions">
+                <Show when=move || !diagram && current.with(Option::is_some)>
+                    <button
+                        disabled=dirty
+                        title=move || i18n.t(Msg::OpenAsDiagram)
+                        on:click={
+                            let navigate = navigate.clone();
+                            move |_| {
+                                let id = current.with_untracked(|flow| flow.as_ref().and_then(|flow| flow.id)).unwrap_or_default();
+                                navigate(&format!("/flows/{id}/diagram"), NavigateOptions::default());
+                            }
+                        }
+                    >
+                        <Icon icon=lucide::LuWorkflow />
+                        {move || i18n.t(Msg::OpenAsDiagram)}
+                    </button>
+                </Show>
                 <button on:click=download>
                     <Icon icon=lucide::LuDownload />
                     {move || i18n.t(Msg::Download)}

@@ -322,8 +322,15 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
             };
             let stored = match &existing {
                 Some(existing) => {
+                    // A code flow opened as a diagram becomes a Diagram flow by this save
+                    // (the user confirmed it).
                     let write = SchemaWrite {
-                        fields: Some(["name", "schema", "payload"].map(str::to_owned).to_vec()),
+                        editor: Some(true),
+                        fields: Some(
+                            ["name", "schema", "payload", "editor"]
+                                .map(str::to_owned)
+                                .to_vec(),
+                        ),
                         ..write
                     };
                     client
@@ -375,6 +382,18 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
         }
     });
 
+    let stored_as_diagram =
+        move || current.with(|flow| flow.as_ref().is_none_or(|flow| flow.editor != Some(false)));
+    // Saving a code flow from here turns it into a Diagram flow: ask once before.
+    let confirm_convert = RwSignal::new(None::<bool>);
+    let request_save = move |leave_after: bool| {
+        if !stored_as_diagram() {
+            confirm_convert.set(Some(leave_after));
+        } else {
+            save.dispatch(leave_after);
+        }
+    };
+
     let leave = Callback::new({
         let navigate = navigate.clone();
         move |()| navigate(&registry_url(), NavigateOptions::default())
@@ -414,7 +433,10 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                 }
             />
             <span class="error" role="alert">{move || name_error.get()}</span>
-            <span class="editor-badge">{move || i18n.t(Msg::EditorKind(true))}" · "{move || i18n.t(Msg::FlowType(kind))}</span>
+            <span class="editor-badge">
+                {move || i18n.t(Msg::EditorKind(stored_as_diagram()))}
+                " · "{move || i18n.t(Msg::FlowType(kind))}
+            </span>
             <div class="actions">
                 <button on:click=move |_| fit()>
                     <Icon icon=lucide::LuMaximize />
@@ -429,7 +451,7 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                     {move || i18n.t(Msg::Close)}
                 </button>
                 <button class="primary" disabled=move || !dirty() || save.pending().get()
-                    on:click=move |_| { save.dispatch(false); }>
+                    on:click=move |_| request_save(false)>
                     {move || i18n.t(if save.pending().get() { Msg::Saving } else { Msg::Save })}
                 </button>
             </div>
@@ -517,10 +539,20 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                 saved_name.set(name.get_untracked());
                 leave.run(());
             })
-            on_save=Callback::new(move |()| {
-                save.dispatch(true);
-            })
+            on_save=Callback::new(move |()| request_save(true))
         />
+        {move || confirm_convert.get().map(|leave_after| view! {
+            <Modal title=Signal::derive(move || i18n.t(Msg::ConvertToDiagram)) on_close=Callback::new(move |()| confirm_convert.set(None))>
+                <p class="question">{move || i18n.t(Msg::ConvertQuestion)}</p>
+                <div class="modal-actions">
+                    <button on:click=move |_| confirm_convert.set(None)>{move || i18n.t(Msg::Cancel)}</button>
+                    <button class="primary" on:click=move |_| {
+                        confirm_convert.set(None);
+                        save.dispatch(leave_after);
+                    }>{move || i18n.t(Msg::ConvertAndSave)}</button>
+                </div>
+            </Modal>
+        })}
     }
 }
 
