@@ -152,6 +152,8 @@ pub enum Msg {
     ConvertToDiagram,
     ConvertQuestion,
     ConvertAndSave,
+    Undo,
+    Redo,
 }
 
 fn ru_plural(count: usize, one: &str, few: &str, many: &str) -> String {
@@ -305,6 +307,8 @@ impl Msg {
             Msg::ConvertToDiagram => "Make it a Diagram flow?".into(),
             Msg::ConvertQuestion => "This is a Code flow. Saving it here makes it a Diagram flow: from then on it opens in the diagram editor and its schema is written from the diagram.".into(),
             Msg::ConvertAndSave => "Make it a Diagram flow and save".into(),
+            Msg::Undo => "Undo (Ctrl+Z)".into(),
+            Msg::Redo => "Redo (Shift+Ctrl+Z)".into(),
         }
     }
 
@@ -434,6 +438,8 @@ impl Msg {
             Msg::ConvertToDiagram => "Сделать поток диаграммой?".into(),
             Msg::ConvertQuestion => "Это поток с редактором «Код». Сохранение здесь сделает его диаграммой: он будет открываться в редакторе диаграмм, а схема будет записываться из диаграммы.".into(),
             Msg::ConvertAndSave => "Сделать диаграммой и сохранить".into(),
+            Msg::Undo => "Отменить (Ctrl+Z)".into(),
+            Msg::Redo => "Повторить (Shift+Ctrl+Z)".into(),
         }
     }
 }

@@ -172,6 +172,29 @@ async fn creates_a_diagram_flow_in_the_diagram_editor() {
             .await;
     }
     browser.wait_for_text(".problems", "No problems").await;
+    // Undo and redo, from the keyboard and the toolbar.
+    let nodes = ".canvas-area ul.visually-hidden li";
+    assert_eq!(browser.texts(nodes).await.len(), 4, "Start and three steps");
+    browser
+        .type_into("canvas", &format!("{}z{}", Key::Control, Key::Null))
+        .await;
+    browser
+        .wait_until(|| async {
+            match browser.texts(nodes).await.len() {
+                3 => Ok(()),
+                other => Err(format!("{other} nodes after undo")),
+            }
+        })
+        .await;
+    browser.click("button[aria-label^=Redo]").await;
+    browser
+        .wait_until(|| async {
+            match browser.texts(nodes).await.len() {
+                4 => Ok(()),
+                other => Err(format!("{other} nodes after redo")),
+            }
+        })
+        .await;
     browser.type_into("input.flow-name", "Drawn IVR").await;
     browser.screenshot("diagram-editor").await;
     browser.click_button(".page-header button", "Save").await;

@@ -4,6 +4,7 @@
 
 pub mod canvas;
 pub mod edit;
+pub mod history;
 pub mod scene;
 pub mod viewport;
 
@@ -42,8 +43,15 @@ pub fn DiagramPage() -> impl IntoView {
 /// What a pointer drag on the canvas is doing.
 #[derive(Clone, Copy)]
 enum Drag {
-    Pan { last: Vec2 },
-    Move { node: NodeId, grab: Vec2 },
+    Pan {
+        last: Vec2,
+    },
+    /// `recorded`: the position before the drag is in the history (once per drag).
+    Move {
+        node: NodeId,
+        grab: Vec2,
+        recorded: bool,
+    },
 }
 
 const GRID: f64 = 20.0;
@@ -121,6 +129,44 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
         graph.with_value(|flow| Scene::of(flow, &problems))
     });
     let changed = move || revision.update(|revision| *revision += 1);
+    let history = StoredValue::new(history::History::default());
+    // Every change goes through here, so each is one undoable step.
+    let change = move |edit: &dyn Fn(&mut FlowGraph) -> bool| -> bool {
+        let before = graph.with_value(FlowGraph::clone);
+        let done = graph.try_update_value(|flow| edit(flow)).unwrap_or(false);
+        if done {
+            history.update_value(|history| history.record(before));
+            changed();
+        }
+        done
+    };
+    let travel = move |forward: bool| {
+        let current_graph = graph.with_value(FlowGraph::clone);
+        let other = history
+            .try_update_value(|history| {
+                if forward {
+                    history.redo(current_graph)
+                } else {
+                    history.undo(current_graph)
+                }
+            })
+            .flatten();
+        if let Some(other) = other {
+            graph.set_value(other);
+            selected.set(None);
+            changed();
+        }
+    };
+    let can_travel = move |forward: bool| {
+        revision.track();
+        history.with_value(|history| {
+            if forward {
+                history.can_redo()
+            } else {
+                history.can_undo()
+            }
+        })
+    };
 
     // The canvas: sized to its box (sharp on any pixel ratio), redrawn on any change.
     let canvas_ref = NodeRef::<html::Canvas>::new();
@@ -190,6 +236,7 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                 Drag::Move {
                     node,
                     grab: Vec2::new(world.x - at.x, world.y - at.y),
+                    recorded: false,
                 }
             }
             None => Drag::Pan { last: point },
@@ -208,7 +255,20 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                 });
                 drag.set_value(Some(Drag::Pan { last: point }));
             }
-            Some(Drag::Move { node, grab }) => {
+            Some(Drag::Move {
+                node,
+                grab,
+                recorded,
+            }) => {
+                if !recorded {
+                    history
+                        .update_value(|history| history.record(graph.with_value(FlowGraph::clone)));
+                    drag.set_value(Some(Drag::Move {
+                        node,
+                        grab,
+                        recorded: true,
+                    }));
+                }
                 let world = viewport.get_untracked().to_world(point);
                 graph.update_value(|flow| {
                     if let Some(weight) = flow.graph.node_weight_mut(node) {
@@ -241,12 +301,19 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
         }
     };
     let on_key = move |event: ev::KeyboardEvent| match event.key().as_str() {
+        "z" | "Z" if event.ctrl_key() || event.meta_key() => {
+            event.prevent_default();
+            travel(event.shift_key());
+        }
+        "y" | "Y" if event.ctrl_key() || event.meta_key() => {
+            event.prevent_default();
+            travel(true);
+        }
         "Delete" | "Backspace" => {
             if let Some(node) = selected.get_untracked() {
                 event.prevent_default();
-                if graph.try_update_value(|flow| edit::remove_node(flow, node)) == Some(true) {
+                if change(&|flow| edit::remove_node(flow, node)) {
                     selected.set(None);
-                    changed();
                 }
             }
         }
@@ -285,11 +352,15 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
     };
 
     let add = move |app: &'static str| {
-        let node = graph
-            .try_update_value(|flow| edit::add_step(flow, selected.get_untracked(), app))
-            .expect("the graph is alive while the editor is");
-        changed();
-        focus_node(node);
+        let after = selected.get_untracked();
+        let added = std::cell::Cell::new(None);
+        change(&|flow| {
+            added.set(Some(edit::add_step(flow, after, app)));
+            true
+        });
+        if let Some(node) = added.get() {
+            focus_node(node);
+        }
     };
 
     let save = Action::new_local(move |leave_after: &bool| {
@@ -438,6 +509,14 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                 " · "{move || i18n.t(Msg::FlowType(kind))}
             </span>
             <div class="actions">
+                <button aria-label=move || i18n.t(Msg::Undo) title=move || i18n.t(Msg::Undo)
+                    disabled=move || !can_travel(false) on:click=move |_| travel(false)>
+                    <Icon icon=lucide::LuUndo2 />
+                </button>
+                <button aria-label=move || i18n.t(Msg::Redo) title=move || i18n.t(Msg::Redo)
+                    disabled=move || !can_travel(true) on:click=move |_| travel(true)>
+                    <Icon icon=lucide::LuRedo2 />
+                </button>
                 <button on:click=move |_| fit()>
                     <Icon icon=lucide::LuMaximize />
                     {move || i18n.t(Msg::ZoomToFit)}
