@@ -154,6 +154,9 @@ pub enum Msg {
     ConvertAndSave,
     Undo,
     Redo,
+    Properties,
+    StepJson,
+    Apply,
 }
 
 fn ru_plural(count: usize, one: &str, few: &str, many: &str) -> String {
@@ -309,6 +312,9 @@ impl Msg {
             Msg::ConvertAndSave => "Make it a Diagram flow and save".into(),
             Msg::Undo => "Undo (Ctrl+Z)".into(),
             Msg::Redo => "Redo (Shift+Ctrl+Z)".into(),
+            Msg::Properties => "Properties".into(),
+            Msg::StepJson => "The step as JSON".into(),
+            Msg::Apply => "Apply".into(),
         }
     }
 
@@ -440,6 +446,9 @@ impl Msg {
             Msg::ConvertAndSave => "Сделать диаграммой и сохранить".into(),
             Msg::Undo => "Отменить (Ctrl+Z)".into(),
             Msg::Redo => "Повторить (Shift+Ctrl+Z)".into(),
+            Msg::Properties => "Свойства".into(),
+            Msg::StepJson => "Шаг в виде JSON".into(),
+            Msg::Apply => "Применить".into(),
         }
     }
 }

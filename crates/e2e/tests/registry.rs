@@ -195,6 +195,32 @@ async fn creates_a_diagram_flow_in_the_diagram_editor() {
             }
         })
         .await;
+    // Arrows walk to the last step; its properties are its JSON.
+    browser
+        .type_into("canvas", &format!("{}{}", Key::Left, Key::Left))
+        .await;
+    browser.wait_for_text(".properties", "The step as JSON").await;
+    let raw = browser.find("textarea[name=step-json]").await;
+    assert_eq!(
+        raw.prop("value").await.unwrap().as_deref(),
+        Some("{\n  \"hangup\": \"\"\n}")
+    );
+    raw.clear().await.unwrap();
+    raw.send_keys(r#"{"hangup": "", "description": "#)
+        .await
+        .unwrap();
+    browser.click_button(".properties button", "Apply").await;
+    browser
+        .wait_for_text(
+            ".properties .error",
+            "line 1, column 30: EOF while parsing a value",
+        )
+        .await;
+    raw.clear().await.unwrap();
+    raw.send_keys(r#"{"hangup": "", "description": "bye"}"#)
+        .await
+        .unwrap();
+    browser.click_button(".properties button", "Apply").await;
     browser.type_into("input.flow-name", "Drawn IVR").await;
     browser.screenshot("diagram-editor").await;
     browser.click_button(".page-header button", "Save").await;
@@ -207,6 +233,11 @@ async fn creates_a_diagram_flow_in_the_diagram_editor() {
     assert_eq!(
         flow_model::flow::decompile::top_level_apps(&saved["schema"]),
         [Some("answer"), Some("playback"), Some("hangup")]
+    );
+    assert_eq!(
+        saved["schema"][2]["description"], "bye",
+        "{}",
+        saved["schema"]
     );
     let id = saved["id"].as_str().unwrap().to_owned();
     browser

@@ -71,6 +71,58 @@ pub fn remove_node(flow: &mut FlowGraph, node: NodeId) -> bool {
     true
 }
 
+/// The step object of `node` as the raw-JSON field shows it (branches are the canvas's edges,
+/// shown as empty arrays).
+pub fn step_text(flow: &FlowGraph, node: NodeId) -> Option<String> {
+    let step = flow.step(node)?;
+    serde_json::to_string_pretty(&step.object).ok()
+}
+
+/// Replaces the step of `node` with the object typed in the raw-JSON field; says what is wrong
+/// (with line and column for broken JSON) and changes nothing otherwise.
+pub fn replace_step(flow: &mut FlowGraph, node: NodeId, text: &str) -> Result<(), String> {
+    let value: Value = serde_json::from_str(text).map_err(|error| {
+        let message = error.to_string();
+        let message = message.split(" at line ").next().unwrap_or(&message);
+        format!(
+            "line {}, column {}: {message}",
+            error.line(),
+            error.column()
+        )
+    })?;
+    let Value::Object(object) = value else {
+        return Err("a step is a JSON object".to_owned());
+    };
+    let Some(step) = flow.step(node) else {
+        return Err("only steps have properties".to_owned());
+    };
+    let app = flow_model::flow::decompile::app_key(&object)
+        .ok_or("a step has exactly one app key")?
+        .to_owned();
+    if app != step.app {
+        return Err(format!(
+            "the app stays {:?} here: add a {app:?} step from the palette instead",
+            step.app
+        ));
+    }
+    for path in flow_model::flow::graph::branch_paths(&app, &object[&app]) {
+        let nested = flow_model::flow::graph::value_at(&object[&app], &path);
+        if nested
+            .and_then(Value::as_array)
+            .is_some_and(|steps| !steps.is_empty())
+        {
+            return Err(format!(
+                "{}: branches are drawn on the canvas; leave this array empty here",
+                flow_model::flow::graph::path_text(&path)
+            ));
+        }
+    }
+    if let Some(flow_model::flow::Node::Step(step)) = flow.graph.node_weight_mut(node) {
+        step.object = object;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,6 +160,55 @@ mod tests {
         ));
         let start = flow.start;
         assert!(!remove_node(&mut flow, start), "Start stays");
+    }
+
+    #[test]
+    fn raw_json_replaces_a_step_or_says_why_not() {
+        let mut flow = decompile(
+            &json!([{"log": "a"}, {"if": {"expression": "1", "then": [{"hangup": ""}]}}]),
+        )
+        .unwrap();
+        let log = flow.steps().find(|(_, step)| step.app == "log").unwrap().0;
+        let condition = flow.steps().find(|(_, step)| step.app == "if").unwrap().0;
+        assert_eq!(step_text(&flow, log).unwrap(), "{\n  \"log\": \"a\"\n}");
+        replace_step(&mut flow, log, r#"{"log": "b", "break": true}"#).unwrap();
+        assert_eq!(flow.step(log).unwrap().object["log"], "b");
+        let refusals = [
+            (
+                log,
+                "{\"log\": ",
+                "line 1, column 8: EOF while parsing a value",
+            ),
+            (log, "[]", "a step is a JSON object"),
+            (
+                log,
+                r#"{"log": "", "hangup": ""}"#,
+                "a step has exactly one app key",
+            ),
+            (
+                log,
+                r#"{"hangup": ""}"#,
+                "the app stays \"log\" here: add a \"hangup\" step from the palette instead",
+            ),
+            (
+                condition,
+                r#"{"if": {"expression": "1", "then": [{"log": "x"}]}}"#,
+                "then: branches are drawn on the canvas; leave this array empty here",
+            ),
+        ];
+        for (node, text, expected) in refusals {
+            assert_eq!(replace_step(&mut flow, node, text).unwrap_err(), expected);
+        }
+        assert_eq!(
+            flow.step(log).unwrap().object["log"],
+            "b",
+            "refusals change nothing"
+        );
+        let start = flow.start;
+        assert_eq!(
+            replace_step(&mut flow, start, "{}").unwrap_err(),
+            "only steps have properties"
+        );
     }
 
     #[test]

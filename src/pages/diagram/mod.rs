@@ -363,6 +363,39 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
         }
     };
 
+    // The selected step as raw JSON, editable; Apply is one undoable change.
+    let raw = RwSignal::new(String::new());
+    let raw_error = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        revision.track();
+        let text = selected
+            .get()
+            .and_then(|node| graph.with_value(|flow| edit::step_text(flow, node)));
+        raw.set(text.unwrap_or_default());
+        raw_error.set(None);
+    });
+    let step_selected = move || {
+        revision.track();
+        selected
+            .get()
+            .is_some_and(|node| graph.with_value(|flow| flow.step(node).is_some()))
+    };
+    let apply = move |_| {
+        let Some(node) = selected.get_untracked() else {
+            return;
+        };
+        let text = raw.get_untracked();
+        let problem = std::cell::Cell::new(None);
+        change(&|flow| match edit::replace_step(flow, node, &text) {
+            Ok(()) => true,
+            Err(reason) => {
+                problem.set(Some(reason));
+                false
+            }
+        });
+        raw_error.set(problem.take());
+    };
+
     let save = Action::new_local(move |leave_after: &bool| {
         let leave_after = *leave_after;
         let client = auth.client();
@@ -578,6 +611,25 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                 </ul>
             </div>
             <aside class="problems" aria-label=move || i18n.t(Msg::Problems)>
+                <Show when=step_selected>
+                    <section class="properties">
+                        <h2>{move || i18n.t(Msg::Properties)}</h2>
+                        <label>
+                            {move || i18n.t(Msg::StepJson)}
+                            <textarea
+                                class="code"
+                                name="step-json"
+                                rows="10"
+                                spellcheck="false"
+                                aria-invalid=move || raw_error.with(Option::is_some).to_string()
+                                prop:value=raw
+                                on:input=move |event| raw.set(event_target_value(&event))
+                            ></textarea>
+                        </label>
+                        <span class="error" role="alert">{move || raw_error.get()}</span>
+                        <button on:click=apply>{move || i18n.t(Msg::Apply)}</button>
+                    </section>
+                </Show>
                 <h2>{move || i18n.t(Msg::Problems)}</h2>
                 <ul>
                     {move || {
