@@ -199,7 +199,9 @@ async fn creates_a_diagram_flow_in_the_diagram_editor() {
     browser
         .type_into("canvas", &format!("{}{}", Key::Left, Key::Left))
         .await;
-    browser.wait_for_text(".properties", "The step as JSON").await;
+    browser
+        .wait_for_text(".properties", "The step as JSON")
+        .await;
     let raw = browser.find("textarea[name=step-json]").await;
     assert_eq!(
         raw.prop("value").await.unwrap().as_deref(),
