@@ -207,29 +207,35 @@ impl ApiClient {
         self.post("/routing/schema", body).await
     }
 
-    /// Writes a flow, guarded by the `etag` of the state it was read in: PUT replaces it,
+    /// The URL of a stored flow and the If-Match guard of the state it was read in.
+    fn flow_target(&self, stored: &RoutingSchema) -> (String, Option<String>) {
+        let id = stored.id.unwrap_or_default();
+        (
+            self.url(&format!("/routing/schema/{id}"), &[]),
+            stored.etag(),
+        )
+    }
+
+    /// Writes the flow `stored` was read as, failing if it changed since: PUT replaces it,
     /// PATCH applies only the fields `body.fields` names.
     pub async fn write_flow(
         &self,
         mode: WriteMode,
-        id: i64,
+        stored: &RoutingSchema,
         body: &SchemaWrite,
-        etag: Option<&str>,
     ) -> Result<RoutingSchema, ApiError> {
-        let url = self.url(&format!("/routing/schema/{id}"), &[]);
+        let (url, etag) = self.flow_target(stored);
         let request = match mode {
             WriteMode::Replace => Request::put(&url),
             WriteMode::Patch => Request::patch(&url),
         };
-        self.send(request, etag, Some(body)).await
+        self.send(request, etag.as_deref(), Some(body)).await
     }
 
-    pub async fn delete_flow(
-        &self,
-        id: i64,
-        etag: Option<&str>,
-    ) -> Result<RoutingSchema, ApiError> {
-        let url = self.url(&format!("/routing/schema/{id}"), &[]);
-        self.send(Request::delete(&url), etag, None::<&()>).await
+    /// Deletes the flow `stored` was read as, failing if it changed since.
+    pub async fn delete_flow(&self, stored: &RoutingSchema) -> Result<RoutingSchema, ApiError> {
+        let (url, etag) = self.flow_target(stored);
+        self.send(Request::delete(&url), etag.as_deref(), None::<&()>)
+            .await
     }
 }

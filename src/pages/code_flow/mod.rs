@@ -19,7 +19,7 @@ use crate::i18n::{use_i18n, Msg};
 use crate::pages::registry::registry_url;
 use crate::session::use_auth;
 use flow_model::flow::{diagnose, Severity};
-use flow_model::transfer::{export_file_name, export_text};
+use flow_model::transfer::{export_file_name, export_text, parse_schema};
 use flow_model::{FlowType, Permission, RoutingSchema, SchemaWrite};
 use leptos::ev;
 use leptos::html;
@@ -91,8 +91,6 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
             }
         }
     });
-    let schema_problem =
-        Memo::new(move |_| form.with(|form| form.schema().err().map(|error| error.to_string())));
     let can_save = move || {
         let allowed = auth.session.with(|session| {
             session.as_ref().is_some_and(|session| {
@@ -122,23 +120,11 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
                     write.schema = None;
                     write.payload = None;
                     write.fields = Some(DIAGRAM_GENERAL_FIELDS.map(str::to_owned).to_vec());
-                    client
-                        .write_flow(
-                            WriteMode::Patch,
-                            existing.id.unwrap_or_default(),
-                            &write,
-                            existing.etag().as_deref(),
-                        )
-                        .await
+                    client.write_flow(WriteMode::Patch, existing, &write).await
                 }
                 Some(existing) => {
                     client
-                        .write_flow(
-                            WriteMode::Replace,
-                            existing.id.unwrap_or_default(),
-                            &write,
-                            existing.etag().as_deref(),
-                        )
+                        .write_flow(WriteMode::Replace, existing, &write)
                         .await
                 }
                 None => client.create_flow(&write).await,
@@ -197,6 +183,10 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
     // Diagnostics follow the text once typing pauses, so typing itself stays instant.
     let checked_text = RwSignal::new(form.with_untracked(|form| form.schema_text.clone()));
     let check_pause = Debouncer::new(Duration::from_millis(200));
+    // Checked once typing pauses, like the problems list, not on every keystroke of any field.
+    let schema_problem = Memo::new(move |_| {
+        checked_text.with(|text| parse_schema(text).err().map(|error| error.to_string()))
+    });
     let diagnostics = Memo::new(move |_| {
         let kind = form.with(|form| form.kind);
         checked_text.with(|text| diagnose(text, kind))

@@ -118,17 +118,24 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
     let show_json = RwSignal::new(false);
     let dirty = move || revision.get() != saved_revision.get() || name.get() != saved_name.get();
 
+    // The graph itself is not reactive: every change bumps `revision`; a change of what the
+    // flow does (not just where a step is drawn) also bumps `structure`, so dragging a step
+    // redraws without validating the whole flow on every pointer move.
+    let structure = RwSignal::new(0u64);
     let problems = Memo::new(move |_| {
-        revision.track();
+        structure.track();
         graph.with_value(|flow| check(flow, kind))
     });
     let scene = Memo::new(move |_| {
-        // The graph itself is not reactive: every change bumps `revision`.
         revision.track();
         let problems = problems.get();
         graph.with_value(|flow| Scene::of(flow, &problems))
     });
-    let changed = move || revision.update(|revision| *revision += 1);
+    let moved = move || revision.update(|revision| *revision += 1);
+    let changed = move || {
+        structure.update(|structure| *structure += 1);
+        moved();
+    };
     let history = StoredValue::new(history::History::default());
     // Every change goes through here, so each is one undoable step.
     let change = move |edit: &dyn Fn(&mut FlowGraph) -> bool| -> bool {
@@ -170,6 +177,8 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
 
     // The canvas: sized to its box (sharp on any pixel ratio), redrawn on any change.
     let canvas_ref = NodeRef::<html::Canvas>::new();
+    // Read once: reading computed styles on every frame would force a style pass each time.
+    let colors = StoredValue::new(canvas::Palette::from_page());
     let measure = move || {
         let Some(canvas) = canvas_ref.get_untracked() else {
             return;
@@ -213,14 +222,7 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
         let ratio = window().device_pixel_ratio();
         let _ = context.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
         scene.with(|scene| {
-            canvas::draw(
-                &context,
-                size,
-                scene,
-                &view,
-                chosen,
-                &canvas::Palette::from_page(),
-            )
+            colors.with_value(|colors| canvas::draw(&context, size, scene, &view, chosen, colors))
         });
     });
 
@@ -278,7 +280,7 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                         });
                     }
                 });
-                changed();
+                moved();
             }
             None => {}
         }
@@ -437,14 +439,7 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                         ),
                         ..write
                     };
-                    client
-                        .write_flow(
-                            WriteMode::Patch,
-                            existing.id.unwrap_or_default(),
-                            &write,
-                            existing.etag().as_deref(),
-                        )
-                        .await
+                    client.write_flow(WriteMode::Patch, existing, &write).await
                 }
                 None => {
                     let write = SchemaWrite {

@@ -42,8 +42,7 @@ pub fn DeleteModal(flows: Vec<RoutingSchema>) -> impl IntoView {
             let mut deleted = 0;
             let mut failed = Vec::new();
             for flow in flows {
-                let id = flow.id.unwrap_or_default();
-                match client.delete_flow(id, flow.etag().as_deref()).await {
+                match client.delete_flow(&flow).await {
                     Ok(_) => deleted += 1,
                     Err(error) => failed.push((flow.name.unwrap_or_default(), error)),
                 }

@@ -80,12 +80,7 @@ pub fn ImportModal(file_name: String, flow: ImportedFlow) -> impl IntoView {
             let name = flow_name(&typed).map_err(|error| error.to_string())?;
             let done = match target {
                 Target::Replace(existing) => client
-                    .write_flow(
-                        WriteMode::Patch,
-                        existing.id.unwrap_or_default(),
-                        &flow.replace_body(),
-                        existing.etag().as_deref(),
-                    )
+                    .write_flow(WriteMode::Patch, &existing, &flow.replace_body())
                     .await
                     .map(|_| Msg::Replaced(name.clone())),
                 _ => client
