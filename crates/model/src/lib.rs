@@ -5,14 +5,18 @@
 //! - [`rules`]: what a valid flow name, description, tag list and schema are.
 //! - [`access`]: permissions on flows and the role shortcuts.
 //! - [`transfer`]: flows as files: the Download format and the reading of uploads.
+//! - [`assist`]: language help for code editors: completion, hover, underlines.
+//! - [`text_diff`]: line differences between two texts, for comparing versions.
 
 pub mod access;
 pub mod api;
+pub mod assist;
 pub mod catalog;
 pub mod flow;
 pub mod int64;
 pub mod query;
 pub mod rules;
+pub mod text_diff;
 pub mod transfer;
 
 pub use access::{Permission, Permissions, Role};

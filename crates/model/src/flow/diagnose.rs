@@ -267,7 +267,8 @@ mod tests {
         let found = messages(text, FlowType::Voice);
         assert!(
             found.contains(
-                &"3:3: error: goto \"missing\" leads to no step in reach [[1]]".to_owned()
+                &"3:3: warning: goto \"missing\" leads nowhere: no step has that tag (was it deleted?) [[1]]"
+                    .to_owned()
             ),
             "{found:#?}"
         );
@@ -308,5 +309,32 @@ mod tests {
             PathSeg::Index(0),
         ];
         assert_eq!(&text[at(d)..][..4], "true");
+    }
+
+    /// Every diagnostic the code editor promises, each on a small hand-written flow: where it
+    /// is reported and how severe it is.
+    #[test]
+    fn every_kind_of_problem_is_found_where_it_is_written() {
+        let cases: [(&str, FlowType, &str); 12] = [
+            ("[\n  {\"answer\": \"\"\n]", FlowType::Voice, "3:1: error: invalid JSON"),
+            ("[\n  {\"break\": true}\n]", FlowType::Voice, "2:3: error: not a valid step"),
+            ("[\n  {\"answer\": \"\", \"hangup\": \"\"}\n]", FlowType::Voice, "2:3: error: not a valid step"),
+            ("[\n  {\"playback\": {\"files\": [{\"id\": 1}]}}\n]", FlowType::Chat, "2:3: warning: Playback is not offered for Chat flows"),
+            ("[\n  {\"switch\": {\"case\": {}}}\n]", FlowType::Voice, "2:3: error: Switch: variable is required"),
+            ("[\n  {\"sleep\": \"1000\"}\n]", FlowType::Voice, "2:3: warning: Sleep: the argument should be a number, got a string (the runtime converts it)"),
+            ("[\n  {\"sleep\": \"soon\"}\n]", FlowType::Voice, "2:3: error: Sleep: the argument must be a number, got a string"),
+            ("[\n  {\"goto\": \"gone\"}\n]", FlowType::Voice, "2:3: warning: goto \"gone\" leads nowhere"),
+            ("[\n  {\"tag\": \"t\", \"function\": {\"name\": \"f\", \"actions\": [{\"tag\": \"in\", \"answer\": \"\"}]}},\n  {\"answer\": \"\", \"limit\": {\"max\": 2, \"failover\": \"in\"}}\n]", FlowType::Voice, "3:3: error: limit failover \"in\" leads to no step in reach"),
+            ("[\n  {\"tag\": \"a\", \"answer\": \"\"},\n  {\"tag\": \"a\", \"hangup\": \"\"}\n]", FlowType::Voice, "3:3: error: tag \"a\" is already used"),
+            ("[\n  {\"tag\": \"a\", \"answer\": \"\"},\n  {\"goto\": \"a\"},\n  {\"hangup\": \"\"}\n]", FlowType::Voice, "4:3: warning: hangup is never reached: the step before it jumps away (goto)"),
+            ("[\n  {\"answer\": \"\", \"break\": true},\n  {\"hangup\": \"\"}\n]", FlowType::Voice, "3:3: warning: hangup is never reached: the step before it stops the flow (break)"),
+        ];
+        for (text, flow_type, expected) in cases {
+            let found = messages(text, flow_type);
+            assert!(
+                found.iter().any(|line| line.starts_with(expected)),
+                "{text}: expected {expected:?} among {found:#?}"
+            );
+        }
     }
 }

@@ -1,0 +1,475 @@
+//! Language help for a flow written as JSON text, from the catalog: what to complete at a
+//! position (app names, step keys and argument fields as snippets, choice values), what to say
+//! when hovering a name, and where a diagnostic's underline goes. Positions are byte offsets;
+//! [`positions`] converts to and from the UTF-16 offsets editors in browsers use.
+
+pub mod positions;
+mod scan;
+#[cfg(test)]
+mod tests;
+
+pub use scan::{context_at, Context, Spot};
+
+use crate::api::FlowType;
+use crate::catalog::{self, AppSpec, Field, Kind, META_KEYS};
+use crate::flow::PathSeg;
+
+/// What the value at a path is, as far as the catalog knows.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Place {
+    /// A whole-flow document (an object holding `schema`).
+    Document,
+    /// A step object.
+    Step,
+    /// A value of a known kind (a step array is [`Kind::Steps`]).
+    Value(Kind),
+    /// A step's `limit` object.
+    Limit,
+}
+
+fn place_of(path: &[PathSeg], document_is_object: bool) -> Option<Place> {
+    let mut place = if document_is_object {
+        Place::Document
+    } else {
+        Place::Value(Kind::Steps)
+    };
+    for segment in path {
+        place = match (place, segment) {
+            (Place::Document, PathSeg::Key(key)) if key == "schema" => Place::Value(Kind::Steps),
+            (Place::Value(Kind::Steps), PathSeg::Index(_)) => Place::Step,
+            (Place::Step, PathSeg::Key(key)) if key == "limit" => Place::Limit,
+            (Place::Step, PathSeg::Key(key)) => Place::Value(catalog::app(key)?.argument),
+            (Place::Value(Kind::Object(fields)), PathSeg::Key(key)) => {
+                Place::Value(fields.iter().find(|field| field.name == key)?.kind)
+            }
+            (Place::Value(Kind::Map(inner)), PathSeg::Key(_))
+            | (Place::Value(Kind::List(inner)), PathSeg::Index(_)) => Place::Value(*inner),
+            _ => return None,
+        };
+    }
+    Some(place)
+}
+
+/// What a completion inserts.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum CompletionKind {
+    App,
+    /// A step key other than its app: tag, break, limit, …
+    StepKey,
+    Field,
+    Value,
+}
+
+/// One suggestion. `snippet` uses `${name}` placeholders (`${}` for an empty one), the form
+/// CodeMirror's snippets take; tabs stand for one indent unit.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Completion {
+    pub label: String,
+    pub kind: CompletionKind,
+    /// A short note next to the label: the app's group, the field's kind, "required".
+    pub detail: String,
+    /// The help text.
+    pub info: String,
+    pub snippet: String,
+    /// Sorted first (required fields, apps of the flow's type).
+    pub boost: i8,
+}
+
+/// Suggestions for the text between byte offsets `from` and `to`.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Completions {
+    pub from: usize,
+    pub to: usize,
+    pub options: Vec<Completion>,
+}
+
+/// Hover documentation for the name between `from` and `to`.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Hover {
+    pub from: usize,
+    pub to: usize,
+    pub title: String,
+    pub body: String,
+}
+
+/// What fits at byte offset `at` of `text`, a flow of `flow_type`.
+pub fn complete(text: &str, at: usize, flow_type: FlowType) -> Option<Completions> {
+    let context = context_at(text, at)?;
+    match context.spot {
+        Spot::Key {
+            from, to, siblings, ..
+        } => {
+            let options = match place_of(&context.path, context.document_is_object)? {
+                Place::Step => step_key_options(&siblings, flow_type),
+                Place::Value(Kind::Object(fields)) => field_options(fields, &siblings),
+                Place::Value(Kind::Reference) => reference_options(&siblings),
+                Place::Limit => limit_options(&siblings),
+                _ => return None,
+            };
+            Some(Completions { from, to, options })
+        }
+        Spot::Value { from, to, key, .. } => {
+            let place = place_of(&context.path, context.document_is_object)?;
+            let options = match (place, key) {
+                (Place::Value(Kind::Steps), None) => whole_step_options(flow_type),
+                (_, Some(key)) => {
+                    let mut path = context.path.clone();
+                    path.push(PathSeg::Key(key));
+                    match place_of(&path, context.document_is_object)? {
+                        Place::Value(Kind::Choice(values)) => choice_options(values),
+                        Place::Value(Kind::Boolean) => choice_options(&["true", "false"])
+                            .into_iter()
+                            .map(|option| Completion {
+                                snippet: option.label.clone(),
+                                ..option
+                            })
+                            .collect(),
+                        _ => return None,
+                    }
+                }
+                _ => return None,
+            };
+            Some(Completions { from, to, options })
+        }
+    }
+}
+
+/// Documentation of the app or field name at byte offset `at`, if there is one.
+pub fn hover(text: &str, at: usize, flow_type: FlowType) -> Option<Hover> {
+    let context = context_at(text, at)?;
+    let Spot::Key {
+        from,
+        to,
+        whole: Some(name),
+        ..
+    } = context.spot
+    else {
+        return None;
+    };
+    match place_of(&context.path, context.document_is_object)? {
+        Place::Step => {
+            if let Some(app) = catalog::app(&name) {
+                return Some(Hover {
+                    from,
+                    to,
+                    title: app_title(app, flow_type),
+                    body: app_body(app),
+                });
+            }
+            let help = step_key_help(&name)?;
+            Some(Hover {
+                from,
+                to,
+                title: name,
+                body: help.to_owned(),
+            })
+        }
+        Place::Value(Kind::Object(fields)) => {
+            let field = fields.iter().find(|field| field.name == name)?;
+            Some(Hover {
+                from,
+                to,
+                title: format!(
+                    "{}: {}{}",
+                    field.name,
+                    kind_text(&field.kind),
+                    if field.required { ", required" } else { "" }
+                ),
+                body: field.help.to_owned(),
+            })
+        }
+        _ => None,
+    }
+}
+
+fn app_title(app: &AppSpec, flow_type: FlowType) -> String {
+    let offered = if app.offered_for(flow_type) {
+        String::new()
+    } else {
+        format!(" (not offered for {} flows)", flow_type.label())
+    };
+    format!("{} — {}{offered}", app.name, app.label)
+}
+
+fn app_body(app: &AppSpec) -> String {
+    let mut body = app.help.to_owned();
+    let fields = app.fields();
+    if !fields.is_empty() {
+        body.push_str("\n");
+        for field in fields {
+            body.push_str(&format!(
+                "\n{}{}: {} — {}",
+                field.name,
+                if field.required { " (required)" } else { "" },
+                kind_text(&field.kind),
+                field.help
+            ));
+        }
+    } else if !matches!(app.argument, Kind::Empty) {
+        body.push_str(&format!("\n\nArgument: {}", kind_text(&app.argument)));
+    }
+    body
+}
+
+/// A kind in a few words, for details and hovers.
+pub fn kind_text(kind: &Kind) -> String {
+    match kind {
+        Kind::Text => "text".into(),
+        Kind::Expression => "expression".into(),
+        Kind::Variable => "variable name".into(),
+        Kind::Number => "number".into(),
+        Kind::NumericText => "number as text".into(),
+        Kind::Boolean => "true or false".into(),
+        Kind::Choice(values) => values.join(" | "),
+        Kind::Object(_) => "object".into(),
+        Kind::List(inner) => format!("list of {}", kind_text(inner)),
+        Kind::Map(inner) => format!("map of {}", kind_text(inner)),
+        Kind::Reference => "{id} or {name}".into(),
+        Kind::Steps => "steps".into(),
+        Kind::Json => "any JSON".into(),
+        Kind::Empty => "empty".into(),
+    }
+}
+
+fn step_key_help(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "tag" => "A label for goto to jump to (unique in its scope).",
+        "break" => "Stop the flow after this step.",
+        "limit" => "Run this step at most `max` times; then go to the `failover` tag.",
+        "trace" => "Log this step's execution.",
+        "async" => "Run without waiting for the step to finish.",
+        "description" => "A note for people reading the flow.",
+        "_id" => "The diagram node this step belongs to.",
+        _ => return None,
+    })
+}
+
+fn step_key_snippet(key: &str) -> &'static str {
+    match key {
+        "break" | "trace" | "async" => "${false}",
+        "limit" => "{\n\t\"max\": ${1},\n\t\"failover\": \"${tag}\"\n}",
+        _ => "\"${}\"",
+    }
+}
+
+fn quoted(key: &str) -> String {
+    serde_json::to_string(key).unwrap_or_default()
+}
+
+/// The value a snippet starts a field of `kind` with, the cursor stops inside it.
+fn placeholder(kind: &Kind, name: &str) -> String {
+    match kind {
+        Kind::Text | Kind::Expression | Kind::Variable | Kind::NumericText => {
+            format!("\"${{{name}}}\"")
+        }
+        Kind::Number => "${0}".into(),
+        Kind::Boolean => "${false}".into(),
+        Kind::Choice(values) => format!("\"${{{}}}\"", values.first().copied().unwrap_or("")),
+        Kind::List(_) | Kind::Steps => "[${}]".into(),
+        Kind::Object(_) | Kind::Map(_) | Kind::Reference => "{${}}".into(),
+        Kind::Json => "${null}".into(),
+        Kind::Empty => "\"\"${}".into(),
+    }
+}
+
+/// `"app": <argument with its required fields>`.
+fn app_member_snippet(app: &AppSpec) -> String {
+    let argument = match app.argument {
+        Kind::Object(fields) => {
+            let required: Vec<String> = fields
+                .iter()
+                .filter(|field| field.required)
+                .map(|field| {
+                    format!(
+                        "\t{}: {}",
+                        quoted(field.name),
+                        placeholder(&field.kind, field.name)
+                    )
+                })
+                .collect();
+            if required.is_empty() {
+                "{${}}".to_owned()
+            } else {
+                format!("{{\n{}\n}}", required.join(",\n"))
+            }
+        }
+        kind => placeholder(&kind, app.name),
+    };
+    format!("{}: {argument}", quoted(app.name))
+}
+
+fn app_completion(app: &AppSpec, flow_type: FlowType, snippet: String) -> Completion {
+    let offered = app.offered_for(flow_type);
+    Completion {
+        label: app.name.to_owned(),
+        kind: CompletionKind::App,
+        detail: if offered {
+            app.group.label().to_owned()
+        } else {
+            format!("not offered for {} flows", flow_type.label())
+        },
+        info: app.help.to_owned(),
+        snippet,
+        boost: if offered { 1 } else { -1 },
+    }
+}
+
+/// The apps offered for the type (others only for the `default` type, which offers all).
+fn offered_apps(flow_type: FlowType) -> impl Iterator<Item = &'static AppSpec> {
+    catalog::APPS
+        .iter()
+        .filter(move |app| app.offered_for(flow_type))
+}
+
+fn step_key_options(siblings: &[String], flow_type: FlowType) -> Vec<Completion> {
+    let has_app = siblings
+        .iter()
+        .any(|key| !catalog::is_meta_key(key) && !key.is_empty());
+    let mut options = Vec::new();
+    if !has_app {
+        options.extend(
+            offered_apps(flow_type)
+                .map(|app| app_completion(app, flow_type, app_member_snippet(app))),
+        );
+    }
+    options.extend(
+        META_KEYS
+            .iter()
+            .filter(|key| **key != "_id" && !siblings.iter().any(|sibling| sibling == *key))
+            .map(|key| Completion {
+                label: (*key).to_owned(),
+                kind: CompletionKind::StepKey,
+                detail: "step".to_owned(),
+                info: step_key_help(key).unwrap_or_default().to_owned(),
+                snippet: format!("{}: {}", quoted(key), step_key_snippet(key)),
+                boost: 0,
+            }),
+    );
+    options
+}
+
+fn whole_step_options(flow_type: FlowType) -> Vec<Completion> {
+    offered_apps(flow_type)
+        .map(|app| {
+            let member = app_member_snippet(app).replace('\n', "\n\t");
+            app_completion(app, flow_type, format!("{{\n\t{member}\n}}"))
+        })
+        .collect()
+}
+
+fn field_options(fields: &[Field], siblings: &[String]) -> Vec<Completion> {
+    fields
+        .iter()
+        .filter(|field| !siblings.iter().any(|sibling| sibling == field.name))
+        .map(|field| Completion {
+            label: field.name.to_owned(),
+            kind: CompletionKind::Field,
+            detail: if field.required {
+                format!("{}, required", kind_text(&field.kind))
+            } else {
+                kind_text(&field.kind)
+            },
+            info: field.help.to_owned(),
+            snippet: format!(
+                "{}: {}",
+                quoted(field.name),
+                placeholder(&field.kind, field.name)
+            ),
+            boost: i8::from(field.required),
+        })
+        .collect()
+}
+
+fn simple_key(label: &str, detail: &str, info: &str, snippet: &str) -> Completion {
+    Completion {
+        label: label.to_owned(),
+        kind: CompletionKind::Field,
+        detail: detail.to_owned(),
+        info: info.to_owned(),
+        snippet: format!("{}: {snippet}", quoted(label)),
+        boost: 0,
+    }
+}
+
+fn reference_options(siblings: &[String]) -> Vec<Completion> {
+    [
+        simple_key("id", "number", "The referenced object's id", "${0}"),
+        simple_key(
+            "name",
+            "text",
+            "The referenced object's name",
+            "\"${name}\"",
+        ),
+    ]
+    .into_iter()
+    .filter(|option| !siblings.contains(&option.label))
+    .collect()
+}
+
+fn limit_options(siblings: &[String]) -> Vec<Completion> {
+    [
+        simple_key("max", "number", "How many times the step may run", "${1}"),
+        simple_key(
+            "failover",
+            "tag",
+            "Where to go once the limit is reached",
+            "\"${tag}\"",
+        ),
+    ]
+    .into_iter()
+    .filter(|option| !siblings.contains(&option.label))
+    .collect()
+}
+
+fn choice_options(values: &[&str]) -> Vec<Completion> {
+    values
+        .iter()
+        .map(|value| Completion {
+            label: (*value).to_owned(),
+            kind: CompletionKind::Value,
+            detail: String::new(),
+            info: String::new(),
+            snippet: quoted(value),
+            boost: 0,
+        })
+        .collect()
+}
+
+/// The span to underline for a problem reported at `line:column` (1-based, in characters):
+/// the key or token there; for an object, its first key, which names the step.
+pub fn underline(text: &str, line: usize, column: usize) -> (usize, usize) {
+    let start = positions::byte_offset(text, line, column);
+    let bytes = text.as_bytes();
+    let mut at = start;
+    if bytes.get(at) == Some(&b'{') {
+        let mut next = at + 1;
+        while bytes
+            .get(next)
+            .is_some_and(|byte| byte.is_ascii_whitespace())
+        {
+            next += 1;
+        }
+        if bytes.get(next) == Some(&b'"') {
+            at = next;
+        } else {
+            return (start, (start + 1).min(text.len()));
+        }
+    }
+    let end = match bytes.get(at) {
+        None => return (text.len().saturating_sub(1).min(start), text.len()),
+        Some(b'"') => scan::string_end(bytes, at).0,
+        Some(b'[' | b']' | b'}' | b',' | b':') => at + 1,
+        Some(_) => {
+            let mut end = at;
+            while end < bytes.len() && scan::is_word_byte(bytes[end]) {
+                end += 1;
+            }
+            end.max(at + 1)
+        }
+    };
+    let mut end = end.min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    (at, end)
+}
