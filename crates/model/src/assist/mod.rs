@@ -195,7 +195,7 @@ fn app_body(app: &AppSpec) -> String {
     let mut body = app.help.to_owned();
     let fields = app.fields();
     if !fields.is_empty() {
-        body.push_str("\n");
+        body.push('\n');
         for field in fields {
             body.push_str(&format!(
                 "\n{}{}: {} — {}",
