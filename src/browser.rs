@@ -1,5 +1,5 @@
 //! The few browser services the pages need, behind plain functions: saving a file, reading a
-//! picked file, showing a time, and waiting for typing to pause.
+//! picked file, copying to the clipboard, showing a time, and waiting for typing to pause.
 
 use crate::i18n::Lang;
 use leptos::prelude::*;
@@ -33,6 +33,27 @@ pub async fn read_file_text(file: &web_sys::File) -> Result<String, String> {
         .map_err(|error| format!("cannot read {}: {error:?}", file.name()))?;
     text.as_string()
         .ok_or_else(|| format!("cannot read {} as text", file.name()))
+}
+
+/// Marks a moment for the browser benchmarks (`performance.mark`).
+pub fn performance_mark(name: &str) {
+    if let Some(performance) = window().performance() {
+        let _ = performance.mark(name);
+    }
+}
+
+/// Puts `text` on the clipboard.
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    let clipboard = window().navigator().clipboard();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(|error| {
+            error
+                .dyn_ref::<js_sys::Error>()
+                .map(|error| String::from(error.message()))
+                .unwrap_or_else(|| format!("{error:?}"))
+        })
 }
 
 /// An epoch-milliseconds time as the user's locale writes a date and time.

@@ -157,6 +157,34 @@ pub enum Msg {
     Properties,
     StepJson,
     Apply,
+    // Code editor, versions and conflicts
+    Versions,
+    VersionNote,
+    SaveBlocked { count: usize, first: String },
+    NoVersions,
+    VersionNumber(i64),
+    SavedBy { who: String, when: String },
+    Someone,
+    CurrentText,
+    RestoreVersion,
+    RestoreNeedsSaved,
+    RestoredNote(i64),
+    UnchangedLines(usize),
+    NoDifferences,
+    LinesChanged { removed: usize, added: usize },
+    LoadMore,
+    ConflictTitle,
+    ConflictText { who: String, when: String },
+    ReloadTheirs,
+    OverwriteWithMine,
+    CopyMine,
+    Copied,
+    CannotCopy(String),
+    Fullscreen,
+    ExitFullscreen,
+    EditorUnavailable,
+    ChooseVersion,
+    CurrentVersion(i64),
 }
 
 fn ru_plural(count: usize, one: &str, few: &str, many: &str) -> String {
@@ -315,6 +343,49 @@ impl Msg {
             Msg::Properties => "Properties".into(),
             Msg::StepJson => "The step as JSON".into(),
             Msg::Apply => "Apply".into(),
+            Msg::Versions => "Versions".into(),
+            Msg::VersionNote => "Note for this version (optional)".into(),
+            Msg::SaveBlocked { count, first } => format!(
+                "Not saved: {} to fix first. {first}",
+                if *count == 1 { "1 error".to_owned() } else { format!("{count} errors") }
+            ),
+            Msg::NoVersions => {
+                "No earlier versions yet: every save that changes the schema keeps the one before it."
+                    .into()
+            }
+            Msg::VersionNumber(number) => format!("Version {number}"),
+            Msg::SavedBy { who, when } => format!("{who}, {when}"),
+            Msg::Someone => "someone".into(),
+            Msg::CurrentText => "Current text (as typed)".into(),
+            Msg::RestoreVersion => "Restore this version".into(),
+            Msg::RestoreNeedsSaved => {
+                "Save or discard your changes first: restoring saves the version as the flow's new content"
+                    .into()
+            }
+            Msg::RestoredNote(number) => format!("Restored version {number}"),
+            Msg::UnchangedLines(count) => match count {
+                1 => "1 unchanged line".into(),
+                _ => format!("{count} unchanged lines"),
+            },
+            Msg::NoDifferences => "No differences from the current text".into(),
+            Msg::LinesChanged { removed, added } => format!("−{removed} +{added} lines"),
+            Msg::LoadMore => "Load more".into(),
+            Msg::ConflictTitle => "Someone else saved this flow".into(),
+            Msg::ConflictText { who, when } => format!(
+                "{who} saved it at {when}, after you opened it. Your changes are not saved yet: choose what to keep."
+            ),
+            Msg::ReloadTheirs => "Reload theirs".into(),
+            Msg::OverwriteWithMine => "Overwrite with mine".into(),
+            Msg::CopyMine => "Copy mine".into(),
+            Msg::Copied => "Your schema is on the clipboard".into(),
+            Msg::CannotCopy(reason) => format!("Could not copy to the clipboard: {reason}"),
+            Msg::Fullscreen => "Full screen".into(),
+            Msg::ExitFullscreen => "Exit full screen (Esc)".into(),
+            Msg::EditorUnavailable => {
+                "The code editor could not load: editing as plain text.".into()
+            }
+            Msg::ChooseVersion => "Choose a version to compare it with the current text.".into(),
+            Msg::CurrentVersion(number) => format!("Version {number} (current)"),
         }
     }
 
@@ -449,6 +520,48 @@ impl Msg {
             Msg::Properties => "Свойства".into(),
             Msg::StepJson => "Шаг в виде JSON".into(),
             Msg::Apply => "Применить".into(),
+            Msg::Versions => "Версии".into(),
+            Msg::VersionNote => "Заметка к версии (необязательно)".into(),
+            Msg::SaveBlocked { count, first } => format!(
+                "Не сохранено: сначала исправьте {}. {first}",
+                ru_plural(*count, "ошибку", "ошибки", "ошибок")
+            ),
+            Msg::NoVersions => {
+                "Прежних версий пока нет: каждое сохранение, меняющее схему, сохраняет предыдущую."
+                    .into()
+            }
+            Msg::VersionNumber(number) => format!("Версия {number}"),
+            Msg::SavedBy { who, when } => format!("{who}, {when}"),
+            Msg::Someone => "кто-то".into(),
+            Msg::CurrentText => "Текущий текст (как введён)".into(),
+            Msg::RestoreVersion => "Восстановить эту версию".into(),
+            Msg::RestoreNeedsSaved => {
+                "Сначала сохраните или отмените изменения: восстановление сохраняет версию как новое содержимое потока"
+                    .into()
+            }
+            Msg::RestoredNote(number) => format!("Восстановлена версия {number}"),
+            Msg::UnchangedLines(count) => {
+                format!("{} без изменений", ru_plural(*count, "строка", "строки", "строк"))
+            }
+            Msg::NoDifferences => "Нет отличий от текущего текста".into(),
+            Msg::LinesChanged { removed, added } => format!("−{removed} +{added} строк"),
+            Msg::LoadMore => "Показать ещё".into(),
+            Msg::ConflictTitle => "Поток сохранил кто-то другой".into(),
+            Msg::ConflictText { who, when } => format!(
+                "{who} сохранил(а) его {when}, после того как вы его открыли. Ваши изменения ещё не сохранены: выберите, что оставить."
+            ),
+            Msg::ReloadTheirs => "Загрузить их версию".into(),
+            Msg::OverwriteWithMine => "Перезаписать моей".into(),
+            Msg::CopyMine => "Скопировать мою".into(),
+            Msg::Copied => "Ваша схема скопирована в буфер обмена".into(),
+            Msg::CannotCopy(reason) => format!("Не удалось скопировать в буфер обмена: {reason}"),
+            Msg::Fullscreen => "Во весь экран".into(),
+            Msg::ExitFullscreen => "Выйти из полноэкранного режима (Esc)".into(),
+            Msg::EditorUnavailable => {
+                "Редактор кода не загрузился: редактирование как обычного текста.".into()
+            }
+            Msg::ChooseVersion => "Выберите версию, чтобы сравнить её с текущим текстом.".into(),
+            Msg::CurrentVersion(number) => format!("Версия {number} (текущая)"),
         }
     }
 }

@@ -7,7 +7,7 @@ pub use url::{encode_component, join_url, DEFAULT_API_BASE};
 
 use flow_model::{
     ErrorBody, FlowType, ListResponse, LoginRequest, LoginResponse, RoutingSchema, SchemaField,
-    SchemaSearch, SchemaWrite, Session, Tag,
+    SchemaSearch, SchemaVersion, SchemaWrite, Session, Tag,
 };
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
@@ -230,6 +230,20 @@ impl ApiClient {
             WriteMode::Patch => Request::patch(&url),
         };
         self.send(request, etag.as_deref(), Some(body)).await
+    }
+
+    /// A page of a flow's earlier versions, newest first, and whether more exist.
+    pub async fn versions(
+        &self,
+        id: i64,
+        page: u32,
+        size: u32,
+    ) -> Result<ListResponse<SchemaVersion>, ApiError> {
+        self.get(
+            &format!("/routing/schema/{id}/versions"),
+            &[("page", page.to_string()), ("size", size.to_string())],
+        )
+        .await
     }
 
     /// Deletes the flow `stored` was read as, failing if it changed since.

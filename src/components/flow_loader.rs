@@ -1,6 +1,7 @@
 //! Loads the flow an editor's URL names (`/flows/:id/...`), or starts a new one of the URL's
 //! `type` (`/flows/new/...?type=voice`), and hands it to the editor.
 
+use crate::browser::performance_mark;
 use crate::components::require_session::use_api_error_handler;
 use crate::i18n::{use_i18n, Msg};
 use crate::pages::registry::registry_url;
@@ -32,7 +33,11 @@ pub fn FlowLoader(
         let client = auth.client();
         async move {
             match id {
-                Some(id) => client.flow(id).await.map(Some),
+                Some(id) => {
+                    let flow = client.flow(id).await.map(Some);
+                    performance_mark("flow-data");
+                    flow
+                }
                 None => Ok(None),
             }
         }

@@ -1,5 +1,6 @@
 //! Reusable pieces of the pages.
 
+pub mod code_editor;
 pub mod flow_loader;
 pub mod icon;
 pub mod modal;

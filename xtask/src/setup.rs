@@ -71,7 +71,7 @@ pub fn tools() -> Result<(), String> {
     if !version_of("wasm-bindgen").is_some_and(|version| version.ends_with(&bindgen)) {
         cargo_install("wasm-bindgen-cli", &bindgen)?;
     }
-    if !root().join("tools/node_modules/.bin/wasm-opt").exists() {
+    if node_tools_outdated() {
         run(
             "npm",
             &["ci", "--prefix", "tools", "--no-audit", "--no-fund"],
@@ -79,6 +79,22 @@ pub fn tools() -> Result<(), String> {
         )?;
     }
     Ok(())
+}
+
+/// Whether `tools/node_modules` lacks a tool or predates `tools/package-lock.json`.
+fn node_tools_outdated() -> bool {
+    let tools = root().join("tools");
+    let modified = |path: &Path| {
+        std::fs::metadata(path)
+            .and_then(|meta| meta.modified())
+            .ok()
+    };
+    let missing = ["wasm-opt", "esbuild"]
+        .iter()
+        .any(|tool| !tools.join("node_modules/.bin").join(tool).exists());
+    missing
+        || modified(&tools.join("package-lock.json"))
+            > modified(&tools.join("node_modules/.package-lock.json"))
 }
 
 /// cargo-fuzz, for the fuzz run.

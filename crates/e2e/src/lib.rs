@@ -168,8 +168,9 @@ impl AppServer {
 /// ChromeDriver with a headless Chromium session; both end when this is dropped.
 pub struct Browser {
     pub client: Client,
-    /// One browser at a time: on two cores, parallel Chromiums make every wait flaky.
-    _turn: tokio::sync::SemaphorePermit<'static>,
+    /// One test's browsers at a time: on two cores, parallel Chromiums make every wait flaky.
+    /// A pair's second browser shares the first one's turn.
+    _turn: Option<tokio::sync::SemaphorePermit<'static>>,
     driver: Child,
     /// Where downloads land.
     pub downloads: tempfile::TempDir,
@@ -187,6 +188,17 @@ static BROWSER_TURNS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new
 impl Browser {
     pub async fn start() -> Self {
         let turn = BROWSER_TURNS.acquire().await.expect("never closed");
+        Self::start_in_turn(Some(turn)).await
+    }
+
+    /// Two independent browsers (own cookies and storage), for two people at once.
+    pub async fn pair() -> (Self, Self) {
+        let first = Self::start().await;
+        let second = Self::start_in_turn(None).await;
+        (first, second)
+    }
+
+    async fn start_in_turn(turn: Option<tokio::sync::SemaphorePermit<'static>>) -> Self {
         let chromedriver =
             std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".to_owned());
         let port = free_port();
@@ -370,6 +382,51 @@ impl Browser {
         self.find(css).await.send_keys(text).await.expect("typing");
     }
 
+    /// The text of the code editor, line by line as it shows them (all of a short text).
+    pub async fn editor_text(&self) -> String {
+        self.find(".cm-content").await;
+        let text = self
+            .client
+            .execute(
+                "return Array.from(document.querySelectorAll('.cm-content .cm-line'))\
+                 .map(line => line.textContent).join('\\n');",
+                vec![],
+            )
+            .await
+            .expect("the editor's text");
+        text.as_str().unwrap_or_default().to_owned()
+    }
+
+    /// Types `keys` into the code editor where its cursor is.
+    pub async fn type_in_editor(&self, keys: &str) {
+        self.find(".cm-content")
+            .await
+            .send_keys(keys)
+            .await
+            .expect("typing in the editor");
+    }
+
+    /// Replaces everything in the code editor with `text`, as a paste would.
+    pub async fn replace_editor_text(&self, text: &str) {
+        let content = self.find(".cm-content").await;
+        content.click().await.expect("focus the editor");
+        content
+            .send_keys(&format!(
+                "{}a{}",
+                fantoccini::key::Key::Control,
+                fantoccini::key::Key::Null
+            ))
+            .await
+            .expect("select all");
+        self.client
+            .execute(
+                "document.execCommand('insertText', false, arguments[0]);",
+                vec![serde_json::Value::from(text)],
+            )
+            .await
+            .expect("insert the text");
+    }
+
     /// Saves a screenshot for a person to look at.
     pub async fn screenshot(&self, name: &str) {
         let png = self.client.screenshot().await.expect("screenshot");
@@ -388,4 +445,56 @@ impl Drop for Browser {
     fn drop(&mut self) {
         let _ = self.driver.kill();
     }
+}
+
+// What the browser scenarios share.
+
+/// A browser signed in as the first admin, on the Flow page.
+pub async fn signed_in(server: &AppServer) -> Browser {
+    let browser = Browser::start().await;
+    browser.sign_in(server, "admin", ADMIN_PASSWORD).await;
+    browser
+}
+
+/// The names in the registry table, top to bottom.
+pub async fn row_names(browser: &Browser) -> Vec<String> {
+    browser.texts("table.flows td.name").await
+}
+
+/// Waits until the table shows exactly `expected`, top to bottom.
+pub async fn wait_for_rows(browser: &Browser, expected: &[&str]) {
+    browser
+        .wait_until(|| async {
+            let names = row_names(browser).await;
+            if names == expected {
+                Ok(())
+            } else {
+                Err(format!("the table shows {names:?}, expected {expected:?}"))
+            }
+        })
+        .await
+}
+
+/// The flow named `name` as the API stores it (id, schema, type, editor, tags, description).
+pub async fn stored_flow(server: &AppServer, token: &str, name: &str) -> serde_json::Value {
+    let path = format!(
+        "/routing/schema?name={}&fields=id&fields=schema&fields=type&fields=editor&fields=tags&fields=description",
+        name.replace(' ', "%20")
+    );
+    let (_, body) = server.api(token, reqwest::Method::GET, &path, None).await;
+    body["items"][0].clone()
+}
+
+/// Waits for a downloaded file and returns its text.
+pub async fn downloaded(browser: &Browser, file_name: &str) -> String {
+    let path = browser.downloads.path().join(file_name);
+    for _ in 0..100 {
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            if !text.is_empty() {
+                return text;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{file_name} was never downloaded");
 }

@@ -161,6 +161,12 @@ pub struct RoutingSchema {
     pub updated_at: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_by: Option<UserRef>,
+    /// The content's version number and note (our extension, in whole-flow answers only; the
+    /// versions endpoint lists the earlier ones).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 impl RoutingSchema {

@@ -97,9 +97,15 @@ impl ImportedFlow {
     }
 }
 
-/// The text of a downloaded flow: the API's shape, `schema` and `payload` as real JSON.
+/// The text of a downloaded flow: the API's shape, `schema` and `payload` as real JSON, without
+/// the version bookkeeping (which belongs to where the flow is stored).
 pub fn export_text(flow: &RoutingSchema) -> String {
-    let mut text = serde_json::to_string_pretty(flow).expect("a flow always serializes");
+    let flow = RoutingSchema {
+        version: None,
+        note: None,
+        ..flow.clone()
+    };
+    let mut text = serde_json::to_string_pretty(&flow).expect("a flow always serializes");
     text.push('\n');
     text
 }

@@ -30,24 +30,6 @@ pub fn schema_text(schema: &Value) -> String {
     serde_json::to_string_pretty(schema).expect("a JSON value always serializes")
 }
 
-/// Where line `line`, column `column` (1-based, in characters) is in `text`, in the UTF-16
-/// units a text field's selection counts in.
-pub fn utf16_offset(text: &str, line: usize, column: usize) -> u32 {
-    let mut units = 0u32;
-    for (index, content) in text.split('\n').enumerate() {
-        if index + 1 == line {
-            let before: u32 = content
-                .chars()
-                .take(column.saturating_sub(1))
-                .map(|c| c.len_utf16() as u32)
-                .sum();
-            return units + before;
-        }
-        units += content.chars().map(|c| c.len_utf16() as u32).sum::<u32>() + 1;
-    }
-    units
-}
-
 impl FlowForm {
     /// A new flow of `kind`: no steps yet.
     pub fn new_flow(kind: FlowType) -> Self {
@@ -148,19 +130,6 @@ mod tests {
         assert_eq!(write.debug, Some(true));
         assert_eq!(write.editor, Some(false));
         assert_eq!(write.schema, flow.schema);
-    }
-
-    #[test]
-    fn offsets_count_utf16_units_line_by_line() {
-        let text = "[\n  {\"a\": \"é😀\"},\n  x\n]";
-        assert_eq!(utf16_offset(text, 1, 1), 0);
-        assert_eq!(utf16_offset(text, 2, 3), 4);
-        // Line 2 is 14 characters, the emoji two units: line 3 starts at 2 + 15 + 1.
-        assert_eq!(utf16_offset(text, 3, 3), 2 + 15 + 1 + 2);
-        assert_eq!(
-            utf16_offset(text, 9, 1),
-            text.encode_utf16().count() as u32 + 1
-        );
     }
 
     #[test]

@@ -1,13 +1,18 @@
-//! A flow's General tab: name, type, tags, description, debug and the schema as code. Saves
-//! are guarded by If-Match; leaving with unsaved changes asks first.
+//! A flow's General tab: name, type, tags, description, debug and the schema in the code
+//! editor, with live problems; and its Versions tab. Saves are refused while the schema has
+//! errors and guarded by If-Match (a conflict asks what to keep); leaving with unsaved changes
+//! asks first, and unsaved typing is kept in the browser.
 
+mod conflict;
 mod draft;
 mod form;
+mod versions;
 
-pub use form::{utf16_offset, FlowForm, FormError};
+pub use form::{FlowForm, FormError};
 
 use crate::api::{ApiError, WriteMode};
-use crate::browser::{download_text, Debouncer};
+use crate::browser::{copy_text, download_text, Debouncer};
+use crate::components::code_editor::{CodeEditor, CodeEditorControl};
 use crate::components::flow_loader::{FlowLoader, Opened};
 use crate::components::icon::{lucide, Icon};
 use crate::components::require_session::{use_api_error_handler, RequireSession};
@@ -18,15 +23,16 @@ use crate::components::unsaved::{guard_unload, UnsavedChangesModal};
 use crate::i18n::{use_i18n, Msg};
 use crate::pages::registry::registry_url;
 use crate::session::use_auth;
+use conflict::ConflictModal;
 use flow_model::flow::{diagnose, Severity};
 use flow_model::transfer::{export_file_name, export_text, parse_schema};
 use flow_model::{FlowType, Permission, RoutingSchema, SchemaWrite};
 use leptos::ev;
-use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use std::time::Duration;
+use versions::VersionsPanel;
 
 #[component]
 pub fn CodeFlowPage() -> impl IntoView {
@@ -39,6 +45,20 @@ pub fn CodeFlowPage() -> impl IntoView {
 
 /// The fields a diagram flow's General tab may change: its schema is the diagram's to write.
 const DIAGRAM_GENERAL_FIELDS: [&str; 5] = ["name", "description", "type", "tags", "debug"];
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Tab {
+    General,
+    Versions,
+}
+
+#[derive(Clone, Debug)]
+struct SaveRequest {
+    /// Back to the registry once saved.
+    leave_after: bool,
+    /// Kept with the new version.
+    note: String,
+}
 
 #[component]
 fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView {
@@ -65,6 +85,12 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
     let form = RwSignal::new(initial);
     let name_error = RwSignal::new(None::<String>);
     let leaving = RwSignal::new(false);
+    let editor = CodeEditorControl::default();
+    let conflict = RwSignal::new(None::<RoutingSchema>);
+    let note = RwSignal::new(String::new());
+    let saves = RwSignal::new(0u32);
+    let tab = RwSignal::new(Tab::General);
+    let fullscreen = RwSignal::new(false);
     let dirty = move || form.with(|form| saved.with(|saved| form != saved));
     // While there are unsaved changes, the browser keeps them (after the offer is answered,
     // so an old draft is not overwritten before the user chose).
@@ -104,8 +130,8 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
         allowed && dirty()
     };
 
-    let save = Action::new_local(move |leave_after: &bool| {
-        let leave_after = *leave_after;
+    let save = Action::new_local(move |request: &SaveRequest| {
+        let request = request.clone();
         let client = auth.client();
         let existing = current.get_untracked();
         let typed = form.get_untracked();
@@ -115,10 +141,13 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
             } else {
                 typed.to_write().map_err(SaveError::Form)?
             };
-            let saved_flow = match &existing {
+            let note = request.note.trim();
+            write.note = (!note.is_empty()).then(|| note.to_owned());
+            let written = match &existing {
                 Some(existing) if diagram => {
                     write.schema = None;
                     write.payload = None;
+                    write.note = None;
                     write.fields = Some(DIAGRAM_GENERAL_FIELDS.map(str::to_owned).to_vec());
                     client.write_flow(WriteMode::Patch, existing, &write).await
                 }
@@ -128,9 +157,20 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
                         .await
                 }
                 None => client.create_flow(&write).await,
-            }
-            .map_err(SaveError::Api)?;
-            Ok((saved_flow, typed, existing.is_none(), leave_after))
+            };
+            let saved_flow = match (written, &existing) {
+                (Ok(flow), _) => flow,
+                // Someone saved meanwhile: read their flow, for the user to choose.
+                (Err(error), Some(existing)) if error.is_stale() => {
+                    let theirs = client.flow(existing.id.unwrap_or_default()).await;
+                    return Err(match theirs {
+                        Ok(theirs) => SaveError::Conflict(Box::new(theirs)),
+                        Err(error) => SaveError::Api(error),
+                    });
+                }
+                (Err(error), _) => return Err(SaveError::Api(error)),
+            };
+            Ok((saved_flow, typed, existing.is_none(), request.leave_after))
         }
     });
     let outcome = SaveOutcome {
@@ -144,6 +184,8 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
             Some(Ok((flow, typed, created, leave_after))) => {
                 draft::forget(&draft_name.get_value());
                 saved.set(typed);
+                note.set(String::new());
+                saves.update(|saves| *saves += 1);
                 let created_at =
                     created.then(|| format!("/flows/{}/code", flow.id.unwrap_or_default()));
                 current.set(Some(flow));
@@ -153,6 +195,7 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
                 name_error.set(Some(error.to_string()))
             }
             Some(Err(SaveError::Form(error))) => toasts.error(form_error_text(&error, i18n)),
+            Some(Err(SaveError::Conflict(theirs))) => conflict.set(Some(*theirs)),
             Some(Err(SaveError::Api(error))) => {
                 outcome.refused(error, &form.get_untracked().name, &on_error)
             }
@@ -172,37 +215,69 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
         }
     };
     guard_unload(dirty);
-    let on_key = move |event: ev::KeyboardEvent| {
-        if (event.ctrl_key() || event.meta_key()) && event.key().eq_ignore_ascii_case("s") {
-            event.prevent_default();
-            if can_save() && !save.pending().get_untracked() {
-                save.dispatch(false);
-            }
-        }
-    };
-    // Diagnostics follow the text once typing pauses, so typing itself stays instant.
-    let checked_text = RwSignal::new(form.with_untracked(|form| form.schema_text.clone()));
+    // Problems follow the text once typing pauses, so typing itself stays instant; each check
+    // is of one numbered state of the editor's text, and its underlines go to that state only.
+    let checked = RwSignal::new((form.with_untracked(|form| form.schema_text.clone()), 0u32));
     let check_pause = Debouncer::new(Duration::from_millis(200));
-    // Checked once typing pauses, like the problems list, not on every keystroke of any field.
     let schema_problem = Memo::new(move |_| {
-        checked_text.with(|text| parse_schema(text).err().map(|error| error.to_string()))
+        checked.with(|(text, _)| parse_schema(text).err().map(|error| error.to_string()))
     });
     let diagnostics = Memo::new(move |_| {
         let kind = form.with(|form| form.kind);
-        checked_text.with(|text| diagnose(text, kind))
+        checked.with(|(text, _)| diagnose(text, kind))
     });
-    let schema_field = NodeRef::<html::Textarea>::new();
+    Effect::new(move |_| {
+        editor.ready.track();
+        diagnostics.with(|found| {
+            checked.with_untracked(|(text, version)| editor.show_problems(text, found, *version))
+        });
+    });
+    let on_change = Callback::new(move |(text, version): (String, u32)| {
+        form.update(|form| form.schema_text = text.clone());
+        check_pause.run(move || checked.set((text, version)));
+    });
     let go_to = move |line: usize, column: usize| {
-        if let Some(field) = schema_field.get_untracked() {
-            let at = form.with_untracked(|form| utf16_offset(&form.schema_text, line, column));
-            let _ = field.focus();
-            let _ = field.set_selection_range(at, at);
+        form.with_untracked(|form| editor.go_to(&form.schema_text, line, column));
+    };
+    // Saving is refused while the schema has errors: the first one is named and shown.
+    let request_save = Callback::new(move |leave_after: bool| {
+        if !can_save() || save.pending().get_untracked() {
+            return;
+        }
+        if !diagram {
+            let (text, kind) = form.with_untracked(|form| (form.schema_text.clone(), form.kind));
+            let errors: Vec<_> = diagnose(&text, kind)
+                .into_iter()
+                .filter(|found| found.severity == Severity::Error)
+                .collect();
+            if let Some(first) = errors.first() {
+                toasts.error(i18n.t(Msg::SaveBlocked {
+                    count: errors.len(),
+                    first: format!("{}:{}: {}", first.line, first.column, first.message),
+                }));
+                tab.set(Tab::General);
+                editor.go_to(&text, first.line, first.column);
+                return;
+            }
+        }
+        save.dispatch(SaveRequest {
+            leave_after,
+            note: note.get_untracked(),
+        });
+    });
+    let on_key = move |event: ev::KeyboardEvent| {
+        // The code editor handles its own Ctrl/Cmd+S (and marks the event handled).
+        if (event.ctrl_key() || event.meta_key())
+            && event.key().eq_ignore_ascii_case("s")
+            && !event.default_prevented()
+        {
+            event.prevent_default();
+            request_save.run(false);
         }
     };
     let format = move |_| {
         if let Some(text) = form.with_untracked(FlowForm::formatted_schema) {
-            form.update(|form| form.schema_text = text.clone());
-            checked_text.set(text);
+            editor.set_text(&text);
         }
     };
     let download = move |_| {
@@ -213,6 +288,38 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
         if let Err(reason) = download_text(&file, &export_text(&flow)) {
             toasts.error(reason);
         }
+    };
+    let copy_mine = Callback::new(move |()| {
+        let text = form.with_untracked(|form| form.schema_text.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            match copy_text(&text).await {
+                Ok(()) => toasts.success(i18n.t(Msg::Copied)),
+                Err(reason) => toasts.error(i18n.t(Msg::CannotCopy(reason))),
+            }
+        });
+    });
+    let reload_theirs = Callback::new(move |theirs: RoutingSchema| {
+        let loaded = FlowForm::from_flow(&theirs);
+        current.set(Some(theirs));
+        saved.set(loaded.clone());
+        // As one change in the editor: Undo there brings the typed text back.
+        editor.set_text(&loaded.schema_text);
+        form.set(loaded);
+        name_error.set(None);
+    });
+    let overwrite = Callback::new(move |theirs: RoutingSchema| {
+        current.set(Some(theirs));
+        request_save.run(false);
+    });
+    let restore = Callback::new(move |(number, text): (i64, String)| {
+        editor.set_text(&text);
+        note.set(i18n.t(Msg::RestoredNote(number)));
+        request_save.run(false);
+    });
+    let toggle_fullscreen = move |_| {
+        fullscreen.update(|on| *on = !*on);
+        editor.refresh();
+        editor.focus();
     };
     let title = move || {
         let name = form.with(|form| form.name.trim().to_owned());
@@ -254,8 +361,19 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
                     <Icon icon=lucide::LuX />
                     {move || i18n.t(Msg::Close)}
                 </button>
+                <Show when=move || !diagram && current.with(Option::is_some)>
+                    <input
+                        class="version-note"
+                        name="note"
+                        maxlength="200"
+                        placeholder=move || i18n.t(Msg::VersionNote)
+                        aria-label=move || i18n.t(Msg::VersionNote)
+                        prop:value=move || note.get()
+                        on:input=move |event| note.set(event_target_value(&event))
+                    />
+                </Show>
                 <button class="primary" disabled=move || !can_save() || save.pending().get()
-                    on:click=move |_| { save.dispatch(false); }>
+                    on:click=move |_| request_save.run(false)>
                     {move || i18n.t(if save.pending().get() { Msg::Saving } else { Msg::Save })}
                 </button>
             </div>
@@ -268,8 +386,8 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
                     <div class="draft-offer" role="alert">
                         <span>{i18n.t(Msg::DraftFound(when))}</span>
                         <button class="primary" on:click=move |_| {
+                            editor.set_text(&restore.schema_text);
                             form.set(restore.clone());
-                            checked_text.set(restore.schema_text.clone());
                             offered.set(None);
                         }>{i18n.t(Msg::RestoreDraft)}</button>
                         <button on:click=move |_| {
@@ -280,9 +398,41 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
                 }
             })}
             <nav class="tabs" role="tablist">
-                <span role="tab" aria-selected="true" class="tab">{move || i18n.t(Msg::General)}</span>
+                <button
+                    type="button"
+                    role="tab"
+                    class="tab"
+                    aria-selected=move || (tab.get() == Tab::General).to_string()
+                    on:click=move |_| {
+                        tab.set(Tab::General);
+                        editor.refresh();
+                    }
+                >{move || i18n.t(Msg::General)}</button>
+                <Show when=move || current.with(|flow| flow.as_ref().and_then(|flow| flow.id).is_some())>
+                    <button
+                        type="button"
+                        role="tab"
+                        class="tab"
+                        aria-selected=move || (tab.get() == Tab::Versions).to_string()
+                        on:click=move |_| tab.set(Tab::Versions)
+                    >{move || i18n.t(Msg::Versions)}</button>
+                </Show>
             </nav>
-            <form class="general" on:submit=|event| event.prevent_default()>
+            {move || (tab.get() == Tab::Versions).then(|| {
+                let flow_id = current.with_untracked(|flow| flow.as_ref().and_then(|flow| flow.id)).unwrap_or_default();
+                view! {
+                    <VersionsPanel
+                        flow_id
+                        head=Signal::derive(move || current.with(|flow| flow.as_ref().and_then(versions::Head::of)))
+                        current=Signal::derive(move || form.with(|form| form.schema_text.clone()))
+                        dirty=Signal::derive(dirty)
+                        saves=saves.into()
+                        on_restore=restore
+                    />
+                }
+            })}
+            // Kept mounted while hidden, so the editor keeps its state and undo history.
+            <form class="general" hidden=move || tab.get() != Tab::General on:submit=|event| event.prevent_default()>
                 <label>
                     {move || i18n.t(Msg::Name)}" *"
                     <input
@@ -351,33 +501,40 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
                     />
                     {move || i18n.t(Msg::Debug)}
                 </label>
-                <label class="schema">
-                    {move || i18n.t(Msg::FlowSchema)}
-                    <textarea
-                        name="schema"
-                        class="code"
-                        spellcheck="false"
-                        rows="20"
-                        readonly=diagram
-                        aria-invalid=move || schema_problem.with(Option::is_some).to_string()
-                        aria-describedby="schema-problem"
-                        node_ref=schema_field
-                        prop:value=move || form.with(|form| form.schema_text.clone())
-                        on:input=move |event| {
-                            let text = event_target_value(&event);
-                            form.update(|form| form.schema_text = text.clone());
-                            check_pause.run(move || checked_text.set(text));
-                        }
-                    ></textarea>
+                <div class="schema" class:fullscreen=move || fullscreen.get() on:keydown=move |event: ev::KeyboardEvent| {
+                    if event.key() == "Escape" && fullscreen.get_untracked() && !event.default_prevented() {
+                        fullscreen.set(false);
+                        editor.refresh();
+                    }
+                }>
+                    <div class="schema-heading">
+                        <span id="schema-label">{move || i18n.t(Msg::FlowSchema)}</span>
+                        <button type="button" disabled=diagram on:click=format>
+                            <Icon icon=lucide::LuBraces />
+                            {move || i18n.t(Msg::Format)}
+                        </button>
+                        <button
+                            type="button"
+                            class="fullscreen-toggle"
+                            aria-pressed=move || fullscreen.get().to_string()
+                            on:click=toggle_fullscreen
+                        >
+                            <Icon icon=lucide::LuMaximize />
+                            {move || i18n.t(if fullscreen.get() { Msg::ExitFullscreen } else { Msg::Fullscreen })}
+                        </button>
+                    </div>
+                    <CodeEditor
+                        text=form.with_untracked(|form| form.schema_text.clone())
+                        flow_type=Signal::derive(move || form.with(|form| form.kind))
+                        read_only=diagram
+                        on_change
+                        on_save=Callback::new(move |()| request_save.run(false))
+                        control=editor
+                        label=Signal::derive(move || i18n.t(Msg::FlowSchema))
+                    />
                     <span class="error" id="schema-problem" role="status">
                         {move || schema_problem.get().map(|problem| i18n.t(Msg::SchemaError(problem)))}
                     </span>
-                </label>
-                <div class="schema-tools">
-                    <button type="button" disabled=diagram on:click=format>
-                        <Icon icon=lucide::LuBraces />
-                        {move || i18n.t(Msg::Format)}
-                    </button>
                 </div>
                 <section class="schema-problems" aria-label=move || i18n.t(Msg::Problems)>
                     <h2>{move || i18n.t(Msg::Problems)}</h2>
@@ -419,10 +576,9 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
                 saved.set(form.get_untracked());
                 leave.run(());
             })
-            on_save=Callback::new(move |()| {
-                save.dispatch(true);
-            })
+            on_save=Callback::new(move |()| request_save.run(true))
         />
+        <ConflictModal theirs=conflict on_reload=reload_theirs on_overwrite=overwrite on_copy=copy_mine />
     }
 }
 
@@ -430,6 +586,8 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
 #[derive(Clone)]
 enum SaveError {
     Form(FormError),
+    /// Someone else saved first: their flow.
+    Conflict(Box<RoutingSchema>),
     Api(ApiError),
 }
 

@@ -12,7 +12,7 @@ pub use scan::{context_at, Context, Spot};
 
 use crate::api::FlowType;
 use crate::catalog::{self, AppSpec, Field, Kind, META_KEYS};
-use crate::flow::PathSeg;
+use crate::flow::{Diagnostic, PathSeg, Severity};
 
 /// What the value at a path is, as far as the catalog knows.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -75,12 +75,25 @@ pub struct Completion {
     pub boost: i8,
 }
 
-/// Suggestions for the text between byte offsets `from` and `to`.
+/// Suggestions for the word typed from byte offset `from` to the position. Each snippet is
+/// whole (quotes included): when the word is `quoted`, it replaces the opening quote before
+/// `from` too, and a closing quote right after the position.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Completions {
     pub from: usize,
-    pub to: usize,
+    pub quoted: bool,
     pub options: Vec<Completion>,
+}
+
+impl Completions {
+    fn new(text: &str, start: usize, options: Vec<Completion>) -> Self {
+        let quoted = text.as_bytes().get(start) == Some(&b'"');
+        Self {
+            from: start + usize::from(quoted),
+            quoted,
+            options,
+        }
+    }
 }
 
 /// Hover documentation for the name between `from` and `to`.
@@ -96,9 +109,7 @@ pub struct Hover {
 pub fn complete(text: &str, at: usize, flow_type: FlowType) -> Option<Completions> {
     let context = context_at(text, at)?;
     match context.spot {
-        Spot::Key {
-            from, to, siblings, ..
-        } => {
+        Spot::Key { from, siblings, .. } => {
             let options = match place_of(&context.path, context.document_is_object)? {
                 Place::Step => step_key_options(&siblings, flow_type),
                 Place::Value(Kind::Object(fields)) => field_options(fields, &siblings),
@@ -106,9 +117,9 @@ pub fn complete(text: &str, at: usize, flow_type: FlowType) -> Option<Completion
                 Place::Limit => limit_options(&siblings),
                 _ => return None,
             };
-            Some(Completions { from, to, options })
+            Some(Completions::new(text, from, options))
         }
-        Spot::Value { from, to, key, .. } => {
+        Spot::Value { from, key, .. } => {
             let place = place_of(&context.path, context.document_is_object)?;
             let options = match (place, key) {
                 (Place::Value(Kind::Steps), None) => whole_step_options(flow_type),
@@ -129,7 +140,7 @@ pub fn complete(text: &str, at: usize, flow_type: FlowType) -> Option<Completion
                 }
                 _ => return None,
             };
-            Some(Completions { from, to, options })
+            Some(Completions::new(text, from, options))
         }
     }
 }
@@ -435,10 +446,39 @@ fn choice_options(values: &[&str]) -> Vec<Completion> {
         .collect()
 }
 
-/// The span to underline for a problem reported at `line:column` (1-based, in characters):
-/// the key or token there; for an object, its first key, which names the step.
-pub fn underline(text: &str, line: usize, column: usize) -> (usize, usize) {
-    let start = positions::byte_offset(text, line, column);
+/// A problem placed for an editor: its span in UTF-16 units.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Mark {
+    pub from: usize,
+    pub to: usize,
+    pub severity: Severity,
+    pub message: String,
+}
+
+/// Where each diagnostic of `text` is underlined, in UTF-16 units.
+pub fn marks(text: &str, diagnostics: &[Diagnostic]) -> Vec<Mark> {
+    let lines = positions::LineIndex::new(text);
+    let spans: Vec<(usize, usize)> = diagnostics
+        .iter()
+        .map(|found| underline(text, lines.byte_offset(found.line, found.column)))
+        .collect();
+    let bytes: Vec<usize> = spans.iter().flat_map(|&(from, to)| [from, to]).collect();
+    let units = positions::utf16_from_bytes(text, &bytes);
+    diagnostics
+        .iter()
+        .zip(units.chunks(2))
+        .map(|(found, span)| Mark {
+            from: span[0],
+            to: span[1],
+            severity: found.severity,
+            message: found.message.clone(),
+        })
+        .collect()
+}
+
+/// The span to underline for a problem reported at byte offset `start`: the key or token
+/// there; for an object, its first key, which names the step.
+pub fn underline(text: &str, start: usize) -> (usize, usize) {
     let bytes = text.as_bytes();
     let mut at = start;
     if bytes.get(at) == Some(&b'{') {

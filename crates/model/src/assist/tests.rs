@@ -1,4 +1,6 @@
-use super::positions::{byte_from_utf16, byte_offset, utf16_from_byte, utf16_offset};
+use super::positions::{
+    byte_from_utf16, byte_offset, utf16_from_byte, utf16_from_bytes, utf16_offset,
+};
 use super::*;
 
 /// `text` with the cursor marked by `|`: the text without it, and the cursor's byte offset.
@@ -55,9 +57,9 @@ fn a_step_that_has_its_app_offers_only_step_keys_not_yet_there() {
 fn an_app_snippet_holds_its_required_fields() {
     let (found, playback) = option(r#"[{"pl|"}]"#, "playback");
     assert_eq!(
-        (found.from, found.to),
-        (2, 6),
-        "from the quote, past the closing one"
+        (found.from, found.quoted),
+        (3, true),
+        "the word after the quote"
     );
     assert_eq!(playback.snippet, "\"playback\": {\n\t\"files\": [${}]\n}");
     assert_eq!(playback.detail, "Media");
@@ -67,7 +69,7 @@ fn an_app_snippet_holds_its_required_fields() {
 #[test]
 fn a_bare_word_completes_too() {
     let (found, goto) = option("[{go|}]", "goto");
-    assert_eq!((found.from, found.to), (2, 4));
+    assert_eq!((found.from, found.quoted), (2, false));
     assert_eq!(goto.snippet, "\"goto\": \"${goto}\"");
 }
 
@@ -178,18 +180,35 @@ fn hovering_a_field_or_step_key_documents_it_and_values_say_nothing() {
 #[test]
 fn underlines_cover_the_key_naming_a_step_or_the_token_at_the_place() {
     let text = "[\n  {\"goto\": \"nowhere\"},\n  tru\n]";
-    let (from, to) = underline(text, 2, 3);
+    let at = |line, column| underline(text, byte_offset(text, line, column));
+    let (from, to) = at(2, 3);
     assert_eq!(&text[from..to], "\"goto\"");
-    let (from, to) = underline(text, 3, 3);
+    let (from, to) = at(3, 3);
     assert_eq!(&text[from..to], "tru");
-    let (from, to) = underline(text, 9, 1);
+    let (from, to) = at(9, 1);
     assert_eq!(
         (from, to),
         (text.len() - 1, text.len()),
         "past the end: the last char"
     );
-    let (from, to) = underline("[{ }]", 1, 2);
-    assert_eq!((from, to), (1, 2));
+    assert_eq!(underline("[{ }]", 1), (1, 2));
+}
+
+#[test]
+fn marks_place_diagnostics_in_utf16_units() {
+    let text = "[\n  {\"say\": \"😀\"}, {\"goto\": \"x\"}\n]";
+    let found = crate::flow::diagnose(text, FlowType::Voice);
+    let marks = marks(text, &found);
+    let goto = marks
+        .iter()
+        .find(|mark| mark.message.contains("goto"))
+        .expect("the goto's mark");
+    let units: Vec<u16> = text.encode_utf16().collect();
+    assert_eq!(
+        String::from_utf16(&units[goto.from..goto.to]).unwrap(),
+        "\"goto\""
+    );
+    assert_eq!(goto.severity, Severity::Warning);
 }
 
 #[test]
@@ -212,6 +231,11 @@ fn positions_convert_between_bytes_lines_and_utf16() {
     );
     assert_eq!(utf16_offset(text, 2, 3), 3 + 2 + 1);
     assert_eq!(byte_from_utf16(text, 1000), text.len());
+    assert_eq!(
+        utf16_from_bytes(text, &[text.len(), 0, 3 + 4, 3 + 1]),
+        [text.encode_utf16().count(), 0, 3 + 2, 3],
+        "any order; inside a character: its start"
+    );
 }
 
 #[test]

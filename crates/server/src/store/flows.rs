@@ -175,7 +175,7 @@ async fn read_entity(
 ) -> Result<Option<RoutingSchema>> {
     let fields = SchemaField::ALL;
     let mut sql = Sql::new("SELECT ");
-    sql.push(&column_list(&fields));
+    sql.push(&column_list(&fields)).push(", s.version, s.note");
     from_clause(&mut sql, &fields, None);
     sql.push(" WHERE s.id = ")
         .bind(id)
@@ -184,7 +184,10 @@ async fn read_entity(
     let Some(row) = sql.fetch_optional(&mut *connection).await? else {
         return Ok(None);
     };
-    let mut flows = [entity_from_row(&row, &fields)?];
+    let mut flow = entity_from_row(&row, &fields)?;
+    flow.version = Some(row.try_get("version")?);
+    flow.note = Some(row.try_get("note")?);
+    let mut flows = [flow];
     attach_tags(connection, &mut flows, &[id]).await?;
     let [flow] = flows;
     Ok(Some(flow))

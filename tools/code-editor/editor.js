@@ -1,0 +1,214 @@
+// Flow Studio's code editor: CodeMirror 6 set up for flow JSON. The web app (Rust) loads this
+// module only on a flow's General tab and drives it through `createEditor`; the language help
+// (completions, hover, diagnostics) comes from the app, which owns the flow-language catalog.
+
+import { EditorState, Compartment } from "@codemirror/state";
+import {
+  EditorView, keymap, lineNumbers, highlightActiveLineGutter, highlightSpecialChars,
+  drawSelection, dropCursor, rectangularSelection, crosshairCursor, highlightActiveLine,
+  hoverTooltip,
+} from "@codemirror/view";
+import {
+  defaultKeymap, history, historyKeymap, indentWithTab, isolateHistory, undo, redo,
+} from "@codemirror/commands";
+import {
+  foldGutter, foldKeymap, indentOnInput, bracketMatching, syntaxHighlighting, HighlightStyle,
+} from "@codemirror/language";
+import { searchKeymap, highlightSelectionMatches, openSearchPanel } from "@codemirror/search";
+import {
+  autocompletion, completionKeymap, closeBrackets, closeBracketsKeymap, snippet,
+} from "@codemirror/autocomplete";
+import { lintGutter, lintKeymap, setDiagnostics } from "@codemirror/lint";
+import { json } from "@codemirror/lang-json";
+import { tags } from "@lezer/highlight";
+
+// Colours come from the app's CSS variables, so the editor follows its light or dark theme.
+const highlight = HighlightStyle.define([
+  { tag: tags.propertyName, color: "var(--code-key)" },
+  { tag: tags.string, color: "var(--code-string)" },
+  { tag: tags.number, color: "var(--code-number)" },
+  { tag: [tags.bool, tags.null], color: "var(--code-keyword)" },
+  { tag: [tags.brace, tags.squareBracket, tags.separator], color: "var(--code-punctuation)" },
+  { tag: tags.invalid, color: "var(--danger)" },
+]);
+
+const theme = EditorView.theme({
+  "&": { backgroundColor: "var(--surface)", color: "var(--text)", height: "100%" },
+  ".cm-content": { caretColor: "var(--text)", fontFamily: "var(--mono)" },
+  ".cm-gutters": {
+    backgroundColor: "var(--bg)", color: "var(--muted)", borderRight: "1px solid var(--border)",
+  },
+  ".cm-activeLine, .cm-activeLineGutter": { backgroundColor: "var(--code-active-line)" },
+  "&.cm-focused .cm-selectionBackground, .cm-selectionBackground, .cm-content ::selection": {
+    backgroundColor: "var(--code-selection)",
+  },
+  ".cm-tooltip": {
+    backgroundColor: "var(--surface)", color: "var(--text)", border: "1px solid var(--border)",
+  },
+  ".cm-panels": { backgroundColor: "var(--bg)", color: "var(--text)" },
+  ".cm-scroller": { overflow: "auto" },
+});
+
+const completionTypes = { App: "function", StepKey: "keyword", Field: "property", Value: "constant" };
+
+/** Renders a hover or completion help text: a title line, then paragraphs. */
+function helpNode(title, body) {
+  const node = document.createElement("div");
+  node.className = "cm-flow-help";
+  if (title) {
+    const heading = document.createElement("strong");
+    heading.textContent = title;
+    node.appendChild(heading);
+  }
+  for (const paragraph of body.split("\n\n")) {
+    const text = document.createElement("p");
+    text.textContent = paragraph.trim();
+    node.appendChild(text);
+  }
+  return node;
+}
+
+/** The text the app needs to read the position: everything before it and the token it is in. */
+function textAround(state, pos) {
+  return state.doc.sliceString(0, Math.min(state.doc.length, pos + 256));
+}
+
+/**
+ * Creates an editor in `parent`. `options`:
+ * - `text`: the starting text; `readOnly`;
+ * - `onChange(text, version)`: after every change of the text;
+ * - `complete(text, pos)` / `hover(text, pos)`: JSON answers from the app, or nothing;
+ * - `onSave()`: Ctrl/Cmd+S.
+ */
+export function createEditor(parent, options) {
+  let version = 0;
+  const readOnly = new Compartment();
+
+  const completionSource = (context) => {
+    const answer = options.complete(textAround(context.state, context.pos), context.pos);
+    if (!answer) return null;
+    const found = JSON.parse(answer);
+    if (!context.explicit && !found.quoted && found.from === context.pos) return null;
+    // Snippets are whole (quotes included): they replace the opening quote before the word and
+    // a closing quote right after it (as closeBrackets types one).
+    const apply = (template) => (view, completion, from, to) => {
+      const start = found.quoted ? from - 1 : from;
+      const end = found.quoted && view.state.sliceDoc(to, to + 1) === '"' ? to + 1 : to;
+      snippet(template)(view, completion, start, end);
+    };
+    return {
+      from: found.from,
+      options: found.options.map((option) => ({
+        label: option.label,
+        detail: option.detail,
+        info: option.info ? () => helpNode("", option.info) : undefined,
+        type: completionTypes[option.kind],
+        boost: option.boost,
+        apply: apply(option.snippet),
+      })),
+      validFor: /^[\w$-]*$/,
+    };
+  };
+
+  const hover = hoverTooltip((view, pos) => {
+    const answer = options.hover(textAround(view.state, pos), pos);
+    if (!answer) return null;
+    const found = JSON.parse(answer);
+    return {
+      pos: found.from,
+      end: found.to,
+      above: true,
+      create: () => ({ dom: helpNode(found.title, found.body) }),
+    };
+  });
+
+  const view = new EditorView({
+    parent,
+    state: EditorState.create({
+      doc: options.text,
+      extensions: [
+        lineNumbers(),
+        highlightActiveLineGutter(),
+        highlightSpecialChars(),
+        history(),
+        foldGutter(),
+        drawSelection(),
+        dropCursor(),
+        EditorState.allowMultipleSelections.of(true),
+        indentOnInput(),
+        syntaxHighlighting(highlight),
+        bracketMatching(),
+        closeBrackets(),
+        autocompletion({ override: [completionSource], icons: true }),
+        rectangularSelection(),
+        crosshairCursor(),
+        highlightActiveLine(),
+        highlightSelectionMatches(),
+        lintGutter(),
+        hover,
+        json(),
+        theme,
+        readOnly.of(EditorState.readOnly.of(Boolean(options.readOnly))),
+        keymap.of([
+          { key: "Mod-s", preventDefault: true, run: () => { options.onSave(); return true; } },
+          ...closeBracketsKeymap,
+          ...defaultKeymap,
+          ...searchKeymap,
+          ...historyKeymap,
+          ...foldKeymap,
+          ...completionKeymap,
+          ...lintKeymap,
+          indentWithTab,
+        ]),
+        EditorView.updateListener.of((update) => {
+          if (update.docChanged) {
+            version += 1;
+            options.onChange(update.state.doc.toString(), version);
+          }
+        }),
+        EditorView.contentAttributes.of({ "aria-label": options.label || "Flow schema" }),
+      ],
+    }),
+  });
+
+  return {
+    text: () => view.state.doc.toString(),
+    version: () => version,
+    /** Replaces the whole text as one change, which undo takes back. */
+    setText(text) {
+      view.dispatch({
+        changes: { from: 0, to: view.state.doc.length, insert: text },
+        annotations: isolateHistory.of("full"),
+      });
+    },
+    /** Shows `diagnostics` ({from, to, severity, message}) computed for text `forVersion`. */
+    setDiagnostics(diagnostics, forVersion) {
+      if (forVersion !== version) return false;
+      const length = view.state.doc.length;
+      const clamped = diagnostics.map((found) => ({
+        ...found,
+        from: Math.min(found.from, length),
+        to: Math.min(Math.max(found.to, found.from), length),
+      }));
+      view.dispatch(setDiagnostics(view.state, clamped));
+      return true;
+    },
+    /** Puts the cursor at `pos`, scrolled into view, and focuses the editor. */
+    goTo(pos) {
+      const at = Math.min(pos, view.state.doc.length);
+      view.dispatch({ selection: { anchor: at }, scrollIntoView: true });
+      view.focus();
+    },
+    cursor: () => view.state.selection.main.head,
+    setReadOnly(value) {
+      view.dispatch({ effects: readOnly.reconfigure(EditorState.readOnly.of(value)) });
+    },
+    undo: () => undo(view),
+    redo: () => redo(view),
+    openSearch: () => openSearchPanel(view),
+    focus: () => view.focus(),
+    /** Measures again after the container changed size (fullscreen). */
+    refresh: () => view.requestMeasure(),
+    destroy: () => view.destroy(),
+  };
+}
