@@ -42,6 +42,18 @@ pub fn performance_mark(name: &str) {
     }
 }
 
+/// Runs `work`, recorded as a `performance.measure` named `name` for the browser benchmarks.
+pub fn measured<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    let Some(performance) = window().performance() else {
+        return work();
+    };
+    let start = format!("{name}-start");
+    let _ = performance.mark(&start);
+    let result = work();
+    let _ = performance.measure_with_start_mark(name, &start);
+    result
+}
+
 /// Puts `text` on the clipboard.
 pub async fn copy_text(text: &str) -> Result<(), String> {
     let clipboard = window().navigator().clipboard();

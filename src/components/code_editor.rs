@@ -4,6 +4,7 @@
 //! its place, so typing is never blocked.
 
 use crate::browser::performance_mark;
+use crate::i18n::{use_i18n, Msg};
 use flow_model::assist::{self, positions};
 use flow_model::flow::{Diagnostic, Severity};
 use flow_model::FlowType;
@@ -233,6 +234,7 @@ pub fn CodeEditor(
     control: CodeEditorControl,
     #[prop(into)] label: Signal<String>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let host = NodeRef::<html::Div>::new();
     let loading = RwSignal::new(Loading::Pending);
     control.on_change.set_value(Some(on_change));
@@ -299,10 +301,12 @@ pub fn CodeEditor(
         <div
             class="code-editor"
             class:loading=move || loading.get() == Loading::Pending
+            hidden=move || loading.get() == Loading::Failed
             node_ref=host
             aria-busy=move || (loading.get() == Loading::Pending).to_string()
         ></div>
         <Show when=move || loading.get() == Loading::Failed>
+            <p class="hint" role="status">{move || i18n.t(Msg::EditorUnavailable)}</p>
             <textarea
                 class="code"
                 spellcheck="false"

@@ -5,7 +5,7 @@
 //! - `start`  build everything and run the server on SQLite at http://127.0.0.1:8080
 //! - `test`   every check and test: fmt, clippy, unit, API on SQLite and PostgreSQL, browser
 //! - `fuzz`   fuzz the model's decompile + compile (seconds after `--`, default 60)
-//! - `bench`  the model, search and Flow page benchmarks
+//! - `bench`  the model, search, Flow page and code editor benchmarks
 //!
 //! Standard library only, so it compiles in seconds on a fresh machine.
 
@@ -214,24 +214,28 @@ fn bench(extra: &[String]) -> Result<(), String> {
     ];
     args.extend(extra.iter().map(String::as_str));
     run("cargo", &args, &[])?;
-    // The page benchmark measures the real build in the browser.
+    // The page benchmarks measure the real build in the browser.
     build_web_app()?;
-    run(
-        "cargo",
-        &["bench", "--package", "flow-e2e", "--bench", "registry_page"],
-        &[("CHROMEDRIVER", setup::CHROMEDRIVER.to_owned())],
-    )
+    for page in ["registry_page", "code_editor"] {
+        run(
+            "cargo",
+            &["bench", "--package", "flow-e2e", "--bench", page],
+            &[("CHROMEDRIVER", setup::CHROMEDRIVER.to_owned())],
+        )?;
+    }
+    Ok(())
 }
 
 const USAGE: &str = "usage: cargo xtask <setup|build|start|test|fuzz|bench> [arguments]
-  setup   install what this machine lacks: wasm target, trunk, wasm-bindgen-cli, wasm-opt,
-          Chromium and ChromeDriver for the browser tests
+  setup   install what this machine lacks: wasm target, trunk, wasm-bindgen-cli, wasm-opt and
+          the code editor's npm packages, Chromium and ChromeDriver for the browser tests
   build   build the web app into dist/
   start   build and run the server on SQLite at http://127.0.0.1:8080 (server flags after --)
   test    fmt, clippy, and every test: unit, API on SQLite and PostgreSQL, browser, fuzz (30 s)
   fuzz    fuzz decompile + compile (seconds after --, default 60)
   bench   the model benchmark, the search benchmark (its flags after --,
-          e.g. -- --flows 20000 --engine postgres), then the Flow page benchmark";
+          e.g. -- --flows 20000 --engine postgres), then the Flow page and code editor
+          benchmarks in the browser";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

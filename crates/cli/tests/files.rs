@@ -100,7 +100,7 @@ fn check_speaks_json_for_machines() {
     );
     let output = flows(&["check", "--format", "json", &path]);
     let rows: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!(rows[0]["severity"], "error");
+    assert_eq!(rows[0]["severity"], "warning");
     assert_eq!(rows[0]["line"], 1);
     assert_eq!(rows[0]["column"], 18);
     assert_eq!(rows[0]["path"], "[1]");

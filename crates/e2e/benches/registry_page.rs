@@ -12,6 +12,7 @@
 //!
 //! Targets: first page < 400 ms, filter change < 150 ms, app <= 600 KB compressed.
 
+use flow_e2e::report::{heading, median_and_p90, number, row};
 use flow_e2e::{dist_dir, AppServer, Browser, ADMIN_PASSWORD};
 use flow_server::store::synthetic::seed_flows;
 use serde_json::Value;
@@ -88,17 +89,8 @@ fetch('/api/routing/schema?' + query, { headers: { 'X-Webitel-Access': token } }
   .then(() => done(performance.now() - started));
 "#;
 
-fn number(value: Value) -> f64 {
-    value.as_f64().expect("the page answers a number")
-}
-
-fn median_and_p90(mut samples: Vec<f64>) -> (f64, f64) {
-    samples.sort_by(f64::total_cmp);
-    let at = |quantile: f64| samples[((samples.len() - 1) as f64 * quantile).round() as usize];
-    (at(0.5), at(0.9))
-}
-
-/// The app's own files: what a browser downloads to show the page.
+/// The app's own files: what a browser downloads to show the page (the code editor's module
+/// loads only on a flow's General tab).
 fn app_files() -> Vec<String> {
     std::fs::read_dir(dist_dir())
         .expect("dist")
@@ -110,10 +102,11 @@ fn app_files() -> Vec<String> {
                 .into_owned()
         })
         .filter(|name| {
-            name.ends_with(".wasm")
-                || name.ends_with(".js")
-                || name.ends_with(".css")
-                || name == "index.html"
+            name != "code-editor.js"
+                && (name.ends_with(".wasm")
+                    || name.ends_with(".js")
+                    || name.ends_with(".css")
+                    || name == "index.html")
         })
         .collect()
 }
@@ -136,29 +129,6 @@ async fn app_size(base: &str) -> (usize, usize) {
             .len() as usize;
     }
     (compressed, raw)
-}
-
-fn verdict(holds: bool) -> &'static str {
-    if holds {
-        "holds"
-    } else {
-        "MISSED"
-    }
-}
-
-fn row(
-    name: &str,
-    median: String,
-    p90: String,
-    baseline: String,
-    ratio: f64,
-    target: &str,
-    holds: bool,
-) {
-    println!(
-        "{name:<15} {median:>9} {p90:>9} {baseline:>24} {ratio:>7.2}x {target:>10} {:>7}",
-        verdict(holds)
-    );
 }
 
 #[tokio::main]
@@ -238,10 +208,7 @@ async fn main() {
         "\nFlow page, {} flows in the domain, headless Chromium, {} runs each",
         options.flows, options.runs
     );
-    println!(
-        "{:<15} {:>9} {:>9} {:>24} {:>8} {:>10} {:>7}",
-        "", "median", "p90", "baseline (median)", "ratio", "target", ""
-    );
+    heading();
     let ms = |value: f64| format!("{value:.0} ms");
     row(
         "first page",

@@ -1,6 +1,8 @@
 //! What every browser scenario needs: the built web app served by a real server over a fresh
 //! SQLite file, a headless Chromium driven through ChromeDriver, and a signed-in admin.
 
+pub mod report;
+
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use flow_model::Role;

@@ -6,7 +6,8 @@
 use criterion::{black_box, BenchmarkId, Criterion};
 use flow_model::flow::compile::compile_to_text;
 use flow_model::flow::generate::synthetic_flow;
-use flow_model::flow::{auto_layout, decompile, LayoutOptions};
+use flow_model::flow::{auto_layout, decompile, diagnose, LayoutOptions};
+use flow_model::FlowType;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -40,6 +41,20 @@ fn steps_in(schema: &Value) -> usize {
         }
     }
     count
+}
+
+/// The code editor's full check of call-001 as it shows it (pretty-printed), per edit.
+fn diagnostics(c: &mut Criterion) {
+    let (_, schema) = &inputs()[0];
+    let text = serde_json::to_string_pretty(schema).unwrap();
+    let mut group = c.benchmark_group("diagnose-call-001");
+    group.bench_function("parse-floor", |b| {
+        b.iter(|| serde_json::from_str::<Value>(black_box(&text)).unwrap())
+    });
+    group.bench_function("diagnose", |b| {
+        b.iter(|| diagnose(black_box(&text), FlowType::Voice))
+    });
+    group.finish();
 }
 
 fn benches(c: &mut Criterion) {
@@ -92,7 +107,19 @@ fn estimate(group: &str, function: &str, input: &str) -> Option<f64> {
 fn main() {
     let mut criterion = Criterion::default().configure_from_args();
     benches(&mut criterion);
+    diagnostics(&mut criterion);
     criterion.final_summary();
+
+    if let (Some(check), Some(parse)) = (
+        estimate("diagnose-call-001", "diagnose", ""),
+        estimate("diagnose-call-001", "parse-floor", ""),
+    ) {
+        println!(
+            "\nDiagnostics of call-001 (per edit in the code editor): {:.2} ms, {:.2}x parsing it (target < 50 ms)",
+            check / 1e6,
+            check / parse
+        );
+    }
 
     println!("\n| flow | steps | decompile+layout | vs parse | ns/step | compile | vs serialize | ns/step |");
     println!("|---|---|---|---|---|---|---|---|");

@@ -159,6 +159,7 @@ async fn create_fills_defaults_and_returns_the_full_entity(engine: Engine) {
             "schema": [], "payload": {}, "debug": false, "tags": [],
             "created_at": created_at.to_string(), "created_by": me,
             "updated_at": created_at.to_string(), "updated_by": me,
+            "version": 1, "note": "",
         })
     );
     assert_eq!(reply.etag(), format!("\"{created_at}\""));
@@ -179,6 +180,8 @@ async fn create_fills_defaults_and_returns_the_full_entity(engine: Engine) {
     for key in ["id", "created_at", "created_by", "updated_at", "updated_by"] {
         expected[key] = flow[key].clone();
     }
+    expected["version"] = json!(1);
+    expected["note"] = json!("");
     assert_eq!(flow, &expected);
     assert_eq!(flow["created_by"], me);
     assert_eq!(&read(&admin, id_of(flow)).await, flow);
@@ -623,6 +626,9 @@ async fn put_replaces_everything_but_editor(engine: Engine) {
     }
     expected["updated_at"] = replaced["updated_at"].clone();
     expected["updated_by"] = user_ref(&editor).await;
+    // The schema changed: a new version, without a note as none was given.
+    expected["version"] = json!(diagram["version"].as_i64().unwrap() + 1);
+    expected["note"] = json!("");
     assert_eq!(replaced, &expected);
     assert!(millis(&replaced["updated_at"]) > millis(&diagram["updated_at"]));
     assert_eq!(
@@ -650,7 +656,10 @@ async fn patch_applies_only_the_named_or_present_fields(engine: Engine) {
     // Everything a PATCH may leave alone compared with `current`.
     let unchanged_but = |current: &Value, patched: &Value, changed: &[&str]| {
         let mut expected = current.clone();
-        for key in changed.iter().chain(&["updated_at", "updated_by"]) {
+        for key in changed
+            .iter()
+            .chain(&["updated_at", "updated_by", "version", "note"])
+        {
             expected[*key] = patched[*key].clone();
         }
         assert_eq!(patched, &expected, "only {changed:?} changed");

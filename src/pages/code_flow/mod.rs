@@ -11,7 +11,7 @@ mod versions;
 pub use form::{FlowForm, FormError};
 
 use crate::api::{ApiError, WriteMode};
-use crate::browser::{copy_text, download_text, Debouncer};
+use crate::browser::{copy_text, download_text, measured, Debouncer};
 use crate::components::code_editor::{CodeEditor, CodeEditorControl};
 use crate::components::flow_loader::{FlowLoader, Opened};
 use crate::components::icon::{lucide, Icon};
@@ -224,7 +224,7 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
     });
     let diagnostics = Memo::new(move |_| {
         let kind = form.with(|form| form.kind);
-        checked.with(|(text, _)| diagnose(text, kind))
+        checked.with(|(text, _)| measured("flow-diagnostics", || diagnose(text, kind)))
     });
     Effect::new(move |_| {
         editor.ready.track();
