@@ -1,10 +1,13 @@
 //! Nothing typed is lost without a warning: the browser asks before a tab with unsaved changes
-//! closes or reloads, and leaving an editor asks Save / Don't save / Cancel.
+//! closes or reloads, and leaving an editor (Close, or the browser's Back) asks Save / Don't
+//! save / Cancel.
 
 use crate::components::modal::Modal;
 use crate::i18n::{use_i18n, Msg};
 use leptos::ev;
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsValue;
+use leptos_router::NavigateOptions;
 
 /// Makes the browser ask before unloading the page while `dirty()` holds.
 pub fn guard_unload(dirty: impl Fn() -> bool + 'static) {
@@ -17,20 +20,109 @@ pub fn guard_unload(dirty: impl Fn() -> bool + 'static) {
     on_cleanup(move || guard.remove());
 }
 
+/// What a history entry of ours holds: the editor's extra entry (see [`guard_history`]).
+const GUARD_STATE: &str = "flow-studio.unsaved-guard";
+
+/// Back and Forward while an editor has unsaved changes: once there are changes, the editor
+/// adds a history entry of its own page on top, so the browser's Back first lands on the same
+/// page, where the editor asks. Made by [`guard_history`].
+#[derive(Clone, Copy)]
+pub struct HistoryGuard {
+    /// Whether the page is on its own extra entry.
+    on_top: StoredValue<bool>,
+}
+
+fn history() -> Option<web_sys::History> {
+    window().history().ok()
+}
+
+impl HistoryGuard {
+    /// Adds the extra entry (again), unless the page is on it.
+    pub fn arm(&self) {
+        if !self.on_top.get_value() {
+            if let Some(history) = history() {
+                let pushed = history.push_state(&JsValue::from_str(GUARD_STATE), "");
+                self.on_top.set_value(pushed.is_ok());
+            }
+        }
+    }
+
+    /// Goes on where the browser's Back was going.
+    pub fn go_back(&self) {
+        if let Some(history) = history() {
+            let _ = history.back();
+        }
+    }
+
+    /// Navigates away from the editor, replacing its extra entry if the page is on it (so
+    /// Back from where it goes returns to the editor, not to a duplicate of it).
+    pub fn leave(
+        &self,
+        navigate: &impl Fn(&str, NavigateOptions),
+        path: &str,
+        mut options: NavigateOptions,
+    ) {
+        options.replace |= self.on_top.get_value();
+        self.on_top.set_value(false);
+        navigate(path, options);
+    }
+}
+
+/// Guards Back and Forward while `dirty()`: `ask` runs when the user steps back off the page's
+/// extra entry with changes unsaved (then [`HistoryGuard::go_back`] leaves, and
+/// [`HistoryGuard::arm`] stays); with nothing unsaved the step goes on by itself.
+pub fn guard_history(dirty: impl Fn() -> bool + Copy + 'static, ask: Callback<()>) -> HistoryGuard {
+    let guard = HistoryGuard {
+        on_top: StoredValue::new(false),
+    };
+    Effect::new(move |_| {
+        if dirty() {
+            guard.arm();
+        }
+    });
+    let listener = window_event_listener(ev::popstate, move |event| {
+        if event.state().as_string().as_deref() == Some(GUARD_STATE) {
+            // Forward onto the extra entry.
+            guard.on_top.set_value(true);
+            return;
+        }
+        if !guard.on_top.get_value() {
+            return;
+        }
+        guard.on_top.set_value(false);
+        if dirty() {
+            ask.run(());
+        } else {
+            guard.go_back();
+        }
+    });
+    on_cleanup(move || listener.remove());
+    guard
+}
+
 /// "Unsaved changes": shown while `open`; each choice closes it first.
 #[component]
 pub fn UnsavedChangesModal(
     open: RwSignal<bool>,
     on_discard: Callback<()>,
     on_save: Callback<()>,
+    /// Cancel, Escape or a click beside the question: staying.
+    #[prop(optional)]
+    on_cancel: Option<Callback<()>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let cancel = move || {
+        open.set(false);
+        if let Some(on_cancel) = on_cancel {
+            on_cancel.run(());
+        }
+    };
     view! {
         <Show when=move || open.get()>
-            <Modal title=Signal::derive(move || i18n.t(Msg::UnsavedChanges)) on_close=Callback::new(move |()| open.set(false))>
+            <Modal title=Signal::derive(move || i18n.t(Msg::UnsavedChanges)) on_close=Callback::new(move |()| cancel())>
                 <p class="question">{move || i18n.t(Msg::UnsavedQuestion)}</p>
                 <div class="modal-actions">
-                    <button on:click=move |_| open.set(false)>{move || i18n.t(Msg::Cancel)}</button>
+                    <button on:click=move |_| cancel()>{move || i18n.t(Msg::Cancel)}</button>
                     <button on:click=move |_| {
                         open.set(false);
                         on_discard.run(());

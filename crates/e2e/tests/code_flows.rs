@@ -479,6 +479,44 @@ async fn edits_a_code_flow_and_guards_unsaved_changes() {
     browser.click_button(".page-header button", "Close").await;
     browser.click_button(".modal button", "Don't save").await;
     wait_for_rows(&browser, &["Chat bot v2"]).await;
+
+    // The browser's Back asks the same question.
+    browser.click("table.flows a[aria-label=Edit]").await;
+    browser.type_into("input[name=name]", " (back)").await;
+    browser.client.back().await.unwrap();
+    browser
+        .wait_for_text(".modal", "Save your changes before leaving?")
+        .await;
+    browser.click_button(".modal button", "Cancel").await;
+    browser.wait_gone(".modal").await;
+    assert_eq!(
+        browser
+            .find("input[name=name]")
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("Chat bot v2 (back)"),
+        "Cancel stays, typing kept"
+    );
+    browser.client.back().await.unwrap();
+    browser.click_button(".modal button", "Don't save").await;
+    wait_for_rows(&browser, &["Chat bot v2"]).await;
+    browser.click("table.flows a[aria-label=Edit]").await;
+    browser.type_into("input[name=name]", " final").await;
+    browser.client.back().await.unwrap();
+    browser.click_button(".modal button", "Save").await;
+    wait_for_rows(&browser, &["Chat bot v2 final"]).await;
+    // Saved: Back leaves without a question.
+    browser.click("table.flows a[aria-label=Edit]").await;
+    browser.type_into("textarea[name=description]", ".").await;
+    browser.click_button(".page-header button", "Save").await;
+    browser
+        .wait_for_text(".toast", "Successfully updated")
+        .await;
+    browser.client.back().await.unwrap();
+    wait_for_rows(&browser, &["Chat bot v2 final"]).await;
     browser.close().await;
 }
 

@@ -19,7 +19,7 @@ use crate::components::require_session::{use_api_error_handler, RequireSession};
 use crate::components::save_outcome::SaveOutcome;
 use crate::components::tag_input::TagInput;
 use crate::components::toast::use_toasts;
-use crate::components::unsaved::{guard_unload, UnsavedChangesModal};
+use crate::components::unsaved::{guard_history, guard_unload, UnsavedChangesModal};
 use crate::i18n::{use_i18n, Msg};
 use crate::pages::registry::registry_url;
 use crate::session::use_auth;
@@ -173,13 +173,32 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
             Ok((saved_flow, typed, existing.is_none(), request.leave_after))
         }
     });
+    // Back asks too, for a stored flow (a new one's typing is kept as a draft: its saving
+    // replaces the page's URL, which an extra history entry would outlive).
+    let leaving_back = StoredValue::new(false);
+    let history_guard = current.with_untracked(Option::is_some).then(|| {
+        guard_history(
+            dirty,
+            Callback::new(move |()| {
+                leaving_back.set_value(true);
+                leaving.set(true);
+            }),
+        )
+    });
+    let leave_to = {
+        let navigate = navigate.clone();
+        move |path: &str, options: NavigateOptions| match history_guard {
+            Some(guard) => guard.leave(&navigate, path, options),
+            None => navigate(path, options),
+        }
+    };
     let outcome = SaveOutcome {
         toasts,
         i18n,
         name_error,
     };
     Effect::new({
-        let navigate = navigate.clone();
+        let leave_to = leave_to.clone();
         move |_| match save.value().get() {
             Some(Ok((flow, typed, created, leave_after))) => {
                 draft::forget(&draft_name.get_value());
@@ -189,7 +208,7 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
                 let created_at =
                     created.then(|| format!("/flows/{}/code", flow.id.unwrap_or_default()));
                 current.set(Some(flow));
-                outcome.saved(leave_after, created_at, &navigate);
+                outcome.saved(leave_after, created_at, &leave_to);
             }
             Some(Err(SaveError::Form(FormError::Name(error)))) => {
                 name_error.set(Some(error.to_string()))
@@ -204,11 +223,12 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
     });
 
     let leave = Callback::new({
-        let navigate = navigate.clone();
-        move |()| navigate(&registry_url(), NavigateOptions::default())
+        let leave_to = leave_to.clone();
+        move |()| leave_to(&registry_url(), NavigateOptions::default())
     });
     let close = move |_| {
         if dirty() {
+            leaving_back.set_value(false);
             leaving.set(true);
         } else {
             leave.run(());
@@ -574,9 +594,17 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
             on_discard=Callback::new(move |()| {
                 draft::forget(&draft_name.get_value());
                 saved.set(form.get_untracked());
-                leave.run(());
+                match history_guard {
+                    Some(guard) if leaving_back.get_value() => guard.go_back(),
+                    _ => leave.run(()),
+                }
             })
             on_save=Callback::new(move |()| request_save.run(true))
+            on_cancel=Callback::new(move |()| {
+                if let (Some(guard), true) = (history_guard, leaving_back.get_value()) {
+                    guard.arm();
+                }
+            })
         />
         <ConflictModal theirs=conflict on_reload=reload_theirs on_overwrite=overwrite on_copy=copy_mine />
     }
