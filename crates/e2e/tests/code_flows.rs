@@ -28,6 +28,34 @@ async fn open_code_page(browser: &Browser, server: &AppServer, flow: &Value) {
     browser.find(".cm-content").await;
 }
 
+/// A server with one code flow of `type` named `name` holding `schema`, and an admin's browser
+/// on its General tab.
+struct OnePage {
+    server: AppServer,
+    token: String,
+    flow: Value,
+    browser: Browser,
+}
+
+async fn one_code_flow(name: &str, kind: &str, schema: Value) -> OnePage {
+    let server = AppServer::start().await;
+    let token = server.admin_token().await;
+    let flow = server
+        .create_flow(
+            &token,
+            json!({"name": name, "type": kind, "editor": false, "schema": schema}),
+        )
+        .await;
+    let browser = signed_in(&server).await;
+    open_code_page(&browser, &server, &flow).await;
+    OnePage {
+        server,
+        token,
+        flow,
+        browser,
+    }
+}
+
 /// Replaces a flow's schema through the API, with a note for its version.
 async fn save_through_api(
     server: &AppServer,
@@ -51,17 +79,17 @@ async fn save_through_api(
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_editor_underlines_problems_goes_to_them_formats_and_downloads() {
-    let server = AppServer::start().await;
-    let token = server.admin_token().await;
-    let flow = server
-        .create_flow(
-            &token,
-            json!({"name": "Jumper", "type": "voice", "editor": false,
-                   "schema": [{"answer": ""}, {"goto": "nowhere"}]}),
-        )
-        .await;
-    let browser = signed_in(&server).await;
-    open_code_page(&browser, &server, &flow).await;
+    let OnePage {
+        server: _server,
+        token: _token,
+        flow: _flow,
+        browser,
+    } = one_code_flow(
+        "Jumper",
+        "voice",
+        json!([{"answer": ""}, {"goto": "nowhere"}]),
+    )
+    .await;
     browser
         .wait_for_text(
             ".schema-problems",
@@ -126,16 +154,12 @@ async fn the_editor_underlines_problems_goes_to_them_formats_and_downloads() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn errors_block_saving_with_their_place_and_a_fixed_flow_saves() {
-    let server = AppServer::start().await;
-    let token = server.admin_token().await;
-    let flow = server
-        .create_flow(
-            &token,
-            json!({"name": "Front desk", "type": "voice", "editor": false, "schema": [{"answer": ""}]}),
-        )
-        .await;
-    let browser = signed_in(&server).await;
-    open_code_page(&browser, &server, &flow).await;
+    let OnePage {
+        server,
+        token,
+        flow: _flow,
+        browser,
+    } = one_code_flow("Front desk", "voice", json!([{"answer": ""}])).await;
 
     browser
         .replace_editor_text("[\n  {\"answer\": \"\"},\n  {\"hangup\": }\n]")
@@ -195,16 +219,12 @@ async fn errors_block_saving_with_their_place_and_a_fixed_flow_saves() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn completion_inserts_a_snippet_and_hover_explains_the_app() {
-    let server = AppServer::start().await;
-    let token = server.admin_token().await;
-    let flow = server
-        .create_flow(
-            &token,
-            json!({"name": "Menu", "type": "voice", "editor": false, "schema": []}),
-        )
-        .await;
-    let browser = signed_in(&server).await;
-    open_code_page(&browser, &server, &flow).await;
+    let OnePage {
+        server: _server,
+        token: _token,
+        flow: _flow,
+        browser,
+    } = one_code_flow("Menu", "voice", json!([])).await;
     browser.replace_editor_text("[\n  {}\n]").await;
     // The cursor goes inside the braces, and a key is begun.
     browser

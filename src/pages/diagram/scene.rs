@@ -270,7 +270,7 @@ mod tests {
         assert!(scene
             .boxes
             .iter()
-            .any(|b| b.problem == Some(Severity::Error)));
+            .any(|b| b.problem == Some(Severity::Warning)));
         let log = scene
             .boxes
             .iter()
