@@ -185,6 +185,7 @@ pub enum Msg {
     EditorUnavailable,
     ChooseVersion,
     CurrentVersion(i64),
+    Form,
 }
 
 fn ru_plural(count: usize, one: &str, few: &str, many: &str) -> String {
@@ -386,6 +387,7 @@ impl Msg {
             }
             Msg::ChooseVersion => "Choose a version to compare it with the current text.".into(),
             Msg::CurrentVersion(number) => format!("Version {number} (current)"),
+            Msg::Form => "Form".into(),
         }
     }
 
@@ -562,6 +564,7 @@ impl Msg {
             }
             Msg::ChooseVersion => "Выберите версию, чтобы сравнить её с текущим текстом.".into(),
             Msg::CurrentVersion(number) => format!("Версия {number} (текущая)"),
+            Msg::Form => "Форма".into(),
         }
     }
 }

@@ -162,6 +162,7 @@ async fn creates_a_diagram_flow_in_the_diagram_editor() {
     browser
         .type_into("canvas", &format!("{}{}", Key::Left, Key::Left))
         .await;
+    browser.click_button(".properties .tab", "JSON").await;
     browser
         .wait_for_text(".properties", "The step as JSON")
         .await;

@@ -81,15 +81,7 @@ pub fn step_text(flow: &FlowGraph, node: NodeId) -> Option<String> {
 /// Replaces the step of `node` with the object typed in the raw-JSON field; says what is wrong
 /// (with line and column for broken JSON) and changes nothing otherwise.
 pub fn replace_step(flow: &mut FlowGraph, node: NodeId, text: &str) -> Result<(), String> {
-    let value: Value = serde_json::from_str(text).map_err(|error| {
-        let message = error.to_string();
-        let message = message.split(" at line ").next().unwrap_or(&message);
-        format!(
-            "line {}, column {}: {message}",
-            error.line(),
-            error.column()
-        )
-    })?;
+    let value = flow_model::catalog::form::json_value(text)?;
     let Value::Object(object) = value else {
         return Err("a step is a JSON object".to_owned());
     };

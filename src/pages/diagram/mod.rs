@@ -5,6 +5,7 @@
 pub mod canvas;
 pub mod edit;
 pub mod history;
+pub mod properties;
 pub mod scene;
 pub mod viewport;
 
@@ -19,8 +20,8 @@ use crate::components::unsaved::{guard_unload, UnsavedChangesModal};
 use crate::i18n::{use_i18n, Msg};
 use crate::pages::registry::registry_url;
 use crate::session::use_auth;
-use flow_model::catalog;
-use flow_model::flow::{check, compile, payload, FlowGraph, NodeId, Severity};
+use flow_model::catalog::{self, form, form::Target};
+use flow_model::flow::{check, compile, payload, FlowGraph, Node, NodeId, Severity};
 use flow_model::{FlowType, RoutingSchema, SchemaWrite};
 use leptos::ev;
 use leptos::html;
@@ -28,6 +29,7 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
+use properties::PropertiesPanel;
 use scene::Scene;
 use viewport::{Vec2, Viewport};
 
@@ -159,8 +161,14 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
             })
             .flatten();
         if let Some(other) = other {
+            // The selection stays on its step while the step is still there.
+            if selected
+                .get_untracked()
+                .is_some_and(|node| other.graph.node_weight(node).is_none())
+            {
+                selected.set(None);
+            }
             graph.set_value(other);
-            selected.set(None);
             changed();
         }
     };
@@ -381,6 +389,35 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
         selected
             .get()
             .is_some_and(|node| graph.with_value(|flow| flow.step(node).is_some()))
+    };
+    let selected_step = Memo::new(move |_| {
+        revision.track();
+        let node = selected.get()?;
+        graph.with_value(|flow| {
+            flow.step(node)
+                .map(|step| (step.app.clone(), step.object.clone()))
+        })
+    });
+    // One field of the form, as one undoable change (nothing is recorded when it is refused
+    // or changes nothing).
+    let set_property = move |(target, typed): (Target, String)| -> Result<(), String> {
+        let node = selected.get_untracked().ok_or("no step is selected")?;
+        let outcome = std::cell::Cell::new(Ok(()));
+        change(&|flow| match flow.graph.node_weight_mut(node) {
+            Some(Node::Step(step)) => {
+                let before = step.object.clone();
+                let app = step.app.clone();
+                match form::set_property(&app, &mut step.object, &target, &typed) {
+                    Ok(()) => step.object != before,
+                    Err(reason) => {
+                        outcome.set(Err(reason));
+                        false
+                    }
+                }
+            }
+            _ => false,
+        });
+        outcome.into_inner()
     };
     let apply = move |_| {
         let Some(node) = selected.get_untracked() else {
@@ -607,23 +644,27 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
             </div>
             <aside class="problems" aria-label=move || i18n.t(Msg::Problems)>
                 <Show when=step_selected>
-                    <section class="properties">
-                        <h2>{move || i18n.t(Msg::Properties)}</h2>
-                        <label>
-                            {move || i18n.t(Msg::StepJson)}
-                            <textarea
-                                class="code"
-                                name="step-json"
-                                rows="10"
-                                spellcheck="false"
-                                aria-invalid=move || raw_error.with(Option::is_some).to_string()
-                                prop:value=raw
-                                on:input=move |event| raw.set(event_target_value(&event))
-                            ></textarea>
-                        </label>
-                        <span class="error" role="alert">{move || raw_error.get()}</span>
-                        <button on:click=apply>{move || i18n.t(Msg::Apply)}</button>
-                    </section>
+                    <PropertiesPanel
+                        step=selected_step
+                        on_set=Callback::new(set_property)
+                        raw=view! {
+                            <label>
+                                {move || i18n.t(Msg::StepJson)}
+                                <textarea
+                                    class="code"
+                                    name="step-json"
+                                    rows="10"
+                                    spellcheck="false"
+                                    aria-invalid=move || raw_error.with(Option::is_some).to_string()
+                                    prop:value=raw
+                                    on:input=move |event| raw.set(event_target_value(&event))
+                                ></textarea>
+                            </label>
+                            <span class="error" role="alert">{move || raw_error.get()}</span>
+                            <button on:click=apply>{move || i18n.t(Msg::Apply)}</button>
+                        }
+                        .into_any()
+                    />
                 </Show>
                 <h2>{move || i18n.t(Msg::Problems)}</h2>
                 <ul>

@@ -4,6 +4,7 @@
 //! (its output ports). Apps not listed stay editable as raw JSON.
 
 mod apps;
+pub mod form;
 #[cfg(test)]
 mod tests;
 
