@@ -186,6 +186,12 @@ pub enum Msg {
     ChooseVersion,
     CurrentVersion(i64),
     Form,
+    Arrange,
+    ToStart,
+    FindInFlow,
+    FindNext,
+    FindPrevious,
+    MatchCount { at: usize, of: usize },
 }
 
 fn ru_plural(count: usize, one: &str, few: &str, many: &str) -> String {
@@ -388,6 +394,15 @@ impl Msg {
             Msg::ChooseVersion => "Choose a version to compare it with the current text.".into(),
             Msg::CurrentVersion(number) => format!("Version {number} (current)"),
             Msg::Form => "Form".into(),
+            Msg::Arrange => "Arrange".into(),
+            Msg::ToStart => "To start".into(),
+            Msg::FindInFlow => "Find a step, app or text".into(),
+            Msg::FindNext => "Next match (Enter)".into(),
+            Msg::FindPrevious => "Previous match (Shift+Enter)".into(),
+            Msg::MatchCount { at, of } => match of {
+                0 => "no matches".into(),
+                _ => format!("{at} of {of}"),
+            },
         }
     }
 
@@ -565,6 +580,15 @@ impl Msg {
             Msg::ChooseVersion => "Выберите версию, чтобы сравнить её с текущим текстом.".into(),
             Msg::CurrentVersion(number) => format!("Версия {number} (текущая)"),
             Msg::Form => "Форма".into(),
+            Msg::Arrange => "Упорядочить".into(),
+            Msg::ToStart => "К началу".into(),
+            Msg::FindInFlow => "Найти шаг, приложение или текст".into(),
+            Msg::FindNext => "Следующее совпадение (Enter)".into(),
+            Msg::FindPrevious => "Предыдущее совпадение (Shift+Enter)".into(),
+            Msg::MatchCount { at, of } => match of {
+                0 => "нет совпадений".into(),
+                _ => format!("{at} из {of}"),
+            },
         }
     }
 }

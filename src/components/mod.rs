@@ -1,6 +1,7 @@
 //! Reusable pieces of the pages.
 
 pub mod code_editor;
+pub mod draft;
 pub mod flow_loader;
 pub mod icon;
 pub mod modal;

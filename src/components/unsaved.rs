@@ -72,8 +72,13 @@ impl HistoryGuard {
 /// extra entry with changes unsaved (then [`HistoryGuard::go_back`] leaves, and
 /// [`HistoryGuard::arm`] stays); with nothing unsaved the step goes on by itself.
 pub fn guard_history(dirty: impl Fn() -> bool + Copy + 'static, ask: Callback<()>) -> HistoryGuard {
+    // After a reload the page may already be on its extra entry.
+    let reloaded_on_top = history()
+        .and_then(|history| history.state().ok())
+        .and_then(|state| state.as_string())
+        .is_some_and(|state| state == GUARD_STATE);
     let guard = HistoryGuard {
-        on_top: StoredValue::new(false),
+        on_top: StoredValue::new(reloaded_on_top),
     };
     Effect::new(move |_| {
         if dirty() {

@@ -120,3 +120,112 @@ async fn a_step_is_filled_in_through_its_typed_form_with_errors_at_the_field() {
     );
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn find_arrange_to_start_drafts_and_back_keep_the_work_safe() {
+    let server = AppServer::start().await;
+    let token = server.admin_token().await;
+    let flow = server
+        .create_flow(
+            &token,
+            json!({"name": "Welcome line", "type": "voice", "editor": true, "schema": [
+                {"answer": ""},
+                {"playback": {"files": [{"name": "welcome.wav"}]}},
+                {"log": "welcome done"},
+                {"hangup": ""}
+            ]}),
+        )
+        .await;
+    let browser = signed_in(&server).await;
+    let page = format!(
+        "{}/flows/{}/diagram",
+        server.base,
+        flow["id"].as_str().unwrap()
+    );
+    browser.client.goto(&page).await.unwrap();
+    browser.find("canvas").await;
+
+    // Find steps by any text, Enter and Shift+Enter step through the matches.
+    browser
+        .type_into(".find input", &format!("WELCOME{}", Key::Enter))
+        .await;
+    browser.wait_for_text(".match-count", "1 of 2").await;
+    browser.wait_for_text(".property-form", "files *").await;
+    browser
+        .type_into(".find input", &Key::Enter.to_string())
+        .await;
+    browser.wait_for_text(".match-count", "2 of 2").await;
+    assert_eq!(field_value(&browser, "log").await, "welcome done");
+    browser.screenshot("diagram-find").await;
+
+    // To start selects Start (which has no properties); Arrange is one undoable change.
+    browser.click("button[aria-label='To start']").await;
+    browser.wait_gone(".property-form").await;
+    assert!(!browser
+        .find("button[aria-label^=Undo]")
+        .await
+        .is_enabled()
+        .await
+        .unwrap());
+    browser.click("button[aria-label=Arrange]").await;
+    assert!(browser
+        .find("button[aria-label^=Undo]")
+        .await
+        .is_enabled()
+        .await
+        .unwrap());
+
+    // Unsaved work survives a reload as a draft.
+    browser
+        .type_into(".find input", &format!("{0}{0}", Key::Enter))
+        .await;
+    browser.wait_for_text(".match-count", "2 of 2").await;
+    browser
+        .type_into(
+            ".property-form input[name=description]",
+            &format!("Logged{}", Key::Tab),
+        )
+        .await;
+    tokio::time::sleep(std::time::Duration::from_millis(900)).await;
+    browser.client.refresh().await.unwrap();
+    browser
+        .wait_for_text(".draft-offer", "Unsaved changes from")
+        .await;
+    browser.screenshot("diagram-draft-offer").await;
+    browser
+        .click_button(".draft-offer button", "Restore them")
+        .await;
+    browser
+        .type_into(".find input", &format!("done{}", Key::Enter))
+        .await;
+    browser.wait_for_text(".match-count", "1 of 1").await;
+    assert_eq!(field_value(&browser, "description").await, "Logged");
+
+    // Back with unsaved changes asks; Cancel stays, Don't save leaves.
+    browser.client.back().await.unwrap();
+    browser
+        .wait_for_text(".modal", "Save your changes before leaving?")
+        .await;
+    browser.click_button(".modal button", "Cancel").await;
+    browser.wait_gone(".modal").await;
+    assert_eq!(
+        browser.location().await,
+        format!("/flows/{}/diagram", flow["id"].as_str().unwrap())
+    );
+    browser.click_button(".page-header button", "Save").await;
+    browser
+        .wait_for_text(".toast", "Successfully updated")
+        .await;
+    assert_eq!(
+        stored_flow(&server, &token, "Welcome line").await["schema"][2]["description"],
+        "Logged"
+    );
+    browser.client.refresh().await.unwrap();
+    browser.find("canvas").await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert!(
+        browser.texts(".draft-offer").await.is_empty(),
+        "saved: no draft"
+    );
+    browser.close().await;
+}

@@ -4,7 +4,6 @@
 //! asks first, and unsaved typing is kept in the browser.
 
 mod conflict;
-mod draft;
 mod form;
 mod versions;
 
@@ -13,6 +12,7 @@ pub use form::{FlowForm, FormError};
 use crate::api::{ApiError, WriteMode};
 use crate::browser::{copy_text, download_text, measured, Debouncer};
 use crate::components::code_editor::{CodeEditor, CodeEditorControl};
+use crate::components::draft::{draft_key, DraftKeeper, DraftOffer};
 use crate::components::flow_loader::{FlowLoader, Opened};
 use crate::components::icon::{lucide, Icon};
 use crate::components::require_session::{use_api_error_handler, RequireSession};
@@ -74,14 +74,14 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
     let diagram = flow.as_ref().and_then(|flow| flow.editor).unwrap_or(false);
     let current = RwSignal::new(flow);
     let saved = RwSignal::new(initial.clone());
-    let draft_name = StoredValue::new(draft::draft_key(
-        current.with_untracked(|flow| flow.as_ref().and_then(|flow| flow.id)),
-        new_kind.as_str(),
-    ));
-    let offered = RwSignal::new(draft::Draft::worth_offering(
-        draft::read(&draft_name.get_value()),
+    let drafts = DraftKeeper::new(
+        draft_key(
+            "code",
+            current.with_untracked(|flow| flow.as_ref().and_then(|flow| flow.id)),
+            new_kind.as_str(),
+        ),
         &initial,
-    ));
+    );
     let form = RwSignal::new(initial);
     let name_error = RwSignal::new(None::<String>);
     let leaving = RwSignal::new(false);
@@ -92,30 +92,11 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
     let tab = RwSignal::new(Tab::General);
     let fullscreen = RwSignal::new(false);
     let dirty = move || form.with(|form| saved.with(|saved| form != saved));
-    // While there are unsaved changes, the browser keeps them (after the offer is answered,
-    // so an old draft is not overwritten before the user chose).
-    let draft_pause = Debouncer::new(Duration::from_millis(500));
-    Effect::new({
-        move |_| {
-            let typed = form.get();
-            if offered.with(Option::is_some) {
-                return;
-            }
-            if typed != saved.get() {
-                draft_pause.run(move || {
-                    draft::write(
-                        &draft_name.get_value(),
-                        &draft::Draft {
-                            written_at: web_sys::js_sys::Date::now() as i64,
-                            form: typed,
-                        },
-                    )
-                });
-            } else {
-                draft_pause.cancel();
-                draft::forget(&draft_name.get_value());
-            }
-        }
+    // While there are unsaved changes, the browser keeps them.
+    Effect::new(move |_| {
+        let typed = form.get();
+        let unsaved = saved.with(|saved| typed != *saved);
+        drafts.keep(unsaved, move || typed);
     });
     let can_save = move || {
         let allowed = auth.session.with(|session| {
@@ -201,7 +182,7 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
         let leave_to = leave_to.clone();
         move |_| match save.value().get() {
             Some(Ok((flow, typed, created, leave_after))) => {
-                draft::forget(&draft_name.get_value());
+                drafts.forget();
                 saved.set(typed);
                 note.set(String::new());
                 saves.update(|saves| *saves += 1);
@@ -399,24 +380,10 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
             </div>
         </header>
         <main class="flow-page" on:keydown=on_key>
-            {move || offered.get().map(|draft| {
-                let restore = draft.form.clone();
-                let when = crate::browser::format_time(draft.written_at, i18n.lang.get());
-                view! {
-                    <div class="draft-offer" role="alert">
-                        <span>{i18n.t(Msg::DraftFound(when))}</span>
-                        <button class="primary" on:click=move |_| {
-                            editor.set_text(&restore.schema_text);
-                            form.set(restore.clone());
-                            offered.set(None);
-                        }>{i18n.t(Msg::RestoreDraft)}</button>
-                        <button on:click=move |_| {
-                            draft::forget(&draft_name.get_value());
-                            offered.set(None);
-                        }>{i18n.t(Msg::DiscardDraft)}</button>
-                    </div>
-                }
-            })}
+            <DraftOffer keeper=drafts on_restore=Callback::new(move |restored: FlowForm| {
+                editor.set_text(&restored.schema_text);
+                form.set(restored);
+            }) />
             <nav class="tabs" role="tablist">
                 <button
                     type="button"
@@ -592,7 +559,7 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
         <UnsavedChangesModal
             open=leaving
             on_discard=Callback::new(move |()| {
-                draft::forget(&draft_name.get_value());
+                drafts.forget();
                 saved.set(form.get_untracked());
                 match history_guard {
                     Some(guard) if leaving_back.get_value() => guard.go_back(),

@@ -4,24 +4,28 @@
 
 pub mod canvas;
 pub mod edit;
+pub mod find;
 pub mod history;
 pub mod properties;
 pub mod scene;
 pub mod viewport;
 
 use crate::api::{ApiError, WriteMode};
+use crate::components::draft::{draft_key, DraftKeeper, DraftOffer};
 use crate::components::flow_loader::{FlowLoader, Opened};
 use crate::components::icon::{lucide, Icon};
 use crate::components::modal::Modal;
 use crate::components::require_session::{use_api_error_handler, RequireSession};
 use crate::components::save_outcome::SaveOutcome;
 use crate::components::toast::use_toasts;
-use crate::components::unsaved::{guard_unload, UnsavedChangesModal};
+use crate::components::unsaved::{guard_history, guard_unload, UnsavedChangesModal};
 use crate::i18n::{use_i18n, Msg};
 use crate::pages::registry::registry_url;
 use crate::session::use_auth;
 use flow_model::catalog::{self, form, form::Target};
-use flow_model::flow::{check, compile, payload, FlowGraph, Node, NodeId, Severity};
+use flow_model::flow::{
+    auto_layout, check, compile, payload, FlowGraph, LayoutOptions, Node, NodeId, Severity,
+};
 use flow_model::{FlowType, RoutingSchema, SchemaWrite};
 use leptos::ev;
 use leptos::html;
@@ -119,6 +123,14 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
     let leaving = RwSignal::new(false);
     let show_json = RwSignal::new(false);
     let dirty = move || revision.get() != saved_revision.get() || name.get() != saved_name.get();
+    let drafts = DraftKeeper::new(
+        draft_key(
+            "diagram",
+            current.with_untracked(|flow| flow.as_ref().and_then(|flow| flow.id)),
+            kind.as_str(),
+        ),
+        &current.with_untracked(|flow| DiagramDraft::of_stored(flow.as_ref())),
+    );
 
     // The graph itself is not reactive: every change bumps `revision`; a change of what the
     // flow does (not just where a step is drawn) also bumps `structure`, so dragging a step
@@ -183,6 +195,21 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
         })
     };
 
+    // While there are unsaved changes, the browser keeps them: the diagram as a save would
+    // write it, made once the user pauses.
+    Effect::new(move |_| {
+        revision.track();
+        let typed_name = name.get();
+        drafts.keep(dirty(), move || {
+            let mut copy = graph.with_value(FlowGraph::clone);
+            let saved = payload::save(&mut copy, None);
+            DiagramDraft {
+                name: typed_name,
+                schema: saved.schema,
+                payload: saved.payload,
+            }
+        });
+    });
     // The canvas: sized to its box (sharp on any pixel ratio), redrawn on any change.
     let canvas_ref = NodeRef::<html::Canvas>::new();
     // Read once: reading computed styles on every frame would force a style pass each time.
@@ -207,6 +234,19 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
             viewport.set(Viewport::fitting(bounds, size.get_untracked()));
         }
     };
+    let restore_draft =
+        move |draft: DiagramDraft| match payload::open(&draft.schema, &draft.payload) {
+            Ok(restored) => {
+                change(&|flow| {
+                    *flow = restored.clone();
+                    true
+                });
+                name.set(draft.name);
+                selected.set(None);
+                fit();
+            }
+            Err(error) => toasts.error(error.to_string()),
+        };
     // Once the canvas is in the page: size it and show the whole flow.
     let placed = StoredValue::new(false);
     Effect::new(move |_| {
@@ -309,6 +349,39 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
             );
             viewport.update(|view| *view = view.centred_on(center, size.get_untracked()));
         }
+    };
+    let arrange = move |_| {
+        change(&|flow| {
+            auto_layout(flow, LayoutOptions::default());
+            true
+        });
+        fit();
+    };
+    let to_start = move |_| focus_node(graph.with_value(|flow| flow.start));
+    let query = RwSignal::new(String::new());
+    let found = Memo::new(move |_| {
+        revision.track();
+        let query = query.get();
+        scene.with(|scene| graph.with_value(|flow| find::matches(flow, scene, &query)))
+    });
+    let find_next = move |forward: bool| {
+        let next =
+            found.with_untracked(|found| find::next(found, selected.get_untracked(), forward));
+        if let Some(node) = next {
+            focus_node(node);
+        }
+    };
+    let match_count = move || {
+        let at = found.with(|found| {
+            selected
+                .get()
+                .and_then(|node| found.iter().position(|found| *found == node))
+                .map_or(0, |at| at + 1)
+        });
+        i18n.t(Msg::MatchCount {
+            at,
+            of: found.with(Vec::len),
+        })
     };
     let on_key = move |event: ev::KeyboardEvent| match event.key().as_str() {
         "z" | "Z" if event.ctrl_key() || event.meta_key() => {
@@ -494,21 +567,41 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
             Ok((stored, name, at_revision, existing.is_none(), leave_after))
         }
     });
+    // Back asks too, for a stored flow (a new one's work is kept as a draft: its saving
+    // replaces the page's URL, which an extra history entry would outlive).
+    let leaving_back = StoredValue::new(false);
+    let history_guard = current.with_untracked(Option::is_some).then(|| {
+        guard_history(
+            dirty,
+            Callback::new(move |()| {
+                leaving_back.set_value(true);
+                leaving.set(true);
+            }),
+        )
+    });
+    let leave_to = {
+        let navigate = navigate.clone();
+        move |path: &str, options: NavigateOptions| match history_guard {
+            Some(guard) => guard.leave(&navigate, path, options),
+            None => navigate(path, options),
+        }
+    };
     let outcome = SaveOutcome {
         toasts,
         i18n,
         name_error,
     };
     Effect::new({
-        let navigate = navigate.clone();
+        let leave_to = leave_to.clone();
         move |_| match save.value().get() {
             Some(Ok((stored, saved_as, at_revision, created, leave_after))) => {
                 let created_at =
                     created.then(|| format!("/flows/{}/diagram", stored.id.unwrap_or_default()));
+                drafts.forget();
                 current.set(Some(stored));
                 saved_revision.set(at_revision);
                 saved_name.set(saved_as);
-                outcome.saved(leave_after, created_at, &navigate);
+                outcome.saved(leave_after, created_at, &leave_to);
             }
             Some(Err(SaveError::Name(reason))) => name_error.set(Some(reason)),
             Some(Err(SaveError::Api(error))) => {
@@ -531,8 +624,8 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
     };
 
     let leave = Callback::new({
-        let navigate = navigate.clone();
-        move |()| navigate(&registry_url(), NavigateOptions::default())
+        let leave_to = leave_to.clone();
+        move |()| leave_to(&registry_url(), NavigateOptions::default())
     });
     guard_unload(dirty);
 
@@ -582,15 +675,52 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                     disabled=move || !can_travel(true) on:click=move |_| travel(true)>
                     <Icon icon=lucide::LuRedo2 />
                 </button>
-                <button on:click=move |_| fit()>
+                <div class="find" role="search">
+                    <input
+                        type="search"
+                        name="find"
+                        placeholder=move || i18n.t(Msg::FindInFlow)
+                        aria-label=move || i18n.t(Msg::FindInFlow)
+                        prop:value=query
+                        on:input=move |event| query.set(event_target_value(&event))
+                        on:keydown=move |event: ev::KeyboardEvent| {
+                            if event.key() == "Enter" {
+                                event.prevent_default();
+                                find_next(!event.shift_key());
+                            }
+                        }
+                    />
+                    <Show when=move || !query.with(|query| query.trim().is_empty())>
+                        <span class="match-count" aria-live="polite">{match_count}</span>
+                    </Show>
+                    <button class="icon-button" aria-label=move || i18n.t(Msg::FindPrevious) title=move || i18n.t(Msg::FindPrevious)
+                        disabled=move || found.with(Vec::is_empty) on:click=move |_| find_next(false)>
+                        <Icon icon=lucide::LuChevronUp />
+                    </button>
+                    <button class="icon-button" aria-label=move || i18n.t(Msg::FindNext) title=move || i18n.t(Msg::FindNext)
+                        disabled=move || found.with(Vec::is_empty) on:click=move |_| find_next(true)>
+                        <Icon icon=lucide::LuChevronDown />
+                    </button>
+                </div>
+                <button aria-label=move || i18n.t(Msg::Arrange) title=move || i18n.t(Msg::Arrange) on:click=arrange>
+                    <Icon icon=lucide::LuLayoutGrid />
+                </button>
+                <button aria-label=move || i18n.t(Msg::ToStart) title=move || i18n.t(Msg::ToStart) on:click=to_start>
+                    <Icon icon=lucide::LuFlag />
+                </button>
+                <button aria-label=move || i18n.t(Msg::ZoomToFit) title=move || i18n.t(Msg::ZoomToFit) on:click=move |_| fit()>
                     <Icon icon=lucide::LuMaximize />
-                    {move || i18n.t(Msg::ZoomToFit)}
                 </button>
                 <button on:click=move |_| show_json.set(true)>
                     <Icon icon=lucide::LuBraces />
                     {move || i18n.t(Msg::ShowJson)}
                 </button>
-                <button on:click=move |_| if dirty() { leaving.set(true) } else { leave.run(()) }>
+                <button on:click=move |_| if dirty() {
+                    leaving_back.set_value(false);
+                    leaving.set(true);
+                } else {
+                    leave.run(())
+                }>
                     <Icon icon=lucide::LuX />
                     {move || i18n.t(Msg::Close)}
                 </button>
@@ -616,6 +746,7 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                 </ul>
             </aside>
             <div class="canvas-area">
+                <DraftOffer keeper=drafts on_restore=Callback::new(restore_draft) />
                 <canvas
                     node_ref=canvas_ref
                     tabindex="0"
@@ -702,11 +833,20 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
         <UnsavedChangesModal
             open=leaving
             on_discard=Callback::new(move |()| {
+                drafts.forget();
                 saved_revision.set(revision.get_untracked());
                 saved_name.set(name.get_untracked());
-                leave.run(());
+                match history_guard {
+                    Some(guard) if leaving_back.get_value() => guard.go_back(),
+                    _ => leave.run(()),
+                }
             })
             on_save=Callback::new(move |()| request_save(true))
+            on_cancel=Callback::new(move |()| {
+                if let (Some(guard), true) = (history_guard, leaving_back.get_value()) {
+                    guard.arm();
+                }
+            })
         />
         {move || confirm_convert.get().map(|leave_after| view! {
             <Modal title=Signal::derive(move || i18n.t(Msg::ConvertToDiagram)) on_close=Callback::new(move |()| confirm_convert.set(None))>
@@ -720,6 +860,29 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                 </div>
             </Modal>
         })}
+    }
+}
+
+/// A diagram's unsaved work as the browser keeps it: what a save would write.
+#[derive(Clone, PartialEq, Debug, serde::Serialize, serde::Deserialize)]
+struct DiagramDraft {
+    name: String,
+    schema: serde_json::Value,
+    payload: serde_json::Value,
+}
+
+impl DiagramDraft {
+    /// The flow as stored (a new flow: nothing yet).
+    fn of_stored(flow: Option<&RoutingSchema>) -> Self {
+        Self {
+            name: flow.and_then(|flow| flow.name.clone()).unwrap_or_default(),
+            schema: flow
+                .and_then(|flow| flow.schema.clone())
+                .unwrap_or_else(|| serde_json::json!([])),
+            payload: flow
+                .and_then(|flow| flow.payload.clone())
+                .unwrap_or_else(|| serde_json::json!({})),
+        }
     }
 }
 
