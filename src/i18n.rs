@@ -192,6 +192,7 @@ pub enum Msg {
     FindNext,
     FindPrevious,
     MatchCount { at: usize, of: usize },
+    CannotPaste(String),
 }
 
 fn ru_plural(count: usize, one: &str, few: &str, many: &str) -> String {
@@ -394,6 +395,7 @@ impl Msg {
             Msg::ChooseVersion => "Choose a version to compare it with the current text.".into(),
             Msg::CurrentVersion(number) => format!("Version {number} (current)"),
             Msg::Form => "Form".into(),
+            Msg::CannotPaste(reason) => format!("Nothing pasted: {reason}"),
             Msg::Arrange => "Arrange".into(),
             Msg::ToStart => "To start".into(),
             Msg::FindInFlow => "Find a step, app or text".into(),
@@ -580,6 +582,7 @@ impl Msg {
             Msg::ChooseVersion => "Выберите версию, чтобы сравнить её с текущим текстом.".into(),
             Msg::CurrentVersion(number) => format!("Версия {number} (текущая)"),
             Msg::Form => "Форма".into(),
+            Msg::CannotPaste(reason) => format!("Ничего не вставлено: {reason}"),
             Msg::Arrange => "Упорядочить".into(),
             Msg::ToStart => "К началу".into(),
             Msg::FindInFlow => "Найти шаг, приложение или текст".into(),

@@ -229,3 +229,130 @@ async fn find_arrange_to_start_drafts_and_back_keep_the_work_safe() {
     );
     browser.close().await;
 }
+
+/// Focuses the canvas (where the clipboard keys act) and presses Ctrl + `key`.
+async fn canvas_shortcut(browser: &Browser, key: char) {
+    browser
+        .client
+        .execute("document.querySelector('canvas').focus();", vec![])
+        .await
+        .unwrap();
+    browser
+        .type_into("canvas", &format!("{}{key}{}", Key::Control, Key::Null))
+        .await;
+}
+
+/// The apps of the diagram's steps as the accessible list tells them.
+async fn node_titles(browser: &Browser) -> Vec<String> {
+    browser.texts(".canvas-area ul.visually-hidden li").await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn steps_copy_and_paste_between_two_flows_through_the_clipboard() {
+    let server = AppServer::start().await;
+    let token = server.admin_token().await;
+    let source = server
+        .create_flow(
+            &token,
+            json!({"name": "Promo", "type": "voice", "editor": true, "schema": [
+                {"answer": ""},
+                {"playback": {"files": [{"name": "promo.wav"}]}},
+                {"hangup": ""}
+            ]}),
+        )
+        .await;
+    let target = server
+        .create_flow(
+            &token,
+            json!({"name": "Support", "type": "voice", "editor": true, "schema": [
+                {"answer": ""},
+                {"hangup": ""}
+            ]}),
+        )
+        .await;
+    let browser = signed_in(&server).await;
+    let open = |flow: &serde_json::Value| {
+        format!(
+            "{}/flows/{}/diagram",
+            server.base,
+            flow["id"].as_str().unwrap()
+        )
+    };
+    browser.client.goto(&open(&source)).await.unwrap();
+    browser
+        .type_into(".find input", &format!("promo{}", Key::Enter))
+        .await;
+    browser.wait_for_text(".match-count", "1 of 1").await;
+    canvas_shortcut(&browser, 'c').await;
+
+    browser.client.goto(&open(&target)).await.unwrap();
+    browser
+        .type_into(".find input", &format!("answer{}", Key::Enter))
+        .await;
+    browser.wait_for_text(".match-count", "1 of 1").await;
+    canvas_shortcut(&browser, 'v').await;
+    browser
+        .wait_until(|| async {
+            let titles = node_titles(&browser).await;
+            match titles.len() {
+                4 => Ok(()),
+                _ => Err(format!("{titles:?} after paste")),
+            }
+        })
+        .await;
+    // The pasted step is selected, after the chosen one; Ctrl+D duplicates it, undo takes that
+    // back.
+    assert_eq!(
+        field_value(&browser, "files").await,
+        "[\n  {\n    \"name\": \"promo.wav\"\n  }\n]"
+    );
+    canvas_shortcut(&browser, 'd').await;
+    browser
+        .wait_until(|| async {
+            match node_titles(&browser).await.len() {
+                5 => Ok(()),
+                other => Err(format!("{other} nodes after duplicating")),
+            }
+        })
+        .await;
+    canvas_shortcut(&browser, 'z').await;
+    browser
+        .wait_until(|| async {
+            match node_titles(&browser).await.len() {
+                4 => Ok(()),
+                other => Err(format!("{other} nodes after undo")),
+            }
+        })
+        .await;
+    browser.screenshot("diagram-pasted").await;
+
+    // What is not steps is refused with a reason, and nothing changes.
+    browser
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; navigator.clipboard.writeText('42').then(done, done);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    canvas_shortcut(&browser, 'v').await;
+    browser
+        .wait_for_text(
+            ".toast.error",
+            "Nothing pasted: paste steps as JSON (a step or a list of steps), not a number",
+        )
+        .await;
+    assert_eq!(node_titles(&browser).await.len(), 4);
+
+    browser.click_button(".page-header button", "Save").await;
+    browser
+        .wait_for_text(".toast", "Successfully updated")
+        .await;
+    assert_eq!(
+        flow_model::flow::decompile::top_level_apps(
+            &stored_flow(&server, &token, "Support").await["schema"]
+        ),
+        [Some("answer"), Some("playback"), Some("hangup")]
+    );
+    browser.close().await;
+}

@@ -3,6 +3,7 @@
 //! both the compiled schema and the layout.
 
 pub mod canvas;
+pub mod clipboard;
 pub mod edit;
 pub mod find;
 pub mod history;
@@ -350,6 +351,76 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
             viewport.update(|view| *view = view.centred_on(center, size.get_untracked()));
         }
     };
+    // Copy, cut and paste (Ctrl/Cmd+C, X, V) while the canvas has the focus: the browser's own
+    // clipboard events, so no permission is asked; Ctrl/Cmd+D duplicates.
+    let canvas_focused = move || {
+        let active = document().active_element();
+        canvas_ref
+            .get_untracked()
+            .is_some_and(|canvas| active.is_some_and(|active| active == **canvas))
+    };
+    let paste_text = move |text: String| {
+        let pasted = std::cell::Cell::new(None);
+        let refused = std::cell::Cell::new(None);
+        change(
+            &|flow| match clipboard::paste(flow, selected.get_untracked(), &text) {
+                Ok(node) => {
+                    pasted.set(Some(node));
+                    true
+                }
+                Err(reason) => {
+                    refused.set(Some(reason));
+                    false
+                }
+            },
+        );
+        match (pasted.get(), refused.take()) {
+            (Some(node), _) => focus_node(node),
+            (None, Some(reason)) => toasts.error(i18n.t(Msg::CannotPaste(reason))),
+            (None, None) => {}
+        }
+    };
+    let copied = move || {
+        let node = selected.get_untracked()?;
+        graph.with_value(|flow| clipboard::copy(flow, node))
+    };
+    let on_copy = move |event: web_sys::ClipboardEvent, cut: bool| {
+        if !canvas_focused() {
+            return;
+        }
+        let (Some(text), Some(data)) = (copied(), event.clipboard_data()) else {
+            return;
+        };
+        if data.set_data("text/plain", &text).is_ok() {
+            event.prevent_default();
+            if let (true, Some(node)) = (cut, selected.get_untracked()) {
+                if change(&|flow| edit::remove_node(flow, node)) {
+                    selected.set(None);
+                }
+            }
+        }
+    };
+    let clipboard_listeners = [
+        window_event_listener(ev::copy, move |event| on_copy(event, false)),
+        window_event_listener(ev::cut, move |event| on_copy(event, true)),
+        window_event_listener(ev::paste, move |event| {
+            if !canvas_focused() {
+                return;
+            }
+            if let Some(text) = event
+                .clipboard_data()
+                .and_then(|data| data.get_data("text/plain").ok())
+            {
+                event.prevent_default();
+                paste_text(text);
+            }
+        }),
+    ];
+    on_cleanup(move || {
+        clipboard_listeners
+            .into_iter()
+            .for_each(|listener| listener.remove())
+    });
     let arrange = move |_| {
         change(&|flow| {
             auto_layout(flow, LayoutOptions::default());
@@ -387,6 +458,12 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
         "z" | "Z" if event.ctrl_key() || event.meta_key() => {
             event.prevent_default();
             travel(event.shift_key());
+        }
+        "d" | "D" if event.ctrl_key() || event.meta_key() => {
+            event.prevent_default();
+            if let Some(text) = copied() {
+                paste_text(text);
+            }
         }
         "y" | "Y" if event.ctrl_key() || event.meta_key() => {
             event.prevent_default();

@@ -1,0 +1,209 @@
+//! Copy and paste of steps as text in the flow language itself (a schema array), so steps move
+//! between flows, browser tabs and code editors.
+
+use super::edit::chain_end;
+use flow_model::catalog::form::json_value;
+use flow_model::flow::{
+    auto_layout, compile, decompile, FlowGraph, LayoutOptions, NodeId, Port, Step,
+};
+use serde_json::Value;
+use std::collections::{HashMap, HashSet};
+
+/// The step `node` with everything under its branches, as a pretty schema array; a jump out
+/// of the copied piece stays a `goto` to its tag.
+pub fn copy(flow: &FlowGraph, node: NodeId) -> Option<String> {
+    flow.step(node)?;
+    // What goes along: the step, and what its branches reach (not what follows it).
+    let leaves =
+        |from: NodeId, port: &Port, jump: bool| jump || (from == node && *port == Port::Next);
+    let mut piece = FlowGraph::new();
+    let mut mapped = HashMap::new();
+    let mut pending = vec![node];
+    while let Some(at) = pending.pop() {
+        if mapped.contains_key(&at) {
+            continue;
+        }
+        mapped.insert(at, piece.graph.add_node(flow.graph[at].clone()));
+        for (_, to, link) in flow.links_from(at) {
+            if !leaves(at, &link.port, link.jump) {
+                pending.push(to);
+            }
+        }
+    }
+    let copied: Vec<NodeId> = mapped.keys().copied().collect();
+    for from in copied {
+        for (_, to, link) in flow.links_from(from) {
+            if from == node && link.port == Port::Next {
+                continue;
+            }
+            match (mapped.get(&to), flow.graph[to].tag()) {
+                (Some(&target), _) => {
+                    piece.connect(mapped[&from], link.port.clone(), target, link.jump);
+                }
+                (None, Some(tag)) => {
+                    let goto = piece.add_step(Step::new("goto", Value::String(tag.to_owned())));
+                    piece.connect(mapped[&from], link.port.clone(), goto, false);
+                }
+                (None, None) => {}
+            }
+        }
+    }
+    piece.connect(piece.start, Port::Next, mapped[&node], false);
+    serde_json::to_string_pretty(&compile(&piece).schema).ok()
+}
+
+/// Inserts the steps of `text` (a schema array, a whole flow or one step) after `after`, or at
+/// the end of the main chain, and lays the diagram out; returns the first pasted step. Tags
+/// the flow already has are dropped from the pasted steps: the jumps inside the piece are
+/// links by then, and new tags are given on save where needed.
+pub fn paste(flow: &mut FlowGraph, after: Option<NodeId>, text: &str) -> Result<NodeId, String> {
+    let schema = match json_value(text)? {
+        Value::Object(mut object) if object.contains_key("schema") => {
+            object.remove("schema").unwrap_or_default()
+        }
+        step @ Value::Object(_) => Value::Array(vec![step]),
+        steps @ Value::Array(_) => steps,
+        other => {
+            return Err(format!(
+                "paste steps as JSON (a step or a list of steps), not {}",
+                flow_model::rules::json_kind(&other)
+            ))
+        }
+    };
+    let piece = decompile(&schema).map_err(|error| error.to_string())?;
+    let (_, first, _) = piece
+        .link_from(piece.start, &Port::Next)
+        .ok_or("there are no steps to paste")?;
+    let anchor = after.unwrap_or_else(|| chain_end(flow, flow.start));
+    let taken: HashSet<String> = flow
+        .steps()
+        .filter_map(|(_, step)| step.tag().map(str::to_owned))
+        .collect();
+    let mut mapped = HashMap::new();
+    for node in piece
+        .graph
+        .node_indices()
+        .filter(|node| *node != piece.start)
+    {
+        let mut weight = piece.graph[node].clone();
+        if let flow_model::flow::Node::Step(step) = &mut weight {
+            if step.tag().is_some_and(|tag| taken.contains(tag)) {
+                step.object.remove("tag");
+            }
+        }
+        mapped.insert(node, flow.graph.add_node(weight));
+    }
+    for node in piece
+        .graph
+        .node_indices()
+        .filter(|node| *node != piece.start)
+    {
+        for (_, to, link) in piece.links_from(node) {
+            flow.connect(mapped[&node], link.port.clone(), mapped[&to], link.jump);
+        }
+    }
+    let first = mapped[&first];
+    let last = chain_end(flow, first);
+    // A piece that ends in a jump goes there; what followed the anchor is then reached only
+    // if something else leads to it, as in the text.
+    let ends_in_jump = flow.link_from(last, &Port::Next).is_some();
+    match flow.link_from(anchor, &Port::Next) {
+        Some((link, following, kept)) => {
+            let jump = kept.jump;
+            flow.graph.remove_edge(link);
+            flow.connect(anchor, Port::Next, first, false);
+            if !ends_in_jump {
+                flow.connect(last, Port::Next, following, jump);
+            }
+        }
+        None => {
+            flow.connect(anchor, Port::Next, first, false);
+        }
+    }
+    auto_layout(flow, LayoutOptions::default());
+    Ok(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use flow_model::flow::semantically_identical;
+    use serde_json::json;
+
+    fn node_with_app(flow: &FlowGraph, app: &str) -> NodeId {
+        flow.steps()
+            .find(|(_, step)| step.app == app)
+            .map(|(node, _)| node)
+            .unwrap()
+    }
+
+    #[test]
+    fn a_copy_holds_the_step_and_its_branches_but_not_what_follows() {
+        let flow = decompile(&json!([
+            {"tag": "top", "answer": ""},
+            {"if": {"expression": "${x}", "then": [{"log": "yes"}, {"goto": "top"}], "else": [{"log": "no"}]}},
+            {"hangup": ""}
+        ]))
+        .unwrap();
+        let text = copy(&flow, node_with_app(&flow, "if")).unwrap();
+        let copied: Value = serde_json::from_str(&text).unwrap();
+        assert!(
+            semantically_identical(
+                &copied,
+                &json!([{"if": {"expression": "${x}", "then": [{"log": "yes"}, {"goto": "top"}], "else": [{"log": "no"}]}}])
+            ),
+            "{text}"
+        );
+        assert_eq!(copy(&flow, flow.start), None, "Start is not a step");
+    }
+
+    #[test]
+    fn paste_goes_after_the_chosen_step_and_drops_tags_the_flow_has() {
+        let mut flow = decompile(&json!([{"tag": "a", "answer": ""}, {"hangup": ""}])).unwrap();
+        let answer = node_with_app(&flow, "answer");
+        let first = paste(
+            &mut flow,
+            Some(answer),
+            r#"[{"tag": "a", "log": "one"}, {"tag": "b", "log": "two"}]"#,
+        )
+        .unwrap();
+        assert_eq!(flow.step(first).unwrap().argument(), "one");
+        let schema = compile(&flow).schema;
+        assert!(
+            semantically_identical(
+                &schema,
+                &json!([{"tag": "a", "answer": ""}, {"log": "one"}, {"tag": "b", "log": "two"}, {"hangup": ""}])
+            ),
+            "{schema}"
+        );
+    }
+
+    #[test]
+    fn paste_takes_one_step_or_a_whole_flow_and_refuses_anything_else() {
+        let mut flow = decompile(&json!([{"answer": ""}])).unwrap();
+        paste(&mut flow, None, r#"{"hangup": ""}"#).unwrap();
+        paste(
+            &mut flow,
+            None,
+            r#"{"name": "x", "schema": [{"log": "end"}]}"#,
+        )
+        .unwrap();
+        assert!(semantically_identical(
+            &compile(&flow).schema,
+            &json!([{"answer": ""}, {"hangup": ""}, {"log": "end"}])
+        ));
+        let before = compile(&flow).schema;
+        assert_eq!(
+            paste(&mut flow, None, "42"),
+            Err("paste steps as JSON (a step or a list of steps), not a number".to_owned())
+        );
+        assert_eq!(
+            paste(&mut flow, None, "[]"),
+            Err("there are no steps to paste".to_owned())
+        );
+        assert!(paste(&mut flow, None, "[{")
+            .unwrap_err()
+            .starts_with("line 1, column 2"));
+        assert_eq!(compile(&flow).schema, before, "nothing changed");
+    }
+}
