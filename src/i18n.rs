@@ -193,6 +193,9 @@ pub enum Msg {
     FindPrevious,
     MatchCount { at: usize, of: usize },
     CannotPaste(String),
+    SaveWithErrors,
+    HasErrors(usize),
+    SaveAnyway,
 }
 
 fn ru_plural(count: usize, one: &str, few: &str, many: &str) -> String {
@@ -396,6 +399,14 @@ impl Msg {
             Msg::CurrentVersion(number) => format!("Version {number} (current)"),
             Msg::Form => "Form".into(),
             Msg::CannotPaste(reason) => format!("Nothing pasted: {reason}"),
+            Msg::SaveWithErrors => "Save with errors?".into(),
+            Msg::HasErrors(count) => match count {
+                1 => "The flow has 1 error: it will not run as drawn until it is fixed.".into(),
+                _ => format!(
+                    "The flow has {count} errors: it will not run as drawn until they are fixed."
+                ),
+            },
+            Msg::SaveAnyway => "Save anyway".into(),
             Msg::Arrange => "Arrange".into(),
             Msg::ToStart => "To start".into(),
             Msg::FindInFlow => "Find a step, app or text".into(),
@@ -583,6 +594,12 @@ impl Msg {
             Msg::CurrentVersion(number) => format!("Версия {number} (текущая)"),
             Msg::Form => "Форма".into(),
             Msg::CannotPaste(reason) => format!("Ничего не вставлено: {reason}"),
+            Msg::SaveWithErrors => "Сохранить с ошибками?".into(),
+            Msg::HasErrors(count) => format!(
+                "В потоке {}: он не будет работать так, как нарисован, пока они не исправлены.",
+                ru_plural(*count, "ошибка", "ошибки", "ошибок")
+            ),
+            Msg::SaveAnyway => "Всё равно сохранить".into(),
             Msg::Arrange => "Упорядочить".into(),
             Msg::ToStart => "К началу".into(),
             Msg::FindInFlow => "Найти шаг, приложение или текст".into(),

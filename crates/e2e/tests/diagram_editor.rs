@@ -106,7 +106,37 @@ async fn a_step_is_filled_in_through_its_typed_form_with_errors_at_the_field() {
     assert_eq!(field_value(&browser, "description").await, "Welcome");
     assert_eq!(field_value(&browser, "limit").await, "3");
 
+    // Enter on the canvas opens the selected step's properties.
+    canvas_key(&browser, &Key::Enter.to_string()).await;
+    let focused = browser
+        .client
+        .execute("return document.activeElement.name;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(focused, json!("files"));
+
+    // Saving with errors asks first, naming them.
+    browser
+        .type_into(".find input", &format!("answer{}", Key::Enter))
+        .await;
+    browser.wait_for_text(".match-count", "1 of 1").await;
+    browser
+        .type_into(
+            ".property-form input[name=tag]",
+            &format!("greeting{}", Key::Tab),
+        )
+        .await;
     browser.type_into("input.flow-name", "Greeting line").await;
+    browser.click_button(".page-header button", "Save").await;
+    browser.wait_for_text(".modal", "Save with errors?").await;
+    browser
+        .wait_for_text(".modal .save-errors", "tag \"greeting\" is already used")
+        .await;
+    browser.screenshot("diagram-save-with-errors").await;
+    browser.click_button(".modal button", "Cancel").await;
+    browser.wait_gone(".modal").await;
+    canvas_key(&browser, &format!("{}z{}", Key::Control, Key::Null)).await;
+    browser.wait_for_text(".problems", "No problems").await;
     browser.click_button(".page-header button", "Save").await;
     browser
         .wait_for_text(".toast", "Successfully updated")
@@ -230,16 +260,19 @@ async fn find_arrange_to_start_drafts_and_back_keep_the_work_safe() {
     browser.close().await;
 }
 
-/// Focuses the canvas (where the clipboard keys act) and presses Ctrl + `key`.
-async fn canvas_shortcut(browser: &Browser, key: char) {
+/// Focuses the canvas (where the editor's keys act) and presses `keys`.
+async fn canvas_key(browser: &Browser, keys: &str) {
     browser
         .client
         .execute("document.querySelector('canvas').focus();", vec![])
         .await
         .unwrap();
-    browser
-        .type_into("canvas", &format!("{}{key}{}", Key::Control, Key::Null))
-        .await;
+    browser.type_into("canvas", keys).await;
+}
+
+/// Ctrl + `key` on the canvas.
+async fn canvas_shortcut(browser: &Browser, key: char) {
+    canvas_key(browser, &format!("{}{key}{}", Key::Control, Key::Null)).await;
 }
 
 /// The apps of the diagram's steps as the accessible list tells them.

@@ -459,6 +459,19 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
             event.prevent_default();
             travel(event.shift_key());
         }
+        "Enter" => {
+            // Enter opens the selected step's properties: focus on their first field.
+            if let Some(field) = document()
+                .query_selector(
+                    ".property-form input, .property-form textarea, .property-form select",
+                )
+                .ok()
+                .flatten()
+            {
+                event.prevent_default();
+                let _ = field.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        }
         "d" | "D" if event.ctrl_key() || event.meta_key() => {
             event.prevent_default();
             if let Some(text) = copied() {
@@ -690,11 +703,21 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
 
     let stored_as_diagram =
         move || current.with(|flow| flow.as_ref().is_none_or(|flow| flow.editor != Some(false)));
-    // Saving a code flow from here turns it into a Diagram flow: ask once before.
-    let confirm_convert = RwSignal::new(None::<bool>);
+    // Saving asks first when it turns a code flow into a Diagram flow, or when the flow has
+    // errors (saying which).
+    let confirm_save = RwSignal::new(None::<bool>);
+    let errors = Memo::new(move |_| {
+        problems.with(|problems| {
+            problems
+                .iter()
+                .filter(|problem| problem.severity == Severity::Error)
+                .map(|problem| problem.message.clone())
+                .collect::<Vec<_>>()
+        })
+    });
     let request_save = move |leave_after: bool| {
-        if !stored_as_diagram() {
-            confirm_convert.set(Some(leave_after));
+        if !stored_as_diagram() || errors.with_untracked(|errors| !errors.is_empty()) {
+            confirm_save.set(Some(leave_after));
         } else {
             save.dispatch(leave_after);
         }
@@ -925,17 +948,30 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                 }
             })
         />
-        {move || confirm_convert.get().map(|leave_after| view! {
-            <Modal title=Signal::derive(move || i18n.t(Msg::ConvertToDiagram)) on_close=Callback::new(move |()| confirm_convert.set(None))>
-                <p class="question">{move || i18n.t(Msg::ConvertQuestion)}</p>
-                <div class="modal-actions">
-                    <button on:click=move |_| confirm_convert.set(None)>{move || i18n.t(Msg::Cancel)}</button>
-                    <button class="primary" on:click=move |_| {
-                        confirm_convert.set(None);
-                        save.dispatch(leave_after);
-                    }>{move || i18n.t(Msg::ConvertAndSave)}</button>
-                </div>
-            </Modal>
+        {move || confirm_save.get().map(|leave_after| {
+            let converting = !stored_as_diagram();
+            let found = errors.get();
+            view! {
+                <Modal
+                    title=Signal::derive(move || i18n.t(if converting { Msg::ConvertToDiagram } else { Msg::SaveWithErrors }))
+                    on_close=Callback::new(move |()| confirm_save.set(None))
+                >
+                    {converting.then(|| view! { <p class="question">{move || i18n.t(Msg::ConvertQuestion)}</p> })}
+                    {(!found.is_empty()).then(|| view! {
+                        <p class="question">{i18n.t(Msg::HasErrors(found.len()))}</p>
+                        <ul class="save-errors">
+                            {found.iter().take(5).map(|message| view! { <li>{message.clone()}</li> }).collect_view()}
+                        </ul>
+                    })}
+                    <div class="modal-actions">
+                        <button on:click=move |_| confirm_save.set(None)>{move || i18n.t(Msg::Cancel)}</button>
+                        <button class="primary" on:click=move |_| {
+                            confirm_save.set(None);
+                            save.dispatch(leave_after);
+                        }>{move || i18n.t(if converting { Msg::ConvertAndSave } else { Msg::SaveAnyway })}</button>
+                    </div>
+                </Modal>
+            }
         })}
     }
 }
