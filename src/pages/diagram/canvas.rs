@@ -1,7 +1,7 @@
 //! Paints a [`Scene`] on a 2D canvas: grid, edges, then nodes, only what the viewport shows.
 
 use super::scene::{NodeBox, Scene};
-use super::viewport::{Vec2, Viewport};
+use super::viewport::{Minimap, Vec2, Viewport};
 use flow_model::flow::{NodeId, Severity};
 use web_sys::CanvasRenderingContext2d as Context;
 
@@ -134,6 +134,34 @@ pub fn draw(
             colors,
         );
     }
+}
+
+/// Draws the minimap: every step as a dot-sized box (problems in their colours), the area the
+/// canvas shows as a frame.
+pub fn draw_minimap(
+    context: &Context,
+    size: Vec2,
+    scene: &Scene,
+    map: &Minimap,
+    visible: &super::viewport::Rect,
+    colors: &Palette,
+) {
+    context.set_fill_style_str(&colors.surface);
+    context.fill_rect(0.0, 0.0, size.x, size.y);
+    for node_box in &scene.boxes {
+        let rect = map.rect_to_map(&node_box.rect);
+        context.set_fill_style_str(match node_box.problem {
+            Some(Severity::Error) => colors.danger.as_str(),
+            Some(Severity::Warning) => WARNING,
+            None if node_box.start => colors.accent.as_str(),
+            None => colors.muted.as_str(),
+        });
+        context.fill_rect(rect.x, rect.y, rect.width.max(2.0), rect.height.max(2.0));
+    }
+    let frame = map.rect_to_map(visible);
+    context.set_stroke_style_str(&colors.accent);
+    context.set_line_width(1.5);
+    context.stroke_rect(frame.x, frame.y, frame.width, frame.height);
 }
 
 fn js_dash(pattern: &[f64]) -> web_sys::js_sys::Array {

@@ -4,7 +4,7 @@
 use super::edit::chain_end;
 use flow_model::catalog::form::json_value;
 use flow_model::flow::{
-    auto_layout, compile, decompile, FlowGraph, LayoutOptions, NodeId, Port, Step,
+    auto_layout, compile, decompile, is_generated_tag, FlowGraph, LayoutOptions, NodeId, Port, Step,
 };
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
@@ -49,7 +49,52 @@ pub fn copy(flow: &FlowGraph, node: NodeId) -> Option<String> {
         }
     }
     piece.connect(piece.start, Port::Next, mapped[&node], false);
-    serde_json::to_string_pretty(&compile(&piece).schema).ok()
+    let mut schema = compile(&piece).schema;
+    drop_unneeded_generated_tags(&mut schema);
+    serde_json::to_string_pretty(&schema).ok()
+}
+
+/// Removes the tags that saving made up (`<app>__<hex>`) which no jump in `schema` names: in
+/// another flow they would only be noise.
+fn drop_unneeded_generated_tags(schema: &mut Value) {
+    let mut targets = HashSet::new();
+    let mut pending = vec![&*schema];
+    while let Some(value) = pending.pop() {
+        match value {
+            Value::Array(items) => pending.extend(items),
+            Value::Object(object) => {
+                let jump = object
+                    .get("goto")
+                    .or_else(|| object.get("limit").and_then(|limit| limit.get("failover")));
+                if let Some(Value::String(target)) = jump {
+                    targets.insert(target.clone());
+                }
+                pending.extend(object.values());
+            }
+            _ => {}
+        }
+    }
+    let mut pending = vec![schema];
+    while let Some(value) = pending.pop() {
+        match value {
+            Value::Array(items) => pending.extend(items.iter_mut()),
+            Value::Object(object) => {
+                let generated = object
+                    .get("tag")
+                    .and_then(Value::as_str)
+                    .is_some_and(|tag| {
+                        !targets.contains(tag)
+                            && decompile::app_key(object)
+                                .is_some_and(|app| is_generated_tag(app, tag))
+                    });
+                if generated {
+                    object.remove("tag");
+                }
+                pending.extend(object.values_mut());
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Inserts the steps of `text` (a schema array, a whole flow or one step) after `after`, or at
@@ -70,7 +115,7 @@ pub fn paste(flow: &mut FlowGraph, after: Option<NodeId>, text: &str) -> Result<
             ))
         }
     };
-    let piece = decompile(&schema).map_err(|error| error.to_string())?;
+    let piece = decompile::decompile(&schema).map_err(|error| error.to_string())?;
     let (_, first, _) = piece
         .link_from(piece.start, &Port::Next)
         .ok_or("there are no steps to paste")?;
@@ -139,7 +184,7 @@ mod tests {
 
     #[test]
     fn a_copy_holds_the_step_and_its_branches_but_not_what_follows() {
-        let flow = decompile(&json!([
+        let flow = decompile::decompile(&json!([
             {"tag": "top", "answer": ""},
             {"if": {"expression": "${x}", "then": [{"log": "yes"}, {"goto": "top"}], "else": [{"log": "no"}]}},
             {"hangup": ""}
@@ -154,12 +199,14 @@ mod tests {
             ),
             "{text}"
         );
+        assert!(!text.contains("__"), "no made-up tags: {text}");
         assert_eq!(copy(&flow, flow.start), None, "Start is not a step");
     }
 
     #[test]
     fn paste_goes_after_the_chosen_step_and_drops_tags_the_flow_has() {
-        let mut flow = decompile(&json!([{"tag": "a", "answer": ""}, {"hangup": ""}])).unwrap();
+        let mut flow =
+            decompile::decompile(&json!([{"tag": "a", "answer": ""}, {"hangup": ""}])).unwrap();
         let answer = node_with_app(&flow, "answer");
         let first = paste(
             &mut flow,
@@ -180,7 +227,7 @@ mod tests {
 
     #[test]
     fn paste_takes_one_step_or_a_whole_flow_and_refuses_anything_else() {
-        let mut flow = decompile(&json!([{"answer": ""}])).unwrap();
+        let mut flow = decompile::decompile(&json!([{"answer": ""}])).unwrap();
         paste(&mut flow, None, r#"{"hangup": ""}"#).unwrap();
         paste(
             &mut flow,

@@ -36,7 +36,7 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use properties::PropertiesPanel;
 use scene::Scene;
-use viewport::{Vec2, Viewport};
+use viewport::{Minimap, Vec2, Viewport};
 
 #[component]
 pub fn DiagramPage() -> impl IntoView {
@@ -62,6 +62,8 @@ enum Drag {
 }
 
 const GRID: f64 = 20.0;
+/// The minimap's size, in CSS pixels.
+const MINIMAP: Vec2 = Vec2::new(200.0, 130.0);
 
 fn snapped(value: f64) -> f64 {
     (value / GRID).round() * GRID
@@ -275,6 +277,40 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
         });
     });
 
+    // The minimap: the whole flow, the visible area framed; a click or drag there moves the
+    // view.
+    let minimap_ref = NodeRef::<html::Canvas>::new();
+    let minimap = Memo::new(move |_| {
+        let size = size.get();
+        let visible = viewport.get().visible(size);
+        let bounds = scene.with(Scene::bounds).unwrap_or(visible);
+        (Minimap::new(bounds, visible, MINIMAP), visible)
+    });
+    Effect::new(move |_| {
+        let Some(canvas) = minimap_ref.get() else {
+            return;
+        };
+        let (map, visible) = minimap.get();
+        let ratio = window().device_pixel_ratio();
+        canvas.set_width((MINIMAP.x * ratio) as u32);
+        canvas.set_height((MINIMAP.y * ratio) as u32);
+        let Ok(Some(context)) = canvas.get_context("2d") else {
+            return;
+        };
+        let context: web_sys::CanvasRenderingContext2d = context.unchecked_into();
+        let _ = context.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
+        scene.with(|scene| {
+            colors.with_value(|colors| {
+                canvas::draw_minimap(&context, MINIMAP, scene, &map, &visible, colors)
+            })
+        });
+    });
+    let minimap_dragging = StoredValue::new(false);
+    let minimap_move = move |event: &web_sys::PointerEvent| {
+        let (map, _) = minimap.get_untracked();
+        let world = map.to_world(local_point(event));
+        viewport.update(|view| *view = view.centred_on(world, size.get_untracked()));
+    };
     let drag = StoredValue::new(None::<Drag>);
     let on_pointer_down = move |event: ev::PointerEvent| {
         let point = local_point(&event);
@@ -857,6 +893,24 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                     on:pointerup=on_pointer_up
                     on:wheel=on_wheel
                     on:keydown=on_key
+                ></canvas>
+                <canvas
+                    class="minimap"
+                    node_ref=minimap_ref
+                    aria-hidden="true"
+                    on:pointerdown=move |event: ev::PointerEvent| {
+                        minimap_dragging.set_value(true);
+                        if let Some(canvas) = minimap_ref.get_untracked() {
+                            let _ = canvas.set_pointer_capture(event.pointer_id());
+                        }
+                        minimap_move(&event);
+                    }
+                    on:pointermove=move |event: ev::PointerEvent| {
+                        if minimap_dragging.get_value() {
+                            minimap_move(&event);
+                        }
+                    }
+                    on:pointerup=move |_| minimap_dragging.set_value(false)
                 ></canvas>
                 <ul class="visually-hidden" aria-label=move || i18n.t(Msg::DiagramNodes) aria-live="polite">
                     {move || scene.with(|scene| scene.boxes.iter().map(|node_box| {

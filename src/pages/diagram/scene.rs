@@ -5,7 +5,7 @@
 use super::viewport::{Rect, Vec2};
 use flow_model::catalog;
 use flow_model::flow::graph::path_text;
-use flow_model::flow::{FlowGraph, Node, NodeId, Port, Problem, Severity};
+use flow_model::flow::{is_generated_tag, FlowGraph, Node, NodeId, Port, Problem, Severity};
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -125,7 +125,8 @@ impl Scene {
                     Node::Step(step) => {
                         let label =
                             catalog::app(&step.app).map_or(step.app.as_str(), |spec| spec.label);
-                        let title = match step.tag() {
+                        let title = match step.tag().filter(|tag| !is_generated_tag(&step.app, tag))
+                        {
                             Some(tag) => format!("{label} · {tag}"),
                             None => label.to_owned(),
                         };

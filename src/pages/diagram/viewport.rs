@@ -149,6 +149,60 @@ impl Viewport {
     }
 }
 
+/// The minimap's scale: the whole flow and the visible area, fitted into a small box.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub struct Minimap {
+    /// The world area it shows (its top left is the map's).
+    area: Rect,
+    scale: f64,
+}
+
+impl Minimap {
+    /// The map of `bounds` (the flow) and `visible` (what the canvas shows) in a box of `size`.
+    pub fn new(bounds: Rect, visible: Rect, size: Vec2) -> Self {
+        let area = Rect::around([bounds, visible]).unwrap_or(bounds);
+        let scale = (size.x / area.width.max(1.0)).min(size.y / area.height.max(1.0));
+        // Centred in the box along the axis with room to spare.
+        let spare = Vec2::new(
+            (size.x / scale - area.width) / 2.0,
+            (size.y / scale - area.height) / 2.0,
+        );
+        Self {
+            area: Rect {
+                x: area.x - spare.x,
+                y: area.y - spare.y,
+                width: size.x / scale,
+                height: size.y / scale,
+            },
+            scale,
+        }
+    }
+
+    pub fn to_map(&self, world: Vec2) -> Vec2 {
+        Vec2::new(
+            (world.x - self.area.x) * self.scale,
+            (world.y - self.area.y) * self.scale,
+        )
+    }
+
+    pub fn to_world(&self, map: Vec2) -> Vec2 {
+        Vec2::new(
+            map.x / self.scale + self.area.x,
+            map.y / self.scale + self.area.y,
+        )
+    }
+
+    pub fn rect_to_map(&self, rect: &Rect) -> Rect {
+        let corner = self.to_map(Vec2::new(rect.x, rect.y));
+        Rect {
+            x: corner.x,
+            y: corner.y,
+            width: rect.width * self.scale,
+            height: rect.height * self.scale,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -240,5 +294,31 @@ mod tests {
         assert!(a.intersects(&b) && !a.intersects(&far));
         assert_eq!(Rect::around([a, far]), Some(Rect { width: 60.0, ..a }));
         assert_eq!(Rect::around([]), None);
+    }
+
+    #[test]
+    fn the_minimap_fits_flow_and_view_and_maps_both_ways() {
+        let bounds = Rect {
+            x: 0.0,
+            y: 0.0,
+            width: 2000.0,
+            height: 500.0,
+        };
+        let visible = Rect {
+            x: 1500.0,
+            y: -500.0,
+            width: 1000.0,
+            height: 500.0,
+        };
+        let map = Minimap::new(bounds, visible, Vec2::new(200.0, 100.0));
+        // 2500 x 1000 of world into 200 x 100: the width decides.
+        let view = map.rect_to_map(&visible);
+        assert!((view.width - 80.0).abs() < 1e-9);
+        let flow = map.rect_to_map(&bounds);
+        assert!(flow.x >= 0.0 && flow.x + flow.width <= 200.0 + 1e-9);
+        assert!(view.y >= 0.0 && flow.y + flow.height <= 100.0 + 1e-9);
+        let point = Vec2::new(1234.0, 56.0);
+        let back = map.to_world(map.to_map(point));
+        assert!((back.x - point.x).abs() < 1e-9 && (back.y - point.y).abs() < 1e-9);
     }
 }

@@ -26,6 +26,13 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
+/// Whether `tag` is one [`missing_tags`] made for a step of `app` (not a name a person gave).
+pub fn is_generated_tag(app: &str, tag: &str) -> bool {
+    tag.strip_prefix(app)
+        .and_then(|rest| rest.strip_prefix("__"))
+        .is_some_and(|hex| hex.len() == 16 && hex.bytes().all(|byte| byte.is_ascii_hexdigit()))
+}
+
 /// New tags for the steps that have none: `<app>__<16 hex>`, derived from the node's id (so
 /// the same graph always gets the same tags) and unused elsewhere.
 pub fn missing_tags(flow: &FlowGraph) -> HashMap<NodeId, String> {

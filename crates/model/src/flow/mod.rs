@@ -12,7 +12,7 @@ pub mod layout;
 pub mod payload;
 
 pub use check::{check, Problem, ProblemKind, Severity};
-pub use compile::{assign_missing_tags, compile, Compiled};
+pub use compile::{assign_missing_tags, compile, is_generated_tag, Compiled};
 pub use decompile::{decompile, decompile_with_sources, DecompileError, Sources};
 pub use diagnose::{diagnose, Diagnostic};
 pub use equivalence::{semantic_difference, semantically_identical, Difference};

@@ -574,3 +574,19 @@ fn compiling_to_text_writes_the_same_schema() {
         );
     }
 }
+
+#[test]
+fn made_up_tags_are_told_from_given_ones() {
+    let mut graph = decompile(&json!([{"answer": ""}, {"tag": "menu", "hangup": ""}])).unwrap();
+    assign_missing_tags(&mut graph);
+    for (_, step) in graph.steps() {
+        let tag = step.tag().unwrap();
+        assert_eq!(
+            is_generated_tag(&step.app, tag),
+            step.app == "answer",
+            "{tag}"
+        );
+    }
+    assert!(!is_generated_tag("answer", "answer__xyz"));
+    assert!(!is_generated_tag("answer", "hangup__0123456789abcdef"));
+}
