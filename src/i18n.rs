@@ -196,6 +196,8 @@ pub enum Msg {
     SaveWithErrors,
     HasErrors(usize),
     SaveAnyway,
+    SaveAs,
+    CopyName(String),
 }
 
 fn ru_plural(count: usize, one: &str, few: &str, many: &str) -> String {
@@ -407,6 +409,8 @@ impl Msg {
                 ),
             },
             Msg::SaveAnyway => "Save anyway".into(),
+            Msg::SaveAs => "Save as".into(),
+            Msg::CopyName(name) => format!("{name} (copy)"),
             Msg::Arrange => "Arrange".into(),
             Msg::ToStart => "To start".into(),
             Msg::FindInFlow => "Find a step, app or text".into(),
@@ -600,6 +604,8 @@ impl Msg {
                 ru_plural(*count, "ошибка", "ошибки", "ошибок")
             ),
             Msg::SaveAnyway => "Всё равно сохранить".into(),
+            Msg::SaveAs => "Сохранить как".into(),
+            Msg::CopyName(name) => format!("{name} (копия)"),
             Msg::Arrange => "Упорядочить".into(),
             Msg::ToStart => "К началу".into(),
             Msg::FindInFlow => "Найти шаг, приложение или текст".into(),

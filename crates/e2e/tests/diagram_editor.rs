@@ -127,7 +127,7 @@ async fn a_step_is_filled_in_through_its_typed_form_with_errors_at_the_field() {
         )
         .await;
     browser.type_into("input.flow-name", "Greeting line").await;
-    browser.click_button(".page-header button", "Save").await;
+    browser.click(".page-header button.primary").await;
     browser.wait_for_text(".modal", "Save with errors?").await;
     browser
         .wait_for_text(".modal .save-errors", "tag \"greeting\" is already used")
@@ -137,7 +137,7 @@ async fn a_step_is_filled_in_through_its_typed_form_with_errors_at_the_field() {
     browser.wait_gone(".modal").await;
     canvas_key(&browser, &format!("{}z{}", Key::Control, Key::Null)).await;
     browser.wait_for_text(".problems", "No problems").await;
-    browser.click_button(".page-header button", "Save").await;
+    browser.click(".page-header button.primary").await;
     browser
         .wait_for_text(".toast", "Successfully updated")
         .await;
@@ -242,7 +242,7 @@ async fn find_arrange_to_start_drafts_and_back_keep_the_work_safe() {
         browser.location().await,
         format!("/flows/{}/diagram", flow["id"].as_str().unwrap())
     );
-    browser.click_button(".page-header button", "Save").await;
+    browser.click(".page-header button.primary").await;
     browser
         .wait_for_text(".toast", "Successfully updated")
         .await;
@@ -377,15 +377,42 @@ async fn steps_copy_and_paste_between_two_flows_through_the_clipboard() {
         .await;
     assert_eq!(node_titles(&browser).await.len(), 4);
 
-    browser.click_button(".page-header button", "Save").await;
+    browser.click(".page-header button.primary").await;
     browser
         .wait_for_text(".toast", "Successfully updated")
         .await;
+    let support = stored_flow(&server, &token, "Support").await;
     assert_eq!(
-        flow_model::flow::decompile::top_level_apps(
-            &stored_flow(&server, &token, "Support").await["schema"]
-        ),
+        flow_model::flow::decompile::top_level_apps(&support["schema"]),
         [Some("answer"), Some("playback"), Some("hangup")]
     );
+
+    // Save as makes a new Diagram flow of the same steps; a taken name is said in the dialog.
+    browser.click_button(".page-header button", "Save as").await;
+    let new_name = browser.find(".modal input[name=save-as-name]").await;
+    assert_eq!(
+        new_name.prop("value").await.unwrap().as_deref(),
+        Some("Support (copy)")
+    );
+    new_name.clear().await.unwrap();
+    new_name
+        .send_keys(&format!("promo{}", Key::Enter))
+        .await
+        .unwrap();
+    browser
+        .wait_for_text(".modal .error", "A flow named «promo» already exists")
+        .await;
+    new_name.clear().await.unwrap();
+    new_name
+        .send_keys(&format!("Support, second line{}", Key::Enter))
+        .await
+        .unwrap();
+    browser.wait_gone(".modal").await;
+    let copy = stored_flow(&server, &token, "Support, second line").await;
+    browser
+        .wait_for_location(&format!("/flows/{}/diagram", copy["id"].as_str().unwrap()))
+        .await;
+    assert_eq!(copy["editor"], true);
+    assert_eq!(copy["schema"], support["schema"]);
     browser.close().await;
 }

@@ -189,7 +189,7 @@ async fn creates_a_diagram_flow_in_the_diagram_editor() {
     browser.click_button(".properties button", "Apply").await;
     browser.type_into("input.flow-name", "Drawn IVR").await;
     browser.screenshot("diagram-editor").await;
-    browser.click_button(".page-header button", "Save").await;
+    browser.click(".page-header button.primary").await;
     browser
         .wait_for_text(".toast", "Successfully updated")
         .await;
@@ -250,7 +250,7 @@ async fn every_corpus_flow_opens_as_a_diagram_and_saves_back_with_the_same_meani
         browser.wait_for_text(".palette", "Flow control").await;
         // A rename makes the flow dirty, so Save writes the diagram back.
         browser.type_into("input.flow-name", " 2").await;
-        browser.click_button(".page-header button", "Save").await;
+        browser.click(".page-header button.primary").await;
         browser
             .wait_for_text(".toast", "Successfully updated")
             .await;
@@ -801,7 +801,7 @@ async fn a_code_flow_opens_as_a_diagram_and_becomes_one_only_after_confirming() 
         .await;
     browser.wait_for_text(".editor-badge", "Code").await;
     browser.click(".palette-item[data-app=hangup]").await;
-    browser.click_button(".page-header button", "Save").await;
+    browser.click(".page-header button.primary").await;
     browser
         .wait_for_text(".modal", "Saving it here makes it a Diagram flow")
         .await;
@@ -813,7 +813,7 @@ async fn a_code_flow_opens_as_a_diagram_and_becomes_one_only_after_confirming() 
         "not yet"
     );
 
-    browser.click_button(".page-header button", "Save").await;
+    browser.click(".page-header button.primary").await;
     browser
         .click_button(".modal button", "Make it a Diagram flow and save")
         .await;

@@ -634,14 +634,10 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
         raw_error.set(problem.take());
     };
 
-    let save = Action::new_local(move |leave_after: &bool| {
-        let leave_after = *leave_after;
-        let client = auth.client();
-        let existing = current.get_untracked();
-        let typed = name.get_untracked();
+    // What a save writes: the compiled schema and the layout with the current view.
+    let snapshot = move || {
         let view = viewport.get_untracked();
-        let at_revision = revision.get_untracked();
-        let saved = graph
+        graph
             .try_update_value(|flow| {
                 payload::save(
                     flow,
@@ -652,7 +648,51 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                     }),
                 )
             })
-            .expect("the graph is alive while the editor is");
+            .expect("the graph is alive while the editor is")
+    };
+    // Save as: the diagram as a new Diagram flow of the same type, tags and description; this
+    // one stays as it was stored.
+    let save_as_name = RwSignal::new(None::<String>);
+    let save_as_error = RwSignal::new(None::<String>);
+    let save_as = Action::new_local(move |typed: &String| {
+        let client = auth.client();
+        let typed = typed.clone();
+        let stored = current.get_untracked();
+        let saved = snapshot();
+        async move {
+            let name = flow_model::rules::flow_name(&typed)
+                .map_err(|error| SaveError::Name(error.to_string()))?;
+            let write = SchemaWrite {
+                name: Some(name),
+                flow_type: Some(kind),
+                editor: Some(true),
+                schema: Some(saved.schema),
+                payload: Some(saved.payload),
+                description: Some(
+                    stored
+                        .as_ref()
+                        .and_then(|flow| flow.description.clone())
+                        .unwrap_or_default(),
+                ),
+                tags: Some(
+                    stored
+                        .as_ref()
+                        .and_then(|flow| flow.tags.clone())
+                        .unwrap_or_default(),
+                ),
+                debug: Some(false),
+                ..SchemaWrite::default()
+            };
+            client.create_flow(&write).await.map_err(SaveError::Api)
+        }
+    });
+    let save = Action::new_local(move |leave_after: &bool| {
+        let leave_after = *leave_after;
+        let client = auth.client();
+        let existing = current.get_untracked();
+        let typed = name.get_untracked();
+        let at_revision = revision.get_untracked();
+        let saved = snapshot();
         async move {
             let name = flow_model::rules::flow_name(&typed)
                 .map_err(|error| SaveError::Name(error.to_string()))?;
@@ -719,6 +759,7 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
     };
     Effect::new({
         let leave_to = leave_to.clone();
+        let on_error = on_error.clone();
         move |_| match save.value().get() {
             Some(Ok((stored, saved_as, at_revision, created, leave_after))) => {
                 let created_at =
@@ -737,6 +778,36 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
         }
     });
 
+    Effect::new({
+        let navigate = navigate.clone();
+        let on_error = on_error.clone();
+        move |_| match save_as.value().get() {
+            Some(Ok(created)) => {
+                // The work went to the new flow; this one stays as stored.
+                drafts.forget();
+                saved_revision.set(revision.get_untracked());
+                saved_name.set(name.get_untracked());
+                save_as_name.set(None);
+                toasts.success(i18n.t(Msg::SuccessfullyUpdated));
+                navigate(
+                    &format!("/flows/{}/diagram", created.id.unwrap_or_default()),
+                    NavigateOptions::default(),
+                );
+            }
+            Some(Err(SaveError::Name(reason))) => save_as_error.set(Some(reason)),
+            Some(Err(SaveError::Api(error))) if error.is_name_taken() => save_as_error.set(Some(
+                i18n.t(Msg::NameTaken(
+                    save_as_name
+                        .get_untracked()
+                        .unwrap_or_default()
+                        .trim()
+                        .to_owned(),
+                )),
+            )),
+            Some(Err(SaveError::Api(error))) => toasts.error(on_error(error)),
+            None => {}
+        }
+    });
     let stored_as_diagram =
         move || current.with(|flow| flow.as_ref().is_none_or(|flow| flow.editor != Some(false)));
     // Saving asks first when it turns a code flow into a Diagram flow, or when the flow has
@@ -847,9 +918,16 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                 <button aria-label=move || i18n.t(Msg::ZoomToFit) title=move || i18n.t(Msg::ZoomToFit) on:click=move |_| fit()>
                     <Icon icon=lucide::LuMaximize />
                 </button>
-                <button on:click=move |_| show_json.set(true)>
+                <button aria-label=move || i18n.t(Msg::ShowJson) title=move || i18n.t(Msg::ShowJson) on:click=move |_| show_json.set(true)>
                     <Icon icon=lucide::LuBraces />
-                    {move || i18n.t(Msg::ShowJson)}
+                </button>
+                <button on:click=move |_| {
+                    save_as_error.set(None);
+                    let typed = name.get_untracked();
+                    save_as_name.set(Some(if typed.trim().is_empty() { typed } else { i18n.t(Msg::CopyName(typed.trim().to_owned())) }));
+                }>
+                    <Icon icon=lucide::LuCopyPlus />
+                    {move || i18n.t(Msg::SaveAs)}
                 </button>
                 <button on:click=move |_| if dirty() {
                     leaving_back.set_value(false);
@@ -984,6 +1062,34 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                 </div>
             </Modal>
         </Show>
+        {move || save_as_name.get().is_some().then(|| view! {
+            <Modal title=Signal::derive(move || i18n.t(Msg::SaveAs)) on_close=Callback::new(move |()| save_as_name.set(None))>
+                <form class="save-as" on:submit=move |event| {
+                    event.prevent_default();
+                    save_as.dispatch(save_as_name.get_untracked().unwrap_or_default());
+                }>
+                    <label>
+                        {move || i18n.t(Msg::Name)}
+                        <input
+                            name="save-as-name"
+                            required
+                            maxlength="100"
+                            aria-invalid=move || save_as_error.with(Option::is_some).to_string()
+                            prop:value=move || save_as_name.get().unwrap_or_default()
+                            on:input=move |event| {
+                                save_as_name.set(Some(event_target_value(&event)));
+                                save_as_error.set(None);
+                            }
+                        />
+                    </label>
+                    <span class="error" role="alert">{move || save_as_error.get()}</span>
+                    <div class="modal-actions">
+                        <button type="button" on:click=move |_| save_as_name.set(None)>{move || i18n.t(Msg::Cancel)}</button>
+                        <button type="submit" class="primary" disabled=move || save_as.pending().get()>{move || i18n.t(Msg::Save)}</button>
+                    </div>
+                </form>
+            </Modal>
+        })}
         <UnsavedChangesModal
             open=leaving
             on_discard=Callback::new(move |()| {
