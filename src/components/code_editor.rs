@@ -256,6 +256,10 @@ pub fn CodeEditor(
                     return;
                 }
             };
+            // The page may have been left while the module loaded.
+            if !host.is_connected() {
+                return;
+            }
             let callbacks = Callbacks {
                 _change: Closure::new(move |text: String, version: u32| {
                     on_change.run((text, version))

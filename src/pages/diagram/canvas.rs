@@ -1,7 +1,7 @@
 //! Paints a [`Scene`] on a 2D canvas: grid, edges, then nodes, only what the viewport shows.
 
 use super::scene::{NodeBox, Scene};
-use super::viewport::{Minimap, Vec2, Viewport};
+use super::viewport::{Minimap, Rect, Vec2, Viewport};
 use flow_model::flow::{NodeId, Severity};
 use web_sys::CanvasRenderingContext2d as Context;
 
@@ -64,7 +64,8 @@ pub fn draw(
     size: Vec2,
     scene: &Scene,
     viewport: &Viewport,
-    selected: Option<NodeId>,
+    selected: &[NodeId],
+    band: Option<&Rect>,
     colors: &Palette,
 ) {
     context.set_fill_style_str(&colors.background);
@@ -130,9 +131,23 @@ pub fn draw(
             context,
             node_box,
             viewport,
-            selected == Some(node_box.node),
+            selected.contains(&node_box.node),
             colors,
         );
+    }
+    if let Some(band) = band {
+        // The rubber band being drawn.
+        let corner = viewport.to_screen(Vec2::new(band.x, band.y));
+        let _ = context.set_line_dash(&js_dash(&[4.0, 3.0]));
+        context.set_stroke_style_str(&colors.accent);
+        context.set_line_width(1.0);
+        context.stroke_rect(
+            corner.x,
+            corner.y,
+            band.width * viewport.zoom,
+            band.height * viewport.zoom,
+        );
+        let _ = context.set_line_dash(&js_dash(&[]));
     }
 }
 
@@ -143,7 +158,7 @@ pub fn draw_minimap(
     size: Vec2,
     scene: &Scene,
     map: &Minimap,
-    visible: &super::viewport::Rect,
+    visible: &Rect,
     colors: &Palette,
 ) {
     context.set_fill_style_str(&colors.surface);

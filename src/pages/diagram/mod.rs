@@ -48,16 +48,21 @@ pub fn DiagramPage() -> impl IntoView {
 }
 
 /// What a pointer drag on the canvas is doing.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 enum Drag {
     Pan {
         last: Vec2,
     },
-    /// `recorded`: the position before the drag is in the history (once per drag).
+    /// Moves the selected steps together. `recorded`: the positions before the drag are in
+    /// the history (once per drag).
     Move {
-        node: NodeId,
         grab: Vec2,
+        starts: Vec<(NodeId, flow_model::flow::Point)>,
         recorded: bool,
+    },
+    /// Shift+drag on empty space: selects what the rectangle touches.
+    Band {
+        from: Vec2,
     },
 }
 
@@ -121,6 +126,10 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
     let saved_revision = RwSignal::new(0u64);
     let viewport = RwSignal::new(Viewport::default());
     let selected = RwSignal::new(None::<NodeId>);
+    // Steps selected along with `selected` (Shift+click, or a rubber band): moved and deleted
+    // together with it.
+    let group = RwSignal::new(Vec::<NodeId>::new());
+    let band = RwSignal::new(None::<viewport::Rect>);
     let size = RwSignal::new(Vec2::new(800.0, 600.0));
     let name_error = RwSignal::new(None::<String>);
     let leaving = RwSignal::new(false);
@@ -183,6 +192,7 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
             {
                 selected.set(None);
             }
+            group.update(|group| group.retain(|node| other.graph.node_weight(*node).is_some()));
             graph.set_value(other);
             changed();
         }
@@ -265,7 +275,8 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
         };
         let size = size.get();
         let view = viewport.get();
-        let chosen = selected.get();
+        let chosen: Vec<NodeId> = selected.get().into_iter().chain(group.get()).collect();
+        let band = band.get();
         let Ok(Some(context)) = canvas.get_context("2d") else {
             return;
         };
@@ -273,7 +284,9 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
         let ratio = window().device_pixel_ratio();
         let _ = context.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
         scene.with(|scene| {
-            colors.with_value(|colors| canvas::draw(&context, size, scene, &view, chosen, colors))
+            colors.with_value(|colors| {
+                canvas::draw(&context, size, scene, &view, &chosen, band.as_ref(), colors)
+            })
         });
     });
 
@@ -312,22 +325,61 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
         viewport.update(|view| *view = view.centred_on(world, size.get_untracked()));
     };
     let drag = StoredValue::new(None::<Drag>);
+    let selection = move || -> Vec<NodeId> {
+        selected
+            .get_untracked()
+            .into_iter()
+            .chain(group.get_untracked())
+            .collect()
+    };
     let on_pointer_down = move |event: ev::PointerEvent| {
         let point = local_point(&event);
         let world = viewport.get_untracked().to_world(point);
         let hit = scene.with_untracked(|scene| scene.hit(world));
-        selected.set(hit);
-        drag.set_value(Some(match hit {
-            Some(node) => {
-                let at = graph.with_value(|flow| flow.graph[node].position());
-                Drag::Move {
-                    node,
-                    grab: Vec2::new(world.x - at.x, world.y - at.y),
-                    recorded: false,
+        let next = match (hit, event.shift_key()) {
+            (Some(node), true) => {
+                // Shift+click adds the step to the selection, or takes it out.
+                if selected.get_untracked().is_none() {
+                    selected.set(Some(node));
+                } else if selected.get_untracked() != Some(node) {
+                    group.update(|group| match group.iter().position(|n| *n == node) {
+                        Some(at) => {
+                            group.remove(at);
+                        }
+                        None => group.push(node),
+                    });
                 }
+                None
             }
-            None => Drag::Pan { last: point },
-        }));
+            (None, true) => Some(Drag::Band { from: world }),
+            (Some(node), false) => {
+                if !selection().contains(&node) {
+                    selected.set(Some(node));
+                    group.set(Vec::new());
+                }
+                let starts = graph.with_value(|flow| {
+                    selection()
+                        .into_iter()
+                        .filter_map(|node| {
+                            flow.graph
+                                .node_weight(node)
+                                .map(|weight| (node, weight.position()))
+                        })
+                        .collect()
+                });
+                Some(Drag::Move {
+                    grab: world,
+                    starts,
+                    recorded: false,
+                })
+            }
+            (None, false) => {
+                selected.set(None);
+                group.set(Vec::new());
+                Some(Drag::Pan { last: point })
+            }
+        };
+        drag.set_value(next);
         if let Some(canvas) = canvas_ref.get_untracked() {
             let _ = canvas.set_pointer_capture(event.pointer_id());
             let _ = canvas.focus();
@@ -335,6 +387,7 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
     };
     let on_pointer_move = move |event: ev::PointerEvent| {
         let point = local_point(&event);
+        let world = viewport.get_untracked().to_world(point);
         match drag.get_value() {
             Some(Drag::Pan { last }) => {
                 viewport.update(|view| {
@@ -343,34 +396,44 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                 drag.set_value(Some(Drag::Pan { last: point }));
             }
             Some(Drag::Move {
-                node,
                 grab,
+                starts,
                 recorded,
             }) => {
                 if !recorded {
                     history
                         .update_value(|history| history.record(graph.with_value(FlowGraph::clone)));
-                    drag.set_value(Some(Drag::Move {
-                        node,
-                        grab,
-                        recorded: true,
-                    }));
                 }
-                let world = viewport.get_untracked().to_world(point);
                 graph.update_value(|flow| {
-                    if let Some(weight) = flow.graph.node_weight_mut(node) {
-                        weight.set_position(flow_model::flow::Point {
-                            x: snapped(world.x - grab.x),
-                            y: snapped(world.y - grab.y),
-                        });
+                    for (node, start) in &starts {
+                        if let Some(weight) = flow.graph.node_weight_mut(*node) {
+                            weight.set_position(flow_model::flow::Point {
+                                x: snapped(start.x + world.x - grab.x),
+                                y: snapped(start.y + world.y - grab.y),
+                            });
+                        }
                     }
                 });
+                drag.set_value(Some(Drag::Move {
+                    grab,
+                    starts,
+                    recorded: true,
+                }));
                 moved();
             }
+            Some(Drag::Band { from }) => band.set(Some(viewport::Rect::spanning(from, world))),
             None => {}
         }
     };
-    let on_pointer_up = move |_: ev::PointerEvent| drag.set_value(None);
+    let on_pointer_up = move |_: ev::PointerEvent| {
+        if let Some(area) = band.get_untracked() {
+            let touched = scene.with_untracked(|scene| scene.touching(&area));
+            selected.set(touched.first().copied());
+            group.set(touched.into_iter().skip(1).collect());
+            band.set(None);
+        }
+        drag.set_value(None);
+    };
     let on_wheel = move |event: ev::WheelEvent| {
         event.prevent_default();
         let factor = (-event.delta_y() * 0.0015).exp();
@@ -379,6 +442,7 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
     };
     let focus_node = move |node: NodeId| {
         selected.set(Some(node));
+        group.set(Vec::new());
         if let Some(node_box) = scene.with_untracked(|scene| scene.box_of(node).cloned()) {
             let center = Vec2::new(
                 node_box.rect.x + node_box.rect.width / 2.0,
@@ -519,10 +583,17 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
             travel(true);
         }
         "Delete" | "Backspace" => {
-            if let Some(node) = selected.get_untracked() {
+            let doomed = selection();
+            if !doomed.is_empty() {
                 event.prevent_default();
-                if change(&|flow| edit::remove_node(flow, node)) {
+                let removed = change(&|flow| {
+                    doomed
+                        .iter()
+                        .fold(false, |any, node| edit::remove_node(flow, *node) || any)
+                });
+                if removed {
                     selected.set(None);
+                    group.set(Vec::new());
                 }
             }
         }

@@ -198,6 +198,15 @@ impl Scene {
             .map(|node_box| node_box.node)
     }
 
+    /// The nodes a world rectangle touches, in reading order.
+    pub fn touching(&self, area: &Rect) -> Vec<NodeId> {
+        self.boxes
+            .iter()
+            .filter(|node_box| node_box.rect.intersects(area))
+            .map(|node_box| node_box.node)
+            .collect()
+    }
+
     pub fn bounds(&self) -> Option<Rect> {
         Rect::around(self.boxes.iter().map(|node_box| node_box.rect))
     }
@@ -279,5 +288,31 @@ mod tests {
             .unwrap();
         assert!(log.summary.ends_with('…'));
         assert_eq!(log.summary.chars().count(), SUMMARY_CHARS + 1);
+    }
+
+    #[test]
+    fn a_rectangle_selects_the_nodes_it_touches_in_reading_order() {
+        let (flow, scene) = scene(json!([{"answer": ""}, {"log": "a"}, {"hangup": ""}]));
+        let boxes: Vec<&NodeBox> = scene.boxes.iter().filter(|b| !b.start).collect();
+        let (first, last) = (boxes[0].rect, boxes[2].rect);
+        let area = Rect::spanning(
+            Vec2::new(first.x + 5.0, first.y + 5.0),
+            Vec2::new(last.x - 5.0, last.y + 5.0),
+        );
+        let touched = scene.touching(&area);
+        assert_eq!(
+            touched,
+            [boxes[0].node, boxes[1].node],
+            "the last one is not reached"
+        );
+        assert!(flow.step(touched[0]).is_some());
+        assert!(scene
+            .touching(&Rect {
+                x: -5000.0,
+                y: -5000.0,
+                width: 1.0,
+                height: 1.0
+            })
+            .is_empty());
     }
 }

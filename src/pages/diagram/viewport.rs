@@ -38,6 +38,16 @@ impl Rect {
             && other.y < self.y + self.height
     }
 
+    /// The rectangle with corners `a` and `b`, whichever way they lie.
+    pub fn spanning(a: Vec2, b: Vec2) -> Rect {
+        Rect {
+            x: a.x.min(b.x),
+            y: a.y.min(b.y),
+            width: (a.x - b.x).abs(),
+            height: (a.y - b.y).abs(),
+        }
+    }
+
     /// The smallest rectangle around all of `rects`, if there are any.
     pub fn around(rects: impl IntoIterator<Item = Rect>) -> Option<Rect> {
         rects.into_iter().reduce(|a, b| {
@@ -320,5 +330,19 @@ mod tests {
         let point = Vec2::new(1234.0, 56.0);
         let back = map.to_world(map.to_map(point));
         assert!((back.x - point.x).abs() < 1e-9 && (back.y - point.y).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_band_spans_its_corners_whichever_way_it_is_drawn() {
+        let band = Rect::spanning(Vec2::new(100.0, 50.0), Vec2::new(20.0, 80.0));
+        assert_eq!(
+            band,
+            Rect {
+                x: 20.0,
+                y: 50.0,
+                width: 80.0,
+                height: 30.0
+            }
+        );
     }
 }
