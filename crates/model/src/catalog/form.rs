@@ -45,7 +45,21 @@ pub struct Property {
     pub text: String,
 }
 
+/// Whether a value of `kind` holds step arrays somewhere (they are the canvas's edges).
+fn holds_steps(kind: &Kind) -> bool {
+    match kind {
+        Kind::Steps => true,
+        Kind::List(inner) | Kind::Map(inner) => holds_steps(inner),
+        Kind::Object(fields) => fields.iter().any(|field| holds_steps(&field.kind)),
+        _ => false,
+    }
+}
+
 fn input_for(kind: &Kind) -> Option<Input> {
+    if holds_steps(kind) {
+        // Branches are drawn and connected on the canvas (or edited in the JSON tab).
+        return None;
+    }
     Some(match kind {
         Kind::Text | Kind::Expression | Kind::Variable | Kind::NumericText => Input::Text,
         Kind::Number => Input::Number,
@@ -54,7 +68,7 @@ fn input_for(kind: &Kind) -> Option<Input> {
         Kind::Object(_) | Kind::List(_) | Kind::Map(_) | Kind::Reference | Kind::Json => {
             Input::Json
         }
-        // Branches are the canvas's edges; an empty argument has nothing to type.
+        // An empty argument has nothing to type.
         Kind::Steps | Kind::Empty => return None,
     })
 }
