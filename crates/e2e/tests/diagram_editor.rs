@@ -275,9 +275,19 @@ async fn canvas_shortcut(browser: &Browser, key: char) {
     canvas_key(browser, &format!("{}{key}{}", Key::Control, Key::Null)).await;
 }
 
-/// The apps of the diagram's steps as the accessible list tells them.
+/// The diagram's nodes as the accessible list tells them (its text, as a screen reader reads
+/// it: the list is visually hidden).
 async fn node_titles(browser: &Browser) -> Vec<String> {
-    browser.texts(".canvas-area ul.visually-hidden li").await
+    let titles = browser
+        .client
+        .execute(
+            "return Array.from(document.querySelectorAll('.canvas-area ul.visually-hidden li'))\
+             .map(li => li.textContent);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(titles).unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -414,5 +424,139 @@ async fn steps_copy_and_paste_between_two_flows_through_the_clipboard() {
         .await;
     assert_eq!(copy["editor"], true);
     assert_eq!(copy["schema"], support["schema"]);
+    browser.close().await;
+}
+
+/// Where on the page the step whose title starts with `title` is drawn (its centre).
+async fn node_point(browser: &Browser, title: &str) -> (f64, f64) {
+    let point = browser
+        .client
+        .execute(
+            "const [title] = arguments;
+             const item = Array.from(document.querySelectorAll('.canvas-area ul.visually-hidden li'))
+               .find(li => li.textContent.startsWith(title));
+             const canvas = document.querySelector('.canvas-area canvas');
+             const [x, y, zoom] = canvas.dataset.view.split(' ').map(Number);
+             const box = canvas.getBoundingClientRect();
+             return [box.left + (Number(item.dataset.x) - x) * zoom,
+                     box.top + (Number(item.dataset.y) - y) * zoom];",
+            vec![json!(title)],
+        )
+        .await
+        .unwrap();
+    (point[0].as_f64().unwrap(), point[1].as_f64().unwrap())
+}
+
+/// A press from `from` to `to` (a click when they are the same), Shift held if `shift`.
+async fn press(browser: &Browser, from: (f64, f64), to: (f64, f64), shift: bool) {
+    use fantoccini::actions::{
+        Actions, InputSource, KeyAction, KeyActions, MouseActions, PointerAction, MOUSE_BUTTON_LEFT,
+    };
+    let tick = std::time::Duration::from_millis(50);
+    let keys = KeyActions::new("keys".to_owned());
+    let keys = if shift {
+        keys.then(KeyAction::Down { value: '\u{E008}' })
+    } else {
+        keys.then(KeyAction::Pause { duration: tick })
+    };
+    let mut keys = keys;
+    for _ in 0..4 {
+        keys = keys.then(KeyAction::Pause { duration: tick });
+    }
+    let keys = if shift {
+        keys.then(KeyAction::Up { value: '\u{E008}' })
+    } else {
+        keys.then(KeyAction::Pause { duration: tick })
+    };
+    let mouse = MouseActions::new("mouse".to_owned())
+        .then(PointerAction::MoveTo {
+            duration: None,
+            x: from.0,
+            y: from.1,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::MoveTo {
+            duration: Some(std::time::Duration::from_millis(150)),
+            x: to.0,
+            y: to.1,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::Pause { duration: tick });
+    browser
+        .client
+        .perform_actions(Actions::from(keys).and(mouse))
+        .await
+        .unwrap();
+}
+
+async fn wait_for_node_count(browser: &Browser, expected: usize) {
+    browser
+        .wait_until(|| async {
+            match node_titles(browser).await.len() {
+                count if count == expected => Ok(()),
+                other => Err(format!("{other} nodes, expected {expected}")),
+            }
+        })
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn several_steps_are_selected_by_shift_click_or_a_band_and_deleted_together() {
+    let server = AppServer::start().await;
+    let token = server.admin_token().await;
+    let flow = server
+        .create_flow(
+            &token,
+            json!({"name": "Chain", "type": "voice", "editor": true, "schema": [
+                {"answer": ""}, {"log": "first"}, {"log": "second"}, {"hangup": ""}
+            ]}),
+        )
+        .await;
+    let browser = signed_in(&server).await;
+    browser
+        .client
+        .goto(&format!(
+            "{}/flows/{}/diagram",
+            server.base,
+            flow["id"].as_str().unwrap()
+        ))
+        .await
+        .unwrap();
+    browser.find("canvas").await;
+    wait_for_node_count(&browser, 5).await;
+
+    // Click the first log, Shift+click the second, Delete: both go, the chain closes.
+    let first = node_point(&browser, "Log: first").await;
+    let second = node_point(&browser, "Log: second").await;
+    press(&browser, first, first, false).await;
+    press(&browser, second, second, true).await;
+    browser.screenshot("diagram-two-selected").await;
+    browser.type_into("canvas", &Key::Delete.to_string()).await;
+    wait_for_node_count(&browser, 3).await;
+    browser.wait_for_text(".problems", "No problems").await;
+    canvas_shortcut(&browser, 'z').await;
+    wait_for_node_count(&browser, 5).await;
+
+    // Shift+drag a band from empty space over both logs selects them, not their neighbours.
+    let first = node_point(&browser, "Log: first").await;
+    let second = node_point(&browser, "Log: second").await;
+    press(
+        &browser,
+        (first.0 - 20.0, first.1 - 60.0),
+        (second.0 + 20.0, second.1 + 10.0),
+        true,
+    )
+    .await;
+    browser.type_into("canvas", &Key::Delete.to_string()).await;
+    wait_for_node_count(&browser, 3).await;
+    let left = node_titles(&browser).await.join(" | ");
+    assert!(
+        left.contains("Answer") && left.contains("Hang up"),
+        "{left}"
+    );
     browser.close().await;
 }

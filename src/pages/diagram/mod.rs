@@ -283,6 +283,11 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
         let context: web_sys::CanvasRenderingContext2d = context.unchecked_into();
         let ratio = window().device_pixel_ratio();
         let _ = context.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
+        // The camera, for tools that point at steps (screen = (world - origin) * zoom).
+        let _ = canvas.set_attribute(
+            "data-view",
+            &format!("{} {} {}", view.origin.x, view.origin.y, view.zoom),
+        );
         scene.with(|scene| {
             colors.with_value(|colors| {
                 canvas::draw(&context, size, scene, &view, &chosen, band.as_ref(), colors)
@@ -1071,7 +1076,11 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                             .collect();
                         let current = selected.get() == Some(node_box.node);
                         view! {
-                            <li aria-current=current.to_string()>{format!("{}: {} {}", node_box.title, node_box.summary, outgoing.join(", "))}</li>
+                            <li
+                                aria-current=current.to_string()
+                                data-x=node_box.rect.x + node_box.rect.width / 2.0
+                                data-y=node_box.rect.y + node_box.rect.height / 2.0
+                            >{format!("{}: {} {}", node_box.title, node_box.summary, outgoing.join(", "))}</li>
                         }
                     }).collect_view())}
                 </ul>
