@@ -592,9 +592,12 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
             if !doomed.is_empty() {
                 event.prevent_default();
                 let removed = change(&|flow| {
-                    doomed
-                        .iter()
-                        .fold(false, |any, node| edit::remove_node(flow, *node) || any)
+                    // Every one of them, not only up to the first removed.
+                    let mut any = false;
+                    for node in &doomed {
+                        any |= edit::remove_node(flow, *node);
+                    }
+                    any
                 });
                 if removed {
                     selected.set(None);
