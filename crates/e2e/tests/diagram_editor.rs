@@ -429,6 +429,12 @@ async fn steps_copy_and_paste_between_two_flows_through_the_clipboard() {
 
 /// Where on the page the step whose title starts with `title` is drawn (its centre).
 async fn node_point(browser: &Browser, title: &str) -> (f64, f64) {
+    let (x, y, _) = node_place(browser, title).await;
+    (x, y)
+}
+
+/// [`node_point`], and the canvas's zoom.
+async fn node_place(browser: &Browser, title: &str) -> (f64, f64, f64) {
     let point = browser
         .client
         .execute(
@@ -439,12 +445,16 @@ async fn node_point(browser: &Browser, title: &str) -> (f64, f64) {
              const [x, y, zoom] = canvas.dataset.view.split(' ').map(Number);
              const box = canvas.getBoundingClientRect();
              return [box.left + (Number(item.dataset.x) - x) * zoom,
-                     box.top + (Number(item.dataset.y) - y) * zoom];",
+                     box.top + (Number(item.dataset.y) - y) * zoom, zoom];",
             vec![json!(title)],
         )
         .await
         .unwrap();
-    (point[0].as_f64().unwrap(), point[1].as_f64().unwrap())
+    (
+        point[0].as_f64().unwrap(),
+        point[1].as_f64().unwrap(),
+        point[2].as_f64().unwrap(),
+    )
 }
 
 /// A press from `from` to `to` (a click when they are the same), Shift held if `shift`.
@@ -558,5 +568,111 @@ async fn several_steps_are_selected_by_shift_click_or_a_band_and_deleted_togethe
         left.contains("Answer") && left.contains("Hang up"),
         "{left}"
     );
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ports_are_dragged_onto_steps_to_make_branches() {
+    let server = AppServer::start().await;
+    let token = server.admin_token().await;
+    let flow = server
+        .create_flow(
+            &token,
+            json!({"name": "Branching", "type": "voice", "editor": true, "schema": [
+                {"answer": ""},
+                {"if": {"expression": "${vip}"}},
+                {"log": "vip"},
+                {"hangup": ""}
+            ]}),
+        )
+        .await;
+    let browser = signed_in(&server).await;
+    browser
+        .client
+        .goto(&format!(
+            "{}/flows/{}/diagram",
+            server.base,
+            flow["id"].as_str().unwrap()
+        ))
+        .await
+        .unwrap();
+    browser.find("canvas").await;
+    wait_for_node_count(&browser, 5).await;
+
+    // If's next port (the middle of its right side) onto Hang up; its `then` port (the first
+    // along its bottom) onto the log.
+    let (if_x, if_y, zoom) = node_place(&browser, "If").await;
+    let hangup = node_point(&browser, "Hang up").await;
+    press(&browser, (if_x + 100.0 * zoom, if_y), hangup, false).await;
+    let log = node_point(&browser, "Log: vip").await;
+    press(
+        &browser,
+        (if_x - 100.0 * zoom + 200.0 * zoom / 3.0, if_y + 29.0 * zoom),
+        log,
+        false,
+    )
+    .await;
+    browser.screenshot("diagram-branch-linked").await;
+    browser
+        .wait_until(|| async {
+            let titles = node_titles(&browser).await.join(" | ");
+            if titles.contains("then → Log") {
+                Ok(())
+            } else {
+                Err(format!("no then link yet: {titles}"))
+            }
+        })
+        .await;
+    browser.type_into("input.flow-name", " v2").await;
+    browser.click(".page-header button.primary").await;
+    browser
+        .wait_for_text(".toast", "Successfully updated")
+        .await;
+    let saved = stored_flow(&server, &token, "Branching v2").await;
+    // The log is the `then` branch; the hang-up, now reached both after the log and after the
+    // If, is written once and jumped to the second time.
+    let schema = &saved["schema"];
+    assert_eq!(schema[1]["if"]["then"][0]["log"], "vip", "{schema}");
+    assert_eq!(
+        schema.to_string().matches("\"hangup\":").count(),
+        1,
+        "{schema}"
+    );
+    assert_eq!(
+        schema.to_string().matches("\"goto\":").count(),
+        1,
+        "{schema}"
+    );
+
+    // Dropping a port on empty space unlinks it; undo links it again.
+    let (if_x, if_y, zoom) = node_place(&browser, "If").await;
+    press(
+        &browser,
+        (if_x - 100.0 * zoom + 200.0 * zoom / 3.0, if_y + 29.0 * zoom),
+        (if_x, if_y + 300.0 * zoom),
+        false,
+    )
+    .await;
+    browser
+        .wait_until(|| async {
+            let titles = node_titles(&browser).await.join(" | ");
+            if titles.contains("then →") {
+                Err(format!("then still linked: {titles}"))
+            } else {
+                Ok(())
+            }
+        })
+        .await;
+    canvas_shortcut(&browser, 'z').await;
+    browser
+        .wait_until(|| async {
+            let titles = node_titles(&browser).await.join(" | ");
+            if titles.contains("then → Log") {
+                Ok(())
+            } else {
+                Err(format!("then not back: {titles}"))
+            }
+        })
+        .await;
     browser.close().await;
 }

@@ -57,6 +57,14 @@ fn line(context: &Context, points: &[Vec2]) {
     context.stroke();
 }
 
+/// What is drawn over the scene while the pointer works: a rubber band, or a link being drawn
+/// from a port (in world coordinates).
+#[derive(Clone, Copy, PartialEq, Debug, Default)]
+pub struct Overlay {
+    pub band: Option<Rect>,
+    pub wire: Option<(Vec2, Vec2)>,
+}
+
 /// Draws the scene on a canvas of `size` CSS pixels (the context is already scaled for the
 /// device pixel ratio).
 pub fn draw(
@@ -65,7 +73,7 @@ pub fn draw(
     scene: &Scene,
     viewport: &Viewport,
     selected: &[NodeId],
-    band: Option<&Rect>,
+    overlay: &Overlay,
     colors: &Palette,
 ) {
     context.set_fill_style_str(&colors.background);
@@ -135,7 +143,15 @@ pub fn draw(
             colors,
         );
     }
-    if let Some(band) = band {
+    if let Some((from, to)) = overlay.wire {
+        // The link being drawn from a port.
+        let _ = context.set_line_dash(&js_dash(&[5.0, 4.0]));
+        context.set_stroke_style_str(&colors.accent);
+        context.set_line_width(2.0);
+        line(context, &[viewport.to_screen(from), viewport.to_screen(to)]);
+        let _ = context.set_line_dash(&js_dash(&[]));
+    }
+    if let Some(band) = &overlay.band {
         // The rubber band being drawn.
         let corner = viewport.to_screen(Vec2::new(band.x, band.y));
         let _ = context.set_line_dash(&js_dash(&[4.0, 3.0]));
@@ -216,7 +232,26 @@ fn draw_node(
     });
     context.stroke_rect(corner.x, corner.y, width, height);
     if viewport.zoom < 0.4 {
-        return; // too small to read
+        return; // too small to read, or to grab a port
+    }
+    for dot in &node_box.ports {
+        let at = viewport.to_screen(dot.at);
+        context.begin_path();
+        let _ = context.arc(at.x, at.y, 4.5, 0.0, std::f64::consts::TAU);
+        context.set_fill_style_str(if dot.linked {
+            &colors.accent
+        } else {
+            &colors.surface
+        });
+        context.fill();
+        context.set_stroke_style_str(&colors.accent);
+        context.set_line_width(1.5);
+        context.stroke();
+        if !dot.linked && !dot.label.is_empty() && viewport.zoom > 0.6 {
+            context.set_fill_style_str(&colors.muted);
+            context.set_font("11px system-ui, sans-serif");
+            let _ = context.fill_text(&dot.label, at.x + 6.0, at.y + 14.0);
+        }
     }
     let (title_color, summary_color) = if node_box.start {
         ("#ffffff", "#ffffff")

@@ -10,6 +10,7 @@ pub mod history;
 pub mod properties;
 pub mod scene;
 pub mod viewport;
+pub mod wiring;
 
 use crate::api::{ApiError, WriteMode};
 use crate::components::draft::{draft_key, DraftKeeper, DraftOffer};
@@ -62,6 +63,13 @@ enum Drag {
     },
     /// Shift+drag on empty space: selects what the rectangle touches.
     Band {
+        from: Vec2,
+    },
+    /// From a port: dropped on a step, links the port to it; dropped on empty space, unlinks
+    /// the port.
+    Wire {
+        node: NodeId,
+        port: flow_model::flow::Port,
         from: Vec2,
     },
 }
@@ -130,6 +138,7 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
     // together with it.
     let group = RwSignal::new(Vec::<NodeId>::new());
     let band = RwSignal::new(None::<viewport::Rect>);
+    let wire = RwSignal::new(None::<(Vec2, Vec2)>);
     let size = RwSignal::new(Vec2::new(800.0, 600.0));
     let name_error = RwSignal::new(None::<String>);
     let leaving = RwSignal::new(false);
@@ -276,7 +285,10 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
         let size = size.get();
         let view = viewport.get();
         let chosen: Vec<NodeId> = selected.get().into_iter().chain(group.get()).collect();
-        let band = band.get();
+        let overlay = canvas::Overlay {
+            band: band.get(),
+            wire: wire.get(),
+        };
         let Ok(Some(context)) = canvas.get_context("2d") else {
             return;
         };
@@ -290,7 +302,7 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
         );
         scene.with(|scene| {
             colors.with_value(|colors| {
-                canvas::draw(&context, size, scene, &view, &chosen, band.as_ref(), colors)
+                canvas::draw(&context, size, scene, &view, &chosen, &overlay, colors)
             })
         });
     });
@@ -340,6 +352,23 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
     let on_pointer_down = move |event: ev::PointerEvent| {
         let point = local_point(&event);
         let world = viewport.get_untracked().to_world(point);
+        let reach = scene::PORT_REACH / viewport.get_untracked().zoom.min(1.0);
+        let port = scene.with_untracked(|scene| scene.port_at(world, reach));
+        if let (Some((node, port)), false) = (port, event.shift_key()) {
+            let from = scene.with_untracked(|scene| {
+                scene
+                    .box_of(node)
+                    .and_then(|node_box| node_box.ports.iter().find(|dot| dot.port == port))
+                    .map_or(world, |dot| dot.at)
+            });
+            wire.set(Some((from, world)));
+            drag.set_value(Some(Drag::Wire { node, port, from }));
+            if let Some(canvas) = canvas_ref.get_untracked() {
+                let _ = canvas.set_pointer_capture(event.pointer_id());
+                let _ = canvas.focus();
+            }
+            return;
+        }
         let hit = scene.with_untracked(|scene| scene.hit(world));
         let next = match (hit, event.shift_key()) {
             (Some(node), true) => {
@@ -427,10 +456,40 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                 moved();
             }
             Some(Drag::Band { from }) => band.set(Some(viewport::Rect::spanning(from, world))),
+            Some(Drag::Wire { from, .. }) => wire.set(Some((from, world))),
             None => {}
         }
     };
-    let on_pointer_up = move |_: ev::PointerEvent| {
+    let on_pointer_up = move |event: ev::PointerEvent| {
+        if let Some(Drag::Wire { node, port, .. }) = drag.get_value() {
+            wire.set(None);
+            let world = viewport.get_untracked().to_world(local_point(&event));
+            let target = scene.with_untracked(|scene| scene.hit(world));
+            let refused = std::cell::Cell::new(None);
+            match target {
+                // Back onto its own step: a slip, not a loop.
+                Some(to) if to == node => {}
+                Some(to) => {
+                    change(
+                        &|flow| match wiring::connect(flow, node, port.clone(), to) {
+                            Ok(()) => true,
+                            Err(reason) => {
+                                refused.set(Some(reason));
+                                false
+                            }
+                        },
+                    );
+                }
+                None => {
+                    change(&|flow| wiring::disconnect(flow, node, &port));
+                }
+            }
+            if let Some(reason) = refused.take() {
+                toasts.error(reason);
+            }
+            drag.set_value(None);
+            return;
+        }
         if let Some(area) = band.get_untracked() {
             let touched = scene.with_untracked(|scene| scene.touching(&area));
             selected.set(touched.first().copied());

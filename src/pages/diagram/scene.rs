@@ -3,6 +3,7 @@
 //! culling are tested natively.
 
 use super::viewport::{Rect, Vec2};
+use super::wiring;
 use flow_model::catalog;
 use flow_model::flow::graph::path_text;
 use flow_model::flow::{is_generated_tag, FlowGraph, Node, NodeId, Port, Problem, Severity};
@@ -21,6 +22,41 @@ pub struct NodeBox {
     pub summary: String,
     pub problem: Option<Severity>,
     pub start: bool,
+    /// Where links leave: next on the right, branches and failover along the bottom.
+    pub ports: Vec<PortDot>,
+}
+
+/// A port drawn on a node.
+#[derive(Clone, PartialEq, Debug)]
+pub struct PortDot {
+    pub port: Port,
+    pub at: Vec2,
+    pub label: String,
+    pub linked: bool,
+}
+
+/// How near (in world units at zoom 1) a press must be to grab a port.
+pub const PORT_REACH: f64 = 9.0;
+
+/// Where each port of a node of `rect` sits: next at the middle of the right side, the others
+/// spread along the bottom.
+fn port_places(rect: &Rect, ports: &[Port]) -> Vec<Vec2> {
+    let below = ports.iter().filter(|port| **port != Port::Next).count();
+    let mut index = 0;
+    ports
+        .iter()
+        .map(|port| {
+            if *port == Port::Next {
+                Vec2::new(rect.x + rect.width, rect.y + rect.height / 2.0)
+            } else {
+                index += 1;
+                Vec2::new(
+                    rect.x + rect.width * index as f64 / (below + 1) as f64,
+                    rect.y + rect.height,
+                )
+            }
+        })
+        .collect()
 }
 
 #[derive(Clone, PartialEq, Debug)]
@@ -134,6 +170,18 @@ impl Scene {
                     }
                     Node::Raw { value, .. } => ("Invalid step".to_owned(), short(value)),
                 };
+                let ports = wiring::output_ports(flow, node);
+                let places = port_places(&rect, &ports);
+                let ports = ports
+                    .into_iter()
+                    .zip(places)
+                    .map(|(port, at)| PortDot {
+                        label: port_label(flow, node, &port),
+                        linked: flow.link_from(node, &port).is_some(),
+                        port,
+                        at,
+                    })
+                    .collect();
                 NodeBox {
                     node,
                     rect,
@@ -141,6 +189,7 @@ impl Scene {
                     summary,
                     problem: worst.get(&node).copied(),
                     start: node == flow.start,
+                    ports,
                 }
             })
             .collect();
@@ -151,8 +200,37 @@ impl Scene {
                 let (from, to) = flow.graph.edge_endpoints(edge)?;
                 let link = &flow.graph[edge];
                 let (a, b) = (rects[&from], rects[&to]);
-                let start = Vec2::new(a.x + a.width, a.y + a.height / 2.0);
                 let end = Vec2::new(b.x, b.y + b.height / 2.0);
+                if link.port != Port::Next {
+                    // From a port on the bottom: down, across, into the target's left side.
+                    let start = boxes
+                        .iter()
+                        .find(|node_box| node_box.node == from)
+                        .and_then(|node_box| {
+                            node_box.ports.iter().find(|dot| dot.port == link.port)
+                        })
+                        .map_or(Vec2::new(a.x + a.width / 2.0, a.y + a.height), |dot| dot.at);
+                    let level = if end.y > start.y + 16.0 {
+                        end.y
+                    } else {
+                        start.y + 16.0
+                    };
+                    let approach = end.x - 20.0;
+                    return Some(Edge {
+                        from,
+                        to,
+                        label: port_label(flow, from, &link.port),
+                        jump: link.jump,
+                        points: vec![
+                            start,
+                            Vec2::new(start.x, level),
+                            Vec2::new(approach, level),
+                            Vec2::new(approach, end.y),
+                            end,
+                        ],
+                    });
+                }
+                let start = Vec2::new(a.x + a.width, a.y + a.height / 2.0);
                 let middle = if end.x > start.x + 20.0 {
                     (start.x + end.x) / 2.0
                 } else {
@@ -187,6 +265,17 @@ impl Scene {
             })
             .collect();
         Self { boxes, edges }
+    }
+
+    /// The port within reach of a world point (`reach` in world units), if any.
+    pub fn port_at(&self, world: Vec2, reach: f64) -> Option<(NodeId, Port)> {
+        self.boxes.iter().rev().find_map(|node_box| {
+            node_box
+                .ports
+                .iter()
+                .find(|dot| (dot.at.x - world.x).hypot(dot.at.y - world.y) <= reach)
+                .map(|dot| (node_box.node, dot.port.clone()))
+        })
     }
 
     /// The node at a world point, the one drawn last (on top) first.

@@ -1,0 +1,201 @@
+//! Connecting steps by their ports: which ports a node offers (next, each branch its app has,
+//! failover once it has a limit), and linking a port to a step, or unlinking it.
+
+use flow_model::catalog::{self, Seg};
+use flow_model::flow::graph::branch_paths;
+use flow_model::flow::{FlowGraph, Node, NodeId, PathSeg, Port};
+
+/// The ports of `node`, in the order they are drawn: next, the branches its argument writes,
+/// the fixed branches its app has but does not write yet (`then`, `else`, …), any other
+/// linked branch, and failover when the step has a limit.
+pub fn output_ports(flow: &FlowGraph, node: NodeId) -> Vec<Port> {
+    if node == flow.start {
+        return vec![Port::Next];
+    }
+    let Some(Node::Step(step)) = flow.graph.node_weight(node) else {
+        return Vec::new();
+    };
+    let mut ports = vec![Port::Next];
+    let mut add = |port: Port| {
+        if !ports.contains(&port) {
+            ports.push(port);
+        }
+    };
+    for path in branch_paths(&step.app, step.argument()) {
+        add(Port::Branch(path));
+    }
+    if let Some(spec) = catalog::app(&step.app) {
+        for port in spec.ports {
+            let fixed: Option<Vec<PathSeg>> = port
+                .path
+                .iter()
+                .map(|seg| match seg {
+                    Seg::Key(key) => Some(PathSeg::Key((*key).to_owned())),
+                    Seg::AnyKey | Seg::AnyIndex => None,
+                })
+                .collect();
+            if let Some(path) = fixed {
+                add(Port::Branch(path));
+            }
+        }
+    }
+    for (path, _, _) in flow.branch_links(node) {
+        add(Port::Branch(path.to_vec()));
+    }
+    if step.object.contains_key("limit") {
+        add(Port::Failover);
+    }
+    ports
+}
+
+/// Links `port` of `from` to `to`, in place of what it led to. A step that something already
+/// leads to is reached by a jump (a `goto` in the schema), as is anything out of the flow's
+/// tree order; Start can be led to by nothing.
+pub fn connect(flow: &mut FlowGraph, from: NodeId, port: Port, to: NodeId) -> Result<(), String> {
+    if to == flow.start {
+        return Err("nothing can lead into Start".to_owned());
+    }
+    if flow.graph.node_weight(to).is_none() || !output_ports(flow, from).contains(&port) {
+        return Err("that port is not there any more".to_owned());
+    }
+    disconnect(flow, from, &port);
+    let jump = to == from
+        || flow.links_into(to).iter().any(|(_, _, link)| !link.jump)
+        || leads_to(flow, to, from);
+    flow.connect(from, port, to, jump);
+    Ok(())
+}
+
+/// Removes the link out of `port` of `from`; whether there was one.
+pub fn disconnect(flow: &mut FlowGraph, from: NodeId, port: &Port) -> bool {
+    match flow.link_from(from, port) {
+        Some((link, _, _)) => {
+            flow.graph.remove_edge(link);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Whether `from` reaches `to` along links that are not jumps (so linking `to` → `from`
+/// plainly would close a loop in the flow's tree).
+fn leads_to(flow: &FlowGraph, from: NodeId, to: NodeId) -> bool {
+    let mut seen = std::collections::HashSet::new();
+    let mut pending = vec![from];
+    while let Some(at) = pending.pop() {
+        if at == to {
+            return true;
+        }
+        if seen.insert(at) {
+            pending.extend(
+                flow.links_from(at)
+                    .into_iter()
+                    .filter(|(_, _, link)| !link.jump)
+                    .map(|(_, next, _)| next),
+            );
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use flow_model::flow::{compile, decompile, semantically_identical};
+    use serde_json::json;
+
+    fn node_with(flow: &FlowGraph, app: &str, argument: &str) -> NodeId {
+        flow.steps()
+            .find(|(_, step)| {
+                step.app == app && (argument.is_empty() || step.argument() == argument)
+            })
+            .map(|(node, _)| node)
+            .unwrap()
+    }
+
+    #[test]
+    fn an_if_offers_then_and_else_even_before_it_writes_them_and_a_switch_its_cases() {
+        let flow = decompile(&json!([
+            {"if": {"expression": "1"}},
+            {"switch": {"variable": "x", "case": {"1": [], "2": []}}, "limit": {"max": 2}}
+        ]))
+        .unwrap();
+        let branch = |keys: &[&str]| Port::branch(keys);
+        assert_eq!(
+            output_ports(&flow, node_with(&flow, "if", "")),
+            [Port::Next, branch(&["then"]), branch(&["else"])]
+        );
+        assert_eq!(
+            output_ports(&flow, node_with(&flow, "switch", "")),
+            [
+                Port::Next,
+                branch(&["case", "1"]),
+                branch(&["case", "2"]),
+                Port::Failover
+            ]
+        );
+        assert_eq!(output_ports(&flow, flow.start), [Port::Next]);
+    }
+
+    #[test]
+    fn linking_a_branch_writes_it_and_a_second_way_in_becomes_a_goto() {
+        let mut flow = decompile(&json!([
+            {"tag": "ask", "if": {"expression": "${x}"}},
+            {"log": "yes"},
+            {"hangup": ""}
+        ]))
+        .unwrap();
+        let (ask, yes, hangup) = (
+            node_with(&flow, "if", ""),
+            node_with(&flow, "log", "yes"),
+            node_with(&flow, "hangup", ""),
+        );
+        // `yes` already follows `ask`: linking `then` to it too makes a jump.
+        connect(&mut flow, ask, Port::branch(&["then"]), yes).unwrap();
+        assert!(
+            flow.link_from(ask, &Port::branch(&["then"]))
+                .unwrap()
+                .2
+                .jump
+        );
+        // Linking `else` to what nothing else leads to is a plain branch.
+        connect(&mut flow, yes, Port::Next, ask).unwrap();
+        assert!(
+            flow.link_from(yes, &Port::Next).unwrap().2.jump,
+            "a loop back is a jump"
+        );
+        connect(&mut flow, ask, Port::branch(&["else"]), hangup).unwrap();
+        let schema = compile(&flow).schema;
+        assert!(
+            schema.to_string().contains("\"else\""),
+            "the else branch is written: {schema}"
+        );
+        let start = flow.start;
+        assert_eq!(
+            connect(&mut flow, yes, Port::Next, start),
+            Err("nothing can lead into Start".to_owned())
+        );
+    }
+
+    #[test]
+    fn relinking_a_port_replaces_its_link_and_unlinking_removes_it() {
+        let mut flow = decompile(&json!([{"answer": ""}, {"log": "a"}, {"hangup": ""}])).unwrap();
+        let (answer, log, hangup) = (
+            node_with(&flow, "answer", ""),
+            node_with(&flow, "log", "a"),
+            node_with(&flow, "hangup", ""),
+        );
+        disconnect(&mut flow, log, &Port::Next);
+        connect(&mut flow, answer, Port::Next, hangup).unwrap();
+        assert_eq!(flow.link_from(answer, &Port::Next).unwrap().1, hangup);
+        assert!(!flow.link_from(answer, &Port::Next).unwrap().2.jump);
+        assert!(semantically_identical(
+            &compile(&flow).schema,
+            &json!([{"answer": ""}, {"hangup": ""}])
+        ));
+        assert!(
+            !disconnect(&mut flow, log, &Port::Next),
+            "nothing left to remove"
+        );
+    }
+}
