@@ -404,4 +404,49 @@ mod tests {
             })
             .is_empty());
     }
+
+    #[test]
+    fn ports_sit_on_the_right_and_along_the_bottom_and_are_hit_within_reach() {
+        let (flow, scene) = scene(json!([{"if": {"expression": "1", "then": [{"log": "a"}]}}]));
+        let node_box = scene
+            .boxes
+            .iter()
+            .find(|b| flow.step(b.node).is_some_and(|step| step.app == "if"))
+            .unwrap();
+        let rect = node_box.rect;
+        let places: Vec<(Port, Vec2, bool)> = node_box
+            .ports
+            .iter()
+            .map(|dot| (dot.port.clone(), dot.at, dot.linked))
+            .collect();
+        assert_eq!(
+            places,
+            [
+                (
+                    Port::Next,
+                    Vec2::new(rect.x + rect.width, rect.y + rect.height / 2.0),
+                    false
+                ),
+                (
+                    Port::branch(&["then"]),
+                    Vec2::new(rect.x + rect.width / 3.0, rect.y + rect.height),
+                    true
+                ),
+                (
+                    Port::branch(&["else"]),
+                    Vec2::new(rect.x + rect.width * 2.0 / 3.0, rect.y + rect.height),
+                    false
+                ),
+            ]
+        );
+        let then = places[1].1;
+        assert_eq!(
+            scene.port_at(Vec2::new(then.x + 5.0, then.y - 5.0), PORT_REACH),
+            Some((node_box.node, Port::branch(&["then"])))
+        );
+        assert_eq!(
+            scene.port_at(Vec2::new(then.x + 30.0, then.y), PORT_REACH),
+            None
+        );
+    }
 }
