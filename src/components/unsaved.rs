@@ -10,7 +10,7 @@ use leptos::wasm_bindgen::JsValue;
 use leptos_router::NavigateOptions;
 
 /// Makes the browser ask before unloading the page while `dirty()` holds.
-pub fn guard_unload(dirty: impl Fn() -> bool + 'static) {
+fn guard_unload(dirty: impl Fn() -> bool + 'static) {
     let guard = window_event_listener(ev::beforeunload, move |event| {
         if dirty() {
             event.prevent_default();
@@ -27,7 +27,7 @@ const GUARD_STATE: &str = "flow-studio.unsaved-guard";
 /// adds a history entry of its own page on top, so the browser's Back first lands on the same
 /// page, where the editor asks. Made by [`guard_history`].
 #[derive(Clone, Copy)]
-pub struct HistoryGuard {
+struct HistoryGuard {
     /// Whether the page is on its own extra entry.
     on_top: StoredValue<bool>,
 }
@@ -71,7 +71,7 @@ impl HistoryGuard {
 /// Guards Back and Forward while `dirty()`: `ask` runs when the user steps back off the page's
 /// extra entry with changes unsaved (then [`HistoryGuard::go_back`] leaves, and
 /// [`HistoryGuard::arm`] stays); with nothing unsaved the step goes on by itself.
-pub fn guard_history(dirty: impl Fn() -> bool + Copy + 'static, ask: Callback<()>) -> HistoryGuard {
+fn guard_history(dirty: impl Fn() -> bool + Copy + 'static, ask: Callback<()>) -> HistoryGuard {
     // After a reload the page may already be on its extra entry.
     let reloaded_on_top = history()
         .and_then(|history| history.state().ok())
@@ -103,6 +103,79 @@ pub fn guard_history(dirty: impl Fn() -> bool + Copy + 'static, ask: Callback<()
     });
     on_cleanup(move || listener.remove());
     guard
+}
+
+/// An editor's ways out while it may have unsaved changes: Close and the browser's Back both
+/// ask first, and closing the tab makes the browser ask. Back is guarded for a stored flow
+/// only: a new one's work is kept as a draft, and its first save replaces the page's URL,
+/// which an extra history entry would outlive.
+#[derive(Clone, Copy)]
+pub struct LeaveGuard {
+    /// The question is showing.
+    pub asking: RwSignal<bool>,
+    /// Whether the question came from Back (else from Close).
+    by_back: StoredValue<bool>,
+    history: Option<HistoryGuard>,
+}
+
+impl LeaveGuard {
+    pub fn new(dirty: impl Fn() -> bool + Copy + 'static, stored: bool) -> Self {
+        guard_unload(dirty);
+        let asking = RwSignal::new(false);
+        let by_back = StoredValue::new(false);
+        let history = stored.then(|| {
+            guard_history(
+                dirty,
+                Callback::new(move |()| {
+                    by_back.set_value(true);
+                    asking.set(true);
+                }),
+            )
+        });
+        Self {
+            asking,
+            by_back,
+            history,
+        }
+    }
+
+    /// Close: asks while there are unsaved changes, else leaves by `leave`.
+    pub fn close(&self, dirty: bool, leave: impl FnOnce()) {
+        if dirty {
+            self.by_back.set_value(false);
+            self.asking.set(true);
+        } else {
+            leave();
+        }
+    }
+
+    /// Navigates away from the editor (replacing its extra history entry when on it).
+    pub fn navigate(
+        &self,
+        navigate: &impl Fn(&str, NavigateOptions),
+        path: &str,
+        options: NavigateOptions,
+    ) {
+        match self.history {
+            Some(history) => history.leave(navigate, path, options),
+            None => navigate(path, options),
+        }
+    }
+
+    /// "Don't save": goes on where the user was going: back, or by `leave`.
+    pub fn discard(&self, leave: impl FnOnce()) {
+        match self.history {
+            Some(history) if self.by_back.get_value() => history.go_back(),
+            _ => leave(),
+        }
+    }
+
+    /// "Cancel" after Back: Back stays guarded.
+    pub fn stay(&self) {
+        if let (Some(history), true) = (self.history, self.by_back.get_value()) {
+            history.arm();
+        }
+    }
 }
 
 /// "Unsaved changes": shown while `open`; each choice closes it first.

@@ -19,7 +19,7 @@ use crate::components::require_session::{use_api_error_handler, RequireSession};
 use crate::components::save_outcome::SaveOutcome;
 use crate::components::tag_input::TagInput;
 use crate::components::toast::use_toasts;
-use crate::components::unsaved::{guard_history, guard_unload, UnsavedChangesModal};
+use crate::components::unsaved::{LeaveGuard, UnsavedChangesModal};
 use crate::i18n::{use_i18n, Msg};
 use crate::pages::registry::registry_url;
 use crate::session::use_auth;
@@ -84,7 +84,6 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
     );
     let form = RwSignal::new(initial);
     let name_error = RwSignal::new(None::<String>);
-    let leaving = RwSignal::new(false);
     let editor = CodeEditorControl::default();
     let conflict = RwSignal::new(None::<RoutingSchema>);
     let note = RwSignal::new(String::new());
@@ -154,24 +153,10 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
             Ok((saved_flow, typed, existing.is_none(), request.leave_after))
         }
     });
-    // Back asks too, for a stored flow (a new one's typing is kept as a draft: its saving
-    // replaces the page's URL, which an extra history entry would outlive).
-    let leaving_back = StoredValue::new(false);
-    let history_guard = current.with_untracked(Option::is_some).then(|| {
-        guard_history(
-            dirty,
-            Callback::new(move |()| {
-                leaving_back.set_value(true);
-                leaving.set(true);
-            }),
-        )
-    });
+    let guard = LeaveGuard::new(dirty, current.with_untracked(Option::is_some));
     let leave_to = {
         let navigate = navigate.clone();
-        move |path: &str, options: NavigateOptions| match history_guard {
-            Some(guard) => guard.leave(&navigate, path, options),
-            None => navigate(path, options),
-        }
+        move |path: &str, options: NavigateOptions| guard.navigate(&navigate, path, options)
     };
     let outcome = SaveOutcome {
         toasts,
@@ -207,15 +192,7 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
         let leave_to = leave_to.clone();
         move |()| leave_to(&registry_url(), NavigateOptions::default())
     });
-    let close = move |_| {
-        if dirty() {
-            leaving_back.set_value(false);
-            leaving.set(true);
-        } else {
-            leave.run(());
-        }
-    };
-    guard_unload(dirty);
+    let close = move |_| guard.close(dirty(), || leave.run(()));
     // Problems follow the text once typing pauses, so typing itself stays instant; each check
     // is of one numbered state of the editor's text, and its underlines go to that state only.
     let checked = RwSignal::new((form.with_untracked(|form| form.schema_text.clone()), 0u32));
@@ -557,21 +534,14 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
             </form>
         </main>
         <UnsavedChangesModal
-            open=leaving
+            open=guard.asking
             on_discard=Callback::new(move |()| {
                 drafts.forget();
                 saved.set(form.get_untracked());
-                match history_guard {
-                    Some(guard) if leaving_back.get_value() => guard.go_back(),
-                    _ => leave.run(()),
-                }
+                guard.discard(|| leave.run(()));
             })
             on_save=Callback::new(move |()| request_save.run(true))
-            on_cancel=Callback::new(move |()| {
-                if let (Some(guard), true) = (history_guard, leaving_back.get_value()) {
-                    guard.arm();
-                }
-            })
+            on_cancel=Callback::new(move |()| guard.stay())
         />
         <ConflictModal theirs=conflict on_reload=reload_theirs on_overwrite=overwrite on_copy=copy_mine />
     }

@@ -20,7 +20,7 @@ use crate::components::modal::Modal;
 use crate::components::require_session::{use_api_error_handler, RequireSession};
 use crate::components::save_outcome::SaveOutcome;
 use crate::components::toast::use_toasts;
-use crate::components::unsaved::{guard_history, guard_unload, UnsavedChangesModal};
+use crate::components::unsaved::{LeaveGuard, UnsavedChangesModal};
 use crate::i18n::{use_i18n, Msg};
 use crate::pages::registry::registry_url;
 use crate::session::use_auth;
@@ -141,7 +141,6 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
     let wire = RwSignal::new(None::<(Vec2, Vec2)>);
     let size = RwSignal::new(Vec2::new(800.0, 600.0));
     let name_error = RwSignal::new(None::<String>);
-    let leaving = RwSignal::new(false);
     let show_json = RwSignal::new(false);
     let dirty = move || revision.get() != saved_revision.get() || name.get() != saved_name.get();
     let drafts = DraftKeeper::new(
@@ -871,24 +870,10 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
             Ok((stored, name, at_revision, existing.is_none(), leave_after))
         }
     });
-    // Back asks too, for a stored flow (a new one's work is kept as a draft: its saving
-    // replaces the page's URL, which an extra history entry would outlive).
-    let leaving_back = StoredValue::new(false);
-    let history_guard = current.with_untracked(Option::is_some).then(|| {
-        guard_history(
-            dirty,
-            Callback::new(move |()| {
-                leaving_back.set_value(true);
-                leaving.set(true);
-            }),
-        )
-    });
+    let guard = LeaveGuard::new(dirty, current.with_untracked(Option::is_some));
     let leave_to = {
         let navigate = navigate.clone();
-        move |path: &str, options: NavigateOptions| match history_guard {
-            Some(guard) => guard.leave(&navigate, path, options),
-            None => navigate(path, options),
-        }
+        move |path: &str, options: NavigateOptions| guard.navigate(&navigate, path, options)
     };
     let outcome = SaveOutcome {
         toasts,
@@ -972,7 +957,6 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
         let leave_to = leave_to.clone();
         move |()| leave_to(&registry_url(), NavigateOptions::default())
     });
-    guard_unload(dirty);
 
     let search = RwSignal::new(String::new());
     let palette = move || {
@@ -1067,12 +1051,7 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                     <Icon icon=lucide::LuCopyPlus />
                     {move || i18n.t(Msg::SaveAs)}
                 </button>
-                <button on:click=move |_| if dirty() {
-                    leaving_back.set_value(false);
-                    leaving.set(true);
-                } else {
-                    leave.run(())
-                }>
+                <button on:click=move |_| guard.close(dirty(), || leave.run(()))>
                     <Icon icon=lucide::LuX />
                     {move || i18n.t(Msg::Close)}
                 </button>
@@ -1233,22 +1212,15 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
             </Modal>
         })}
         <UnsavedChangesModal
-            open=leaving
+            open=guard.asking
             on_discard=Callback::new(move |()| {
                 drafts.forget();
                 saved_revision.set(revision.get_untracked());
                 saved_name.set(name.get_untracked());
-                match history_guard {
-                    Some(guard) if leaving_back.get_value() => guard.go_back(),
-                    _ => leave.run(()),
-                }
+                guard.discard(|| leave.run(()));
             })
             on_save=Callback::new(move |()| request_save(true))
-            on_cancel=Callback::new(move |()| {
-                if let (Some(guard), true) = (history_guard, leaving_back.get_value()) {
-                    guard.arm();
-                }
-            })
+            on_cancel=Callback::new(move |()| guard.stay())
         />
         {move || confirm_save.get().map(|leave_after| {
             let converting = !stored_as_diagram();
