@@ -384,6 +384,22 @@ impl Browser {
         self.find(css).await.send_keys(text).await.expect("typing");
     }
 
+    /// Opens the flow `flow` (as the API returned it) in its `editor` (`code` or `diagram`) and
+    /// waits for the editor to be there.
+    pub async fn open_editor(&self, server: &AppServer, flow: &serde_json::Value, editor: &str) {
+        let id = flow["id"].as_str().expect("a stored flow");
+        self.client
+            .goto(&format!("{}/flows/{id}/{editor}", server.base))
+            .await
+            .unwrap();
+        self.find(if editor == "code" {
+            ".cm-content"
+        } else {
+            "canvas"
+        })
+        .await;
+    }
+
     /// The text of the code editor, line by line as it shows them (all of a short text).
     pub async fn editor_text(&self) -> String {
         self.find(".cm-content").await;

@@ -14,20 +14,6 @@ use reqwest::Method;
 use serde_json::{json, Value};
 use std::time::Duration;
 
-/// Opens the General tab of the flow `flow` (as the API returned it).
-async fn open_code_page(browser: &Browser, server: &AppServer, flow: &Value) {
-    browser
-        .client
-        .goto(&format!(
-            "{}/flows/{}/code",
-            server.base,
-            flow["id"].as_str().unwrap()
-        ))
-        .await
-        .unwrap();
-    browser.find(".cm-content").await;
-}
-
 /// A server with one code flow of `type` named `name` holding `schema`, and an admin's browser
 /// on its General tab.
 struct OnePage {
@@ -47,7 +33,7 @@ async fn one_code_flow(name: &str, kind: &str, schema: Value) -> OnePage {
         )
         .await;
     let browser = signed_in(&server).await;
-    open_code_page(&browser, &server, &flow).await;
+    browser.open_editor(&server, &flow, "code").await;
     OnePage {
         server,
         token,
@@ -293,8 +279,8 @@ async fn a_conflict_between_two_people_offers_theirs_mine_or_a_copy() {
     let (admin, maria) = Browser::pair().await;
     admin.sign_in(&server, "admin", ADMIN_PASSWORD).await;
     maria.sign_in(&server, "maria", "mariamaria").await;
-    open_code_page(&admin, &server, &flow).await;
-    open_code_page(&maria, &server, &flow).await;
+    admin.open_editor(&server, &flow, "code").await;
+    maria.open_editor(&server, &flow, "code").await;
 
     maria
         .replace_editor_text(r#"[{"answer": ""}, {"hangup": "maria"}]"#)
@@ -388,7 +374,7 @@ async fn versions_compare_side_by_side_and_restore_as_a_new_save() {
     )
     .await;
     let browser = signed_in(&server).await;
-    open_code_page(&browser, &server, &flow).await;
+    browser.open_editor(&server, &flow, "code").await;
     browser.click_button(".tabs .tab", "Versions").await;
     browser
         .wait_for_text(".version-list", "Version 3 (current)")

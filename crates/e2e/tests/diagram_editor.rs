@@ -167,13 +167,7 @@ async fn find_arrange_to_start_drafts_and_back_keep_the_work_safe() {
         )
         .await;
     let browser = signed_in(&server).await;
-    let page = format!(
-        "{}/flows/{}/diagram",
-        server.base,
-        flow["id"].as_str().unwrap()
-    );
-    browser.client.goto(&page).await.unwrap();
-    browser.find("canvas").await;
+    browser.open_editor(&server, &flow, "diagram").await;
 
     // Find steps by any text, Enter and Shift+Enter step through the matches.
     browser
@@ -314,21 +308,14 @@ async fn steps_copy_and_paste_between_two_flows_through_the_clipboard() {
         )
         .await;
     let browser = signed_in(&server).await;
-    let open = |flow: &serde_json::Value| {
-        format!(
-            "{}/flows/{}/diagram",
-            server.base,
-            flow["id"].as_str().unwrap()
-        )
-    };
-    browser.client.goto(&open(&source)).await.unwrap();
+    browser.open_editor(&server, &source, "diagram").await;
     browser
         .type_into(".find input", &format!("promo{}", Key::Enter))
         .await;
     browser.wait_for_text(".match-count", "1 of 1").await;
     canvas_shortcut(&browser, 'c').await;
 
-    browser.client.goto(&open(&target)).await.unwrap();
+    browser.open_editor(&server, &target, "diagram").await;
     browser
         .type_into(".find input", &format!("answer{}", Key::Enter))
         .await;
@@ -527,16 +514,7 @@ async fn several_steps_are_selected_by_shift_click_or_a_band_and_deleted_togethe
         )
         .await;
     let browser = signed_in(&server).await;
-    browser
-        .client
-        .goto(&format!(
-            "{}/flows/{}/diagram",
-            server.base,
-            flow["id"].as_str().unwrap()
-        ))
-        .await
-        .unwrap();
-    browser.find("canvas").await;
+    browser.open_editor(&server, &flow, "diagram").await;
     wait_for_node_count(&browser, 5).await;
 
     // Click the first log, Shift+click the second, Delete: both go, the chain closes.
@@ -587,16 +565,7 @@ async fn ports_are_dragged_onto_steps_to_make_branches() {
         )
         .await;
     let browser = signed_in(&server).await;
-    browser
-        .client
-        .goto(&format!(
-            "{}/flows/{}/diagram",
-            server.base,
-            flow["id"].as_str().unwrap()
-        ))
-        .await
-        .unwrap();
-    browser.find("canvas").await;
+    browser.open_editor(&server, &flow, "diagram").await;
     wait_for_node_count(&browser, 5).await;
 
     // If's next port (the middle of its right side) onto Hang up; its `then` port (the first
