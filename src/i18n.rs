@@ -198,6 +198,9 @@ pub enum Msg {
     SaveAnyway,
     SaveAs,
     CopyName(String),
+    Links,
+    NextStep,
+    NotLinked,
 }
 
 fn ru_plural(count: usize, one: &str, few: &str, many: &str) -> String {
@@ -410,6 +413,9 @@ impl Msg {
             },
             Msg::SaveAnyway => "Save anyway".into(),
             Msg::SaveAs => "Save as".into(),
+            Msg::Links => "Links".into(),
+            Msg::NextStep => "next".into(),
+            Msg::NotLinked => "— not linked".into(),
             Msg::CopyName(name) => format!("{name} (copy)"),
             Msg::Arrange => "Arrange".into(),
             Msg::ToStart => "To start".into(),
@@ -605,6 +611,9 @@ impl Msg {
             ),
             Msg::SaveAnyway => "Всё равно сохранить".into(),
             Msg::SaveAs => "Сохранить как".into(),
+            Msg::Links => "Связи".into(),
+            Msg::NextStep => "далее".into(),
+            Msg::NotLinked => "— не связано".into(),
             Msg::CopyName(name) => format!("{name} (копия)"),
             Msg::Arrange => "Упорядочить".into(),
             Msg::ToStart => "К началу".into(),

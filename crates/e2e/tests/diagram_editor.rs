@@ -276,7 +276,7 @@ async fn node_titles(browser: &Browser) -> Vec<String> {
         .client
         .execute(
             "return Array.from(document.querySelectorAll('.canvas-area ul.visually-hidden li'))\
-             .map(li => li.textContent);",
+             .map(li => li.textContent.split(/\\s+/).join(' ').trim());",
             vec![],
         )
         .await
@@ -643,5 +643,123 @@ async fn ports_are_dragged_onto_steps_to_make_branches() {
             }
         })
         .await;
+    browser.close().await;
+}
+
+/// The element that has the keyboard focus, as `tag[name]`.
+async fn focused(browser: &Browser) -> String {
+    let found = browser
+        .client
+        .execute(
+            "const e = document.activeElement; return e.tagName.toLowerCase() + '[' + (e.name || e.dataset.app || '') + ']';",
+            vec![],
+        )
+        .await
+        .unwrap();
+    found.as_str().unwrap_or_default().to_owned()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_three_step_flow_is_made_with_the_keyboard_alone() {
+    let server = AppServer::start().await;
+    let token = server.admin_token().await;
+    let browser = signed_in(&server).await;
+    browser
+        .client
+        .goto(&format!("{}/flows/new/diagram?type=voice", server.base))
+        .await
+        .unwrap();
+    browser.find("canvas").await;
+    // Each step: type its name in the palette search, Tab to it, Enter adds it after the
+    // selected one.
+    for (search, app) in [
+        ("answer", "answer"),
+        ("playback", "playback"),
+        ("hang", "hangup"),
+    ] {
+        let find = browser.find(".palette input[name=find-step]").await;
+        find.clear().await.unwrap();
+        find.send_keys(&format!("{search}{}", Key::Tab))
+            .await
+            .unwrap();
+        assert_eq!(focused(&browser).await, format!("button[{app}]"));
+        browser
+            .type_into(
+                &format!(".palette-item[data-app={app}]"),
+                &Key::Enter.to_string(),
+            )
+            .await;
+    }
+    wait_for_node_count(&browser, 4).await;
+    let chain = node_titles(&browser).await.join(" | ");
+    assert!(
+        chain.contains("Start: → Answer")
+            && chain.contains("Answer: → Playback")
+            && chain.contains("Playback: files: [] → Hang up"),
+        "{chain}"
+    );
+
+    // The links of the selected step are lists: unlink the playback's next and link it again.
+    browser
+        .type_into(".find input", &format!("playback{}", Key::Enter))
+        .await;
+    browser.wait_for_text(".links", "next").await;
+    let next = browser.find(".links select[name=link-next]").await;
+    next.select_by_label("— not linked").await.unwrap();
+    browser
+        .wait_until(|| async {
+            let titles = node_titles(&browser).await.join(" | ");
+            if titles.contains("→ Hang up") {
+                Err(format!("still linked: {titles}"))
+            } else {
+                Ok(())
+            }
+        })
+        .await;
+    browser
+        .find(".links select[name=link-next]")
+        .await
+        .select_by_label("Hang up")
+        .await
+        .unwrap();
+    browser
+        .wait_until(|| async {
+            let titles = node_titles(&browser).await.join(" | ");
+            if titles.contains("Playback: files: [] → Hang up") {
+                Ok(())
+            } else {
+                Err(format!("not linked again: {titles}"))
+            }
+        })
+        .await;
+    browser.screenshot("diagram-keyboard").await;
+
+    // The files, by keyboard too, then Ctrl+S.
+    browser
+        .type_into(
+            ".property-form textarea[name=files]",
+            &format!(
+                "{0}a{1}[{{\"id\": 7}}]{2}",
+                Key::Control,
+                Key::Null,
+                Key::Tab
+            ),
+        )
+        .await;
+    browser
+        .type_into(
+            "input.flow-name",
+            &format!("Typed flow{0}s{1}", Key::Control, Key::Null),
+        )
+        .await;
+    browser
+        .wait_for_text(".toast", "Successfully updated")
+        .await;
+    let saved = stored_flow(&server, &token, "Typed flow").await;
+    assert_eq!(
+        flow_model::flow::decompile::top_level_apps(&saved["schema"]),
+        [Some("answer"), Some("playback"), Some("hangup")]
+    );
+    assert_eq!(saved["schema"][1]["playback"]["files"], json!([{"id": 7}]));
     browser.close().await;
 }

@@ -7,6 +7,7 @@ pub mod clipboard;
 pub mod edit;
 pub mod find;
 pub mod history;
+pub mod links;
 pub mod properties;
 pub mod scene;
 pub mod viewport;
@@ -35,6 +36,7 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
+use links::{LinkRow, LinksPanel};
 use properties::PropertiesPanel;
 use scene::Scene;
 use viewport::{Minimap, Vec2, Viewport};
@@ -755,6 +757,69 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
         });
         outcome.into_inner()
     };
+    // The selected node's ports and where they lead, and the steps they may lead to.
+    let links = Memo::new(move |_| {
+        let Some(node) = selected.get() else {
+            return Vec::new();
+        };
+        scene.with(|scene| {
+            scene.box_of(node).map_or_else(Vec::new, |node_box| {
+                graph.with_value(|flow| {
+                    node_box
+                        .ports
+                        .iter()
+                        .map(|dot| LinkRow {
+                            port: dot.port.clone(),
+                            label: dot.label.clone(),
+                            target: flow.link_from(node, &dot.port).map(|(_, to, _)| to),
+                        })
+                        .collect()
+                })
+            })
+        })
+    });
+    let link_steps = Memo::new(move |_| {
+        scene.with(|scene| {
+            scene
+                .boxes
+                .iter()
+                .filter(|node_box| !node_box.start)
+                .map(|node_box| {
+                    let title = if node_box.summary.is_empty() {
+                        node_box.title.clone()
+                    } else {
+                        format!("{}: {}", node_box.title, node_box.summary)
+                    };
+                    (node_box.node, title)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let link_port = move |(port, target): (flow_model::flow::Port, Option<NodeId>)| {
+        let Some(node) = selected.get_untracked() else {
+            return;
+        };
+        let refused = std::cell::Cell::new(None);
+        match target {
+            Some(to) => {
+                change(
+                    &|flow| match wiring::connect(flow, node, port.clone(), to) {
+                        Ok(()) => true,
+                        Err(reason) => {
+                            refused.set(Some(reason));
+                            false
+                        }
+                    },
+                );
+            }
+            None => {
+                change(&|flow| wiring::disconnect(flow, node, &port));
+            }
+        }
+        if let Some(reason) = refused.take() {
+            toasts.error(reason);
+        }
+    };
     let apply = move |_| {
         let Some(node) = selected.get_untracked() else {
             return;
@@ -953,23 +1018,23 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
         }
     };
 
+    // Ctrl/Cmd+S saves from anywhere on the page (the name field, the canvas, the forms).
+    let save_keys = window_event_listener(ev::keydown, move |event| {
+        if (event.ctrl_key() || event.meta_key()) && event.key().eq_ignore_ascii_case("s") {
+            event.prevent_default();
+            if dirty() && !save.pending().get_untracked() {
+                request_save(false);
+            }
+        }
+    });
+    on_cleanup(move || save_keys.remove());
     let leave = Callback::new({
         let leave_to = leave_to.clone();
         move |()| leave_to(&registry_url(), NavigateOptions::default())
     });
 
     let search = RwSignal::new(String::new());
-    let palette = move || {
-        let wanted = search.get().trim().to_lowercase();
-        catalog::palette(kind)
-            .into_iter()
-            .filter(|app| {
-                wanted.is_empty()
-                    || app.label.to_lowercase().contains(&wanted)
-                    || app.name.to_lowercase().contains(&wanted)
-            })
-            .collect::<Vec<_>>()
-    };
+    let palette = move || catalog::find_in_palette(kind, &search.get());
     let compiled_text = move || {
         graph.with_value(|flow| {
             serde_json::to_string_pretty(&compile(flow).schema).unwrap_or_default()
@@ -1127,6 +1192,7 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                 </ul>
             </div>
             <aside class="problems" aria-label=move || i18n.t(Msg::Problems)>
+                <LinksPanel links steps=link_steps on_link=Callback::new(link_port) />
                 <Show when=step_selected>
                     <PropertiesPanel
                         step=selected_step

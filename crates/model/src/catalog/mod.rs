@@ -239,6 +239,30 @@ pub fn palette(flow_type: FlowType) -> Vec<&'static AppSpec> {
     apps
 }
 
+/// The apps a flow type offers that match `query` (in their label or name, ignoring case):
+/// exact matches first, then those starting with it, then the rest, each in palette order.
+pub fn find_in_palette(flow_type: FlowType, query: &str) -> Vec<&'static AppSpec> {
+    let wanted = query.trim().to_lowercase();
+    let rank = |app: &AppSpec| {
+        let (label, name) = (app.label.to_lowercase(), app.name.to_lowercase());
+        if wanted.is_empty() || label == wanted || name == wanted {
+            Some(0)
+        } else if label.starts_with(&wanted) || name.starts_with(&wanted) {
+            Some(1)
+        } else if label.contains(&wanted) || name.contains(&wanted) {
+            Some(2)
+        } else {
+            None
+        }
+    };
+    let mut found: Vec<(u8, &'static AppSpec)> = palette(flow_type)
+        .into_iter()
+        .filter_map(|app| rank(app).map(|rank| (rank, app)))
+        .collect();
+    found.sort_by_key(|(rank, _)| *rank);
+    found.into_iter().map(|(_, app)| app).collect()
+}
+
 /// The keys a step may carry besides its one app key.
 pub const META_KEYS: [&str; 7] = [
     "tag",

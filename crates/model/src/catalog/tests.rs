@@ -662,3 +662,19 @@ fn every_app_of_the_corpus_is_known() {
         assert!(used.contains(nested_only), "{nested_only} not reached");
     }
 }
+
+#[test]
+fn palette_search_puts_exact_then_prefix_matches_first() {
+    let names = |query: &str| -> Vec<&str> {
+        find_in_palette(FlowType::Voice, query)
+            .into_iter()
+            .map(|app| app.name)
+            .collect()
+    };
+    let answer = names("answer");
+    assert_eq!(answer[0], "answer", "{answer:?}");
+    assert!(answer.contains(&"preAnswer"));
+    assert_eq!(names("HANG")[0], "hangup");
+    assert!(names("no such step").is_empty());
+    assert_eq!(names("").len(), palette(FlowType::Voice).len());
+}
