@@ -5,7 +5,7 @@
 //! - `start`  build everything and run the server on SQLite at http://127.0.0.1:8080
 //! - `test`   every check and test: fmt, clippy, unit, API on SQLite and PostgreSQL, browser
 //! - `fuzz`   fuzz the model's decompile + compile (seconds after `--`, default 60)
-//! - `bench`  the model, search, Flow page and code editor benchmarks
+//! - `bench`  the model, search, Flow page, code editor and diagram editor benchmarks
 //!
 //! Standard library only, so it compiles in seconds on a fresh machine.
 
@@ -216,7 +216,7 @@ fn bench(extra: &[String]) -> Result<(), String> {
     run("cargo", &args, &[])?;
     // The page benchmarks measure the real build in the browser.
     build_web_app()?;
-    for page in ["registry_page", "code_editor"] {
+    for page in ["registry_page", "code_editor", "diagram_editor"] {
         run(
             "cargo",
             &["bench", "--package", "flow-e2e", "--bench", page],
@@ -234,8 +234,8 @@ const USAGE: &str = "usage: cargo xtask <setup|build|start|test|fuzz|bench> [arg
   test    fmt, clippy, and every test: unit, API on SQLite and PostgreSQL, browser, fuzz (30 s)
   fuzz    fuzz decompile + compile (seconds after --, default 60)
   bench   the model benchmark, the search benchmark (its flags after --,
-          e.g. -- --flows 20000 --engine postgres), then the Flow page and code editor
-          benchmarks in the browser";
+          e.g. -- --flows 20000 --engine postgres), then the Flow page, code editor and
+          diagram editor benchmarks in the browser";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

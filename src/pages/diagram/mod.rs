@@ -14,6 +14,7 @@ pub mod viewport;
 pub mod wiring;
 
 use crate::api::{ApiError, WriteMode};
+use crate::browser::performance_mark;
 use crate::components::draft::{draft_key, DraftKeeper, DraftOffer};
 use crate::components::flow_loader::{FlowLoader, Opened};
 use crate::components::icon::{lucide, Icon};
@@ -39,6 +40,7 @@ use leptos_router::NavigateOptions;
 use links::{LinkRow, LinksPanel};
 use properties::PropertiesPanel;
 use scene::Scene;
+use std::collections::HashMap;
 use viewport::{Minimap, Vec2, Viewport};
 
 #[component]
@@ -167,6 +169,48 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
         let problems = problems.get();
         graph.with_value(|flow| Scene::of(flow, &problems))
     });
+    // The off-canvas list a screen reader reads: each node, what it shows and where it leads
+    // (and where it is drawn, for tools that point at steps). Keyed, so a change re-renders
+    // only the nodes it touched; a drag updates it once, when the steps are dropped.
+    let settled = RwSignal::new(0u64);
+    let node_list = Memo::new(move |_| {
+        structure.track();
+        settled.track();
+        scene.with_untracked(|scene| {
+            let titles: HashMap<NodeId, &str> = scene
+                .boxes
+                .iter()
+                .map(|node_box| (node_box.node, node_box.title.as_str()))
+                .collect();
+            let mut outgoing: HashMap<NodeId, Vec<String>> = HashMap::new();
+            for edge in &scene.edges {
+                if let Some(target) = titles.get(&edge.to) {
+                    outgoing
+                        .entry(edge.from)
+                        .or_default()
+                        .push(format!("{} → {target}", edge.label));
+                }
+            }
+            scene
+                .boxes
+                .iter()
+                .map(|node_box| NodeItem {
+                    node: node_box.node,
+                    text: format!(
+                        "{}: {} {}",
+                        node_box.title,
+                        node_box.summary,
+                        outgoing
+                            .get(&node_box.node)
+                            .map(|links| links.join(", "))
+                            .unwrap_or_default()
+                    ),
+                    x: (node_box.rect.x + node_box.rect.width / 2.0) as i64,
+                    y: (node_box.rect.y + node_box.rect.height / 2.0) as i64,
+                })
+                .collect::<Vec<_>>()
+        })
+    });
     let moved = move || revision.update(|revision| *revision += 1);
     let changed = move || {
         structure.update(|structure| *structure += 1);
@@ -279,6 +323,7 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
             fit();
         }
     });
+    let first_frame = StoredValue::new(false);
     Effect::new(move |_| {
         let Some(canvas) = canvas_ref.get() else {
             return;
@@ -306,6 +351,11 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                 canvas::draw(&context, size, scene, &view, &chosen, &overlay, colors)
             })
         });
+        // The first frame of the whole flow, sized and fitted.
+        if placed.get_value() && !first_frame.get_value() {
+            first_frame.set_value(true);
+            performance_mark("diagram-drawn");
+        }
     });
 
     // The minimap: the whole flow, the visible area framed; a click or drag there moves the
@@ -462,6 +512,9 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
         }
     };
     let on_pointer_up = move |event: ev::PointerEvent| {
+        if let Some(Drag::Move { recorded: true, .. }) = drag.get_value() {
+            settled.update(|settled| *settled += 1);
+        }
         if let Some(Drag::Wire { node, port, .. }) = drag.get_value() {
             wire.set(None);
             let world = viewport.get_untracked().to_world(local_point(&event));
@@ -778,8 +831,10 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
             })
         })
     });
+    // Titles do not change as steps move: recomputed on changes of what the flow does only.
     let link_steps = Memo::new(move |_| {
-        scene.with(|scene| {
+        structure.track();
+        scene.with_untracked(|scene| {
             scene
                 .boxes
                 .iter()
@@ -1173,22 +1228,20 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                     on:pointerup=move |_| minimap_dragging.set_value(false)
                 ></canvas>
                 <ul class="visually-hidden" aria-label=move || i18n.t(Msg::DiagramNodes) aria-live="polite">
-                    {move || scene.with(|scene| scene.boxes.iter().map(|node_box| {
-                        let outgoing: Vec<String> = scene
-                            .edges
-                            .iter()
-                            .filter(|edge| edge.from == node_box.node)
-                            .filter_map(|edge| scene.box_of(edge.to).map(|target| format!("{} → {}", edge.label, target.title)))
-                            .collect();
-                        let current = selected.get() == Some(node_box.node);
-                        view! {
-                            <li
-                                aria-current=current.to_string()
-                                data-x=node_box.rect.x + node_box.rect.width / 2.0
-                                data-y=node_box.rect.y + node_box.rect.height / 2.0
-                            >{format!("{}: {} {}", node_box.title, node_box.summary, outgoing.join(", "))}</li>
+                    <For
+                        each=move || node_list.get()
+                        key=|item| item.clone()
+                        children=move |item: NodeItem| {
+                            let node = item.node;
+                            view! {
+                                <li
+                                    aria-current=move || (selected.get() == Some(node)).to_string()
+                                    data-x=item.x
+                                    data-y=item.y
+                                >{item.text}</li>
+                            }
                         }
-                    }).collect_view())}
+                    />
                 </ul>
             </div>
             <aside class="problems" aria-label=move || i18n.t(Msg::Problems)>
@@ -1314,6 +1367,16 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
             }
         })}
     }
+}
+
+/// One node as the off-canvas list tells it.
+#[derive(Clone, PartialEq, Eq, Hash, Debug)]
+struct NodeItem {
+    node: NodeId,
+    text: String,
+    /// Its centre in the diagram, for tools that point at steps.
+    x: i64,
+    y: i64,
 }
 
 /// A diagram's unsaved work as the browser keeps it: what a save would write.

@@ -193,6 +193,11 @@ impl Scene {
                 }
             })
             .collect();
+        let index: HashMap<NodeId, usize> = boxes
+            .iter()
+            .enumerate()
+            .map(|(at, node_box)| (node_box.node, at))
+            .collect();
         let edges = flow
             .graph
             .edge_indices()
@@ -203,12 +208,9 @@ impl Scene {
                 let end = Vec2::new(b.x, b.y + b.height / 2.0);
                 if link.port != Port::Next {
                     // From a port on the bottom: down, across, into the target's left side.
-                    let start = boxes
-                        .iter()
-                        .find(|node_box| node_box.node == from)
-                        .and_then(|node_box| {
-                            node_box.ports.iter().find(|dot| dot.port == link.port)
-                        })
+                    let start = index
+                        .get(&from)
+                        .and_then(|at| boxes[*at].ports.iter().find(|dot| dot.port == link.port))
                         .map_or(Vec2::new(a.x + a.width / 2.0, a.y + a.height), |dot| dot.at);
                     let level = if end.y > start.y + 16.0 {
                         end.y
