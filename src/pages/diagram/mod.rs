@@ -164,10 +164,27 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
         structure.track();
         graph.with_value(|flow| check(flow, kind))
     });
-    let scene = Memo::new(move |_| {
+    // Steps being dragged: while there are, a change only moved them, and the scene follows
+    // them instead of being rebuilt (it is, whenever what the flow does changes).
+    let dragging = StoredValue::new(Vec::<NodeId>::new());
+    let scene_structure = StoredValue::new(None::<u64>);
+    let scene = Memo::new_owning(move |previous: Option<Scene>| {
         revision.track();
         let problems = problems.get();
-        graph.with_value(|flow| Scene::of(flow, &problems))
+        let now = structure.get_untracked();
+        let moved_only =
+            !dragging.with_value(Vec::is_empty) && scene_structure.get_value() == Some(now);
+        let scene = match previous {
+            Some(mut scene) if moved_only => {
+                dragging.with_value(|nodes| graph.with_value(|flow| scene.moved(flow, nodes)));
+                scene
+            }
+            _ => {
+                scene_structure.set_value(Some(now));
+                graph.with_value(|flow| Scene::of(flow, &problems))
+            }
+        };
+        (scene, true)
     });
     // The off-canvas list a screen reader reads: each node, what it shows and where it leads
     // (and where it is drawn, for tools that point at steps). Keyed, so a change re-renders
@@ -488,6 +505,7 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                 if !recorded {
                     history
                         .update_value(|history| history.record(graph.with_value(FlowGraph::clone)));
+                    dragging.set_value(starts.iter().map(|(node, _)| *node).collect());
                 }
                 graph.update_value(|flow| {
                     for (node, start) in &starts {
@@ -513,6 +531,7 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
     };
     let on_pointer_up = move |event: ev::PointerEvent| {
         if let Some(Drag::Move { recorded: true, .. }) = drag.get_value() {
+            dragging.set_value(Vec::new());
             settled.update(|settled| *settled += 1);
         }
         if let Some(Drag::Wire { node, port, .. }) = drag.get_value() {

@@ -67,6 +67,53 @@ pub struct Edge {
     /// A goto or failover: drawn dashed.
     pub jump: bool,
     pub points: Vec<Vec2>,
+    /// The port it leaves from.
+    pub port: Port,
+}
+
+/// The orthogonal path of a link out of `port` of a node at `a` into a node at `b`: from the
+/// right side (next) or from its port on the bottom (`port_at`, branches), into `b`'s left side.
+fn route(port: &Port, a: &Rect, b: &Rect, port_at: Option<Vec2>) -> Vec<Vec2> {
+    let end = Vec2::new(b.x, b.y + b.height / 2.0);
+    if *port != Port::Next {
+        // From a port on the bottom: down, across, into the target's left side.
+        let start = port_at.unwrap_or(Vec2::new(a.x + a.width / 2.0, a.y + a.height));
+        let level = if end.y > start.y + 16.0 {
+            end.y
+        } else {
+            start.y + 16.0
+        };
+        let approach = end.x - 20.0;
+        return vec![
+            start,
+            Vec2::new(start.x, level),
+            Vec2::new(approach, level),
+            Vec2::new(approach, end.y),
+            end,
+        ];
+    }
+    let start = Vec2::new(a.x + a.width, a.y + a.height / 2.0);
+    if end.x > start.x + 20.0 {
+        let middle = (start.x + end.x) / 2.0;
+        vec![
+            start,
+            Vec2::new(middle, start.y),
+            Vec2::new(middle, end.y),
+            end,
+        ]
+    } else {
+        // Backwards (a loop or a jump back): around below the source.
+        let middle = start.x + 20.0;
+        let below = a.y.max(b.y) + a.height + 24.0;
+        vec![
+            start,
+            Vec2::new(middle, start.y),
+            Vec2::new(middle, below),
+            Vec2::new(end.x - 20.0, below),
+            Vec2::new(end.x - 20.0, end.y),
+            end,
+        ]
+    }
 }
 
 #[derive(Clone, PartialEq, Debug, Default)]
@@ -204,69 +251,64 @@ impl Scene {
             .filter_map(|edge| {
                 let (from, to) = flow.graph.edge_endpoints(edge)?;
                 let link = &flow.graph[edge];
-                let (a, b) = (rects[&from], rects[&to]);
-                let end = Vec2::new(b.x, b.y + b.height / 2.0);
-                if link.port != Port::Next {
-                    // From a port on the bottom: down, across, into the target's left side.
-                    let start = index
-                        .get(&from)
-                        .and_then(|at| boxes[*at].ports.iter().find(|dot| dot.port == link.port))
-                        .map_or(Vec2::new(a.x + a.width / 2.0, a.y + a.height), |dot| dot.at);
-                    let level = if end.y > start.y + 16.0 {
-                        end.y
-                    } else {
-                        start.y + 16.0
-                    };
-                    let approach = end.x - 20.0;
-                    return Some(Edge {
-                        from,
-                        to,
-                        label: port_label(flow, from, &link.port),
-                        jump: link.jump,
-                        points: vec![
-                            start,
-                            Vec2::new(start.x, level),
-                            Vec2::new(approach, level),
-                            Vec2::new(approach, end.y),
-                            end,
-                        ],
-                    });
-                }
-                let start = Vec2::new(a.x + a.width, a.y + a.height / 2.0);
-                let middle = if end.x > start.x + 20.0 {
-                    (start.x + end.x) / 2.0
-                } else {
-                    start.x + 20.0
-                };
-                let points = if end.x > start.x + 20.0 {
-                    vec![
-                        start,
-                        Vec2::new(middle, start.y),
-                        Vec2::new(middle, end.y),
-                        end,
-                    ]
-                } else {
-                    // Backwards (a loop or a jump back): around below the source.
-                    let below = a.y.max(b.y) + a.height + 24.0;
-                    vec![
-                        start,
-                        Vec2::new(middle, start.y),
-                        Vec2::new(middle, below),
-                        Vec2::new(end.x - 20.0, below),
-                        Vec2::new(end.x - 20.0, end.y),
-                        end,
-                    ]
-                };
+                let port_at = index
+                    .get(&from)
+                    .and_then(|at| boxes[*at].ports.iter().find(|dot| dot.port == link.port))
+                    .map(|dot| dot.at);
                 Some(Edge {
                     from,
                     to,
                     label: port_label(flow, from, &link.port),
                     jump: link.jump,
-                    points,
+                    points: route(&link.port, &rects[&from], &rects[&to], port_at),
+                    port: link.port.clone(),
                 })
             })
             .collect();
         Self { boxes, edges }
+    }
+
+    /// Follows steps that only moved (`nodes`, now at their places in `flow`): their boxes,
+    /// ports and links, without rebuilding the rest, so a drag of a few steps stays cheap in
+    /// a big flow.
+    pub fn moved(&mut self, flow: &FlowGraph, nodes: &[NodeId]) {
+        let moving: std::collections::HashSet<NodeId> = nodes.iter().copied().collect();
+        for node_box in self.boxes.iter_mut().filter(|b| moving.contains(&b.node)) {
+            let Some(weight) = flow.graph.node_weight(node_box.node) else {
+                continue;
+            };
+            let position = weight.position();
+            node_box.rect.x = position.x;
+            node_box.rect.y = position.y;
+            let ports: Vec<Port> = node_box.ports.iter().map(|dot| dot.port.clone()).collect();
+            for (dot, at) in node_box
+                .ports
+                .iter_mut()
+                .zip(port_places(&node_box.rect, &ports))
+            {
+                dot.at = at;
+            }
+        }
+        let places: HashMap<NodeId, &NodeBox> = self
+            .boxes
+            .iter()
+            .map(|node_box| (node_box.node, node_box))
+            .collect();
+        for edge in self
+            .edges
+            .iter_mut()
+            .filter(|edge| moving.contains(&edge.from) || moving.contains(&edge.to))
+        {
+            let (Some(a), Some(b)) = (places.get(&edge.from), places.get(&edge.to)) else {
+                continue;
+            };
+            let port_at = a
+                .ports
+                .iter()
+                .find(|dot| dot.port == edge.port)
+                .map(|dot| dot.at);
+            edge.points = route(&edge.port, &a.rect, &b.rect, port_at);
+        }
     }
 
     /// The port within reach of a world point (`reach` in world units), if any.
@@ -450,5 +492,29 @@ mod tests {
             scene.port_at(Vec2::new(then.x + 30.0, then.y), PORT_REACH),
             None
         );
+    }
+
+    #[test]
+    fn moving_steps_updates_the_scene_as_a_rebuild_would() {
+        let (mut flow, _) = scene(json!([
+            {"answer": ""},
+            {"if": {"expression": "1", "then": [{"log": "a"}], "else": [{"log": "b"}]}},
+            {"hangup": ""}
+        ]));
+        let mut followed = Scene::of(&flow, &[]);
+        let moving: Vec<NodeId> = flow
+            .steps()
+            .filter(|(_, step)| step.app == "if" || step.app == "hangup")
+            .map(|(node, _)| node)
+            .collect();
+        for node in &moving {
+            let at = flow.graph[*node].position();
+            flow.graph[*node].set_position(flow_model::flow::Point {
+                x: at.x + 140.0,
+                y: at.y - 60.0,
+            });
+        }
+        followed.moved(&flow, &moving);
+        assert_eq!(followed, Scene::of(&flow, &[]));
     }
 }
