@@ -529,6 +529,24 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
             None => {}
         }
     };
+    // Links `port` of `node` to `target` (or unlinks it), as one undoable change; a refusal is
+    // said in a toast. Dragging a port and the Links panel both come here.
+    let relink = move |node: NodeId, port: flow_model::flow::Port, target: Option<NodeId>| {
+        let refused = std::cell::Cell::new(None);
+        change(&|flow| match target {
+            Some(to) => match wiring::connect(flow, node, port.clone(), to) {
+                Ok(()) => true,
+                Err(reason) => {
+                    refused.set(Some(reason));
+                    false
+                }
+            },
+            None => wiring::disconnect(flow, node, &port),
+        });
+        if let Some(reason) = refused.take() {
+            toasts.error(reason);
+        }
+    };
     let on_pointer_up = move |event: ev::PointerEvent| {
         if let Some(Drag::Move { recorded: true, .. }) = drag.get_value() {
             dragging.set_value(Vec::new());
@@ -538,27 +556,10 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
             wire.set(None);
             let world = viewport.get_untracked().to_world(local_point(&event));
             let target = scene.with_untracked(|scene| scene.hit(world));
-            let refused = std::cell::Cell::new(None);
             match target {
                 // Back onto its own step: a slip, not a loop.
                 Some(to) if to == node => {}
-                Some(to) => {
-                    change(
-                        &|flow| match wiring::connect(flow, node, port.clone(), to) {
-                            Ok(()) => true,
-                            Err(reason) => {
-                                refused.set(Some(reason));
-                                false
-                            }
-                        },
-                    );
-                }
-                None => {
-                    change(&|flow| wiring::disconnect(flow, node, &port));
-                }
-            }
-            if let Some(reason) = refused.take() {
-                toasts.error(reason);
+                target => relink(node, port, target),
             }
             drag.set_value(None);
             return;
@@ -870,28 +871,8 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
         })
     });
     let link_port = move |(port, target): (flow_model::flow::Port, Option<NodeId>)| {
-        let Some(node) = selected.get_untracked() else {
-            return;
-        };
-        let refused = std::cell::Cell::new(None);
-        match target {
-            Some(to) => {
-                change(
-                    &|flow| match wiring::connect(flow, node, port.clone(), to) {
-                        Ok(()) => true,
-                        Err(reason) => {
-                            refused.set(Some(reason));
-                            false
-                        }
-                    },
-                );
-            }
-            None => {
-                change(&|flow| wiring::disconnect(flow, node, &port));
-            }
-        }
-        if let Some(reason) = refused.take() {
-            toasts.error(reason);
+        if let Some(node) = selected.get_untracked() {
+            relink(node, port, target);
         }
     };
     let apply = move |_| {
