@@ -14,27 +14,11 @@
 //!
 //! Targets: editor ready < 300 ms, diagnostics < 50 ms, typing under one frame (16 ms).
 
-use flow_e2e::report::{heading, median_and_p90, number, row};
+use flow_e2e::report::{corpus_file, heading, median_and_p90, number, row, runs_from_args};
 use flow_e2e::{AppServer, Browser, ADMIN_PASSWORD};
 use serde_json::{json, Value};
-use std::path::Path;
 
 const USAGE: &str = "usage: code_editor [--runs N]";
-
-fn runs() -> Result<usize, String> {
-    let mut runs = 15;
-    let mut args = std::env::args().skip(1).filter(|arg| arg != "--bench");
-    while let Some(flag) = args.next() {
-        match (
-            flag.as_str(),
-            args.next().and_then(|value| value.parse().ok()),
-        ) {
-            ("--runs", Some(value)) => runs = value,
-            _ => return Err(USAGE.to_owned()),
-        }
-    }
-    Ok(runs)
-}
 
 /// Waits for the editor to be ready and answers the milliseconds from the flow's data to it.
 const EDITOR_READY: &str = r#"
@@ -106,16 +90,8 @@ if (target.isContentEditable) {
 
 #[tokio::main]
 async fn main() {
-    let runs = match runs() {
-        Ok(runs) => runs,
-        Err(usage) => {
-            eprintln!("{usage}");
-            std::process::exit(2);
-        }
-    };
-    let corpus =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/webitel/call-001.json");
-    let text = std::fs::read_to_string(&corpus).expect("the corpus beside the repository");
+    let runs = runs_from_args(15, USAGE);
+    let text = corpus_file("call-001.json");
     let schema: Value = serde_json::from_str(&text).unwrap();
     let server = AppServer::start().await;
     let token = server.admin_token().await;

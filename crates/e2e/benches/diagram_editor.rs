@@ -14,29 +14,14 @@
 //!
 //! Targets: 2,000 steps open < 500 ms with frames <= 16 ms; 10,000 open < 2 s, frames <= 33 ms.
 
-use flow_e2e::report::{heading, median_and_p90, number, row};
+use fantoccini::Client;
+use flow_e2e::report::{corpus_file, heading, median_and_p90, number, row, runs_from_args};
 use flow_e2e::{AppServer, Browser, ADMIN_PASSWORD};
 use flow_model::flow::generate::synthetic_flow;
 use flow_model::flow::{auto_layout, decompile, payload, LayoutOptions};
 use serde_json::{json, Value};
-use std::path::Path;
 
 const USAGE: &str = "usage: diagram_editor [--runs N]";
-
-fn runs() -> Result<usize, String> {
-    let mut runs = 5;
-    let mut args = std::env::args().skip(1).filter(|arg| arg != "--bench");
-    while let Some(flag) = args.next() {
-        match (
-            flag.as_str(),
-            args.next().and_then(|value| value.parse().ok()),
-        ) {
-            ("--runs", Some(value)) => runs = value,
-            _ => return Err(USAGE.to_owned()),
-        }
-    }
-    Ok(runs)
-}
 
 /// Waits for the first full frame and answers the milliseconds since the data arrived.
 const OPENED: &str = r#"
@@ -120,6 +105,18 @@ fn times(value: Value) -> Vec<f64> {
         .collect()
 }
 
+/// Runs [`DRAG`] from canvas point `from` by `by`, Shift held if `shift`: the work of each move.
+async fn drag(client: &Client, from: (f64, f64), by: (f64, f64), shift: bool) -> Vec<f64> {
+    let arguments = vec![
+        json!(from.0),
+        json!(from.1),
+        json!(by.0),
+        json!(by.1),
+        json!(shift),
+    ];
+    times(client.execute_async(DRAG, arguments).await.unwrap())
+}
+
 /// The flow as a saved diagram: its schema and its layout.
 fn as_diagram(schema: &Value) -> (Value, Value, usize) {
     let mut graph = decompile(schema).expect("a valid flow");
@@ -131,19 +128,8 @@ fn as_diagram(schema: &Value) -> (Value, Value, usize) {
 
 #[tokio::main]
 async fn main() {
-    let runs = match runs() {
-        Ok(runs) => runs,
-        Err(usage) => {
-            eprintln!("{usage}");
-            std::process::exit(2);
-        }
-    };
-    let corpus =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/webitel/call-001.json");
-    let call: Value = serde_json::from_str(
-        &std::fs::read_to_string(&corpus).expect("the corpus beside the repository"),
-    )
-    .unwrap();
+    let runs = runs_from_args(5, USAGE);
+    let call: Value = serde_json::from_str(&corpus_file("call-001.json")).unwrap();
     let flows = [
         ("500 steps".to_owned(), synthetic_flow(500)),
         ("2,000 steps".to_owned(), synthetic_flow(2_000)),
@@ -164,15 +150,7 @@ async fn main() {
     browser.find("canvas").await;
     let mut empty = Vec::new();
     for _ in 0..runs {
-        empty.extend(times(
-            client
-                .execute_async(
-                    DRAG,
-                    vec![json!(5), json!(5), json!(300), json!(200), json!(false)],
-                )
-                .await
-                .unwrap(),
-        ));
+        empty.extend(drag(client, (5.0, 5.0), (300.0, 200.0), false).await);
     }
     let (empty_median, _) = median_and_p90(empty);
 
@@ -188,7 +166,7 @@ async fn main() {
             )
             .await;
         let id = flow["id"].as_str().unwrap().to_owned();
-        let (mut open, mut fetch, mut pan, mut drag, mut memory) =
+        let (mut open, mut fetch, mut pan, mut dragged, mut memory) =
             (vec![], vec![], vec![], vec![], vec![]);
         for _ in 0..runs {
             client
@@ -203,44 +181,16 @@ async fn main() {
             // Drag 50 steps: select them with a band, then drag one of them.
             let corners = client.execute(FIRST_STEPS, vec![json!(50)]).await.unwrap();
             let corner = |at: usize| corners[at].as_f64().unwrap();
-            client
-                .execute_async(
-                    DRAG,
-                    vec![
-                        json!(corner(0)),
-                        json!(corner(1)),
-                        json!(corner(2) - corner(0)),
-                        json!(corner(3) - corner(1)),
-                        json!(true),
-                    ],
-                )
-                .await
-                .unwrap();
-            drag.extend(times(
-                client
-                    .execute_async(
-                        DRAG,
-                        vec![
-                            json!(corner(4)),
-                            json!(corner(5)),
-                            json!(120),
-                            json!(80),
-                            json!(false),
-                        ],
-                    )
-                    .await
-                    .unwrap(),
-            ));
+            drag(
+                client,
+                (corner(0), corner(1)),
+                (corner(2) - corner(0), corner(3) - corner(1)),
+                true,
+            )
+            .await;
+            dragged.extend(drag(client, (corner(4), corner(5)), (120.0, 80.0), false).await);
             // Pan: drag empty space (the top left corner, left of the flow after fitting).
-            pan.extend(times(
-                client
-                    .execute_async(
-                        DRAG,
-                        vec![json!(5), json!(5), json!(300), json!(200), json!(false)],
-                    )
-                    .await
-                    .unwrap(),
-            ));
+            pan.extend(drag(client, (5.0, 5.0), (300.0, 200.0), false).await);
         }
         let ms = |value: f64| format!("{value:.1} ms");
         let (open_target, frame_target) = if nodes > 5_000 {
@@ -259,7 +209,7 @@ async fn main() {
             &format!("< {open_target:.0} ms"),
             open_p90 < open_target,
         );
-        for (what, samples) in [("pan", pan), ("drag 50", drag)] {
+        for (what, samples) in [("pan", pan), ("drag 50", dragged)] {
             let (median, p90) = median_and_p90(samples);
             row(
                 &format!("{name}: {what}"),

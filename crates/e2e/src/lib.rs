@@ -474,6 +474,31 @@ pub async fn signed_in(server: &AppServer) -> Browser {
     browser
 }
 
+/// A server with one stored flow, and an admin's browser showing it in its editor.
+pub struct OneFlow {
+    pub server: AppServer,
+    pub token: String,
+    /// The flow as the API returned it.
+    pub flow: serde_json::Value,
+    pub browser: Browser,
+}
+
+/// Stores the flow `body` (a create body) and opens it in `editor` (`code` or `diagram`) as the
+/// first admin.
+pub async fn one_flow(body: serde_json::Value, editor: &str) -> OneFlow {
+    let server = AppServer::start().await;
+    let token = server.admin_token().await;
+    let flow = server.create_flow(&token, body).await;
+    let browser = signed_in(&server).await;
+    browser.open_editor(&server, &flow, editor).await;
+    OneFlow {
+        server,
+        token,
+        flow,
+        browser,
+    }
+}
+
 /// The names in the registry table, top to bottom.
 pub async fn row_names(browser: &Browser) -> Vec<String> {
     browser.texts("table.flows td.name").await

@@ -3,6 +3,34 @@
 
 use serde_json::Value;
 
+/// The `--runs N` a benchmark was given (`default` without it); any other argument prints
+/// `usage` and ends the run.
+pub fn runs_from_args(default: usize, usage: &str) -> usize {
+    let mut runs = default;
+    let mut args = std::env::args().skip(1).filter(|arg| arg != "--bench");
+    while let Some(flag) = args.next() {
+        match (
+            flag.as_str(),
+            args.next().and_then(|value| value.parse().ok()),
+        ) {
+            ("--runs", Some(value)) => runs = value,
+            _ => {
+                eprintln!("{usage}");
+                std::process::exit(2);
+            }
+        }
+    }
+    runs
+}
+
+/// The file of the Webitel corpus named `name`, beside the repository.
+pub fn corpus_file(name: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/corpus/webitel")
+        .join(name);
+    std::fs::read_to_string(&path).expect("the corpus beside the repository")
+}
+
 /// A number the page answered.
 pub fn number(value: Value) -> f64 {
     value.as_f64().expect("the page answers a number")

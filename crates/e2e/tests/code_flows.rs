@@ -7,40 +7,13 @@ use fantoccini::actions::{InputSource, MouseActions, PointerAction};
 use fantoccini::key::Key;
 use fantoccini::Locator;
 use flow_e2e::{
-    downloaded, signed_in, stored_flow, wait_for_rows, AppServer, Browser, ADMIN_PASSWORD,
+    downloaded, one_flow, signed_in, stored_flow, wait_for_rows, AppServer, Browser, OneFlow,
+    ADMIN_PASSWORD,
 };
 use flow_model::Role;
 use reqwest::Method;
 use serde_json::{json, Value};
 use std::time::Duration;
-
-/// A server with one code flow of `type` named `name` holding `schema`, and an admin's browser
-/// on its General tab.
-struct OnePage {
-    server: AppServer,
-    token: String,
-    flow: Value,
-    browser: Browser,
-}
-
-async fn one_code_flow(name: &str, kind: &str, schema: Value) -> OnePage {
-    let server = AppServer::start().await;
-    let token = server.admin_token().await;
-    let flow = server
-        .create_flow(
-            &token,
-            json!({"name": name, "type": kind, "editor": false, "schema": schema}),
-        )
-        .await;
-    let browser = signed_in(&server).await;
-    browser.open_editor(&server, &flow, "code").await;
-    OnePage {
-        server,
-        token,
-        flow,
-        browser,
-    }
-}
 
 /// Replaces a flow's schema through the API, with a note for its version.
 async fn save_through_api(
@@ -65,17 +38,12 @@ async fn save_through_api(
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_editor_underlines_problems_goes_to_them_formats_and_downloads() {
-    let OnePage {
+    let OneFlow {
         server: _server,
         token: _token,
         flow: _flow,
         browser,
-    } = one_code_flow(
-        "Jumper",
-        "voice",
-        json!([{"answer": ""}, {"goto": "nowhere"}]),
-    )
-    .await;
+    } = one_flow(json!({"name": "Jumper", "type": "voice", "editor": false, "schema": [{"answer": ""}, {"goto": "nowhere"}]}), "code").await;
     browser
         .wait_for_text(
             ".schema-problems",
@@ -140,12 +108,16 @@ async fn the_editor_underlines_problems_goes_to_them_formats_and_downloads() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn errors_block_saving_with_their_place_and_a_fixed_flow_saves() {
-    let OnePage {
+    let OneFlow {
         server,
         token,
         flow: _flow,
         browser,
-    } = one_code_flow("Front desk", "voice", json!([{"answer": ""}])).await;
+    } = one_flow(
+        json!({"name": "Front desk", "type": "voice", "editor": false, "schema": [{"answer": ""}]}),
+        "code",
+    )
+    .await;
 
     browser
         .replace_editor_text("[\n  {\"answer\": \"\"},\n  {\"hangup\": }\n]")
@@ -205,12 +177,16 @@ async fn errors_block_saving_with_their_place_and_a_fixed_flow_saves() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn completion_inserts_a_snippet_and_hover_explains_the_app() {
-    let OnePage {
+    let OneFlow {
         server: _server,
         token: _token,
         flow: _flow,
         browser,
-    } = one_code_flow("Menu", "voice", json!([])).await;
+    } = one_flow(
+        json!({"name": "Menu", "type": "voice", "editor": false, "schema": []}),
+        "code",
+    )
+    .await;
     browser.replace_editor_text("[\n  {}\n]").await;
     // The cursor goes inside the braces, and a key is begun.
     browser

@@ -2,7 +2,7 @@
 //! the real server and database.
 
 use fantoccini::key::Key;
-use flow_e2e::{signed_in, stored_flow, AppServer, Browser};
+use flow_e2e::{one_flow, signed_in, stored_flow, AppServer, Browser, OneFlow};
 use serde_json::json;
 
 /// The value of the form field named `name`.
@@ -153,21 +153,21 @@ async fn a_step_is_filled_in_through_its_typed_form_with_errors_at_the_field() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn find_arrange_to_start_drafts_and_back_keep_the_work_safe() {
-    let server = AppServer::start().await;
-    let token = server.admin_token().await;
-    let flow = server
-        .create_flow(
-            &token,
-            json!({"name": "Welcome line", "type": "voice", "editor": true, "schema": [
-                {"answer": ""},
-                {"playback": {"files": [{"name": "welcome.wav"}]}},
-                {"log": "welcome done"},
-                {"hangup": ""}
-            ]}),
-        )
-        .await;
-    let browser = signed_in(&server).await;
-    browser.open_editor(&server, &flow, "diagram").await;
+    let OneFlow {
+        server,
+        token,
+        flow,
+        browser,
+    } = one_flow(
+        json!({"name": "Welcome line", "type": "voice", "editor": true, "schema": [
+            {"answer": ""},
+            {"playback": {"files": [{"name": "welcome.wav"}]}},
+            {"log": "welcome done"},
+            {"hangup": ""}
+        ]}),
+        "diagram",
+    )
+    .await;
 
     // Find steps by any text, Enter and Shift+Enter step through the matches.
     browser
@@ -503,18 +503,18 @@ async fn wait_for_node_count(browser: &Browser, expected: usize) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn several_steps_are_selected_by_shift_click_or_a_band_and_deleted_together() {
-    let server = AppServer::start().await;
-    let token = server.admin_token().await;
-    let flow = server
-        .create_flow(
-            &token,
-            json!({"name": "Chain", "type": "voice", "editor": true, "schema": [
-                {"answer": ""}, {"log": "first"}, {"log": "second"}, {"hangup": ""}
-            ]}),
-        )
-        .await;
-    let browser = signed_in(&server).await;
-    browser.open_editor(&server, &flow, "diagram").await;
+    let OneFlow {
+        server: _server,
+        token: _token,
+        flow: _flow,
+        browser,
+    } = one_flow(
+        json!({"name": "Chain", "type": "voice", "editor": true, "schema": [
+            {"answer": ""}, {"log": "first"}, {"log": "second"}, {"hangup": ""}
+        ]}),
+        "diagram",
+    )
+    .await;
     wait_for_node_count(&browser, 5).await;
 
     // Click the first log, Shift+click the second, Delete: both go, the chain closes.
@@ -551,21 +551,21 @@ async fn several_steps_are_selected_by_shift_click_or_a_band_and_deleted_togethe
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ports_are_dragged_onto_steps_to_make_branches() {
-    let server = AppServer::start().await;
-    let token = server.admin_token().await;
-    let flow = server
-        .create_flow(
-            &token,
-            json!({"name": "Branching", "type": "voice", "editor": true, "schema": [
-                {"answer": ""},
-                {"if": {"expression": "${vip}"}},
-                {"log": "vip"},
-                {"hangup": ""}
-            ]}),
-        )
-        .await;
-    let browser = signed_in(&server).await;
-    browser.open_editor(&server, &flow, "diagram").await;
+    let OneFlow {
+        server,
+        token,
+        flow: _flow,
+        browser,
+    } = one_flow(
+        json!({"name": "Branching", "type": "voice", "editor": true, "schema": [
+            {"answer": ""},
+            {"if": {"expression": "${vip}"}},
+            {"log": "vip"},
+            {"hangup": ""}
+        ]}),
+        "diagram",
+    )
+    .await;
     wait_for_node_count(&browser, 5).await;
 
     // If's next port (the middle of its right side) onto Hang up; its `then` port (the first
