@@ -76,11 +76,17 @@ fn fire(target: &web_sys::EventTarget, kind: &str) {
         .unwrap();
 }
 
-/// Types like a user: sets the value and fires a bubbling `input` event.
+/// Types like a user into an input or a text area: sets the value and fires a bubbling
+/// `input` event.
 pub fn type_into(parent: &web_sys::HtmlElement, css: &str, text: &str) {
-    let input: web_sys::HtmlInputElement = find(parent, css);
-    input.set_value(text);
-    fire(&input, "input");
+    let field: web_sys::HtmlElement = find(parent, css);
+    js_sys::Reflect::set(&field, &"value".into(), &text.into()).unwrap();
+    fire(&field, "input");
+}
+
+/// Leaves a field like a user does after typing: a bubbling `change` event.
+pub fn change(parent: &web_sys::HtmlElement, css: &str) {
+    fire(&find::<web_sys::HtmlElement>(parent, css), "change");
 }
 
 /// Chooses an option of a select and fires `change`.

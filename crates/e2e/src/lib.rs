@@ -518,10 +518,11 @@ pub async fn wait_for_rows(browser: &Browser, expected: &[&str]) {
         .await
 }
 
-/// The flow named `name` as the API stores it (id, schema, type, editor, tags, description).
+/// The flow named `name` as the API stores it (id, schema, payload, type, editor, tags,
+/// description).
 pub async fn stored_flow(server: &AppServer, token: &str, name: &str) -> serde_json::Value {
     let path = format!(
-        "/routing/schema?name={}&fields=id&fields=schema&fields=type&fields=editor&fields=tags&fields=description",
+        "/routing/schema?name={}&fields=id&fields=schema&fields=payload&fields=type&fields=editor&fields=tags&fields=description",
         name.replace(' ', "%20")
     );
     let (_, body) = server.api(token, reqwest::Method::GET, &path, None).await;

@@ -43,24 +43,29 @@ async fn a_step_is_filled_in_through_its_typed_form_with_errors_at_the_field() {
         "description".to_owned()
     ]));
 
-    // A wrong value is named at its field while typing, and changes nothing.
-    let files = browser.find(".property-form textarea[name=files]").await;
+    // A list opens up: Add gives it an item with its own field. A wrong value is named at
+    // its field while typing, and changes nothing.
+    browser
+        .click(".property.collection:has(label[for=property-files]) button.add-item")
+        .await;
+    let item = r#".property-form textarea[name="files[0]"]"#;
+    let files = browser.find(item).await;
     files.clear().await.unwrap();
-    files.send_keys(r#"{"id": 1}"#).await.unwrap();
+    files.send_keys("[]").await.unwrap();
     browser
         .wait_for_text(
-            ".property:has([name=files]) .error",
-            "must be a list [...], got an object",
+            r#".property:has([name="files[0]"]) .error"#,
+            "must be an object {...}, got an array",
         )
         .await;
     browser.screenshot("diagram-properties-error").await;
     files.clear().await.unwrap();
     files
-        .send_keys(&format!(r#"[{{"id": 1}}]{}"#, Key::Tab))
+        .send_keys(&format!(r#"{{"id": 1}}{}"#, Key::Tab))
         .await
         .unwrap();
     browser
-        .wait_gone(".property:has([name=files]) .error:not(:empty)")
+        .wait_gone(r#".property:has([name="files[0]"]) .error:not(:empty)"#)
         .await;
     browser.wait_for_text(".problems", "No problems").await;
 
@@ -113,7 +118,11 @@ async fn a_step_is_filled_in_through_its_typed_form_with_errors_at_the_field() {
         .execute("return document.activeElement.name;", vec![])
         .await
         .unwrap();
-    assert_eq!(focused, json!("files"));
+    assert_eq!(
+        focused,
+        json!("files[0]"),
+        "the first field there is to type"
+    );
 
     // Saving with errors asks first, naming them.
     browser
@@ -333,8 +342,8 @@ async fn steps_copy_and_paste_between_two_flows_through_the_clipboard() {
     // The pasted step is selected, after the chosen one; Ctrl+D duplicates it, undo takes that
     // back.
     assert_eq!(
-        field_value(&browser, "files").await,
-        "[\n  {\n    \"name\": \"promo.wav\"\n  }\n]"
+        field_value(&browser, r#""files[0]""#).await,
+        "{\n  \"name\": \"promo.wav\"\n}"
     );
     canvas_shortcut(&browser, 'd').await;
     browser
@@ -734,16 +743,17 @@ async fn a_three_step_flow_is_made_with_the_keyboard_alone() {
         .await;
     browser.screenshot("diagram-keyboard").await;
 
-    // The files, by keyboard too, then Ctrl+S.
+    // A file, by keyboard too (Enter on Add, then its field), then Ctrl+S.
     browser
         .type_into(
-            ".property-form textarea[name=files]",
-            &format!(
-                "{0}a{1}[{{\"id\": 7}}]{2}",
-                Key::Control,
-                Key::Null,
-                Key::Tab
-            ),
+            ".property.collection:has(label[for=property-files]) button.add-item",
+            &Key::Enter.to_string(),
+        )
+        .await;
+    browser
+        .type_into(
+            r#".property-form textarea[name="files[0]"]"#,
+            &format!("{0}a{1}{{\"id\": 7}}{2}", Key::Control, Key::Null, Key::Tab),
         )
         .await;
     browser
@@ -761,5 +771,502 @@ async fn a_three_step_flow_is_made_with_the_keyboard_alone() {
         [Some("answer"), Some("playback"), Some("hangup")]
     );
     assert_eq!(saved["schema"][1]["playback"]["files"], json!([{"id": 7}]));
+    browser.close().await;
+}
+
+/// Where the world point `world` of the diagram is on the page.
+async fn screen_of(browser: &Browser, world: (f64, f64)) -> (f64, f64) {
+    let point = browser
+        .client
+        .execute(
+            "const [wx, wy] = arguments;
+             const canvas = document.querySelector('.canvas-area canvas');
+             const [x, y, zoom] = canvas.dataset.view.split(' ').map(Number);
+             const box = canvas.getBoundingClientRect();
+             return [box.left + (wx - x) * zoom, box.top + (wy - y) * zoom];",
+            vec![json!(world.0), json!(world.1)],
+        )
+        .await
+        .unwrap();
+    (point[0].as_f64().unwrap(), point[1].as_f64().unwrap())
+}
+
+/// The centre of the node titled `title` in diagram coordinates.
+async fn world_of(browser: &Browser, title: &str) -> (f64, f64) {
+    let point = browser
+        .client
+        .execute(
+            "const [title] = arguments;
+             const item = Array.from(document.querySelectorAll('.canvas-area ul.visually-hidden li'))
+               .find(li => li.textContent.startsWith(title));
+             return [Number(item.dataset.x), Number(item.dataset.y)];",
+            vec![json!(title)],
+        )
+        .await
+        .unwrap();
+    (point[0].as_f64().unwrap(), point[1].as_f64().unwrap())
+}
+
+/// Drags the palette's `app` and drops it at the world point `world`.
+async fn drag_from_palette(browser: &Browser, app: &str, world: (f64, f64)) {
+    let item = browser
+        .client
+        .execute(
+            "const item = document.querySelector(`.palette-item[data-app=${arguments[0]}]`);
+             item.scrollIntoView({block: 'center'});
+             const box = item.getBoundingClientRect();
+             return [box.left + box.width / 2, box.top + box.height / 2];",
+            vec![json!(app)],
+        )
+        .await
+        .unwrap();
+    let from = (item[0].as_f64().unwrap(), item[1].as_f64().unwrap());
+    let to = screen_of(browser, world).await;
+    press(browser, from, to, false).await;
+}
+
+/// Waits until the accessible list's text (all nodes joined) contains `expected`.
+async fn wait_for_link(browser: &Browser, expected: &str) {
+    browser
+        .wait_until(|| async {
+            let titles = node_titles(browser).await.join(" | ");
+            if titles.contains(expected) {
+                Ok(())
+            } else {
+                Err(format!("no {expected:?} in {titles}"))
+            }
+        })
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_voice_flow_is_drawn_by_dragging_steps_from_the_palette_and_linking_their_ports() {
+    let server = AppServer::start().await;
+    let token = server.admin_token().await;
+    let browser = signed_in(&server).await;
+    browser.click_button(".page-header button", "Add").await;
+    browser.click_button(".modal .choice", "Diagram").await;
+    browser
+        .find(".modal select[name=type]")
+        .await
+        .select_by_value("voice")
+        .await
+        .unwrap();
+    browser.click(".modal button.primary").await;
+    browser
+        .wait_for_location("/flows/new/diagram?type=voice")
+        .await;
+    browser.find("canvas").await;
+    // Room for five steps in a row: zoomed out, Start moved to the left.
+    canvas_key(&browser, "----").await;
+    let (x, y) = world_of(&browser, "Start").await;
+    let below_start = screen_of(&browser, (x, y + 300.0)).await;
+    let left = browser
+        .client
+        .execute(
+            "return document.querySelector('.canvas-area canvas').getBoundingClientRect().left;",
+            vec![],
+        )
+        .await
+        .unwrap()
+        .as_f64()
+        .unwrap();
+    press(&browser, below_start, (left + 70.0, below_start.1), false).await;
+
+    // Answer and Hang up dropped on the canvas stand alone; their ports link them.
+    drag_from_palette(&browser, "answer", (x + 300.0, y)).await;
+    drag_from_palette(&browser, "hangup", (x + 1200.0, y)).await;
+    wait_for_node_count(&browser, 3).await;
+    let start_port = screen_of(&browser, (x + 100.0, y)).await;
+    let answer = screen_of(&browser, (x + 300.0, y)).await;
+    press(&browser, start_port, answer, false).await;
+    wait_for_link(&browser, "Start: → Answer").await;
+    let answer_port = screen_of(&browser, (x + 400.0, y)).await;
+    let hangup = screen_of(&browser, (x + 1200.0, y)).await;
+    press(&browser, answer_port, hangup, false).await;
+    wait_for_link(&browser, "Answer: → Hang up").await;
+
+    // Playback and Switch dropped on a link go into it.
+    drag_from_palette(&browser, "playback", (x + 700.0, y)).await;
+    wait_for_link(&browser, "Answer: → Playback").await;
+    drag_from_palette(&browser, "switch", (x + 960.0, y)).await;
+    wait_for_link(&browser, "files: [] → Switch").await;
+    drag_from_palette(&browser, "joinQueue", (x + 960.0, y + 260.0)).await;
+    wait_for_node_count(&browser, 6).await;
+    browser.screenshot("diagram-dropped-from-palette").await;
+
+    // The playback's file and its digits, in its form.
+    let playback = screen_of(&browser, (x + 700.0, y)).await;
+    press(&browser, playback, playback, false).await;
+    browser
+        .click(".property.collection:has(label[for=property-files]) button.add-item")
+        .await;
+    browser
+        .type_into(
+            r#".property-form textarea[name="files[0]"]"#,
+            &format!(
+                "{0}a{1}{{\"name\": \"menu.wav\"}}{2}",
+                Key::Control,
+                Key::Null,
+                Key::Tab
+            ),
+        )
+        .await;
+    browser
+        .type_into(
+            r#".property-form input[name="getDigits.setVar"]"#,
+            &format!("digits{}", Key::Tab),
+        )
+        .await;
+    browser
+        .type_into(
+            r#".property-form input[name="getDigits.max"]"#,
+            &format!("1{}", Key::Tab),
+        )
+        .await;
+
+    // The switch: its variable and two cases, whose ports appear as they are added.
+    let switch = screen_of(&browser, (x + 960.0, y)).await;
+    press(&browser, switch, switch, false).await;
+    browser
+        .type_into(
+            ".property-form input[name=variable]",
+            &format!("${{digits}}{}", Key::Tab),
+        )
+        .await;
+    for case in ["1", "2"] {
+        browser
+            .type_into(
+                ".property-form input[name=case-new]",
+                &format!("{case}{}", Key::Enter),
+            )
+            .await;
+        browser
+            .wait_for_text(".property-form", "linked on the canvas")
+            .await;
+    }
+    browser
+        .find(r#".property.branch label[for="property-case.2"]"#)
+        .await;
+    browser.screenshot("diagram-switch-cases").await;
+    // Case 1 (the first port along its bottom) to the queue; case 2 to Hang up.
+    let case_port = |at: f64| screen_of(&browser, (x + 860.0 + 200.0 * at / 3.0, y + 29.0));
+    let queue = screen_of(&browser, (x + 960.0, y + 260.0)).await;
+    press(&browser, case_port(1.0).await, queue, false).await;
+    wait_for_link(&browser, "1 → Join queue").await;
+    press(&browser, case_port(2.0).await, hangup, false).await;
+    wait_for_link(&browser, "2 → Hang up").await;
+
+    // The queue: which one, then on to Hang up.
+    press(&browser, queue, queue, false).await;
+    browser
+        .type_into(
+            ".property-form textarea[name=queue]",
+            &format!("{0}a{1}{{\"id\": 1}}{2}", Key::Control, Key::Null, Key::Tab),
+        )
+        .await;
+    let queue_port = screen_of(&browser, (x + 1060.0, y + 260.0)).await;
+    press(&browser, queue_port, hangup, false).await;
+    wait_for_link(&browser, "Join queue: queue: {\"id\":1} → Hang up").await;
+    browser.wait_for_text(".problems", "No problems").await;
+    browser.screenshot("diagram-voice-flow-drawn").await;
+
+    browser.type_into("input.flow-name", "Drawn menu").await;
+    browser.click(".page-header button.primary").await;
+    browser
+        .wait_for_text(".toast", "Successfully updated")
+        .await;
+    let saved = stored_flow(&server, &token, "Drawn menu").await;
+    let schema = &saved["schema"];
+    assert_eq!(
+        flow_model::flow::decompile::top_level_apps(schema),
+        [
+            Some("answer"),
+            Some("playback"),
+            Some("switch"),
+            Some("hangup")
+        ],
+        "{schema}"
+    );
+    assert_eq!(
+        schema[1]["playback"]["files"],
+        json!([{"name": "menu.wav"}])
+    );
+    assert_eq!(schema[1]["playback"]["getDigits"]["setVar"], "digits");
+    assert_eq!(schema[1]["playback"]["getDigits"]["max"], 1);
+    let cases = &schema[2]["switch"]["case"];
+    assert_eq!(schema[2]["switch"]["variable"], "${digits}");
+    assert_eq!(
+        cases["1"][0]["joinQueue"]["queue"],
+        json!({"id": 1}),
+        "{schema}"
+    );
+    assert!(
+        cases["1"][1]["goto"].is_string(),
+        "then on to Hang up: {schema}"
+    );
+    assert!(cases["2"][0]["goto"].is_string(), "{schema}");
+    browser.click_button(".page-header button", "Close").await;
+    flow_e2e::wait_for_rows(&browser, &["Drawn menu"]).await;
+    let row = browser.texts("table.flows tbody tr").await.join(" ");
+    assert!(row.contains("Diagram"), "{row}");
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn notes_and_collapsible_groups_are_kept_with_the_flow() {
+    let OneFlow {
+        server,
+        token,
+        flow,
+        browser,
+    } = one_flow(
+        json!({"name": "Annotated", "type": "voice", "editor": true, "schema": [
+            {"answer": ""}, {"log": "first"}, {"log": "second"}, {"hangup": ""}
+        ]}),
+        "diagram",
+    )
+    .await;
+    wait_for_node_count(&browser, 5).await;
+
+    // A note, written in its panel.
+    browser.click("button[aria-label='Add a note']").await;
+    browser
+        .type_into(
+            "textarea[name=note-text]",
+            &format!("Ask for the PIN before the menu{}", Key::Tab),
+        )
+        .await;
+    wait_for_link(&browser, "Note: Ask for the PIN before the menu").await;
+
+    // Two steps into a group (Ctrl+G), named, then collapsed into one box.
+    let first = node_point(&browser, "Log: first").await;
+    let second = node_point(&browser, "Log: second").await;
+    press(&browser, first, first, false).await;
+    press(&browser, second, second, true).await;
+    canvas_shortcut(&browser, 'g').await;
+    browser
+        .type_into(
+            ".group-panel input[name=group-name]",
+            &format!("{0}a{1}Logging{2}", Key::Control, Key::Null, Key::Tab),
+        )
+        .await;
+    wait_for_link(&browser, "Group Logging: 2 steps").await;
+    browser.screenshot("diagram-group-open").await;
+    browser
+        .click_button(".group-panel button", "Collapse")
+        .await;
+    wait_for_link(&browser, "Group Logging: 2 steps, collapsed").await;
+    let titles = node_titles(&browser).await.join(" | ");
+    assert!(
+        !titles.contains("Log: first"),
+        "hidden in the group: {titles}"
+    );
+    assert!(
+        titles.contains("Answer: → Logging"),
+        "links lead into the group: {titles}"
+    );
+    browser.screenshot("diagram-group-collapsed").await;
+
+    // Finding a step inside opens the group; undo closes it again.
+    browser
+        .type_into(".find input", &format!("second{}", Key::Enter))
+        .await;
+    wait_for_link(&browser, "Group Logging: 2 steps |").await;
+    canvas_shortcut(&browser, 'z').await;
+    wait_for_link(&browser, "Group Logging: 2 steps, collapsed").await;
+
+    browser.click(".page-header button.primary").await;
+    browser
+        .wait_for_text(".toast", "Successfully updated")
+        .await;
+    let saved = stored_flow(&server, &token, "Annotated").await;
+    let payload = &saved["payload"];
+    assert_eq!(
+        payload["comments"][0]["text"],
+        "Ask for the PIN before the menu"
+    );
+    assert_eq!(payload["groups"][0]["label"], "Logging");
+    assert_eq!(payload["groups"][0]["collapsed"], true);
+    assert_eq!(payload["groups"][0]["nodes"].as_array().unwrap().len(), 2);
+    assert!(
+        flow_model::flow::semantically_identical(&saved["schema"], &flow["schema"]),
+        "notes and groups change nothing the flow does: {}",
+        saved["schema"]
+    );
+
+    // They are there again when the flow is opened again; a double click opens the group.
+    browser.open_editor(&server, &saved, "diagram").await;
+    wait_for_link(&browser, "Group Logging: 2 steps, collapsed").await;
+    wait_for_link(&browser, "Note: Ask for the PIN").await;
+    let (gx, gy) = world_of(&browser, "Group Logging").await;
+    let group = screen_of(&browser, (gx, gy)).await;
+    press(&browser, group, group, false).await;
+    browser
+        .client
+        .execute(
+            "const [x, y] = arguments;
+             document.querySelector('.canvas-area canvas').dispatchEvent(new MouseEvent('dblclick',
+               {bubbles: true, clientX: x, clientY: y}));",
+            vec![json!(group.0), json!(group.1)],
+        )
+        .await
+        .unwrap();
+    wait_for_link(&browser, "Log: first").await;
+
+    // Zoom to selection (F) frames the selected step, centred.
+    let second = node_point(&browser, "Log: second").await;
+    press(&browser, second, second, false).await;
+    canvas_key(&browser, "f").await;
+    let canvas = browser
+        .client
+        .execute(
+            "const box = document.querySelector('.canvas-area canvas').getBoundingClientRect();
+             return [box.left + box.width / 2, box.top + box.height / 2];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    browser
+        .wait_until(|| async {
+            let (x, y, zoom) = node_place(&browser, "Log: second").await;
+            let (cx, cy) = (canvas[0].as_f64().unwrap(), canvas[1].as_f64().unwrap());
+            if (x - cx).abs() < 2.0 && (y - cy).abs() < 2.0 && zoom == 1.0 {
+                Ok(())
+            } else {
+                Err(format!("at {x},{y} zoom {zoom}, centre {cx},{cy}"))
+            }
+        })
+        .await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn several_selected_steps_are_copied_together_in_order() {
+    let OneFlow {
+        server,
+        token,
+        flow: _flow,
+        browser,
+    } = one_flow(
+        json!({"name": "Source", "type": "voice", "editor": true, "schema": [
+            {"answer": ""}, {"log": "first"}, {"log": "second"}, {"hangup": ""}
+        ]}),
+        "diagram",
+    )
+    .await;
+    wait_for_node_count(&browser, 5).await;
+    // Selected second first: the copy follows the diagram's order, not the clicks'.
+    let first = node_point(&browser, "Log: first").await;
+    let second = node_point(&browser, "Log: second").await;
+    press(&browser, second, second, false).await;
+    press(&browser, first, first, true).await;
+    canvas_shortcut(&browser, 'c').await;
+    let answer = node_point(&browser, "Answer").await;
+    press(&browser, answer, answer, false).await;
+    canvas_shortcut(&browser, 'v').await;
+    wait_for_node_count(&browser, 7).await;
+    browser.click(".page-header button.primary").await;
+    browser
+        .wait_for_text(".toast", "Successfully updated")
+        .await;
+    let saved = stored_flow(&server, &token, "Source").await;
+    let logs: Vec<&str> = saved["schema"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|step| step["log"].as_str())
+        .collect();
+    assert_eq!(
+        logs,
+        ["first", "second", "first", "second"],
+        "{}",
+        saved["schema"]
+    );
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_dragged_step_shows_alignment_guides_and_links_go_around_steps() {
+    use fantoccini::actions::{
+        Actions, InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT,
+    };
+    let OneFlow {
+        server: _server,
+        token: _token,
+        flow: _flow,
+        browser,
+    } = one_flow(
+        json!({"name": "Chain", "type": "voice", "editor": true, "schema": [
+            {"answer": ""}, {"log": "first"}, {"log": "second"}, {"hangup": ""}
+        ]}),
+        "diagram",
+    )
+    .await;
+    wait_for_node_count(&browser, 5).await;
+    let (first_x, first_y, zoom) = node_place(&browser, "Log: first").await;
+    let second = node_point(&browser, "Log: second").await;
+    let hangup = node_point(&browser, "Hang up").await;
+    // The first log, held halfway between the second log and Hang up, a little lower: its
+    // top lines up with theirs, shown while it is held.
+    let held = ((second.0 + hangup.0) / 2.0, first_y + 3.0 * zoom);
+    let mouse = MouseActions::new("mouse".to_owned())
+        .then(PointerAction::MoveTo {
+            duration: None,
+            x: first_x,
+            y: first_y,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::MoveTo {
+            duration: Some(std::time::Duration::from_millis(200)),
+            x: held.0,
+            y: held.1,
+        });
+    browser
+        .client
+        .perform_actions(Actions::from(mouse))
+        .await
+        .unwrap();
+    browser.screenshot("diagram-alignment-guides").await;
+    let mouse = MouseActions::new("mouse".to_owned())
+        .then(PointerAction::MoveTo {
+            duration: Some(std::time::Duration::from_millis(50)),
+            x: held.0,
+            y: held.1 + 120.0 * zoom,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    browser
+        .client
+        .perform_actions(Actions::from(mouse))
+        .await
+        .unwrap();
+    // Dropped below the others: Answer's link to it goes around the second log, not through.
+    browser
+        .wait_until(|| async {
+            let (x, _, _) = node_place(&browser, "Log: first").await;
+            if (x - held.0).abs() < 20.0 * zoom {
+                Ok(())
+            } else {
+                Err(format!("the first log is at {x}, not near {}", held.0))
+            }
+        })
+        .await;
+    browser.screenshot("diagram-links-around-steps").await;
+    // The whole drag is one undoable step.
+    canvas_shortcut(&browser, 'z').await;
+    browser
+        .wait_until(|| async {
+            let (x, _, _) = node_place(&browser, "Log: first").await;
+            if (x - first_x).abs() < 1.0 {
+                Ok(())
+            } else {
+                Err(format!("at {x} after undo, not {first_x}"))
+            }
+        })
+        .await;
     browser.close().await;
 }

@@ -220,3 +220,49 @@ fn corpus_diagnostics_have_no_errors_and_only_expected_warnings() {
         }
     }
 }
+
+#[test]
+fn every_corpus_step_opens_in_the_form_and_typing_back_what_it_shows_changes_nothing() {
+    use flow_model::catalog::form::{properties, set_property, Input, Target};
+    use flow_model::flow::graph::value_at;
+    let mut rows = 0;
+    for (name, schema) in corpus() {
+        let graph = decompile(&schema).unwrap();
+        for (_, step) in graph.steps() {
+            for property in properties(&step.app, &step.object) {
+                rows += 1;
+                // A number written as text (which the runtime converts) becomes a number once
+                // typed in a number field: that is the one change typing it back may make.
+                let number_as_text = match &property.target {
+                    Target::Field(path) => {
+                        value_at(step.argument(), path).is_some_and(Value::is_string)
+                    }
+                    _ => false,
+                };
+                let typed_back = match property.input {
+                    Input::Text | Input::Choice(_) | Input::Json => true,
+                    Input::Number => !number_as_text,
+                    _ => false,
+                } && !property.text.is_empty();
+                if !typed_back {
+                    continue;
+                }
+                let mut object = step.object.clone();
+                set_property(&step.app, &mut object, &property.target, &property.text)
+                    .unwrap_or_else(|error| {
+                        panic!("{name}: {} {}: {error}", step.app, property.name)
+                    });
+                {
+                    assert_eq!(
+                        Value::Object(object),
+                        Value::Object(step.object.clone()),
+                        "{name}: {} {}",
+                        step.app,
+                        property.name
+                    );
+                }
+            }
+        }
+    }
+    assert!(rows > 500, "{rows} rows");
+}

@@ -1,6 +1,8 @@
 //! Paints a [`Scene`] on a 2D canvas: grid, edges, then nodes, only what the viewport shows.
 
-use super::scene::{NodeBox, Scene};
+use super::decorations::Decoration;
+use super::guides::Guide;
+use super::scene::{GroupFrame, NodeBox, NoteBox, Scene, FRAME_HEADER};
 use super::viewport::{Minimap, Rect, Vec2, Viewport};
 use flow_model::flow::{NodeId, Severity};
 use web_sys::CanvasRenderingContext2d as Context;
@@ -44,6 +46,10 @@ impl Palette {
 
 const GRID: f64 = 20.0;
 const WARNING: &str = "#d97706";
+/// Sticky notes look like paper notes in light and dark alike.
+const NOTE_PAPER: &str = "#fff4b8";
+const NOTE_INK: &str = "#3d3500";
+const NOTE_EDGE: &str = "#e0c95a";
 
 fn line(context: &Context, points: &[Vec2]) {
     context.begin_path();
@@ -57,12 +63,14 @@ fn line(context: &Context, points: &[Vec2]) {
     context.stroke();
 }
 
-/// What is drawn over the scene while the pointer works: a rubber band, or a link being drawn
-/// from a port (in world coordinates).
-#[derive(Clone, Copy, PartialEq, Debug, Default)]
+/// What is drawn over the scene while the pointer works: a rubber band, a link being drawn
+/// from a port, alignment guides (in world coordinates); and what is picked.
+#[derive(Clone, PartialEq, Debug, Default)]
 pub struct Overlay {
     pub band: Option<Rect>,
     pub wire: Option<(Vec2, Vec2)>,
+    pub guides: Vec<Guide>,
+    pub picked: Option<Decoration>,
 }
 
 /// Draws the scene on a canvas of `size` CSS pixels (the context is already scaled for the
@@ -98,6 +106,33 @@ pub fn draw(
     }
 
     let visible = viewport.visible(size);
+    let picked = |decoration: Decoration| overlay.picked.as_ref() == Some(&decoration);
+    for frame in scene
+        .frames
+        .iter()
+        .filter(|frame| !frame.collapsed && frame.rect.intersects(&visible))
+    {
+        draw_frame(
+            context,
+            frame,
+            viewport,
+            picked(Decoration::Group(frame.id.clone())),
+            colors,
+        );
+    }
+    for note in scene
+        .notes
+        .iter()
+        .filter(|note| note.rect.intersects(&visible))
+    {
+        draw_note(
+            context,
+            note,
+            viewport,
+            picked(Decoration::Note(note.id.clone())),
+            colors,
+        );
+    }
     context.set_line_width(1.5);
     context.set_font("12px system-ui, sans-serif");
     for edge in &scene.edges {
@@ -143,6 +178,30 @@ pub fn draw(
             colors,
         );
     }
+    for frame in scene
+        .frames
+        .iter()
+        .filter(|frame| frame.collapsed && frame.rect.intersects(&visible))
+    {
+        draw_frame(
+            context,
+            frame,
+            viewport,
+            picked(Decoration::Group(frame.id.clone())),
+            colors,
+        );
+    }
+    if !overlay.guides.is_empty() {
+        context.set_stroke_style_str(&colors.danger);
+        context.set_line_width(1.0);
+        for guide in &overlay.guides {
+            let (a, b) = match *guide {
+                Guide::Vertical { x, top, bottom } => (Vec2::new(x, top), Vec2::new(x, bottom)),
+                Guide::Horizontal { y, left, right } => (Vec2::new(left, y), Vec2::new(right, y)),
+            };
+            line(context, &[viewport.to_screen(a), viewport.to_screen(b)]);
+        }
+    }
     if let Some((from, to)) = overlay.wire {
         // The link being drawn from a port.
         let _ = context.set_line_dash(&js_dash(&[5.0, 4.0]));
@@ -179,6 +238,11 @@ pub fn draw_minimap(
 ) {
     context.set_fill_style_str(&colors.surface);
     context.fill_rect(0.0, 0.0, size.x, size.y);
+    for frame in scene.frames.iter().filter(|frame| frame.collapsed) {
+        let rect = map.rect_to_map(&frame.rect);
+        context.set_fill_style_str(&colors.muted);
+        context.fill_rect(rect.x, rect.y, rect.width.max(2.0), rect.height.max(2.0));
+    }
     for node_box in &scene.boxes {
         let rect = map.rect_to_map(&node_box.rect);
         context.set_fill_style_str(match node_box.problem {
@@ -273,4 +337,141 @@ fn draw_node(
     };
     write(&node_box.title, "600", 13.0, title_color, 22.0);
     write(&node_box.summary, "400", 12.0, summary_color, 42.0);
+}
+
+/// An open group: a tinted frame with its label on top. A collapsed one: a box standing for
+/// its steps, with how many there are.
+fn draw_frame(
+    context: &Context,
+    frame: &GroupFrame,
+    viewport: &Viewport,
+    picked: bool,
+    colors: &Palette,
+) {
+    let corner = viewport.to_screen(Vec2::new(frame.rect.x, frame.rect.y));
+    let (width, height) = (
+        frame.rect.width * viewport.zoom,
+        frame.rect.height * viewport.zoom,
+    );
+    context.set_fill_style_str(&colors.surface);
+    if frame.collapsed {
+        context.fill_rect(corner.x, corner.y, width, height);
+    } else {
+        context.set_global_alpha(0.55);
+        context.fill_rect(corner.x, corner.y, width, height);
+        context.set_global_alpha(1.0);
+    }
+    context.set_stroke_style_str(if picked {
+        &colors.accent
+    } else {
+        &colors.muted
+    });
+    context.set_line_width(if picked { 2.5 } else { 1.0 });
+    let _ = context.set_line_dash(&js_dash(if frame.collapsed { &[] } else { &[6.0, 3.0] }));
+    context.stroke_rect(corner.x, corner.y, width, height);
+    if frame.collapsed {
+        // A second edge: a stack of steps.
+        context.stroke_rect(corner.x + 4.0, corner.y + 4.0, width - 8.0, height - 8.0);
+    }
+    let _ = context.set_line_dash(&js_dash(&[]));
+    if viewport.zoom < 0.4 {
+        return;
+    }
+    let marker = if frame.collapsed { "▸" } else { "▾" };
+    context.set_fill_style_str(&colors.text);
+    context.set_font(&format!(
+        "600 {:.0}px system-ui, sans-serif",
+        13.0 * viewport.zoom
+    ));
+    let _ = context.fill_text_with_max_width(
+        &format!("{marker} {}", frame.label),
+        corner.x + 8.0 * viewport.zoom,
+        corner.y + (FRAME_HEADER - 7.0) * viewport.zoom,
+        width - 16.0 * viewport.zoom,
+    );
+    if frame.collapsed {
+        context.set_fill_style_str(&colors.muted);
+        context.set_font(&format!(
+            "{:.0}px system-ui, sans-serif",
+            12.0 * viewport.zoom
+        ));
+        let _ = context.fill_text(
+            &format!("{} steps", frame.members.len()),
+            corner.x + 22.0 * viewport.zoom,
+            corner.y + 42.0 * viewport.zoom,
+        );
+    }
+}
+
+/// A sticky note: its text wrapped to its width, as many lines as fit, and a resize grip.
+fn draw_note(
+    context: &Context,
+    note: &NoteBox,
+    viewport: &Viewport,
+    picked: bool,
+    colors: &Palette,
+) {
+    let corner = viewport.to_screen(Vec2::new(note.rect.x, note.rect.y));
+    let (width, height) = (
+        note.rect.width * viewport.zoom,
+        note.rect.height * viewport.zoom,
+    );
+    context.set_fill_style_str(NOTE_PAPER);
+    context.fill_rect(corner.x, corner.y, width, height);
+    context.set_stroke_style_str(if picked { &colors.accent } else { NOTE_EDGE });
+    context.set_line_width(if picked { 2.5 } else { 1.0 });
+    context.stroke_rect(corner.x, corner.y, width, height);
+    // The grip.
+    context.set_fill_style_str(NOTE_EDGE);
+    context.begin_path();
+    context.move_to(corner.x + width, corner.y + height - 10.0);
+    context.line_to(corner.x + width, corner.y + height);
+    context.line_to(corner.x + width - 10.0, corner.y + height);
+    context.close_path();
+    context.fill();
+    if viewport.zoom < 0.4 {
+        return;
+    }
+    let size = 12.0 * viewport.zoom;
+    context.set_font(&format!("{size:.0}px system-ui, sans-serif"));
+    context.set_fill_style_str(NOTE_INK);
+    let padding = 8.0 * viewport.zoom;
+    let room = width - 2.0 * padding;
+    let line_height = size * 1.35;
+    let mut baseline = corner.y + padding + size;
+    for text_line in wrapped(context, &note.text, room) {
+        if baseline > corner.y + height - padding / 2.0 {
+            break;
+        }
+        let _ = context.fill_text(&text_line, corner.x + padding, baseline);
+        baseline += line_height;
+    }
+}
+
+/// `text` broken into lines no wider than `room` at the context's font, at spaces where it can.
+fn wrapped(context: &Context, text: &str, room: f64) -> Vec<String> {
+    let width = |text: &str| {
+        context
+            .measure_text(text)
+            .map_or(0.0, |metrics| metrics.width())
+    };
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut current = String::new();
+        for word in paragraph.split(' ') {
+            let candidate = if current.is_empty() {
+                word.to_owned()
+            } else {
+                format!("{current} {word}")
+            };
+            if width(&candidate) <= room || current.is_empty() {
+                current = candidate;
+            } else {
+                lines.push(std::mem::take(&mut current));
+                current = word.to_owned();
+            }
+        }
+        lines.push(current);
+    }
+    lines
 }

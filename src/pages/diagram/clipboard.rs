@@ -9,10 +9,40 @@ use flow_model::flow::{
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
-/// The step `node` with everything under its branches, as a pretty schema array; a jump out
-/// of the copied piece stays a `goto` to its tag.
-pub fn copy(flow: &FlowGraph, node: NodeId) -> Option<String> {
-    flow.step(node)?;
+/// The steps `nodes` (each with everything under its branches) as one pretty schema array, in
+/// reading order along the diagram (left to right, then top to bottom); a step already under
+/// another copied step's branch goes along once. A jump out of the copied pieces stays a
+/// `goto` to its tag.
+pub fn copy(flow: &FlowGraph, nodes: &[NodeId]) -> Option<String> {
+    let mut order: Vec<NodeId> = nodes
+        .iter()
+        .copied()
+        .filter(|node| flow.step(*node).is_some())
+        .collect();
+    order.sort_by(|a, b| {
+        let (a, b) = (flow.graph[*a].position(), flow.graph[*b].position());
+        a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y))
+    });
+    let mut covered = HashSet::new();
+    let mut items = Vec::new();
+    for node in order {
+        if covered.contains(&node) {
+            continue;
+        }
+        let (piece, reached) = piece_of(flow, node);
+        covered.extend(reached);
+        items.extend(piece);
+    }
+    if items.is_empty() {
+        return None;
+    }
+    let mut schema = Value::Array(items);
+    drop_unneeded_generated_tags(&mut schema);
+    serde_json::to_string_pretty(&schema).ok()
+}
+
+/// The schema items of step `node` with what its branches reach, and the nodes that took.
+fn piece_of(flow: &FlowGraph, node: NodeId) -> (Vec<Value>, Vec<NodeId>) {
     // What goes along: the step, and what its branches reach (not what follows it).
     let leaves =
         |from: NodeId, port: &Port, jump: bool| jump || (from == node && *port == Port::Next);
@@ -49,9 +79,11 @@ pub fn copy(flow: &FlowGraph, node: NodeId) -> Option<String> {
         }
     }
     piece.connect(piece.start, Port::Next, mapped[&node], false);
-    let mut schema = compile(&piece).schema;
-    drop_unneeded_generated_tags(&mut schema);
-    serde_json::to_string_pretty(&schema).ok()
+    let items = match compile(&piece).schema {
+        Value::Array(items) => items,
+        other => vec![other],
+    };
+    (items, mapped.into_keys().collect())
 }
 
 /// Removes the tags that saving made up (`<app>__<hex>`) which no jump in `schema` names: in
@@ -190,7 +222,7 @@ mod tests {
             {"hangup": ""}
         ]))
         .unwrap();
-        let text = copy(&flow, node_with_app(&flow, "if")).unwrap();
+        let text = copy(&flow, &[node_with_app(&flow, "if")]).unwrap();
         let copied: Value = serde_json::from_str(&text).unwrap();
         assert!(
             semantically_identical(
@@ -200,7 +232,37 @@ mod tests {
             "{text}"
         );
         assert!(!text.contains("__"), "no made-up tags: {text}");
-        assert_eq!(copy(&flow, flow.start), None, "Start is not a step");
+        assert_eq!(copy(&flow, &[flow.start]), None, "Start is not a step");
+    }
+
+    #[test]
+    fn several_steps_are_copied_in_reading_order_each_once() {
+        let mut flow = decompile::decompile(&json!([
+            {"answer": ""},
+            {"if": {"expression": "${x}", "then": [{"log": "yes"}]}},
+            {"hangup": ""}
+        ]))
+        .unwrap();
+        auto_layout(&mut flow, LayoutOptions::default());
+        let chosen = [
+            node_with_app(&flow, "hangup"),
+            node_with_app(&flow, "log"),
+            node_with_app(&flow, "answer"),
+            node_with_app(&flow, "if"),
+            flow.start,
+        ];
+        let copied: Value = serde_json::from_str(&copy(&flow, &chosen).unwrap()).unwrap();
+        assert!(
+            semantically_identical(
+                &copied,
+                &json!([
+                    {"answer": ""},
+                    {"if": {"expression": "${x}", "then": [{"log": "yes"}]}},
+                    {"hangup": ""}
+                ])
+            ),
+            "the log under then goes along once: {copied}"
+        );
     }
 
     #[test]

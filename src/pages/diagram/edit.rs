@@ -2,7 +2,8 @@
 //! before what followed) and removing one (joining what was before and after it).
 
 use flow_model::catalog;
-use flow_model::flow::{auto_layout, FlowGraph, LayoutOptions, NodeId, Port, Step};
+use flow_model::flow::graph::LinkId;
+use flow_model::flow::{auto_layout, FlowGraph, LayoutOptions, NodeId, Point, Port, Step};
 use petgraph::visit::EdgeRef;
 use serde_json::Value;
 
@@ -20,27 +21,60 @@ pub fn chain_end(flow: &FlowGraph, from: NodeId) -> NodeId {
     at
 }
 
-/// Adds a step of `app` right after `after` (or at the end of the main chain), lays the
-/// diagram out again and returns the new node.
-pub fn add_step(flow: &mut FlowGraph, after: Option<NodeId>, app: &str) -> NodeId {
+/// A new step of `app` with its required fields started.
+fn starting_step(app: &str) -> Step {
     let argument = catalog::app(app)
         .map(|spec| spec.argument.starting_value())
         .unwrap_or(Value::String(String::new()));
-    let anchor = after.unwrap_or_else(|| chain_end(flow, flow.start));
-    let node = flow.add_step(Step::new(app, argument));
-    match flow.link_from(anchor, &Port::Next) {
+    Step::new(app, argument)
+}
+
+/// Puts `node` on the way out of `from` by `port`: what that led to now follows `node`.
+fn splice(flow: &mut FlowGraph, from: NodeId, port: Port, node: NodeId) {
+    match flow.link_from(from, &port) {
         Some((link, following, kept)) => {
             let jump = kept.jump;
             flow.graph.remove_edge(link);
-            flow.connect(anchor, Port::Next, node, false);
+            flow.connect(from, port, node, false);
             flow.connect(node, Port::Next, following, jump);
         }
         None => {
-            flow.connect(anchor, Port::Next, node, false);
+            flow.connect(from, port, node, false);
         }
     }
+}
+
+/// Adds a step of `app` right after `after` (or at the end of the main chain), lays the
+/// diagram out again and returns the new node.
+pub fn add_step(flow: &mut FlowGraph, after: Option<NodeId>, app: &str) -> NodeId {
+    let anchor = after.unwrap_or_else(|| chain_end(flow, flow.start));
+    let node = flow.add_step(starting_step(app));
+    splice(flow, anchor, Port::Next, node);
     auto_layout(flow, LayoutOptions::default());
     node
+}
+
+/// Adds a step of `app` with its top left at `at`, linked to nothing yet (dropped on the
+/// canvas from the palette).
+pub fn place_step(flow: &mut FlowGraph, app: &str, at: Point) -> NodeId {
+    let mut step = starting_step(app);
+    step.position = at;
+    flow.add_step(step)
+}
+
+/// Adds a step of `app` at `at` into `link` (dropped on it from the palette): the link now
+/// leads to the new step, and what it led to follows it.
+pub fn insert_into_link(
+    flow: &mut FlowGraph,
+    link: LinkId,
+    app: &str,
+    at: Point,
+) -> Option<NodeId> {
+    let (from, _) = flow.graph.edge_endpoints(link)?;
+    let port = flow.graph[link].port.clone();
+    let node = place_step(flow, app, at);
+    splice(flow, from, port, node);
+    Some(node)
 }
 
 /// Removes a step; the link into it now leads to what followed it. Start stays.
@@ -62,7 +96,7 @@ pub fn remove_node(flow: &mut FlowGraph, node: NodeId) -> bool {
             )
         })
         .collect();
-    flow.graph.remove_node(node);
+    flow.remove_node(node);
     if let Some((following, following_jump)) = following {
         for (from, port, jump) in incoming.into_iter().filter(|(from, ..)| *from != node) {
             flow.connect(from, port, following, jump || following_jump);
@@ -139,6 +173,54 @@ mod tests {
             playback.is_object(),
             "starts with its required fields: {playback}"
         );
+    }
+
+    #[test]
+    fn a_step_dropped_on_a_link_goes_between_its_ends_where_it_was_dropped() {
+        let mut flow = decompile(&json!([
+            {"if": {"expression": "1", "then": [{"hangup": ""}]}},
+            {"tag": "end", "log": "end"},
+            {"goto": "end"}
+        ]))
+        .unwrap();
+        let condition = flow.steps().find(|(_, step)| step.app == "if").unwrap().0;
+        let (then, _, _) = flow.link_from(condition, &Port::branch(&["then"])).unwrap();
+        let at = Point { x: 140.0, y: 220.0 };
+        let node = insert_into_link(&mut flow, then, "playback", at).unwrap();
+        assert_eq!(
+            flow.graph[node].position(),
+            at,
+            "stays where it was dropped"
+        );
+        assert!(semantically_identical(
+            &apps(&flow),
+            &json!([
+                {"if": {"expression": "1", "then": [
+                    {"playback": flow.step(node).unwrap().argument().clone()},
+                    {"hangup": ""}
+                ]}},
+                {"tag": "end", "log": "end"},
+                {"goto": "end"}
+            ])
+        ));
+        // Into a jump (the trailing goto is one): the new step stands where the jump was; it
+        // then jumps on.
+        let jump = flow
+            .graph
+            .edge_indices()
+            .find(|link| flow.graph[*link].jump)
+            .unwrap();
+        let log = insert_into_link(&mut flow, jump, "log", at).unwrap();
+        let (_, target, link) = flow.link_from(log, &Port::Next).unwrap();
+        assert!(link.jump && flow.graph[target].tag() == Some("end"));
+    }
+
+    #[test]
+    fn a_step_dropped_on_the_canvas_stands_alone_where_it_was_dropped() {
+        let mut flow = FlowGraph::new();
+        let node = place_step(&mut flow, "answer", Point { x: 300.0, y: 40.0 });
+        assert_eq!(flow.graph[node].position(), Point { x: 300.0, y: 40.0 });
+        assert!(flow.links_into(node).is_empty() && flow.links_from(node).is_empty());
     }
 
     #[test]

@@ -11,12 +11,21 @@ pub fn matches(flow: &FlowGraph, scene: &Scene, query: &str) -> Vec<NodeId> {
     if wanted.is_empty() {
         return Vec::new();
     }
-    scene
+    // The steps on show, then those in collapsed groups (going to one opens its group).
+    let shown = scene
         .boxes
         .iter()
-        .filter(|node_box| {
-            node_box.title.to_lowercase().contains(&wanted)
-                || flow.step(node_box.node).is_some_and(|step| {
+        .map(|node_box| (node_box.node, Some(node_box.title.as_str())));
+    let tucked = scene
+        .frames
+        .iter()
+        .filter(|frame| frame.collapsed)
+        .flat_map(|frame| frame.members.iter().map(|node| (*node, None)));
+    shown
+        .chain(tucked)
+        .filter(|(node, title)| {
+            title.is_some_and(|title| title.to_lowercase().contains(&wanted))
+                || flow.step(*node).is_some_and(|step| {
                     step.app.to_lowercase().contains(&wanted)
                         || serde_json::Value::Object(step.object.clone())
                             .to_string()
@@ -24,7 +33,7 @@ pub fn matches(flow: &FlowGraph, scene: &Scene, query: &str) -> Vec<NodeId> {
                             .contains(&wanted)
                 })
         })
-        .map(|node_box| node_box.node)
+        .map(|(node, _)| node)
         .collect()
 }
 
@@ -75,6 +84,21 @@ mod tests {
         assert_eq!(apps("hang"), ["hangup"]);
         assert!(apps("  ").is_empty());
         assert!(apps("nothing like it").is_empty());
+    }
+
+    #[test]
+    fn steps_in_a_collapsed_group_are_found_too() {
+        let (mut flow, _) = flow_and_scene();
+        let log = flow.steps().find(|(_, step)| step.app == "log").unwrap().0;
+        flow.groups.push(flow_model::flow::NodeGroup {
+            id: "group-1".into(),
+            label: "End".into(),
+            nodes: vec![log],
+            collapsed: true,
+        });
+        let scene = Scene::of(&flow, &[]);
+        assert!(scene.box_of(log).is_none(), "hidden");
+        assert_eq!(matches(&flow, &scene, "done"), [log]);
     }
 
     #[test]

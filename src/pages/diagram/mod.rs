@@ -4,11 +4,15 @@
 
 pub mod canvas;
 pub mod clipboard;
+pub mod decoration_panel;
+pub mod decorations;
 pub mod edit;
 pub mod find;
+pub mod guides;
 pub mod history;
 pub mod links;
 pub mod properties;
+pub mod routing;
 pub mod scene;
 pub mod viewport;
 pub mod wiring;
@@ -26,7 +30,10 @@ use crate::components::unsaved::{LeaveGuard, UnsavedChangesModal};
 use crate::i18n::{use_i18n, Msg};
 use crate::pages::registry::registry_url;
 use crate::session::use_auth;
-use flow_model::catalog::{self, form, form::Target};
+use decoration_panel::{DecorationAction, DecorationPanel, Picked};
+use decorations::Decoration;
+use flow_model::catalog::{self, form, form::FormEdit};
+use flow_model::flow::Point;
 use flow_model::flow::{
     auto_layout, check, compile, payload, FlowGraph, LayoutOptions, Node, NodeId, Severity,
 };
@@ -41,7 +48,7 @@ use links::{LinkRow, LinksPanel};
 use properties::PropertiesPanel;
 use scene::Scene;
 use std::collections::HashMap;
-use viewport::{Minimap, Vec2, Viewport};
+use viewport::{Minimap, Rect, Vec2, Viewport};
 
 #[component]
 pub fn DiagramPage() -> impl IntoView {
@@ -62,7 +69,21 @@ enum Drag {
     /// the history (once per drag).
     Move {
         grab: Vec2,
-        starts: Vec<(NodeId, flow_model::flow::Point)>,
+        starts: Vec<(NodeId, Point)>,
+        recorded: bool,
+    },
+    /// Moves a note.
+    Note {
+        id: String,
+        grab: Vec2,
+        start: Point,
+        recorded: bool,
+    },
+    /// Resizes a note by its corner.
+    Resize {
+        id: String,
+        grab: Vec2,
+        size: Vec2,
         recorded: bool,
     },
     /// Shift+drag on empty space: selects what the rectangle touches.
@@ -79,6 +100,34 @@ enum Drag {
 }
 
 const GRID: f64 = 20.0;
+/// How near (in screen pixels) a dragged step's side or centre snaps to another's.
+const ALIGN_REACH: f64 = 6.0;
+
+/// A step being dragged from the palette: where the press was, and where the pointer is once
+/// it has moved (client pixels).
+#[derive(Clone, Copy)]
+struct PaletteDrag {
+    app: &'static str,
+    from: Vec2,
+    at: Option<Vec2>,
+}
+
+/// Puts the cursor in the picked note's text, once the panel shows it.
+fn focus_note_text() {
+    request_animation_frame(|| {
+        if let Some(field) = document()
+            .query_selector("textarea[name=note-text]")
+            .ok()
+            .flatten()
+        {
+            let _ = field.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    });
+}
+
+fn client_point(event: &web_sys::MouseEvent) -> Vec2 {
+    Vec2::new(f64::from(event.client_x()), f64::from(event.client_y()))
+}
 /// The minimap's size, in CSS pixels.
 const MINIMAP: Vec2 = Vec2::new(200.0, 130.0);
 
@@ -143,6 +192,9 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
     let group = RwSignal::new(Vec::<NodeId>::new());
     let band = RwSignal::new(None::<viewport::Rect>);
     let wire = RwSignal::new(None::<(Vec2, Vec2)>);
+    // A note or group picked on the canvas (a step is picked with `selected` instead).
+    let picked = RwSignal::new(None::<Decoration>);
+    let alignment_guides = RwSignal::new(Vec::<guides::Guide>::new());
     let size = RwSignal::new(Vec2::new(800.0, 600.0));
     let name_error = RwSignal::new(None::<String>);
     let show_json = RwSignal::new(false);
@@ -167,16 +219,25 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
     // Steps being dragged: while there are, a change only moved them, and the scene follows
     // them instead of being rebuilt (it is, whenever what the flow does changes).
     let dragging = StoredValue::new(Vec::<NodeId>::new());
+    // A note being moved or resized: the same, for it.
+    let dragging_note = StoredValue::new(None::<String>);
     let scene_structure = StoredValue::new(None::<u64>);
     let scene = Memo::new_owning(move |previous: Option<Scene>| {
         revision.track();
         let problems = problems.get();
         let now = structure.get_untracked();
-        let moved_only =
-            !dragging.with_value(Vec::is_empty) && scene_structure.get_value() == Some(now);
+        let same_structure = scene_structure.get_value() == Some(now);
+        let moved_only = !dragging.with_value(Vec::is_empty) && same_structure;
+        let note_only = dragging_note.with_value(Option::is_some) && same_structure;
         let scene = match previous {
-            Some(mut scene) if moved_only => {
+            Some(mut scene) if moved_only && scene.can_follow() => {
                 dragging.with_value(|nodes| graph.with_value(|flow| scene.moved(flow, nodes)));
+                scene
+            }
+            Some(mut scene) if note_only => {
+                if let Some(id) = dragging_note.get_value() {
+                    graph.with_value(|flow| scene.note_changed(flow, &id));
+                }
                 scene
             }
             _ => {
@@ -194,10 +255,23 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
         structure.track();
         settled.track();
         scene.with_untracked(|scene| {
+            // A step inside a collapsed group is reached through the group.
             let titles: HashMap<NodeId, &str> = scene
                 .boxes
                 .iter()
                 .map(|node_box| (node_box.node, node_box.title.as_str()))
+                .chain(
+                    scene
+                        .frames
+                        .iter()
+                        .filter(|frame| frame.collapsed)
+                        .flat_map(|frame| {
+                            frame
+                                .members
+                                .iter()
+                                .map(|node| (*node, frame.label.as_str()))
+                        }),
+                )
                 .collect();
             let mut outgoing: HashMap<NodeId, Vec<String>> = HashMap::new();
             for edge in &scene.edges {
@@ -208,11 +282,39 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                         .push(format!("{} → {target}", edge.label));
                 }
             }
+            let centre = |rect: &Rect| {
+                (
+                    (rect.x + rect.width / 2.0) as i64,
+                    (rect.y + rect.height / 2.0) as i64,
+                )
+            };
+            let notes = scene.notes.iter().map(|note| {
+                let (x, y) = centre(&note.rect);
+                NodeItem {
+                    node: None,
+                    text: i18n.t(Msg::NoteOnCanvas(note.text.clone())),
+                    x,
+                    y,
+                }
+            });
+            let frames = scene.frames.iter().map(|frame| {
+                let (x, y) = centre(&frame.rect);
+                NodeItem {
+                    node: None,
+                    text: i18n.t(Msg::GroupOnCanvas {
+                        label: frame.label.clone(),
+                        steps: frame.members.len(),
+                        collapsed: frame.collapsed,
+                    }),
+                    x,
+                    y,
+                }
+            });
             scene
                 .boxes
                 .iter()
                 .map(|node_box| NodeItem {
-                    node: node_box.node,
+                    node: Some(node_box.node),
                     text: format!(
                         "{}: {} {}",
                         node_box.title,
@@ -225,6 +327,8 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                     x: (node_box.rect.x + node_box.rect.width / 2.0) as i64,
                     y: (node_box.rect.y + node_box.rect.height / 2.0) as i64,
                 })
+                .chain(frames)
+                .chain(notes)
                 .collect::<Vec<_>>()
         })
     });
@@ -351,6 +455,8 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
         let overlay = canvas::Overlay {
             band: band.get(),
             wire: wire.get(),
+            guides: alignment_guides.get(),
+            picked: picked.get(),
         };
         let Ok(Some(context)) = canvas.get_context("2d") else {
             return;
@@ -417,6 +523,75 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
             .chain(group.get_untracked())
             .collect()
     };
+    let capture = move |event: &ev::PointerEvent| {
+        if let Some(canvas) = canvas_ref.get_untracked() {
+            let _ = canvas.set_pointer_capture(event.pointer_id());
+            let _ = canvas.focus();
+        }
+    };
+    // Where the steps `nodes` stand now, to move them from there.
+    let starts_of = move |nodes: &[NodeId]| -> Vec<(NodeId, Point)> {
+        graph.with_value(|flow| {
+            nodes
+                .iter()
+                .filter_map(|node| {
+                    flow.graph
+                        .node_weight(*node)
+                        .map(|weight| (*node, weight.position()))
+                })
+                .collect()
+        })
+    };
+    // A press on a note (its body or its corner grip) or a group (its label band, or its box
+    // when collapsed) picks it and starts moving or resizing it.
+    let pick_decoration = move |world: Vec2| -> Option<(Decoration, Drag)> {
+        let reach = scene::GRIP / viewport.get_untracked().zoom.min(1.0);
+        let grip = scene.with_untracked(|scene| {
+            scene
+                .note_grip_at(world, reach)
+                .map(|note| (note.id.clone(), note.rect))
+        });
+        if let Some((id, rect)) = grip {
+            let drag = Drag::Resize {
+                id: id.clone(),
+                grab: world,
+                size: Vec2::new(rect.width, rect.height),
+                recorded: false,
+            };
+            return Some((Decoration::Note(id), drag));
+        }
+        match scene.with_untracked(|scene| scene.decoration_at(world))? {
+            Decoration::Note(id) => {
+                let start = graph.with_value(|flow| {
+                    flow.comments
+                        .iter()
+                        .find(|note| note.id == id)
+                        .map(|note| note.position)
+                })?;
+                let drag = Drag::Note {
+                    id: id.clone(),
+                    grab: world,
+                    start,
+                    recorded: false,
+                };
+                Some((Decoration::Note(id), drag))
+            }
+            Decoration::Group(id) => {
+                let members = graph.with_value(|flow| {
+                    flow.groups
+                        .iter()
+                        .find(|group| group.id == id)
+                        .map(|group| group.nodes.clone())
+                })?;
+                let drag = Drag::Move {
+                    grab: world,
+                    starts: starts_of(&members),
+                    recorded: false,
+                };
+                Some((Decoration::Group(id), drag))
+            }
+        }
+    };
     let on_pointer_down = move |event: ev::PointerEvent| {
         let point = local_point(&event);
         let world = viewport.get_untracked().to_world(point);
@@ -431,13 +606,21 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
             });
             wire.set(Some((from, world)));
             drag.set_value(Some(Drag::Wire { node, port, from }));
-            if let Some(canvas) = canvas_ref.get_untracked() {
-                let _ = canvas.set_pointer_capture(event.pointer_id());
-                let _ = canvas.focus();
-            }
+            capture(&event);
             return;
         }
         let hit = scene.with_untracked(|scene| scene.hit(world));
+        if let (None, false, Some((decoration, next))) =
+            (hit, event.shift_key(), pick_decoration(world))
+        {
+            selected.set(None);
+            group.set(Vec::new());
+            picked.set(Some(decoration));
+            drag.set_value(Some(next));
+            capture(&event);
+            return;
+        }
+        picked.set(None);
         let next = match (hit, event.shift_key()) {
             (Some(node), true) => {
                 // Shift+click adds the step to the selection, or takes it out.
@@ -459,19 +642,9 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                     selected.set(Some(node));
                     group.set(Vec::new());
                 }
-                let starts = graph.with_value(|flow| {
-                    selection()
-                        .into_iter()
-                        .filter_map(|node| {
-                            flow.graph
-                                .node_weight(node)
-                                .map(|weight| (node, weight.position()))
-                        })
-                        .collect()
-                });
                 Some(Drag::Move {
                     grab: world,
-                    starts,
+                    starts: starts_of(&selection()),
                     recorded: false,
                 })
             }
@@ -482,14 +655,19 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
             }
         };
         drag.set_value(next);
-        if let Some(canvas) = canvas_ref.get_untracked() {
-            let _ = canvas.set_pointer_capture(event.pointer_id());
-            let _ = canvas.focus();
+        capture(&event);
+    };
+    // The first move of a drag puts the diagram as it was into the history: the whole drag is
+    // one undoable step.
+    let record_once = move |recorded: bool| {
+        if !recorded {
+            history.update_value(|history| history.record(graph.with_value(FlowGraph::clone)));
         }
     };
     let on_pointer_move = move |event: ev::PointerEvent| {
         let point = local_point(&event);
-        let world = viewport.get_untracked().to_world(point);
+        let view = viewport.get_untracked();
+        let world = view.to_world(point);
         match drag.get_value() {
             Some(Drag::Pan { last }) => {
                 viewport.update(|view| {
@@ -502,24 +680,103 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                 starts,
                 recorded,
             }) => {
+                record_once(recorded);
                 if !recorded {
-                    history
-                        .update_value(|history| history.record(graph.with_value(FlowGraph::clone)));
                     dragging.set_value(starts.iter().map(|(node, _)| *node).collect());
                 }
+                let placed: Vec<(NodeId, Point)> = starts
+                    .iter()
+                    .map(|(node, start)| {
+                        let at = Point {
+                            x: snapped(start.x + world.x - grab.x),
+                            y: snapped(start.y + world.y - grab.y),
+                        };
+                        (*node, at)
+                    })
+                    .collect();
+                // Lined up with the steps on show, where they come near.
+                let alignment = scene.with_untracked(|scene| {
+                    let moving = Rect::around(placed.iter().filter_map(|(node, at)| {
+                        scene.box_of(*node).map(|node_box| Rect {
+                            x: at.x,
+                            y: at.y,
+                            ..node_box.rect
+                        })
+                    }))?;
+                    let visible = view.visible(size.get_untracked());
+                    let others: Vec<Rect> = scene
+                        .boxes
+                        .iter()
+                        .filter(|node_box| {
+                            node_box.rect.intersects(&visible)
+                                && !starts.iter().any(|(node, _)| *node == node_box.node)
+                        })
+                        .map(|node_box| node_box.rect)
+                        .collect();
+                    Some(guides::align(moving, &others, ALIGN_REACH / view.zoom))
+                });
+                let alignment = alignment.unwrap_or_default();
                 graph.update_value(|flow| {
-                    for (node, start) in &starts {
+                    for (node, at) in &placed {
                         if let Some(weight) = flow.graph.node_weight_mut(*node) {
-                            weight.set_position(flow_model::flow::Point {
-                                x: snapped(start.x + world.x - grab.x),
-                                y: snapped(start.y + world.y - grab.y),
+                            weight.set_position(Point {
+                                x: at.x + alignment.nudge.x,
+                                y: at.y + alignment.nudge.y,
                             });
                         }
                     }
                 });
+                alignment_guides.set(alignment.guides);
                 drag.set_value(Some(Drag::Move {
                     grab,
                     starts,
+                    recorded: true,
+                }));
+                moved();
+            }
+            Some(Drag::Note {
+                id,
+                grab,
+                start,
+                recorded,
+            }) => {
+                record_once(recorded);
+                dragging_note.set_value(Some(id.clone()));
+                let to = Point {
+                    x: snapped(start.x + world.x - grab.x),
+                    y: snapped(start.y + world.y - grab.y),
+                };
+                graph.update_value(|flow| {
+                    decorations::move_note(flow, &id, to);
+                });
+                drag.set_value(Some(Drag::Note {
+                    id,
+                    grab,
+                    start,
+                    recorded: true,
+                }));
+                moved();
+            }
+            Some(Drag::Resize {
+                id,
+                grab,
+                size: from,
+                recorded,
+            }) => {
+                record_once(recorded);
+                dragging_note.set_value(Some(id.clone()));
+                graph.update_value(|flow| {
+                    decorations::resize_note(
+                        flow,
+                        &id,
+                        from.x + world.x - grab.x,
+                        from.y + world.y - grab.y,
+                    );
+                });
+                drag.set_value(Some(Drag::Resize {
+                    id,
+                    grab,
+                    size: from,
                     recorded: true,
                 }));
                 moved();
@@ -548,9 +805,17 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
         }
     };
     let on_pointer_up = move |event: ev::PointerEvent| {
-        if let Some(Drag::Move { recorded: true, .. }) = drag.get_value() {
-            dragging.set_value(Vec::new());
-            settled.update(|settled| *settled += 1);
+        match drag.get_value() {
+            Some(Drag::Move { recorded: true, .. }) => {
+                dragging.set_value(Vec::new());
+                alignment_guides.set(Vec::new());
+                settled.update(|settled| *settled += 1);
+            }
+            Some(Drag::Note { recorded: true, .. } | Drag::Resize { recorded: true, .. }) => {
+                dragging_note.set_value(None);
+                settled.update(|settled| *settled += 1);
+            }
+            _ => {}
         }
         if let Some(Drag::Wire { node, port, .. }) = drag.get_value() {
             wire.set(None);
@@ -579,6 +844,11 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
         viewport.update(|view| *view = view.zoomed_at(point, factor));
     };
     let focus_node = move |node: NodeId| {
+        // A step inside a collapsed group: open the group to show it.
+        if scene.with_untracked(|scene| scene.box_of(node).is_none()) {
+            change(&|flow| decorations::reveal(flow, node));
+        }
+        picked.set(None);
         selected.set(Some(node));
         group.set(Vec::new());
         if let Some(node_box) = scene.with_untracked(|scene| scene.box_of(node).cloned()) {
@@ -618,10 +888,23 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
             (None, None) => {}
         }
     };
-    let copied = move || {
-        let node = selected.get_untracked()?;
-        graph.with_value(|flow| clipboard::copy(flow, node))
+    // Deletes the selected steps (every one of them, not only up to the first removed).
+    let remove_selection = move || {
+        let doomed = selection();
+        let removed = change(&|flow| {
+            let mut any = false;
+            for node in &doomed {
+                any |= edit::remove_node(flow, *node);
+            }
+            any
+        });
+        if removed {
+            selected.set(None);
+            group.set(Vec::new());
+        }
+        removed
     };
+    let copied = move || graph.with_value(|flow| clipboard::copy(flow, &selection()));
     let on_copy = move |event: web_sys::ClipboardEvent, cut: bool| {
         if !canvas_focused() {
             return;
@@ -631,10 +914,8 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
         };
         if data.set_data("text/plain", &text).is_ok() {
             event.prevent_default();
-            if let (true, Some(node)) = (cut, selected.get_untracked()) {
-                if change(&|flow| edit::remove_node(flow, node)) {
-                    selected.set(None);
-                }
+            if cut {
+                remove_selection();
             }
         }
     };
@@ -692,6 +973,180 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
             of: found.with(Vec::len),
         })
     };
+    // Zooms around the middle of the canvas.
+    let zoom_by = move |factor: f64| {
+        let middle = Vec2::new(size.get_untracked().x / 2.0, size.get_untracked().y / 2.0);
+        viewport.update(|view| *view = view.zoomed_at(middle, factor));
+    };
+    // The selected steps into a new group, which is then picked (to name it).
+    let group_selection = move || {
+        let nodes = selection();
+        let label = i18n.t(Msg::NewGroupName(
+            graph.with_value(|flow| flow.groups.len()) + 1,
+        ));
+        let made = std::cell::RefCell::new(None);
+        change(&|flow| {
+            *made.borrow_mut() = decorations::group_nodes(flow, &nodes, &label);
+            made.borrow().is_some()
+        });
+        if let Some(id) = made.into_inner() {
+            selected.set(None);
+            group.set(Vec::new());
+            picked.set(Some(Decoration::Group(id)));
+        }
+    };
+    // What the panel (or a key) asks of the picked note or group; for Ungroup with a step
+    // selected instead, its group.
+    let decorate = move |action: DecorationAction| {
+        let target = picked.get_untracked().or_else(|| {
+            let node = selected.get_untracked()?;
+            graph.with_value(|flow| {
+                decorations::group_of(flow, node).map(|group| Decoration::Group(group.id.clone()))
+            })
+        });
+        let Some(target) = target else {
+            return;
+        };
+        match (&target, action) {
+            (Decoration::Note(id), DecorationAction::NoteText(text)) => {
+                change(&|flow| decorations::set_note_text(flow, id, &text));
+            }
+            (Decoration::Note(id), DecorationAction::RemoveNote) => {
+                // Removed now, or already gone: nothing is picked either way.
+                change(&|flow| decorations::remove_note(flow, id));
+                picked.set(None);
+            }
+            (Decoration::Group(id), DecorationAction::Rename(label)) => {
+                change(&|flow| decorations::rename_group(flow, id, label.trim()));
+            }
+            (Decoration::Group(id), DecorationAction::Collapse(collapsed)) => {
+                change(&|flow| decorations::set_collapsed(flow, id, collapsed));
+            }
+            (Decoration::Group(id), DecorationAction::SelectSteps) => {
+                let members = graph.with_value(|flow| {
+                    flow.groups
+                        .iter()
+                        .find(|group| &group.id == id)
+                        .map(|group| group.nodes.clone())
+                        .unwrap_or_default()
+                });
+                change(&|flow| decorations::set_collapsed(flow, id, false));
+                picked.set(None);
+                selected.set(members.first().copied());
+                group.set(members.into_iter().skip(1).collect());
+            }
+            (Decoration::Group(id), DecorationAction::Ungroup) => {
+                change(&|flow| decorations::ungroup(flow, id));
+                picked.set(None);
+            }
+            _ => {}
+        }
+    };
+    let picked_view = Memo::new(move |_| {
+        revision.track();
+        let decoration = picked.get()?;
+        graph.with_value(|flow| match decoration {
+            Decoration::Note(id) => {
+                flow.comments
+                    .iter()
+                    .find(|note| note.id == id)
+                    .map(|note| Picked::Note {
+                        text: note.text.clone(),
+                    })
+            }
+            Decoration::Group(id) => flow
+                .groups
+                .iter()
+                .find(|group| group.id == id)
+                .map(|group| Picked::Group {
+                    label: group.label.clone(),
+                    collapsed: group.collapsed,
+                    steps: group.nodes.len(),
+                }),
+        })
+    });
+    // Shows what is selected (steps, a note, a group) as large as fits; nothing selected,
+    // the whole flow.
+    let zoom_to_selection = move || {
+        let chosen = scene.with_untracked(|scene| {
+            let mut rects: Vec<Rect> = selection()
+                .into_iter()
+                .filter_map(|node| scene.box_of(node).map(|node_box| node_box.rect))
+                .collect();
+            match picked.get_untracked() {
+                Some(Decoration::Note(id)) => rects.extend(
+                    scene
+                        .notes
+                        .iter()
+                        .filter(|note| note.id == id)
+                        .map(|note| note.rect),
+                ),
+                Some(Decoration::Group(id)) => rects.extend(
+                    scene
+                        .frames
+                        .iter()
+                        .filter(|frame| frame.id == id)
+                        .map(|frame| frame.rect),
+                ),
+                None => {}
+            }
+            Rect::around(rects)
+        });
+        match chosen {
+            Some(bounds) => viewport.set(Viewport::fitting(bounds, size.get_untracked())),
+            None => fit(),
+        }
+    };
+    // A new note in the middle of the view, picked to be written.
+    let add_note = move |_| {
+        let view = viewport.get_untracked();
+        let centre = view.to_world(Vec2::new(
+            size.get_untracked().x / 2.0,
+            size.get_untracked().y / 2.0,
+        ));
+        let spot = scene.with_untracked(|scene| {
+            scene.free_spot(
+                centre,
+                Vec2::new(decorations::NOTE_WIDTH, decorations::NOTE_HEIGHT),
+                GRID,
+            )
+        });
+        let at = Point {
+            x: spot.x,
+            y: spot.y,
+        };
+        let made = std::cell::RefCell::new(None);
+        change(&|flow| {
+            *made.borrow_mut() = Some(decorations::add_note(flow, at));
+            true
+        });
+        if let Some(id) = made.into_inner() {
+            selected.set(None);
+            group.set(Vec::new());
+            picked.set(Some(Decoration::Note(id)));
+            focus_note_text();
+        }
+    };
+    // A double click opens or closes a group, or goes to write a note.
+    let on_double_click = move |event: ev::MouseEvent| {
+        let world = viewport.get_untracked().to_world(local_point(&event));
+        if scene.with_untracked(|scene| scene.hit(world)).is_some() {
+            return;
+        }
+        match scene.with_untracked(|scene| scene.decoration_at(world)) {
+            Some(Decoration::Group(id)) => {
+                let collapsed = graph.with_value(|flow| {
+                    flow.groups
+                        .iter()
+                        .any(|group| group.id == id && group.collapsed)
+                });
+                picked.set(Some(Decoration::Group(id)));
+                decorate(DecorationAction::Collapse(!collapsed));
+            }
+            Some(Decoration::Note(_)) => focus_note_text(),
+            None => {}
+        }
+    };
     let on_key = move |event: ev::KeyboardEvent| match event.key().as_str() {
         "z" | "Z" if event.ctrl_key() || event.meta_key() => {
             event.prevent_default();
@@ -721,35 +1176,29 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
             travel(true);
         }
         "Delete" | "Backspace" => {
-            let doomed = selection();
-            if !doomed.is_empty() {
+            if let Some(decoration) = picked.get_untracked() {
                 event.prevent_default();
-                let removed = change(&|flow| {
-                    // Every one of them, not only up to the first removed.
-                    let mut any = false;
-                    for node in &doomed {
-                        any |= edit::remove_node(flow, *node);
-                    }
-                    any
+                // A note goes; a group lets its steps go free (they stay).
+                decorate(match decoration {
+                    Decoration::Note(_) => DecorationAction::RemoveNote,
+                    Decoration::Group(_) => DecorationAction::Ungroup,
                 });
-                if removed {
-                    selected.set(None);
-                    group.set(Vec::new());
-                }
+            } else if !selection().is_empty() {
+                event.prevent_default();
+                remove_selection();
             }
         }
-        "+" | "=" => viewport.update(|view| {
-            *view = view.zoomed_at(
-                Vec2::new(size.get_untracked().x / 2.0, size.get_untracked().y / 2.0),
-                1.2,
-            )
-        }),
-        "-" => viewport.update(|view| {
-            *view = view.zoomed_at(
-                Vec2::new(size.get_untracked().x / 2.0, size.get_untracked().y / 2.0),
-                1.0 / 1.2,
-            )
-        }),
+        "g" | "G" if event.ctrl_key() || event.meta_key() => {
+            event.prevent_default();
+            if event.shift_key() {
+                decorate(DecorationAction::Ungroup);
+            } else {
+                group_selection();
+            }
+        }
+        "f" | "F" if !(event.ctrl_key() || event.meta_key()) => zoom_to_selection(),
+        "+" | "=" => zoom_by(1.2),
+        "-" => zoom_by(1.0 / 1.2),
         "ArrowRight" | "ArrowLeft" | "ArrowDown" | "ArrowUp" => {
             // Arrows walk the steps in reading order.
             event.prevent_default();
@@ -784,6 +1233,89 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
         }
     };
 
+    // Dragging a step from the palette: dropped on a link, it goes into it; on the canvas, it
+    // stands where it was dropped, to be linked from a port.
+    let palette_drag = RwSignal::new(None::<PaletteDrag>);
+    // A drag that ends on its own palette button must not also count as a click there.
+    let palette_dragged = StoredValue::new(false);
+    let drop_app = move |app: &'static str, local: Vec2| {
+        let view = viewport.get_untracked();
+        let world = view.to_world(local);
+        let at = Point {
+            x: snapped(world.x - scene::NODE_WIDTH / 2.0),
+            y: snapped(world.y - scene::NODE_HEIGHT / 2.0),
+        };
+        let link = scene.with_untracked(|scene| {
+            if scene.hit(world).is_some() {
+                return None;
+            }
+            scene
+                .edge_at(world, scene::PORT_REACH / view.zoom.min(1.0))
+                .map(|edge| edge.link)
+        });
+        let added = std::cell::Cell::new(None);
+        change(&|flow| {
+            added.set(match link {
+                Some(link) => edit::insert_into_link(flow, link, app, at),
+                None => Some(edit::place_step(flow, app, at)),
+            });
+            added.get().is_some()
+        });
+        if let Some(node) = added.get() {
+            picked.set(None);
+            selected.set(Some(node));
+            group.set(Vec::new());
+            if let Some(canvas) = canvas_ref.get_untracked() {
+                let _ = canvas.focus();
+            }
+        }
+    };
+    let palette_listeners = [
+        window_event_listener(ev::pointermove, move |event| {
+            let Some(mut dragged) = palette_drag.get_untracked() else {
+                return;
+            };
+            let at = client_point(&event);
+            let far = (at.x - dragged.from.x).hypot(at.y - dragged.from.y) > 4.0;
+            if dragged.at.is_some() || far {
+                dragged.at = Some(at);
+                palette_drag.set(Some(dragged));
+            }
+        }),
+        window_event_listener(ev::pointerup, move |event| {
+            let Some(dragged) = palette_drag.get_untracked() else {
+                return;
+            };
+            palette_drag.set(None);
+            if dragged.at.is_none() {
+                return; // a click: the button adds the step
+            }
+            palette_dragged.set_value(true);
+            set_timeout(
+                move || palette_dragged.set_value(false),
+                std::time::Duration::ZERO,
+            );
+            let Some(canvas) = canvas_ref.get_untracked() else {
+                return;
+            };
+            let area = canvas.get_bounding_client_rect();
+            let at = client_point(&event);
+            let local = Vec2::new(at.x - area.left(), at.y - area.top());
+            if local.x >= 0.0
+                && local.y >= 0.0
+                && local.x <= area.width()
+                && local.y <= area.height()
+            {
+                drop_app(dragged.app, local);
+            }
+        }),
+    ];
+    on_cleanup(move || {
+        palette_listeners
+            .into_iter()
+            .for_each(|listener| listener.remove())
+    });
+
     // The selected step as raw JSON, editable; Apply is one undoable change.
     let raw = RwSignal::new(String::new());
     let raw_error = RwSignal::new(None::<String>);
@@ -809,24 +1341,35 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                 .map(|step| (step.app.clone(), step.object.clone()))
         })
     });
-    // One field of the form, as one undoable change (nothing is recorded when it is refused
-    // or changes nothing).
-    let set_property = move |(target, typed): (Target, String)| -> Result<(), String> {
+    // One edit of the form (a field, an item added or removed), as one undoable change;
+    // nothing is recorded when it is refused or changes nothing. A removed branch (a switch
+    // case) takes its link with it.
+    let edit_property = move |edit: FormEdit| -> Result<(), String> {
         let node = selected.get_untracked().ok_or("no step is selected")?;
         let outcome = std::cell::Cell::new(Ok(()));
-        change(&|flow| match flow.graph.node_weight_mut(node) {
-            Some(Node::Step(step)) => {
-                let before = step.object.clone();
-                let app = step.app.clone();
-                match form::set_property(&app, &mut step.object, &target, &typed) {
-                    Ok(()) => step.object != before,
-                    Err(reason) => {
-                        outcome.set(Err(reason));
-                        false
-                    }
+        change(&|flow| {
+            let Some((app, before)) = flow
+                .step(node)
+                .map(|step| (step.app.clone(), step.object.clone()))
+            else {
+                return false;
+            };
+            let mut object = before.clone();
+            let done = form::apply(&app, &mut object, &edit).and_then(|()| match &edit {
+                FormEdit::Remove(path) => wiring::unlink_under(flow, node, path),
+                _ => Ok(()),
+            });
+            match (done, flow.graph.node_weight_mut(node)) {
+                (Ok(()), Some(Node::Step(step))) => {
+                    step.object = object;
+                    step.object != before || matches!(edit, FormEdit::Remove(_))
                 }
+                (Err(reason), _) => {
+                    outcome.set(Err(reason));
+                    false
+                }
+                _ => false,
             }
-            _ => false,
         });
         outcome.into_inner()
     };
@@ -1157,9 +1700,6 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                 <button aria-label=move || i18n.t(Msg::ToStart) title=move || i18n.t(Msg::ToStart) on:click=to_start>
                     <Icon icon=lucide::LuFlag />
                 </button>
-                <button aria-label=move || i18n.t(Msg::ZoomToFit) title=move || i18n.t(Msg::ZoomToFit) on:click=move |_| fit()>
-                    <Icon icon=lucide::LuMaximize />
-                </button>
                 <button aria-label=move || i18n.t(Msg::ShowJson) title=move || i18n.t(Msg::ShowJson) on:click=move |_| show_json.set(true)>
                     <Icon icon=lucide::LuBraces />
                 </button>
@@ -1188,7 +1728,18 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                 <ul>
                     {move || palette().into_iter().map(|app| view! {
                         <li>
-                            <button class="palette-item" title=app.help data-app=app.name on:click=move |_| add(app.name)>
+                            <button
+                                class="palette-item"
+                                title=app.help
+                                data-app=app.name
+                                on:pointerdown=move |event: ev::PointerEvent| {
+                                    if event.button() == 0 {
+                                        let from = client_point(&event);
+                                        palette_drag.set(Some(PaletteDrag { app: app.name, from, at: None }));
+                                    }
+                                }
+                                on:click=move |_| if !palette_dragged.get_value() { add(app.name) }
+                            >
                                 <span class="app-label">{app.label}</span>
                                 <span class="app-group">{app.group.label()}</span>
                             </button>
@@ -1196,6 +1747,15 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                     }).collect_view()}
                 </ul>
             </aside>
+            {move || palette_drag.get().and_then(|dragged| {
+                let at = dragged.at?;
+                let label = catalog::app(dragged.app).map_or(dragged.app, |spec| spec.label);
+                Some(view! {
+                    <div class="palette-ghost" aria-hidden="true" style=format!("left: {}px; top: {}px", at.x, at.y)>
+                        {label}
+                    </div>
+                })
+            })}
             <div class="canvas-area">
                 <DraftOffer keeper=drafts on_restore=Callback::new(restore_draft) />
                 <canvas
@@ -1207,8 +1767,35 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                     on:pointermove=on_pointer_move
                     on:pointerup=on_pointer_up
                     on:wheel=on_wheel
+                    on:dblclick=on_double_click
                     on:keydown=on_key
                 ></canvas>
+                // The camera and the canvas's own things, where a canvas tool keeps them.
+                <div class="canvas-controls" role="toolbar" aria-label=move || i18n.t(Msg::DiagramCanvas)>
+                    <button aria-label=move || i18n.t(Msg::ZoomIn) title=move || i18n.t(Msg::ZoomIn) on:click=move |_| zoom_by(1.2)>
+                        <Icon icon=lucide::LuZoomIn />
+                    </button>
+                    <button aria-label=move || i18n.t(Msg::ZoomOut) title=move || i18n.t(Msg::ZoomOut) on:click=move |_| zoom_by(1.0 / 1.2)>
+                        <Icon icon=lucide::LuZoomOut />
+                    </button>
+                    <button aria-label=move || i18n.t(Msg::ZoomToFit) title=move || i18n.t(Msg::ZoomToFit) on:click=move |_| fit()>
+                        <Icon icon=lucide::LuMaximize />
+                    </button>
+                    <button aria-label=move || i18n.t(Msg::ZoomToSelection) title=move || i18n.t(Msg::ZoomToSelection)
+                        disabled=move || selected.get().is_none() && picked.get().is_none()
+                        on:click=move |_| zoom_to_selection()>
+                        <Icon icon=lucide::LuScanSearch />
+                    </button>
+                    <span class="separator" aria-hidden="true"></span>
+                    <button aria-label=move || i18n.t(Msg::AddNote) title=move || i18n.t(Msg::AddNote) on:click=add_note>
+                        <Icon icon=lucide::LuStickyNote />
+                    </button>
+                    <button aria-label=move || i18n.t(Msg::GroupSteps) title=move || i18n.t(Msg::GroupSteps)
+                        disabled=move || selected.get().is_none()
+                        on:click=move |_| group_selection()>
+                        <Icon icon=lucide::LuGroup />
+                    </button>
+                </div>
                 <canvas
                     class="minimap"
                     node_ref=minimap_ref
@@ -1235,7 +1822,7 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                             let node = item.node;
                             view! {
                                 <li
-                                    aria-current=move || (selected.get() == Some(node)).to_string()
+                                    aria-current=move || (node.is_some() && selected.get() == node).to_string()
                                     data-x=item.x
                                     data-y=item.y
                                 >{item.text}</li>
@@ -1245,11 +1832,12 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                 </ul>
             </div>
             <aside class="problems" aria-label=move || i18n.t(Msg::Problems)>
+                <DecorationPanel picked=picked_view on_action=Callback::new(decorate) />
                 <LinksPanel links steps=link_steps on_link=Callback::new(link_port) />
                 <Show when=step_selected>
                     <PropertiesPanel
                         step=selected_step
-                        on_set=Callback::new(set_property)
+                        on_edit=Callback::new(edit_property)
                         raw=view! {
                             <label>
                                 {move || i18n.t(Msg::StepJson)}
@@ -1372,7 +1960,8 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
 /// One node as the off-canvas list tells it.
 #[derive(Clone, PartialEq, Eq, Hash, Debug)]
 struct NodeItem {
-    node: NodeId,
+    /// None for notes and groups.
+    node: Option<NodeId>,
     text: String,
     /// Its centre in the diagram, for tools that point at steps.
     x: i64,

@@ -1,10 +1,12 @@
 //! The selected step's properties: a form generated from the catalog (typed fields, required
-//! marks, choices, JSON for nested values, and the settings every step has), or the step as
-//! raw JSON. Each committed field is one undoable change; a wrong value is named at its field
-//! as it is typed and changes nothing.
+//! marks, choices, nested lists, objects and maps opened up with add and remove, switch cases
+//! as named branches, and the settings every step has), or the step as raw JSON. Each
+//! committed field, added or removed item is one undoable change; a wrong value is named at
+//! its field as it is typed and changes nothing.
 
 use crate::i18n::{use_i18n, Msg};
-use flow_model::catalog::form::{properties, set_property, Input, Property, Target};
+use flow_model::catalog::form::{properties, set_property, FormEdit, Input, Property, Target};
+use flow_model::flow::graph::path_text;
 use leptos::prelude::*;
 use serde_json::{Map, Value};
 
@@ -27,8 +29,9 @@ enum View {
 pub fn PropertiesPanel(
     /// The selected step (none while nothing, or Start, is selected).
     step: Memo<Option<StepData>>,
-    /// Writes a typed value as one undoable change, or says why not.
-    on_set: Callback<(Target, String), Result<(), String>>,
+    /// Applies an edit (a typed value, an item added or removed) as one undoable change, or
+    /// says why not.
+    on_edit: Callback<FormEdit, Result<(), String>>,
     /// The raw JSON editor of the step (the JSON tab).
     raw: AnyView,
 ) -> impl IntoView {
@@ -73,16 +76,62 @@ pub fn PropertiesPanel(
                 );
             }
         };
-        let commit = {
-            let target = target.clone();
-            move |typed: String| {
-                if let Err(reason) = on_set.run((target.clone(), typed)) {
-                    error.set(Some(reason));
-                }
+        let edit = move |change: FormEdit| {
+            if let Err(reason) = on_edit.run(change) {
+                error.set(Some(reason));
             }
         };
+        let commit = {
+            let target = target.clone();
+            move |typed: String| edit(FormEdit::Set(target.clone(), typed))
+        };
+        let path = match &target {
+            Target::Field(path) => path.clone(),
+            _ => Vec::new(),
+        };
+        let remove = property.removable.then(|| {
+            let spoken = format!("{} {}", i18n.t(Msg::RemoveItem), path_text(&path));
+            let path = path.clone();
+            view! {
+                <button type="button" class="remove-item" title=move || i18n.t(Msg::RemoveItem)
+                    aria-label=spoken
+                    on:click=move |_| edit(FormEdit::Remove(path.clone()))>"×"</button>
+            }
+        });
         let id = format!("property-{name}");
         let field = match property.input {
+            Input::Collection { keyed } => {
+                let new_key = RwSignal::new(String::new());
+                let add = move || {
+                    edit(FormEdit::Add(path.clone(), new_key.get_untracked()));
+                    if error.with_untracked(Option::is_none) {
+                        new_key.set(String::new());
+                    }
+                };
+                let add_on_enter = add.clone();
+                view! {
+                    <span class="count">{move || text.get()}</span>
+                    {keyed.then(|| view! {
+                        <input id=id.clone() name=format!("{name}-new") class="new-key"
+                            placeholder=move || i18n.t(Msg::NewEntryName)
+                            prop:value=new_key
+                            on:input=move |event| { new_key.set(event_target_value(&event)); error.set(None); }
+                            on:keydown=move |event: leptos::ev::KeyboardEvent| if event.key() == "Enter" {
+                                event.prevent_default();
+                                add_on_enter();
+                            } />
+                    })}
+                    <button type="button" class="add-item" on:click=move |_| add()>
+                        {move || i18n.t(Msg::AddItem)}
+                    </button>
+                }
+                .into_any()
+            }
+            Input::Heading => view! { <span></span> }.into_any(),
+            Input::Branch => view! {
+                <span class="hint">{move || i18n.t(Msg::LinkedOnCanvas)}</span>
+            }
+            .into_any(),
             Input::Checkbox => {
                 let commit = commit.clone();
                 view! {
@@ -131,14 +180,24 @@ pub fn PropertiesPanel(
                 .into_any()
             }
         };
+        let nested = property.depth > 0;
+        let kind_class = match property.input {
+            Input::Collection { .. } => "collection",
+            Input::Heading => "heading",
+            Input::Branch => "branch",
+            _ => "",
+        };
         view! {
-            <div class="property" class:check=property.input == Input::Checkbox>
+            <div class=format!("property {kind_class}")
+                class:check=property.input == Input::Checkbox
+                style=format!("margin-left: {}px", property.depth * 14)>
                 <label for=id title=property.help>
-                    {name.clone()}
+                    {property.label.clone()}
                     {property.required.then_some(" *")}
+                    {remove}
                 </label>
                 {field}
-                <span class="hint">{property.help}</span>
+                {(!nested && kind_class.is_empty()).then(|| view! { <span class="hint">{property.help}</span> })}
                 <span class="error" role="alert">{move || error.get()}</span>
             </div>
         }

@@ -2,10 +2,13 @@
 //! one-line summary, and orthogonal edges between ports. Plain data, so hit testing and
 //! culling are tested natively.
 
+use super::decorations::Decoration;
+use super::routing::{self, Ends, Obstacles};
 use super::viewport::{Rect, Vec2};
 use super::wiring;
 use flow_model::catalog;
 use flow_model::flow::graph::path_text;
+use flow_model::flow::graph::LinkId;
 use flow_model::flow::{is_generated_tag, FlowGraph, Node, NodeId, Port, Problem, Severity};
 use serde_json::Value;
 use std::collections::HashMap;
@@ -69,6 +72,7 @@ pub struct Edge {
     pub points: Vec<Vec2>,
     /// The port it leaves from.
     pub port: Port,
+    pub link: LinkId,
 }
 
 /// The orthogonal path of a link out of `port` of a node at `a` into a node at `b`: from the
@@ -78,12 +82,12 @@ fn route(port: &Port, a: &Rect, b: &Rect, port_at: Option<Vec2>) -> Vec<Vec2> {
     if *port != Port::Next {
         // From a port on the bottom: down, across, into the target's left side.
         let start = port_at.unwrap_or(Vec2::new(a.x + a.width / 2.0, a.y + a.height));
-        let level = if end.y > start.y + 16.0 {
+        let level = if end.y > start.y + routing::LEAVE {
             end.y
         } else {
-            start.y + 16.0
+            start.y + routing::LEAVE
         };
-        let approach = end.x - 20.0;
+        let approach = end.x - routing::ARRIVE;
         return vec![
             start,
             Vec2::new(start.x, level),
@@ -116,10 +120,97 @@ fn route(port: &Port, a: &Rect, b: &Rect, port_at: Option<Vec2>) -> Vec<Vec2> {
     }
 }
 
+/// A sticky note as drawn.
+#[derive(Clone, PartialEq, Debug)]
+pub struct NoteBox {
+    pub id: String,
+    pub rect: Rect,
+    pub text: String,
+}
+
+/// A group as drawn: a frame with its label above its steps, or, collapsed, one box in their
+/// place that links lead into and out of.
+#[derive(Clone, PartialEq, Debug)]
+pub struct GroupFrame {
+    pub id: String,
+    pub label: String,
+    pub rect: Rect,
+    pub collapsed: bool,
+    pub members: Vec<NodeId>,
+}
+
+/// The space between a group's frame and its steps, and the height of its label band.
+pub const FRAME_PADDING: f64 = 16.0;
+pub const FRAME_HEADER: f64 = 24.0;
+/// How near (world units at zoom 1) a press must be to a note's corner to resize it.
+pub const GRIP: f64 = 12.0;
+
+impl GroupFrame {
+    /// The band a press grabs an open group by (the rest of its frame is canvas).
+    pub fn header(&self) -> Rect {
+        if self.collapsed {
+            self.rect
+        } else {
+            Rect {
+                height: FRAME_HEADER,
+                ..self.rect
+            }
+        }
+    }
+
+    fn around(members: &[Rect]) -> Option<Rect> {
+        Rect::around(members.iter().copied()).map(|span| Rect {
+            x: span.x - FRAME_PADDING,
+            y: span.y - FRAME_PADDING - FRAME_HEADER,
+            width: span.width + 2.0 * FRAME_PADDING,
+            height: span.height + 2.0 * FRAME_PADDING + FRAME_HEADER,
+        })
+    }
+}
+
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct Scene {
+    /// The steps on show (those in collapsed groups are not).
     pub boxes: Vec<NodeBox>,
     pub edges: Vec<Edge>,
+    pub notes: Vec<NoteBox>,
+    pub frames: Vec<GroupFrame>,
+    /// The boxes, indexed by place, that links go around (those of `boxes`, in order, then
+    /// the collapsed groups').
+    obstacles: Obstacles,
+}
+
+/// Where a link ends on a box: its index among the obstacles and its rectangle, and for the
+/// source, the port it leaves from.
+struct End<'a> {
+    index: usize,
+    rect: Rect,
+    ports: &'a [PortDot],
+}
+
+/// The route of a link out of `port` of box `from` (at index `source`) into box `to`: its plain
+/// shape, or a way around the boxes in between.
+fn routed(port: &Port, from: &End, to: &End, obstacles: &Obstacles) -> Vec<Vec2> {
+    // Out of a collapsed group, every link leaves from its right side.
+    let port = if from.ports.is_empty() {
+        &Port::Next
+    } else {
+        port
+    };
+    let port_at = from
+        .ports
+        .iter()
+        .find(|dot| dot.port == *port)
+        .map(|dot| dot.at);
+    let plain = route(port, &from.rect, &to.rect, port_at);
+    let ends = Ends {
+        start: plain[0],
+        down: *port != Port::Next,
+        end: plain[plain.len() - 1],
+        source: from.index,
+        target: to.index,
+    };
+    routing::around(plain, &ends, obstacles)
 }
 
 /// A short text of a value, for one line.
@@ -181,6 +272,46 @@ fn port_label(flow: &FlowGraph, from: NodeId, port: &Port) -> String {
     }
 }
 
+/// The frames of the flow's groups around their steps' boxes; a collapsed group is one
+/// step-sized box where its steps begin.
+fn frames_of(flow: &FlowGraph, boxes: &[NodeBox]) -> Vec<GroupFrame> {
+    if flow.groups.is_empty() {
+        return Vec::new();
+    }
+    let rects: HashMap<NodeId, Rect> = boxes
+        .iter()
+        .map(|node_box| (node_box.node, node_box.rect))
+        .collect();
+    flow.groups
+        .iter()
+        .filter_map(|group| {
+            let members: Vec<Rect> = group
+                .nodes
+                .iter()
+                .filter_map(|node| rects.get(node).copied())
+                .collect();
+            let rect = if group.collapsed {
+                let span = Rect::around(members.iter().copied())?;
+                Rect {
+                    x: span.x,
+                    y: span.y,
+                    width: NODE_WIDTH,
+                    height: NODE_HEIGHT,
+                }
+            } else {
+                GroupFrame::around(&members)?
+            };
+            Some(GroupFrame {
+                id: group.id.clone(),
+                label: group.label.clone(),
+                rect,
+                collapsed: group.collapsed,
+                members: group.nodes.clone(),
+            })
+        })
+        .collect()
+}
+
 impl Scene {
     pub fn of(flow: &FlowGraph, problems: &[Problem]) -> Self {
         let mut worst: HashMap<NodeId, Severity> = HashMap::new();
@@ -190,7 +321,6 @@ impl Scene {
                 *entry = (*entry).min(problem.severity);
             }
         }
-        let mut rects = HashMap::new();
         let boxes: Vec<NodeBox> = flow
             .graph
             .node_indices()
@@ -202,7 +332,6 @@ impl Scene {
                     width: NODE_WIDTH,
                     height: NODE_HEIGHT,
                 };
-                rects.insert(node, rect);
                 let (title, summary) = match &flow.graph[node] {
                     Node::Start { .. } => ("Start".to_owned(), String::new()),
                     Node::Step(step) => {
@@ -240,32 +369,112 @@ impl Scene {
                 }
             })
             .collect();
-        let index: HashMap<NodeId, usize> = boxes
+        let frames = frames_of(flow, &boxes);
+        let hidden: HashMap<NodeId, usize> = frames
             .iter()
             .enumerate()
-            .map(|(at, node_box)| (node_box.node, at))
+            .filter(|(_, frame)| frame.collapsed)
+            .flat_map(|(at, frame)| frame.members.iter().map(move |node| (*node, at)))
             .collect();
+        let boxes: Vec<NodeBox> = boxes
+            .into_iter()
+            .filter(|node_box| !hidden.contains_key(&node_box.node))
+            .collect();
+        let mut scene = Self {
+            boxes,
+            edges: Vec::new(),
+            notes: flow
+                .comments
+                .iter()
+                .map(|note| NoteBox {
+                    id: note.id.clone(),
+                    rect: Rect {
+                        x: note.position.x,
+                        y: note.position.y,
+                        width: note.width,
+                        height: note.height,
+                    },
+                    text: note.text.clone(),
+                })
+                .collect(),
+            frames,
+            obstacles: Obstacles::default(),
+        };
+        scene.obstacles = Obstacles::new(scene.solid_rects());
+        let index = scene.node_index();
+        let hidden_index = |frame: usize| {
+            scene.boxes.len()
+                + scene.frames[..frame]
+                    .iter()
+                    .filter(|frame| frame.collapsed)
+                    .count()
+        };
+        let end_of = |node: NodeId| -> Option<End> {
+            match (index.get(&node), hidden.get(&node)) {
+                (Some(&at), _) => Some(End {
+                    index: at,
+                    rect: scene.boxes[at].rect,
+                    ports: &scene.boxes[at].ports,
+                }),
+                (None, Some(&frame)) => Some(End {
+                    index: hidden_index(frame),
+                    rect: scene.frames[frame].rect,
+                    ports: &[],
+                }),
+                (None, None) => None,
+            }
+        };
         let edges = flow
             .graph
             .edge_indices()
             .filter_map(|edge| {
                 let (from, to) = flow.graph.edge_endpoints(edge)?;
                 let link = &flow.graph[edge];
-                let port_at = index
-                    .get(&from)
-                    .and_then(|at| boxes[*at].ports.iter().find(|dot| dot.port == link.port))
-                    .map(|dot| dot.at);
+                if hidden.contains_key(&from) && hidden.get(&from) == hidden.get(&to) {
+                    return None; // inside a collapsed group
+                }
+                let (source, target) = (end_of(from)?, end_of(to)?);
                 Some(Edge {
                     from,
                     to,
                     label: port_label(flow, from, &link.port),
                     jump: link.jump,
-                    points: route(&link.port, &rects[&from], &rects[&to], port_at),
+                    points: routed(&link.port, &source, &target, &scene.obstacles),
                     port: link.port.clone(),
+                    link: edge,
                 })
             })
             .collect();
-        Self { boxes, edges }
+        scene.edges = edges;
+        scene
+    }
+
+    /// What links go around: the steps on show, then the collapsed groups.
+    fn solid_rects(&self) -> Vec<Rect> {
+        self.boxes
+            .iter()
+            .map(|node_box| node_box.rect)
+            .chain(
+                self.frames
+                    .iter()
+                    .filter(|frame| frame.collapsed)
+                    .map(|frame| frame.rect),
+            )
+            .collect()
+    }
+
+    fn node_index(&self) -> HashMap<NodeId, usize> {
+        self.boxes
+            .iter()
+            .enumerate()
+            .map(|(at, node_box)| (node_box.node, at))
+            .collect()
+    }
+
+    /// Can [`Scene::moved`] follow moves? Not while a group is collapsed: links into it end on
+    /// its box, not on a step's, and the scene is rebuilt instead.
+    pub fn can_follow(&self) -> bool {
+        !self.frames.iter().any(|frame| frame.collapsed)
     }
 
     /// Follows steps that only moved (`nodes`, now at their places in `flow`): their boxes,
@@ -273,13 +482,21 @@ impl Scene {
     /// a big flow.
     pub fn moved(&mut self, flow: &FlowGraph, nodes: &[NodeId]) {
         let moving: std::collections::HashSet<NodeId> = nodes.iter().copied().collect();
-        for node_box in self.boxes.iter_mut().filter(|b| moving.contains(&b.node)) {
+        // Where the moved boxes were and are: links near there may now go another way.
+        let mut changed = Vec::new();
+        for (index, node_box) in self.boxes.iter_mut().enumerate() {
+            if !moving.contains(&node_box.node) {
+                continue;
+            }
             let Some(weight) = flow.graph.node_weight(node_box.node) else {
                 continue;
             };
+            changed.push(node_box.rect);
             let position = weight.position();
             node_box.rect.x = position.x;
             node_box.rect.y = position.y;
+            changed.push(node_box.rect);
+            self.obstacles.moved(index, node_box.rect);
             let ports: Vec<Port> = node_box.ports.iter().map(|dot| dot.port.clone()).collect();
             for (dot, at) in node_box
                 .ports
@@ -289,25 +506,68 @@ impl Scene {
                 dot.at = at;
             }
         }
-        let places: HashMap<NodeId, &NodeBox> = self
-            .boxes
-            .iter()
-            .map(|node_box| (node_box.node, node_box))
-            .collect();
-        for edge in self
-            .edges
+        let Some(region) = Rect::around(changed.iter().copied()) else {
+            return;
+        };
+        let index = self.node_index();
+        for frame in self
+            .frames
             .iter_mut()
-            .filter(|edge| moving.contains(&edge.from) || moving.contains(&edge.to))
+            .filter(|frame| frame.members.iter().any(|node| moving.contains(node)))
         {
-            let (Some(a), Some(b)) = (places.get(&edge.from), places.get(&edge.to)) else {
+            let members: Vec<Rect> = frame
+                .members
+                .iter()
+                .filter_map(|node| index.get(node).map(|at| self.boxes[*at].rect))
+                .collect();
+            if let Some(rect) = GroupFrame::around(&members) {
+                frame.rect = rect;
+            }
+        }
+        for edge in &mut self.edges {
+            let (Some(&source), Some(&target)) = (index.get(&edge.from), index.get(&edge.to))
+            else {
                 continue;
             };
-            let port_at = a
-                .ports
-                .iter()
-                .find(|dot| dot.port == edge.port)
-                .map(|dot| dot.at);
-            edge.points = route(&edge.port, &a.rect, &b.rect, port_at);
+            let ends_moved = moving.contains(&edge.from) || moving.contains(&edge.to);
+            if !ends_moved {
+                // A route depends only on the boxes within its reach.
+                let (first, last) = (edge.points[0], edge.points[edge.points.len() - 1]);
+                let reach = Ends {
+                    start: first,
+                    down: edge.port != Port::Next,
+                    end: last,
+                    source,
+                    target,
+                }
+                .reach();
+                if !reach.intersects(&region) || !changed.iter().any(|rect| reach.intersects(rect))
+                {
+                    continue;
+                }
+            }
+            let end = |at: usize| End {
+                index: at,
+                rect: self.boxes[at].rect,
+                ports: &self.boxes[at].ports,
+            };
+            edge.points = routed(&edge.port, &end(source), &end(target), &self.obstacles);
+        }
+    }
+
+    /// Follows a change of note `id` alone (moved, resized or rewritten).
+    pub fn note_changed(&mut self, flow: &FlowGraph, id: &str) {
+        let Some(note) = flow.comments.iter().find(|note| note.id == id) else {
+            return;
+        };
+        if let Some(drawn) = self.notes.iter_mut().find(|drawn| drawn.id == id) {
+            drawn.rect = Rect {
+                x: note.position.x,
+                y: note.position.y,
+                width: note.width,
+                height: note.height,
+            };
+            drawn.text.clone_from(&note.text);
         }
     }
 
@@ -340,8 +600,99 @@ impl Scene {
             .collect()
     }
 
+    /// The note or group at a world point: a collapsed group's box, an open group's label
+    /// band, then a note.
+    pub fn decoration_at(&self, world: Vec2) -> Option<Decoration> {
+        let frame = self
+            .frames
+            .iter()
+            .rev()
+            .find(|frame| frame.header().contains(world))
+            .map(|frame| Decoration::Group(frame.id.clone()));
+        frame.or_else(|| {
+            self.notes
+                .iter()
+                .rev()
+                .find(|note| note.rect.contains(world))
+                .map(|note| Decoration::Note(note.id.clone()))
+        })
+    }
+
+    /// The note whose bottom-right corner (its resize grip) is within `reach` of a world point.
+    pub fn note_grip_at(&self, world: Vec2, reach: f64) -> Option<&NoteBox> {
+        self.notes.iter().rev().find(|note| {
+            let corner = Vec2::new(
+                note.rect.x + note.rect.width,
+                note.rect.y + note.rect.height,
+            );
+            (corner.x - world.x).abs() <= reach && (corner.y - world.y).abs() <= reach
+        })
+    }
+
+    /// The link whose line passes within `reach` of a world point.
+    pub fn edge_at(&self, world: Vec2, reach: f64) -> Option<&Edge> {
+        self.edges.iter().find(|edge| {
+            edge.points.windows(2).any(|pair| {
+                let span = Rect::spanning(pair[0], pair[1]);
+                world.x >= span.x - reach
+                    && world.x <= span.x + span.width + reach
+                    && world.y >= span.y - reach
+                    && world.y <= span.y + span.height + reach
+            })
+        })
+    }
+
+    /// Where to put a new `size` box near `around` (its centre) without covering anything:
+    /// the nearest free place on a grid of `step`, ring by ring; `around` itself when the
+    /// neighbourhood is full. Returns the top left.
+    pub fn free_spot(&self, around: Vec2, size: Vec2, step: f64) -> Vec2 {
+        const RINGS: i32 = 12;
+        let taken: Vec<Rect> = self
+            .boxes
+            .iter()
+            .map(|node_box| node_box.rect)
+            .chain(self.notes.iter().map(|note| note.rect))
+            .chain(self.frames.iter().map(|frame| frame.rect))
+            .collect();
+        let place = |dx: i32, dy: i32| Rect {
+            x: ((around.x - size.x / 2.0) / step).round() * step + f64::from(dx) * step,
+            y: ((around.y - size.y / 2.0) / step).round() * step + f64::from(dy) * step,
+            width: size.x,
+            height: size.y,
+        };
+        let free = |rect: &Rect| {
+            let spaced = Rect {
+                x: rect.x - step,
+                y: rect.y - step,
+                width: rect.width + 2.0 * step,
+                height: rect.height + 2.0 * step,
+            };
+            !taken.iter().any(|other| other.intersects(&spaced))
+        };
+        (0..=RINGS)
+            .flat_map(|ring| {
+                (-ring..=ring).flat_map(move |dx| {
+                    (-ring..=ring)
+                        .filter(move |dy| dx.abs() == ring || dy.abs() == ring)
+                        .map(move |dy| (dx, dy))
+                })
+            })
+            .map(|(dx, dy)| place(dx, dy))
+            .find(free)
+            .map_or(Vec2::new(place(0, 0).x, place(0, 0).y), |rect| {
+                Vec2::new(rect.x, rect.y)
+            })
+    }
+
+    /// Everything drawn: steps, notes and groups.
     pub fn bounds(&self) -> Option<Rect> {
-        Rect::around(self.boxes.iter().map(|node_box| node_box.rect))
+        Rect::around(
+            self.boxes
+                .iter()
+                .map(|node_box| node_box.rect)
+                .chain(self.notes.iter().map(|note| note.rect))
+                .chain(self.frames.iter().map(|frame| frame.rect)),
+        )
     }
 
     pub fn box_of(&self, node: NodeId) -> Option<&NodeBox> {
@@ -515,6 +866,229 @@ mod tests {
             });
         }
         followed.moved(&flow, &moving);
-        assert_eq!(followed, Scene::of(&flow, &[]));
+        let rebuilt = Scene::of(&flow, &[]);
+        assert_eq!(followed.boxes, rebuilt.boxes);
+        assert_eq!(followed.edges, rebuilt.edges);
+    }
+
+    #[test]
+    fn links_go_around_a_step_dropped_in_their_way_as_a_rebuild_would() {
+        let (mut flow, mut followed) = scene(json!([
+            {"answer": ""},
+            {"log": "a"},
+            {"hangup": ""}
+        ]));
+        let node_of = |flow: &FlowGraph, app: &str| {
+            flow.steps()
+                .find(|(_, step)| step.app == app)
+                .map(|(node, _)| node)
+                .unwrap()
+        };
+        let (answer, log, hangup) = (
+            node_of(&flow, "answer"),
+            node_of(&flow, "log"),
+            node_of(&flow, "hangup"),
+        );
+        // Put hangup far below, then right between answer and log.
+        let (a, b) = (flow.graph[answer].position(), flow.graph[log].position());
+        flow.graph[log].set_position(flow_model::flow::Point {
+            x: b.x + 400.0,
+            y: b.y,
+        });
+        flow.graph[hangup].set_position(flow_model::flow::Point {
+            x: (a.x + b.x + 400.0) / 2.0,
+            y: a.y - 10.0,
+        });
+        followed.moved(&flow, &[log, hangup]);
+        let rebuilt = Scene::of(&flow, &[]);
+        assert_eq!(followed.edges, rebuilt.edges);
+        let link = rebuilt
+            .edges
+            .iter()
+            .find(|edge| edge.from == answer && edge.to == log)
+            .unwrap();
+        let blocker = rebuilt.box_of(hangup).unwrap().rect;
+        assert!(
+            link.points.len() > 2,
+            "no longer straight: {:?}",
+            link.points
+        );
+        for pair in link.points.windows(2) {
+            let span = Rect::spanning(pair[0], pair[1]);
+            assert!(
+                !span.intersects(&blocker) || span.width == 0.0 && span.height == 0.0,
+                "{:?} crosses {blocker:?}",
+                link.points
+            );
+        }
+        // And when the blocker leaves, the link is plain again.
+        flow.graph[hangup].set_position(flow_model::flow::Point {
+            x: a.x,
+            y: a.y + 600.0,
+        });
+        followed.moved(&flow, &[hangup]);
+        assert_eq!(followed.edges, Scene::of(&flow, &[]).edges);
+    }
+
+    fn with_decorations(collapsed: bool) -> (FlowGraph, Scene, Vec<NodeId>) {
+        let (mut flow, _) = scene(json!([
+            {"answer": ""},
+            {"log": "a"},
+            {"log": "b"},
+            {"hangup": ""}
+        ]));
+        let steps: Vec<NodeId> = flow.steps().map(|(node, _)| node).collect();
+        flow.groups.push(flow_model::flow::NodeGroup {
+            id: "group-1".into(),
+            label: "Logging".into(),
+            nodes: vec![steps[1], steps[2]],
+            collapsed,
+        });
+        flow.comments.push(flow_model::flow::Comment {
+            id: "note-1".into(),
+            text: "Why".into(),
+            position: flow_model::flow::Point {
+                x: -400.0,
+                y: -400.0,
+            },
+            width: 220.0,
+            height: 100.0,
+        });
+        let scene = Scene::of(&flow, &[]);
+        (flow, scene, steps)
+    }
+
+    #[test]
+    fn an_open_group_frames_its_steps_and_notes_are_drawn_and_picked() {
+        let (_, scene, steps) = with_decorations(false);
+        let [frame] = &scene.frames[..] else { panic!() };
+        let members: Vec<Rect> = [steps[1], steps[2]]
+            .iter()
+            .map(|node| scene.box_of(*node).unwrap().rect)
+            .collect();
+        let span = Rect::around(members.iter().copied()).unwrap();
+        assert_eq!(frame.rect.x, span.x - FRAME_PADDING);
+        assert_eq!(frame.rect.y, span.y - FRAME_PADDING - FRAME_HEADER);
+        let label_band = Vec2::new(frame.rect.x + 5.0, frame.rect.y + 5.0);
+        assert_eq!(
+            scene.decoration_at(label_band),
+            Some(Decoration::Group("group-1".into()))
+        );
+        let inside = Vec2::new(frame.rect.x + 5.0, frame.rect.y + frame.rect.height - 5.0);
+        assert_eq!(
+            scene.decoration_at(inside),
+            None,
+            "the rest of a frame is canvas"
+        );
+        assert_eq!(
+            scene.decoration_at(Vec2::new(-390.0, -390.0)),
+            Some(Decoration::Note("note-1".into()))
+        );
+        assert_eq!(
+            scene
+                .note_grip_at(Vec2::new(-182.0, -298.0), GRIP)
+                .map(|note| note.id.as_str()),
+            Some("note-1")
+        );
+        assert!(scene
+            .note_grip_at(Vec2::new(-390.0, -390.0), GRIP)
+            .is_none());
+        let bounds = scene.bounds().unwrap();
+        assert!(
+            bounds.x <= -400.0 && bounds.y <= -400.0,
+            "notes count in the bounds"
+        );
+        assert!(scene.can_follow());
+    }
+
+    #[test]
+    fn a_changed_note_is_followed_as_a_rebuild_would() {
+        let (mut flow, mut followed, _) = with_decorations(false);
+        super::super::decorations::move_note(
+            &mut flow,
+            "note-1",
+            flow_model::flow::Point { x: 40.0, y: 500.0 },
+        );
+        super::super::decorations::resize_note(&mut flow, "note-1", 300.0, 90.0);
+        super::super::decorations::set_note_text(&mut flow, "note-1", "Later");
+        followed.note_changed(&flow, "note-1");
+        assert_eq!(followed.notes, Scene::of(&flow, &[]).notes);
+    }
+
+    #[test]
+    fn a_collapsed_group_is_one_box_that_links_lead_into_and_out_of() {
+        let (flow, scene, steps) = with_decorations(true);
+        assert_eq!(scene.boxes.len(), flow.graph.node_count() - 2);
+        assert!(scene.box_of(steps[1]).is_none());
+        let frame = &scene.frames[0];
+        assert_eq!(
+            (frame.rect.width, frame.rect.height),
+            (NODE_WIDTH, NODE_HEIGHT)
+        );
+        // answer → (log a → log b) → hangup: two links touch the group, the inner one is gone.
+        assert_eq!(scene.edges.len(), flow.graph.edge_count() - 1);
+        let into = scene.edges.iter().find(|edge| edge.to == steps[1]).unwrap();
+        assert_eq!(
+            *into.points.last().unwrap(),
+            Vec2::new(frame.rect.x, frame.rect.y + frame.rect.height / 2.0)
+        );
+        let out = scene
+            .edges
+            .iter()
+            .find(|edge| edge.from == steps[2])
+            .unwrap();
+        assert_eq!(
+            out.points[0],
+            Vec2::new(
+                frame.rect.x + frame.rect.width,
+                frame.rect.y + frame.rect.height / 2.0
+            )
+        );
+        assert_eq!(
+            scene.decoration_at(Vec2::new(frame.rect.x + 100.0, frame.rect.y + 40.0)),
+            Some(Decoration::Group("group-1".into()))
+        );
+        assert!(!scene.can_follow());
+    }
+
+    #[test]
+    fn a_new_box_goes_to_the_nearest_free_place() {
+        let (flow, scene) = scene(json!([{"answer": ""}]));
+        let start = scene.box_of(flow.start).unwrap().rect;
+        let centre = Vec2::new(start.x + start.width / 2.0, start.y + start.height / 2.0);
+        let size = Vec2::new(220.0, 100.0);
+        let spot = scene.free_spot(centre, size, 20.0);
+        let placed = Rect {
+            x: spot.x,
+            y: spot.y,
+            width: size.x,
+            height: size.y,
+        };
+        assert!(
+            scene.boxes.iter().all(|b| !b.rect.intersects(&placed)),
+            "{placed:?}"
+        );
+        let distance = (spot.x + 110.0 - centre.x).hypot(spot.y + 50.0 - centre.y);
+        assert!(distance < 200.0, "near: {distance}");
+        // Far from everything, it is right there.
+        let far = Vec2::new(5000.0, 5000.0);
+        assert_eq!(scene.free_spot(far, size, 20.0), Vec2::new(4900.0, 4960.0));
+    }
+
+    #[test]
+    fn a_point_near_a_link_finds_it() {
+        let (flow, scene) = scene(json!([{"answer": ""}, {"hangup": ""}]));
+        let edge = scene
+            .edges
+            .iter()
+            .find(|edge| edge.from != flow.start)
+            .unwrap();
+        let (a, b) = (edge.points[0], edge.points[1]);
+        let near = Vec2::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0 + 3.0);
+        assert_eq!(
+            scene.edge_at(near, 6.0).map(|found| found.link),
+            Some(edge.link)
+        );
+        assert!(scene.edge_at(Vec2::new(a.x, a.y + 300.0), 6.0).is_none());
     }
 }

@@ -66,6 +66,40 @@ pub fn connect(flow: &mut FlowGraph, from: NodeId, port: Port, to: NodeId) -> Re
     Ok(())
 }
 
+/// Unlinks the branches under `path` of `node`'s argument, which the form is removing (a
+/// switch case, say), so no link stays on a branch that is gone. Refuses, changing nothing,
+/// when the removed item is in a list whose later items have linked branches: those would
+/// move up to other places.
+pub fn unlink_under(flow: &mut FlowGraph, node: NodeId, path: &[PathSeg]) -> Result<(), String> {
+    let branches: Vec<Vec<PathSeg>> = flow
+        .links_from(node)
+        .into_iter()
+        .filter_map(|(_, _, link)| match &link.port {
+            Port::Branch(branch) => Some(branch.clone()),
+            _ => None,
+        })
+        .collect();
+    if let Some((PathSeg::Index(removed), list)) = path.split_last() {
+        let moving = branches.iter().any(|branch| {
+            branch.starts_with(list)
+                && matches!(branch.get(list.len()), Some(PathSeg::Index(at)) if at > removed)
+        });
+        if moving {
+            return Err(
+                "the items after it have linked branches: unlink those on the canvas first"
+                    .to_owned(),
+            );
+        }
+    }
+    for branch in branches
+        .into_iter()
+        .filter(|branch| branch.starts_with(path))
+    {
+        disconnect(flow, node, &Port::Branch(branch));
+    }
+    Ok(())
+}
+
 /// Removes the link out of `port` of `from`; whether there was one.
 pub fn disconnect(flow: &mut FlowGraph, from: NodeId, port: &Port) -> bool {
     match flow.link_from(from, port) {
@@ -197,5 +231,33 @@ mod tests {
             !disconnect(&mut flow, log, &Port::Next),
             "nothing left to remove"
         );
+    }
+
+    #[test]
+    fn removing_a_case_unlinks_it_and_removing_a_list_item_refuses_to_move_links() {
+        let mut flow = decompile(&json!([
+            {"switch": {"variable": "${x}", "case": {"1": [{"log": "one"}], "2": [{"log": "two"}]}}}
+        ]))
+        .unwrap();
+        let switch = node_with(&flow, "switch", "");
+        let case = |key: &str| vec![PathSeg::Key("case".into()), PathSeg::Key(key.into())];
+        unlink_under(&mut flow, switch, &case("1")).unwrap();
+        assert!(flow.link_from(switch, &Port::Branch(case("1"))).is_none());
+        assert!(flow.link_from(switch, &Port::Branch(case("2"))).is_some());
+
+        // joinQueue's timers: a list whose items hold branches.
+        let mut flow = decompile(&json!([{"joinQueue": {
+            "queue": {"id": 1},
+            "timers": [{"interval": 5, "actions": [{"log": "a"}]}, {"interval": 9, "actions": [{"log": "b"}]}]
+        }}]))
+        .unwrap();
+        let node = node_with(&flow, "joinQueue", "");
+        let first = vec![PathSeg::Key("timers".into()), PathSeg::Index(0)];
+        let links = flow.link_count();
+        assert!(unlink_under(&mut flow, node, &first).is_err());
+        assert_eq!(flow.link_count(), links, "refused: nothing changed");
+        let last = vec![PathSeg::Key("timers".into()), PathSeg::Index(1)];
+        unlink_under(&mut flow, node, &last).unwrap();
+        assert_eq!(flow.link_count(), links - 1);
     }
 }

@@ -1,9 +1,12 @@
 //! A step's properties as a form, generated from the catalog: one typed input per argument
-//! field (required ones marked, choices as a list, nested objects and lists as JSON), plus the
-//! settings every step has (tag, break, limit, description). What is typed is checked field by
-//! field, with a message for the field, before it changes the step.
+//! field (required ones marked, choices as a list), nested objects, lists and maps opened up
+//! into their own typed fields with add and remove, plus the settings every step has (tag,
+//! break, limit, description). What is typed is checked field by field, with a message for
+//! the field, before it changes the step.
 
 use super::{app, Kind};
+use crate::flow::graph::{path_text, set_at, value_at};
+use crate::flow::PathSeg;
 use crate::rules::json_kind;
 use serde_json::{Map, Value};
 
@@ -15,15 +18,24 @@ pub enum Input {
     Number,
     Checkbox,
     Choice(&'static [&'static str]),
-    /// Objects, lists and maps, typed as JSON.
+    /// Free JSON: references, values of any shape, and collections too big to open up.
     Json,
+    /// A list or map, whose items follow: items are added to it (`keyed`: a map, each new
+    /// entry is named).
+    Collection {
+        keyed: bool,
+    },
+    /// The heading over an object's fields (a list item, a map entry, a nested object).
+    Heading,
+    /// A branch named by its key (a switch case): what it runs is linked on the canvas.
+    Branch,
 }
 
 /// Which part of a step a property edits.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub enum Target {
-    /// A field of the app's object argument.
-    Field(&'static str),
+    /// A value inside the app's object argument, by its path (`files`, `files[0].name`).
+    Field(Vec<PathSeg>),
     /// The whole argument, for apps whose argument is not an object (`goto`, `sleep`, …).
     Argument,
     Tag,
@@ -36,14 +48,34 @@ pub enum Target {
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Property {
     pub target: Target,
-    /// The field's own name (`files`), or the setting's (`tag`).
+    /// Where it is, unique in the form (`files[0].name`; a setting's own name, `tag`).
     pub name: String,
+    /// What its label says: the last part of `name` (`name`, `#1`, a map key).
+    pub label: String,
+    /// How deep inside other fields it is (0: a field of the argument).
+    pub depth: usize,
     pub help: &'static str,
     pub required: bool,
     pub input: Input,
-    /// The value as the input shows it.
+    /// The value as the input shows it (a collection: how many items it has).
     pub text: String,
+    /// A list item or map entry: it can be removed.
+    pub removable: bool,
 }
+
+/// An edit of the form: a value typed, an item added to a list or map (with the new entry's
+/// name), or an item removed.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum FormEdit {
+    Set(Target, String),
+    Add(Vec<PathSeg>, String),
+    Remove(Vec<PathSeg>),
+}
+
+/// Past this many items a collection is shown as JSON rather than a field per item.
+const MOST_OPENED_ITEMS: usize = 50;
+/// Past this depth, values are shown as JSON.
+const DEEPEST_OPENED: usize = 5;
 
 /// Whether a value of `kind` holds step arrays somewhere (they are the canvas's edges).
 fn holds_steps(kind: &Kind) -> bool {
@@ -55,6 +87,7 @@ fn holds_steps(kind: &Kind) -> bool {
     }
 }
 
+/// The input of a single value of `kind` (not opened up), if it is typed at all.
 fn input_for(kind: &Kind) -> Option<Input> {
     if holds_steps(kind) {
         // Branches are drawn and connected on the canvas (or edited in the JSON tab).
@@ -73,95 +106,246 @@ fn input_for(kind: &Kind) -> Option<Input> {
     })
 }
 
+/// The input of the value `value` of `kind`: as its kind says, unless the value is of another
+/// shape (a number where text belongs, say): then JSON, so typing it back changes nothing.
+fn input_of(kind: &Kind, value: Option<&Value>) -> Option<Input> {
+    let input = input_for(kind)?;
+    let fits = match (input, value) {
+        (_, None | Some(Value::Null)) | (Input::Json, _) => true,
+        (Input::Text | Input::Choice(_), Some(value)) => value.is_string(),
+        (Input::Number, Some(value)) => value.is_number() || value.is_string(),
+        (Input::Checkbox, Some(value)) => value.is_boolean(),
+        _ => false,
+    };
+    Some(if fits { input } else { Input::Json })
+}
+
 /// A value as its input shows it.
 fn shown(value: Option<&Value>, input: Input) -> String {
     match (value, input) {
         (None | Some(Value::Null), _) => String::new(),
-        (Some(Value::String(text)), _) => text.clone(),
-        (Some(Value::Bool(on)), _) => on.to_string(),
+        // As JSON, text keeps its quotes: typed back, it stays text.
         (Some(value), Input::Json) => {
             serde_json::to_string_pretty(value).expect("a JSON value always serializes")
         }
+        (Some(Value::String(text)), _) => text.clone(),
+        (Some(Value::Bool(on)), _) => on.to_string(),
         (Some(value), _) => value.to_string(),
     }
 }
 
+/// The kind at `path` inside a value of `kind`, and whether it must be there.
+fn kind_at(kind: Kind, path: &[PathSeg]) -> Option<(Kind, bool)> {
+    path.iter()
+        .try_fold((kind, true), |(kind, _), seg| match (kind, seg) {
+            (Kind::Object(fields), PathSeg::Key(key)) => fields
+                .iter()
+                .find(|field| field.name == key)
+                .map(|field| (field.kind, field.required)),
+            (Kind::List(inner), PathSeg::Index(_)) | (Kind::Map(inner), PathSeg::Key(_)) => {
+                Some((*inner, true))
+            }
+            _ => None,
+        })
+}
+
+/// What a property row of `path` says in its label.
+fn label_of(path: &[PathSeg]) -> String {
+    match path.last() {
+        Some(PathSeg::Key(key)) => key.clone(),
+        Some(PathSeg::Index(index)) => format!("#{}", index + 1),
+        None => String::new(),
+    }
+}
+
+/// The rows of one value of `kind` at `path`: a typed input, or, for objects, lists and
+/// maps, a heading and the rows of what they hold.
+struct Rows<'a> {
+    app: &'a str,
+    argument: Option<&'a Value>,
+    /// How many path segments the top rows have (1 for an object argument's fields, 0 for
+    /// a list or map argument itself).
+    base: usize,
+    found: Vec<Property>,
+}
+
+impl Rows<'_> {
+    fn add(
+        &mut self,
+        kind: Kind,
+        path: Vec<PathSeg>,
+        (help, required): (&'static str, bool),
+        removable: bool,
+    ) {
+        let depth = path.len().saturating_sub(self.base);
+        let value = self.argument.and_then(|argument| value_at(argument, &path));
+        // Unique in the form: inside a list or map argument, under the app's name (a map key
+        // may well be called `tag`).
+        let name = match (self.base, path_text(&path)) {
+            (_, text) if text.is_empty() => self.app.to_owned(),
+            (0, text) if text.starts_with('[') => format!("{}{text}", self.app),
+            (0, text) => format!("{}.{text}", self.app),
+            (_, text) => text,
+        };
+        let row = |input: Input, text: String| Property {
+            target: Target::Field(path.clone()),
+            name: name.clone(),
+            label: if path.is_empty() {
+                name.clone()
+            } else {
+                label_of(&path)
+            },
+            depth,
+            help,
+            required,
+            input,
+            text,
+            removable,
+        };
+        let too_many = |count: usize| count > MOST_OPENED_ITEMS || depth >= DEEPEST_OPENED;
+        match kind {
+            // A keyed branch is added, named and removed here; fixed ones are the canvas's.
+            Kind::Steps if removable && matches!(path.last(), Some(PathSeg::Key(_))) => {
+                self.found.push(row(Input::Branch, String::new()));
+            }
+            Kind::Object(fields) if depth < DEEPEST_OPENED => {
+                self.found.push(row(Input::Heading, String::new()));
+                for field in fields {
+                    let mut inner = path.clone();
+                    inner.push(PathSeg::Key(field.name.to_owned()));
+                    self.add(field.kind, inner, (field.help, field.required), false);
+                }
+            }
+            Kind::List(inner)
+                if !value
+                    .and_then(Value::as_array)
+                    .is_some_and(|items| too_many(items.len())) =>
+            {
+                let items = value.and_then(Value::as_array).map_or(0, Vec::len);
+                self.found
+                    .push(row(Input::Collection { keyed: false }, items.to_string()));
+                for index in 0..items {
+                    let mut item = path.clone();
+                    item.push(PathSeg::Index(index));
+                    self.add(*inner, item, (help, true), true);
+                }
+            }
+            Kind::Map(inner)
+                if !value
+                    .and_then(Value::as_object)
+                    .is_some_and(|entries| too_many(entries.len())) =>
+            {
+                let keys: Vec<String> = value
+                    .and_then(Value::as_object)
+                    .map(|entries| entries.keys().cloned().collect())
+                    .unwrap_or_default();
+                self.found.push(row(
+                    Input::Collection { keyed: true },
+                    keys.len().to_string(),
+                ));
+                for key in keys {
+                    let mut entry = path.clone();
+                    entry.push(PathSeg::Key(key));
+                    self.add(*inner, entry, (help, true), true);
+                }
+            }
+            kind => {
+                if let Some(input) = input_of(&kind, value) {
+                    self.found.push(row(input, shown(value, input)));
+                }
+            }
+        }
+    }
+}
+
 /// The properties of a step object of `app`, in form order: its argument's fields as the
-/// catalog lists them, then the settings of every step. Apps the catalog does not know have
-/// only the settings (their argument stays editable as raw JSON).
+/// catalog lists them (nested values opened up after their heading), then the settings of
+/// every step. Apps the catalog does not know have only the settings (their argument stays
+/// editable as raw JSON).
 pub fn properties(app_name: &str, object: &Map<String, Value>) -> Vec<Property> {
-    let mut found = Vec::new();
     let argument = object.get(app_name);
+    let mut rows = Rows {
+        app: app_name,
+        argument,
+        base: 1,
+        found: Vec::new(),
+    };
     if let Some(spec) = app(app_name) {
         match spec.argument {
+            kind @ (Kind::List(_) | Kind::Map(_)) => {
+                rows.base = 0;
+                rows.add(kind, Vec::new(), (spec.help, true), false);
+            }
             Kind::Object(fields) => {
                 for field in fields {
-                    let Some(input) = input_for(&field.kind) else {
-                        continue;
-                    };
-                    found.push(Property {
-                        target: Target::Field(field.name),
-                        name: field.name.to_owned(),
-                        help: field.help,
-                        required: field.required,
-                        input,
-                        text: shown(
-                            argument.and_then(|argument| argument.get(field.name)),
-                            input,
-                        ),
-                    });
+                    rows.add(
+                        field.kind,
+                        vec![PathSeg::Key(field.name.to_owned())],
+                        (field.help, field.required),
+                        false,
+                    );
                 }
             }
             kind => {
                 if let Some(input) = input_for(&kind) {
-                    found.push(Property {
+                    rows.found.push(Property {
                         target: Target::Argument,
                         name: spec.name.to_owned(),
+                        label: spec.name.to_owned(),
+                        depth: 0,
                         help: spec.help,
                         required: true,
                         input,
                         text: shown(argument, input),
+                        removable: false,
                     });
                 }
             }
         }
     }
+    let setting = |target: Target, name: &str, help: &'static str, input: Input, text| Property {
+        target,
+        name: name.to_owned(),
+        label: name.to_owned(),
+        depth: 0,
+        help,
+        required: false,
+        input,
+        text,
+        removable: false,
+    };
     let limit_max = object.get("limit").and_then(|limit| limit.get("max"));
-    found.extend([
-        Property {
-            target: Target::Tag,
-            name: "tag".to_owned(),
-            help: "A label gotos jump to (unique in its scope)",
-            required: false,
-            input: Input::Text,
-            text: shown(object.get("tag"), Input::Text),
-        },
-        Property {
-            target: Target::Break,
-            name: "break".to_owned(),
-            help: "Stop the flow after this step",
-            required: false,
-            input: Input::Checkbox,
-            text: shown(object.get("break"), Input::Checkbox),
-        },
-        Property {
-            target: Target::LimitMax,
-            name: "limit".to_owned(),
-            help: "Run this step at most this many times; then its failover (drawn as an edge)",
-            required: false,
-            input: Input::Number,
-            text: shown(limit_max, Input::Number),
-        },
-        Property {
-            target: Target::Description,
-            name: "description".to_owned(),
-            help: "A note for people reading the flow",
-            required: false,
-            input: Input::Text,
-            text: shown(object.get("description"), Input::Text),
-        },
+    rows.found.extend([
+        setting(
+            Target::Tag,
+            "tag",
+            "A label gotos jump to (unique in its scope)",
+            Input::Text,
+            shown(object.get("tag"), Input::Text),
+        ),
+        setting(
+            Target::Break,
+            "break",
+            "Stop the flow after this step",
+            Input::Checkbox,
+            shown(object.get("break"), Input::Checkbox),
+        ),
+        setting(
+            Target::LimitMax,
+            "limit",
+            "Run this step at most this many times; then its failover (drawn as an edge)",
+            Input::Number,
+            shown(limit_max, Input::Number),
+        ),
+        setting(
+            Target::Description,
+            "description",
+            "A note for people reading the flow",
+            Input::Text,
+            shown(object.get("description"), Input::Text),
+        ),
     ]);
-    found
+    rows.found
 }
 
 /// JSON typed into a field, or what is wrong with it and where (`line 1, column 9: …`).
@@ -230,7 +414,105 @@ fn parse(kind: &Kind, input: Input, typed: &str, required: bool) -> Result<Optio
             }
             value
         }
+        Input::Collection { .. } | Input::Heading | Input::Branch => {
+            return Err("added and removed, not typed".to_owned())
+        }
     }))
+}
+
+/// The argument of a step object of `app`, made the list or object its `kind` says if it is
+/// not one yet.
+fn argument_of<'a>(
+    object: &'a mut Map<String, Value>,
+    app_name: &str,
+    kind: Kind,
+) -> &'a mut Value {
+    let argument = object.entry(app_name.to_owned()).or_insert(Value::Null);
+    match kind {
+        Kind::List(_) if !argument.is_array() => *argument = Value::Array(Vec::new()),
+        Kind::List(_) => {}
+        _ if !argument.is_object() => *argument = Value::Object(Map::new()),
+        _ => {}
+    }
+    argument
+}
+
+/// Takes out what is at `path` (a key of an object, an item of a list); whether it was there.
+fn remove_at(value: &mut Value, path: &[PathSeg]) -> bool {
+    let Some((last, parent)) = path.split_last() else {
+        return false;
+    };
+    let parent = parent
+        .iter()
+        .try_fold(value, |value, seg| match (seg, value) {
+            (PathSeg::Key(key), Value::Object(map)) => map.get_mut(key),
+            (PathSeg::Index(index), Value::Array(items)) => items.get_mut(*index),
+            _ => None,
+        });
+    match (last, parent) {
+        (PathSeg::Key(key), Some(Value::Object(map))) => map.shift_remove(key).is_some(),
+        (PathSeg::Index(index), Some(Value::Array(items))) if *index < items.len() => {
+            items.remove(*index);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Applies an edit of the form to a step object of `app`; the message says what is wrong
+/// otherwise, and nothing changes.
+pub fn apply(
+    app_name: &str,
+    object: &mut Map<String, Value>,
+    edit: &FormEdit,
+) -> Result<(), String> {
+    match edit {
+        FormEdit::Set(target, typed) => set_property(app_name, object, target, typed),
+        FormEdit::Add(path, name) => {
+            let argument_kind = app(app_name)
+                .map(|spec| spec.argument)
+                .ok_or_else(|| format!("{app_name} is not in the catalog"))?;
+            let collection = kind_at(argument_kind, path).map(|(kind, _)| kind);
+            let argument = argument_of(object, app_name, argument_kind);
+            match collection {
+                Some(Kind::List(inner)) => {
+                    let mut items = value_at(argument, path)
+                        .and_then(Value::as_array)
+                        .cloned()
+                        .unwrap_or_default();
+                    items.push(inner.starting_value());
+                    set_at(argument, path, Value::Array(items));
+                }
+                Some(Kind::Map(inner)) => {
+                    let name = name.trim();
+                    if name.is_empty() {
+                        return Err("name the new entry first".to_owned());
+                    }
+                    let mut entries = value_at(argument, path)
+                        .and_then(Value::as_object)
+                        .cloned()
+                        .unwrap_or_default();
+                    if entries.contains_key(name) {
+                        return Err(format!("{name:?} is already there"));
+                    }
+                    entries.insert(name.to_owned(), inner.starting_value());
+                    set_at(argument, path, Value::Object(entries));
+                }
+                _ => return Err(format!("{} is not a list", path_text(path))),
+            }
+            Ok(())
+        }
+        FormEdit::Remove(path) => {
+            let removed = object
+                .get_mut(app_name)
+                .is_some_and(|argument| remove_at(argument, path));
+            if removed {
+                Ok(())
+            } else {
+                Err(format!("{} is not there any more", path_text(path)))
+            }
+        }
+    }
 }
 
 /// Checks `typed` for the property `target` of a step object of `app` and writes it in; the
@@ -243,25 +525,22 @@ pub fn set_property(
 ) -> Result<(), String> {
     let spec = app(app_name);
     match target {
-        Target::Field(name) => {
-            let field = spec
-                .and_then(|spec| spec.fields().iter().find(|field| field.name == *name))
-                .ok_or_else(|| format!("{app_name} has no field {name}"))?;
-            let input = input_for(&field.kind).ok_or("edited on the canvas")?;
-            let value = parse(&field.kind, input, typed, field.required)?;
-            let argument = object
-                .entry(app_name.to_owned())
-                .or_insert_with(|| Value::Object(Map::new()));
-            if !argument.is_object() {
-                *argument = Value::Object(Map::new());
-            }
-            let fields = argument.as_object_mut().expect("made an object above");
+        Target::Field(path) => {
+            let argument_kind = spec
+                .map(|spec| spec.argument)
+                .ok_or_else(|| format!("{app_name} is not in the catalog"))?;
+            let (kind, required) = kind_at(argument_kind, path)
+                .ok_or_else(|| format!("{app_name} has no field {}", path_text(path)))?;
+            let current = object
+                .get(app_name)
+                .and_then(|argument| value_at(argument, path));
+            let input = input_of(&kind, current).ok_or("edited on the canvas")?;
+            let value = parse(&kind, input, typed, required)?;
+            let argument = argument_of(object, app_name, argument_kind);
             match value {
-                Some(value) => {
-                    fields.insert((*name).to_owned(), value);
-                }
+                Some(value) => set_at(argument, path, value),
                 None => {
-                    fields.remove(*name);
+                    remove_at(argument, path);
                 }
             }
         }
@@ -322,6 +601,17 @@ mod tests {
         value.as_object().unwrap().clone()
     }
 
+    fn field(path: &str) -> Target {
+        Target::Field(
+            path.split('.')
+                .map(|part| match part.parse::<usize>() {
+                    Ok(index) => PathSeg::Index(index),
+                    Err(_) => PathSeg::Key(part.to_owned()),
+                })
+                .collect(),
+        )
+    }
+
     #[test]
     fn an_object_argument_gives_one_typed_property_per_field_then_the_step_settings() {
         let step =
@@ -331,17 +621,23 @@ mod tests {
             .iter()
             .map(|property| property.name.as_str())
             .collect();
-        assert_eq!(&names[..2], ["files", "terminator"]);
+        assert_eq!(&names[..3], ["files", "files[0]", "terminator"]);
         assert_eq!(
             &names[names.len() - 4..],
             ["tag", "break", "limit", "description"]
         );
         let files = &found[0];
         assert!(files.required);
-        assert_eq!(files.input, Input::Json);
-        assert_eq!(files.text, "[\n  {\n    \"id\": 1\n  }\n]");
-        assert_eq!(found[1].input, Input::Text);
-        assert_eq!(found[1].text, "#");
+        assert_eq!(files.input, Input::Collection { keyed: false });
+        assert_eq!(files.text, "1", "how many");
+        let first = &found[1];
+        assert_eq!(
+            (first.input, first.text.as_str(), first.label.as_str()),
+            (Input::Json, "{\n  \"id\": 1\n}", "#1")
+        );
+        assert!(first.removable && first.depth == 1);
+        assert_eq!(found[2].input, Input::Text);
+        assert_eq!(found[2].text, "#");
         let tag = found
             .iter()
             .find(|property| property.target == Target::Tag)
@@ -394,41 +690,25 @@ mod tests {
         let mut step = object(json!({"playback": {"files": []}}));
         let before = step.clone();
         assert_eq!(
-            set_property(
-                "playback",
-                &mut step,
-                &Target::Field("files"),
-                "{\"id\": 1}"
-            ),
+            set_property("playback", &mut step, &field("files"), "{\"id\": 1}"),
             Err("must be a list [...], got an object".to_owned())
         );
         assert_eq!(
-            set_property(
-                "playback",
-                &mut step,
-                &Target::Field("files"),
-                "[{\"id\": 1"
-            ),
+            set_property("playback", &mut step, &field("files"), "[{\"id\": 1"),
             Err("line 1, column 9: EOF while parsing an object".to_owned())
         );
         assert_eq!(
-            set_property("playback", &mut step, &Target::Field("files"), " "),
+            set_property("playback", &mut step, &field("files"), " "),
             Err("required".to_owned())
         );
         assert_eq!(step, before);
-        set_property(
-            "playback",
-            &mut step,
-            &Target::Field("files"),
-            "[{\"id\": 1}]",
-        )
-        .unwrap();
-        set_property("playback", &mut step, &Target::Field("terminator"), "#").unwrap();
+        set_property("playback", &mut step, &field("files"), "[{\"id\": 1}]").unwrap();
+        set_property("playback", &mut step, &field("terminator"), "#").unwrap();
         assert_eq!(
             step,
             object(json!({"playback": {"files": [{"id": 1}], "terminator": "#"}}))
         );
-        set_property("playback", &mut step, &Target::Field("terminator"), "").unwrap();
+        set_property("playback", &mut step, &field("terminator"), "").unwrap();
         assert_eq!(step, object(json!({"playback": {"files": [{"id": 1}]}})));
     }
 
@@ -467,5 +747,163 @@ mod tests {
         }
         set_property("answer", &mut step, &Target::Break, "false").unwrap();
         assert_eq!(step, object(json!({"answer": "", "break": false})));
+    }
+
+    #[test]
+    fn nested_lists_objects_and_maps_open_up_with_typed_fields() {
+        // Every app whose argument nests something opens up without a panic, and every row
+        // it shows can be typed back as it shows.
+        for spec in crate::catalog::APPS {
+            let mut step = object(json!({ spec.name: spec.argument.starting_value() }));
+            for property in properties(spec.name, &step) {
+                if let Input::Collection { .. } = property.input {
+                    let Target::Field(path) = &property.target else {
+                        panic!()
+                    };
+                    apply(
+                        spec.name,
+                        &mut step,
+                        &FormEdit::Add(path.clone(), "one".into()),
+                    )
+                    .unwrap_or_else(|error| panic!("{}: {error}", spec.name));
+                }
+            }
+            for property in properties(spec.name, &step) {
+                if matches!(property.input, Input::Text | Input::Choice(_))
+                    && !property.text.is_empty()
+                {
+                    set_property(spec.name, &mut step, &property.target, &property.text)
+                        .unwrap_or_else(|error| panic!("{} {}: {error}", spec.name, property.name));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn list_items_are_added_typed_and_removed() {
+        let mut step = object(json!({"playback": {"files": []}}));
+        let files = vec![PathSeg::Key("files".into())];
+        apply(
+            "playback",
+            &mut step,
+            &FormEdit::Add(files.clone(), String::new()),
+        )
+        .unwrap();
+        apply(
+            "playback",
+            &mut step,
+            &FormEdit::Add(files.clone(), String::new()),
+        )
+        .unwrap();
+        assert_eq!(step["playback"]["files"], json!([{}, {}]));
+        set_property(
+            "playback",
+            &mut step,
+            &field("files.1"),
+            r#"{"name": "hello.wav"}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            set_property("playback", &mut step, &field("files.0"), "[]"),
+            Err("must be an object {...}, got an array".to_owned())
+        );
+        let mut first = files.clone();
+        first.push(PathSeg::Index(0));
+        apply("playback", &mut step, &FormEdit::Remove(first.clone())).unwrap();
+        assert_eq!(step["playback"]["files"], json!([{"name": "hello.wav"}]));
+        apply("playback", &mut step, &FormEdit::Remove(first.clone())).unwrap();
+        assert_eq!(
+            apply("playback", &mut step, &FormEdit::Remove(first)),
+            Err("files[0] is not there any more".to_owned())
+        );
+    }
+
+    #[test]
+    fn switch_cases_are_named_branches_added_and_removed_in_the_form() {
+        let mut step = object(json!({"switch": {"variable": "${digits}", "case": {}}}));
+        let case = vec![PathSeg::Key("case".into())];
+        assert_eq!(
+            apply(
+                "switch",
+                &mut step,
+                &FormEdit::Add(case.clone(), " ".into())
+            ),
+            Err("name the new entry first".to_owned())
+        );
+        apply(
+            "switch",
+            &mut step,
+            &FormEdit::Add(case.clone(), "1".into()),
+        )
+        .unwrap();
+        apply(
+            "switch",
+            &mut step,
+            &FormEdit::Add(case.clone(), " 2 ".into()),
+        )
+        .unwrap();
+        assert_eq!(
+            apply(
+                "switch",
+                &mut step,
+                &FormEdit::Add(case.clone(), "2".into())
+            ),
+            Err("\"2\" is already there".to_owned())
+        );
+        assert_eq!(step["switch"]["case"], json!({"1": [], "2": []}));
+        let rows: Vec<(String, Input, bool)> = properties("switch", &step)
+            .into_iter()
+            .filter(|property| property.name.starts_with("case"))
+            .map(|property| (property.name, property.input, property.removable))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("case".to_owned(), Input::Collection { keyed: true }, false),
+                ("case.1".to_owned(), Input::Branch, true),
+                ("case.2".to_owned(), Input::Branch, true),
+            ]
+        );
+        let mut one = case.clone();
+        one.push(PathSeg::Key("1".into()));
+        assert_eq!(
+            set_property("switch", &mut step, &Target::Field(one.clone()), "[]"),
+            Err("edited on the canvas".to_owned())
+        );
+        apply("switch", &mut step, &FormEdit::Remove(one)).unwrap();
+        assert_eq!(step["switch"]["case"], json!({"2": []}));
+    }
+
+    #[test]
+    fn an_argument_that_is_a_map_opens_up_into_named_typed_entries() {
+        let mut step = object(json!({"set": {}}));
+        apply(
+            "set",
+            &mut step,
+            &FormEdit::Add(Vec::new(), "greeting".into()),
+        )
+        .unwrap();
+        let found = properties("set", &step);
+        let rows: Vec<(&str, &str, Input, usize)> = found
+            .iter()
+            .take(2)
+            .map(|p| (p.name.as_str(), p.label.as_str(), p.input, p.depth))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("set", "set", Input::Collection { keyed: true }, 0),
+                ("set.greeting", "greeting", Input::Text, 1)
+            ]
+        );
+        set_property("set", &mut step, &found[1].target, "Hello, ${name}").unwrap();
+        assert_eq!(step["set"], json!({"greeting": "Hello, ${name}"}));
+        // A value of another shape than its kind (a number where text belongs) is JSON, so
+        // it stays a number when typed back or changed.
+        let mut step = object(json!({"set": {"total": 0}}));
+        let total = &properties("set", &step)[1];
+        assert_eq!((total.input, total.text.as_str()), (Input::Json, "0"));
+        set_property("set", &mut step, &total.target, "12").unwrap();
+        assert_eq!(step["set"], json!({"total": 12}));
     }
 }

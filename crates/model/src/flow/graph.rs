@@ -224,6 +224,17 @@ impl FlowGraph {
         self.graph.add_node(Node::Step(step))
     }
 
+    /// Removes a node with its links, and takes it out of its group: node ids are reused, so a
+    /// group must not keep one (a group left empty goes too).
+    pub fn remove_node(&mut self, node: NodeId) -> Option<Node> {
+        let removed = self.graph.remove_node(node);
+        for group in &mut self.groups {
+            group.nodes.retain(|member| *member != node);
+        }
+        self.groups.retain(|group| !group.nodes.is_empty());
+        removed
+    }
+
     pub fn connect(&mut self, from: NodeId, port: Port, to: NodeId, jump: bool) -> LinkId {
         self.graph.add_edge(from, to, Link { port, jump })
     }

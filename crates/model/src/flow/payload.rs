@@ -342,6 +342,8 @@ pub fn open(schema: &Value, payload: &Value) -> Result<FlowGraph, DecompileError
                 .collect(),
             collapsed: group.collapsed,
         })
+        // A group whose steps are all gone (the schema changed elsewhere) has nothing to hold.
+        .filter(|group| !group.nodes.is_empty())
         .collect();
     Ok(flow)
 }

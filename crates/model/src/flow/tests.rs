@@ -384,6 +384,12 @@ fn payload_keeps_positions_comments_and_detached_nodes() {
         width: 200.0,
         height: 80.0,
     });
+    graph.groups.push(NodeGroup {
+        id: "g1".into(),
+        label: "Greeting".into(),
+        nodes: vec![first, island],
+        collapsed: true,
+    });
     let saved = payload::save(
         &mut graph,
         Some(payload::Viewport {
@@ -411,9 +417,43 @@ fn payload_keeps_positions_comments_and_detached_nodes() {
     );
     assert_eq!(ports_of(&reopened, reopened_island), ["next"]);
     assert_eq!(reopened.comments, graph.comments);
+    let [group] = &reopened.groups[..] else {
+        panic!("one group: {:?}", reopened.groups)
+    };
+    assert_eq!((group.label.as_str(), group.collapsed), ("Greeting", true));
+    let members: Vec<Option<&str>> = group
+        .nodes
+        .iter()
+        .map(|node| reopened.graph[*node].tag())
+        .collect();
+    assert_eq!(members, [Some(tag), Some(island_tag)]);
     assert_eq!(payload::viewport(&saved.payload).unwrap().zoom, 1.5);
     let resaved = payload::save(&mut reopened.clone(), None);
     assert_eq!(resaved.schema, saved.schema);
+}
+
+#[test]
+fn a_removed_node_leaves_its_group_and_an_emptied_group_goes() {
+    let mut graph = decompile(&json!([{"log": "a"}, {"log": "b"}])).unwrap();
+    let nodes: Vec<NodeId> = graph.steps().map(|(node, _)| node).collect();
+    graph.groups.push(NodeGroup {
+        id: "both".into(),
+        label: "Both".into(),
+        nodes: nodes.clone(),
+        collapsed: false,
+    });
+    graph.groups.push(NodeGroup {
+        id: "one".into(),
+        label: "One".into(),
+        nodes: vec![nodes[1]],
+        collapsed: false,
+    });
+    assert!(graph.remove_node(nodes[1]).is_some());
+    assert_eq!(graph.groups.len(), 1);
+    assert_eq!(graph.groups[0].nodes, [nodes[0]]);
+    // A new node may take the freed id: it is in no group.
+    let new = graph.add_step(Step::new("hangup", json!("")));
+    assert!(graph.groups.iter().all(|group| !group.nodes.contains(&new)));
 }
 
 #[test]
