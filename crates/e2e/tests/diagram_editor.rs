@@ -455,25 +455,26 @@ async fn node_place(browser: &Browser, title: &str) -> (f64, f64, f64) {
 
 /// A press from `from` to `to` (a click when they are the same), Shift held if `shift`.
 async fn press(browser: &Browser, from: (f64, f64), to: (f64, f64), shift: bool) {
+    press_holding(browser, from, to, shift.then_some('\u{E008}')).await;
+}
+
+/// A press from `from` to `to` with the key `held` (a WebDriver key) down all along.
+async fn press_holding(browser: &Browser, from: (f64, f64), to: (f64, f64), held: Option<char>) {
     use fantoccini::actions::{
         Actions, InputSource, KeyAction, KeyActions, MouseActions, PointerAction, MOUSE_BUTTON_LEFT,
     };
     let tick = std::time::Duration::from_millis(50);
-    let keys = KeyActions::new("keys".to_owned());
-    let keys = if shift {
-        keys.then(KeyAction::Down { value: '\u{E008}' })
-    } else {
-        keys.then(KeyAction::Pause { duration: tick })
-    };
-    let mut keys = keys;
+    let mut keys = KeyActions::new("keys".to_owned()).then(match held {
+        Some(value) => KeyAction::Down { value },
+        None => KeyAction::Pause { duration: tick },
+    });
     for _ in 0..4 {
         keys = keys.then(KeyAction::Pause { duration: tick });
     }
-    let keys = if shift {
-        keys.then(KeyAction::Up { value: '\u{E008}' })
-    } else {
-        keys.then(KeyAction::Pause { duration: tick })
-    };
+    let keys = keys.then(match held {
+        Some(value) => KeyAction::Up { value },
+        None => KeyAction::Pause { duration: tick },
+    });
     let mouse = MouseActions::new("mouse".to_owned())
         .then(PointerAction::MoveTo {
             duration: None,
@@ -1268,5 +1269,90 @@ async fn a_dragged_step_shows_alignment_guides_and_links_go_around_steps() {
             }
         })
         .await;
+    browser.close().await;
+}
+
+/// The canvas's camera: its origin and zoom.
+async fn camera(browser: &Browser) -> (f64, f64, f64) {
+    let view = browser
+        .client
+        .execute(
+            "return document.querySelector('.canvas-area canvas').dataset.view.split(' ').map(Number);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    (
+        view[0].as_f64().unwrap(),
+        view[1].as_f64().unwrap(),
+        view[2].as_f64().unwrap(),
+    )
+}
+
+/// A wheel turn of `delta_y` pixels at the page point `at`, Ctrl held if `ctrl`.
+async fn wheel(browser: &Browser, at: (f64, f64), delta_y: f64, ctrl: bool) {
+    browser
+        .client
+        .execute(
+            "const [x, y, deltaY, ctrlKey] = arguments;
+             document.querySelector('.canvas-area canvas').dispatchEvent(new WheelEvent('wheel',
+               {bubbles: true, cancelable: true, clientX: x, clientY: y, deltaY, ctrlKey}));",
+            vec![json!(at.0), json!(at.1), json!(delta_y), json!(ctrl)],
+        )
+        .await
+        .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn scrolling_pans_ctrl_scrolling_zooms_and_space_drag_pans_over_steps() {
+    let OneFlow {
+        server: _server,
+        token: _token,
+        flow: _flow,
+        browser,
+    } = one_flow(
+        json!({"name": "Chain", "type": "voice", "editor": true, "schema": [
+            {"answer": ""}, {"log": "first"}, {"hangup": ""}
+        ]}),
+        "diagram",
+    )
+    .await;
+    wait_for_node_count(&browser, 4).await;
+    let log = node_point(&browser, "Log: first").await;
+    let (_, y, zoom) = camera(&browser).await;
+    // A scroll down moves the view down (the diagram up), at the same zoom.
+    wheel(&browser, log, 120.0, false).await;
+    let (_, scrolled_y, same_zoom) = camera(&browser).await;
+    assert!(
+        (scrolled_y - (y + 120.0 / zoom)).abs() < 0.01,
+        "{y} -> {scrolled_y}"
+    );
+    assert_eq!(same_zoom, zoom);
+    // Ctrl + scroll zooms, keeping the point under the pointer where it is.
+    let before = node_point(&browser, "Log: first").await;
+    wheel(&browser, before, -200.0, true).await;
+    let (_, _, zoomed) = camera(&browser).await;
+    assert!(zoomed > zoom, "{zoom} -> {zoomed}");
+    let after = node_point(&browser, "Log: first").await;
+    assert!((after.0 - before.0).abs() < 1.0 && (after.1 - before.1).abs() < 1.0);
+    // Space + drag over a step pans instead of moving the step.
+    let (x0, y0, zoom) = camera(&browser).await;
+    let world_before = world_of(&browser, "Log: first").await;
+    canvas_key(&browser, "").await;
+    press_holding(
+        &browser,
+        after,
+        (after.0 + 100.0, after.1 + 50.0),
+        Some(' '),
+    )
+    .await;
+    let (x1, y1, _) = camera(&browser).await;
+    assert!((x1 - (x0 - 100.0 / zoom)).abs() < 0.5, "{x0} -> {x1}");
+    assert!((y1 - (y0 - 50.0 / zoom)).abs() < 0.5, "{y0} -> {y1}");
+    assert_eq!(
+        world_of(&browser, "Log: first").await,
+        world_before,
+        "the step stayed"
+    );
     browser.close().await;
 }

@@ -516,6 +516,8 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
         viewport.update(|view| *view = view.centred_on(world, size.get_untracked()));
     };
     let drag = StoredValue::new(None::<Drag>);
+    // Space held: a drag anywhere pans, over steps too.
+    let space_held = StoredValue::new(false);
     let selection = move || -> Vec<NodeId> {
         selected
             .get_untracked()
@@ -594,6 +596,11 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
     };
     let on_pointer_down = move |event: ev::PointerEvent| {
         let point = local_point(&event);
+        if space_held.get_value() {
+            drag.set_value(Some(Drag::Pan { last: point }));
+            capture(&event);
+            return;
+        }
         let world = viewport.get_untracked().to_world(point);
         let reach = scene::PORT_REACH / viewport.get_untracked().zoom.min(1.0);
         let port = scene.with_untracked(|scene| scene.port_at(world, reach));
@@ -837,12 +844,30 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
         }
         drag.set_value(None);
     };
+    // Scrolling pans (Shift turns it sideways); with Ctrl or Cmd held (a pinch on a touchpad
+    // is one) it zooms around the pointer.
     let on_wheel = move |event: ev::WheelEvent| {
         event.prevent_default();
-        let factor = (-event.delta_y() * 0.0015).exp();
         let point = local_point(&event);
-        viewport.update(|view| *view = view.zoomed_at(point, factor));
+        let pixels = match event.delta_mode() {
+            web_sys::WheelEvent::DOM_DELTA_LINE => 16.0,
+            web_sys::WheelEvent::DOM_DELTA_PAGE => size.get_untracked().y,
+            _ => 1.0,
+        };
+        let (dx, dy) = (event.delta_x() * pixels, event.delta_y() * pixels);
+        if event.ctrl_key() || event.meta_key() {
+            let factor = (-dy * 0.0015).exp();
+            viewport.update(|view| *view = view.zoomed_at(point, factor));
+        } else {
+            let (dx, dy) = if event.shift_key() && dx == 0.0 {
+                (dy, 0.0)
+            } else {
+                (dx, dy)
+            };
+            viewport.update(|view| *view = view.panned(Vec2::new(-dx, -dy)));
+        }
     };
+
     let focus_node = move |node: NodeId| {
         // A step inside a collapsed group: open the group to show it.
         if scene.with_untracked(|scene| scene.box_of(node).is_none()) {
@@ -1197,6 +1222,10 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
             }
         }
         "f" | "F" if !(event.ctrl_key() || event.meta_key()) => zoom_to_selection(),
+        " " => {
+            event.prevent_default();
+            space_held.set_value(true);
+        }
         "+" | "=" => zoom_by(1.2),
         "-" => zoom_by(1.0 / 1.2),
         "ArrowRight" | "ArrowLeft" | "ArrowDown" | "ArrowUp" => {
@@ -1769,6 +1798,8 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                     on:wheel=on_wheel
                     on:dblclick=on_double_click
                     on:keydown=on_key
+                    on:keyup=move |event: ev::KeyboardEvent| if event.key() == " " { space_held.set_value(false) }
+                    on:blur=move |_| space_held.set_value(false)
                 ></canvas>
                 // The camera and the canvas's own things, where a canvas tool keeps them.
                 <div class="canvas-controls" role="toolbar" aria-label=move || i18n.t(Msg::DiagramCanvas)>
