@@ -973,11 +973,29 @@ async fn a_voice_flow_is_drawn_by_dragging_steps_from_the_palette_and_linking_th
     browser.screenshot("diagram-voice-flow-drawn").await;
 
     browser.type_into("input.flow-name", "Drawn menu").await;
+    // Its tags and description, in Flow settings; a description too long is named at once.
+    browser.click("button[aria-label='Flow settings']").await;
+    browser.type_into(".modal .tag-input input", "ivr").await;
+    browser
+        .type_into(".modal .tag-input input", &Key::Enter.to_string())
+        .await;
+    browser
+        .type_into(".modal textarea[name=description]", &"x".repeat(201))
+        .await;
+    browser.wait_for_text(".modal .error", "description").await;
+    let description = browser.find(".modal textarea[name=description]").await;
+    description.clear().await.unwrap();
+    description.send_keys("Main menu by digits").await.unwrap();
+    browser.wait_gone(".modal .error:not(:empty)").await;
+    browser.screenshot("diagram-flow-settings").await;
+    browser.click_button(".modal button", "Done").await;
     browser.click(".page-header button.primary").await;
     browser
         .wait_for_text(".toast", "Successfully updated")
         .await;
     let saved = stored_flow(&server, &token, "Drawn menu").await;
+    assert_eq!(saved["tags"], json!([{"name": "ivr"}]));
+    assert_eq!(saved["description"], "Main menu by digits");
     let schema = &saved["schema"];
     assert_eq!(
         flow_model::flow::decompile::top_level_apps(schema),

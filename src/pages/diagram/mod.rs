@@ -14,6 +14,7 @@ pub mod links;
 pub mod properties;
 pub mod routing;
 pub mod scene;
+pub mod settings;
 pub mod viewport;
 pub mod wiring;
 
@@ -47,6 +48,7 @@ use leptos_router::NavigateOptions;
 use links::{LinkRow, LinksPanel};
 use properties::PropertiesPanel;
 use scene::Scene;
+use settings::{FlowSettings, FlowSettingsModal};
 use std::collections::HashMap;
 use viewport::{Minimap, Rect, Vec2, Viewport};
 
@@ -181,6 +183,19 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
             .unwrap_or_default(),
     );
     let saved_name = RwSignal::new(name.get_untracked());
+    let settings = RwSignal::new(FlowSettings {
+        tags: flow
+            .iter()
+            .flat_map(|flow| flow.tags.iter().flatten())
+            .map(|tag| tag.name.clone())
+            .collect(),
+        description: flow
+            .as_ref()
+            .and_then(|flow| flow.description.clone())
+            .unwrap_or_default(),
+    });
+    let saved_settings = RwSignal::new(settings.get_untracked());
+    let settings_open = RwSignal::new(false);
     let current = RwSignal::new(flow);
     let graph = StoredValue::new(graph);
     let revision = RwSignal::new(0u64);
@@ -198,7 +213,11 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
     let size = RwSignal::new(Vec2::new(800.0, 600.0));
     let name_error = RwSignal::new(None::<String>);
     let show_json = RwSignal::new(false);
-    let dirty = move || revision.get() != saved_revision.get() || name.get() != saved_name.get();
+    let dirty = move || {
+        revision.get() != saved_revision.get()
+            || name.get() != saved_name.get()
+            || settings.with(|settings| saved_settings.with(|saved| settings != saved))
+    };
     let drafts = DraftKeeper::new(
         draft_key(
             "diagram",
@@ -388,11 +407,13 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
     Effect::new(move |_| {
         revision.track();
         let typed_name = name.get();
+        let typed_settings = settings.get();
         drafts.keep(dirty(), move || {
             let mut copy = graph.with_value(FlowGraph::clone);
             let saved = payload::save(&mut copy, None);
             DiagramDraft {
                 name: typed_name,
+                settings: typed_settings,
                 schema: saved.schema,
                 payload: saved.payload,
             }
@@ -430,6 +451,7 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                     true
                 });
                 name.set(draft.name);
+                settings.set(draft.settings);
                 selected.set(None);
                 fit();
             }
@@ -1486,29 +1508,20 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
     let save_as = Action::new_local(move |typed: &String| {
         let client = auth.client();
         let typed = typed.clone();
-        let stored = current.get_untracked();
+        let typed_settings = settings.get_untracked();
         let saved = snapshot();
         async move {
             let name = flow_model::rules::flow_name(&typed)
                 .map_err(|error| SaveError::Name(error.to_string()))?;
+            let (tags, description) = typed_settings.checked().map_err(SaveError::Settings)?;
             let write = SchemaWrite {
                 name: Some(name),
                 flow_type: Some(kind),
                 editor: Some(true),
                 schema: Some(saved.schema),
                 payload: Some(saved.payload),
-                description: Some(
-                    stored
-                        .as_ref()
-                        .and_then(|flow| flow.description.clone())
-                        .unwrap_or_default(),
-                ),
-                tags: Some(
-                    stored
-                        .as_ref()
-                        .and_then(|flow| flow.tags.clone())
-                        .unwrap_or_default(),
-                ),
+                description: Some(description),
+                tags: Some(tags),
                 debug: Some(false),
                 ..SchemaWrite::default()
             };
@@ -1520,15 +1533,19 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
         let client = auth.client();
         let existing = current.get_untracked();
         let typed = name.get_untracked();
+        let typed_settings = settings.get_untracked();
         let at_revision = revision.get_untracked();
         let saved = snapshot();
         async move {
             let name = flow_model::rules::flow_name(&typed)
                 .map_err(|error| SaveError::Name(error.to_string()))?;
+            let (tags, description) = typed_settings.checked().map_err(SaveError::Settings)?;
             let write = SchemaWrite {
                 name: Some(name.clone()),
                 schema: Some(saved.schema),
                 payload: Some(saved.payload),
+                tags: Some(tags),
+                description: Some(description),
                 ..SchemaWrite::default()
             };
             let stored = match &existing {
@@ -1538,7 +1555,7 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                     let write = SchemaWrite {
                         editor: Some(true),
                         fields: Some(
-                            ["name", "schema", "payload", "editor"]
+                            ["name", "schema", "payload", "editor", "tags", "description"]
                                 .map(str::to_owned)
                                 .to_vec(),
                         ),
@@ -1550,16 +1567,21 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                     let write = SchemaWrite {
                         flow_type: Some(kind),
                         editor: Some(true),
-                        description: Some(String::new()),
                         debug: Some(false),
-                        tags: Some(Vec::new()),
                         ..write
                     };
                     client.create_flow(&write).await
                 }
             }
             .map_err(SaveError::Api)?;
-            Ok((stored, name, at_revision, existing.is_none(), leave_after))
+            Ok((
+                stored,
+                name,
+                typed_settings,
+                at_revision,
+                existing.is_none(),
+                leave_after,
+            ))
         }
     });
     let guard = LeaveGuard::new(dirty, current.with_untracked(Option::is_some));
@@ -1576,16 +1598,21 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
         let leave_to = leave_to.clone();
         let on_error = on_error.clone();
         move |_| match save.value().get() {
-            Some(Ok((stored, saved_as, at_revision, created, leave_after))) => {
+            Some(Ok((stored, saved_as, settings_saved, at_revision, created, leave_after))) => {
                 let created_at =
                     created.then(|| format!("/flows/{}/diagram", stored.id.unwrap_or_default()));
                 drafts.forget();
                 current.set(Some(stored));
                 saved_revision.set(at_revision);
                 saved_name.set(saved_as);
+                saved_settings.set(settings_saved);
                 outcome.saved(leave_after, created_at, &leave_to);
             }
             Some(Err(SaveError::Name(reason))) => name_error.set(Some(reason)),
+            Some(Err(SaveError::Settings(reason))) => {
+                toasts.error(reason);
+                settings_open.set(true);
+            }
             Some(Err(SaveError::Api(error))) => {
                 outcome.refused(error, &name.get_untracked(), &on_error)
             }
@@ -1602,6 +1629,7 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                 drafts.forget();
                 saved_revision.set(revision.get_untracked());
                 saved_name.set(name.get_untracked());
+                saved_settings.set(settings.get_untracked());
                 save_as_name.set(None);
                 toasts.success(i18n.t(Msg::SuccessfullyUpdated));
                 navigate(
@@ -1609,7 +1637,9 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                     NavigateOptions::default(),
                 );
             }
-            Some(Err(SaveError::Name(reason))) => save_as_error.set(Some(reason)),
+            Some(Err(SaveError::Name(reason) | SaveError::Settings(reason))) => {
+                save_as_error.set(Some(reason))
+            }
             Some(Err(SaveError::Api(error))) if error.is_name_taken() => save_as_error.set(Some(
                 i18n.t(Msg::NameTaken(
                     save_as_name
@@ -1728,6 +1758,9 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                 </button>
                 <button aria-label=move || i18n.t(Msg::ToStart) title=move || i18n.t(Msg::ToStart) on:click=to_start>
                     <Icon icon=lucide::LuFlag />
+                </button>
+                <button aria-label=move || i18n.t(Msg::FlowSettings) title=move || i18n.t(Msg::FlowSettings) on:click=move |_| settings_open.set(true)>
+                    <Icon icon=lucide::LuSettings />
                 </button>
                 <button aria-label=move || i18n.t(Msg::ShowJson) title=move || i18n.t(Msg::ShowJson) on:click=move |_| show_json.set(true)>
                     <Icon icon=lucide::LuBraces />
@@ -1913,6 +1946,9 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                 </ul>
             </aside>
         </main>
+        <Show when=move || settings_open.get()>
+            <FlowSettingsModal settings kind on_close=Callback::new(move |()| settings_open.set(false)) />
+        </Show>
         <Show when=move || show_json.get()>
             <Modal title=Signal::derive(move || i18n.t(Msg::CompiledSchema)) on_close=Callback::new(move |()| show_json.set(false))>
                 <textarea class="code compiled" readonly rows="20" prop:value=compiled_text></textarea>
@@ -1955,6 +1991,7 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                 drafts.forget();
                 saved_revision.set(revision.get_untracked());
                 saved_name.set(name.get_untracked());
+                saved_settings.set(settings.get_untracked());
                 guard.discard(|| leave.run(()));
             })
             on_save=Callback::new(move |()| request_save(true))
@@ -2003,6 +2040,9 @@ struct NodeItem {
 #[derive(Clone, PartialEq, Debug, serde::Serialize, serde::Deserialize)]
 struct DiagramDraft {
     name: String,
+    /// Tags and description (drafts kept before they were part of one have none).
+    #[serde(default)]
+    settings: FlowSettings,
     schema: serde_json::Value,
     payload: serde_json::Value,
 }
@@ -2012,6 +2052,16 @@ impl DiagramDraft {
     fn of_stored(flow: Option<&RoutingSchema>) -> Self {
         Self {
             name: flow.and_then(|flow| flow.name.clone()).unwrap_or_default(),
+            settings: FlowSettings {
+                tags: flow
+                    .iter()
+                    .flat_map(|flow| flow.tags.iter().flatten())
+                    .map(|tag| tag.name.clone())
+                    .collect(),
+                description: flow
+                    .and_then(|flow| flow.description.clone())
+                    .unwrap_or_default(),
+            },
             schema: flow
                 .and_then(|flow| flow.schema.clone())
                 .unwrap_or_else(|| serde_json::json!([])),
@@ -2026,5 +2076,7 @@ impl DiagramDraft {
 #[derive(Clone)]
 enum SaveError {
     Name(String),
+    /// Tags or description break the flow rules.
+    Settings(String),
     Api(ApiError),
 }
