@@ -322,7 +322,7 @@ fn draw_node(
     } else {
         (colors.text.as_str(), colors.muted.as_str())
     };
-    let write = |text: &str, weight: &str, size: f64, color: &str, baseline: f64| {
+    let write = |text: &str, weight: &str, size: f64, color: &str, baseline: f64, left: f64| {
         context.set_fill_style_str(color);
         context.set_font(&format!(
             "{weight} {:.0}px system-ui, sans-serif",
@@ -330,13 +330,61 @@ fn draw_node(
         ));
         let _ = context.fill_text_with_max_width(
             text,
-            corner.x + 10.0 * viewport.zoom,
+            corner.x + left * viewport.zoom,
             corner.y + baseline * viewport.zoom,
-            width - 20.0 * viewport.zoom,
+            width - (left + 10.0) * viewport.zoom,
         );
     };
-    write(&node_box.title, "600", 13.0, title_color, 22.0);
-    write(&node_box.summary, "400", 12.0, summary_color, 42.0);
+    let icon_color = if node_box.start {
+        "#ffffff"
+    } else {
+        colors.accent.as_str()
+    };
+    draw_icon(
+        context,
+        node_box.icon,
+        Vec2::new(
+            corner.x + 9.0 * viewport.zoom,
+            corner.y + 9.0 * viewport.zoom,
+        ),
+        16.0 * viewport.zoom,
+        icon_color,
+    );
+    write(&node_box.title, "600", 13.0, title_color, 22.0, 31.0);
+    write(&node_box.summary, "400", 12.0, summary_color, 42.0, 10.0);
+}
+
+thread_local! {
+    /// Each icon's outline, made into a `Path2D` once.
+    static OUTLINES: std::cell::RefCell<std::collections::HashMap<usize, web_sys::Path2d>> =
+        Default::default();
+}
+
+/// Strokes `icon` in a `size` square with its top left at `at`.
+fn draw_icon(context: &Context, icon: icondata_core::Icon, at: Vec2, size: f64, color: &str) {
+    OUTLINES.with(|outlines| {
+        let mut outlines = outlines.borrow_mut();
+        let key = icon as *const icondata_core::IconData as usize;
+        let path = match outlines.entry(key) {
+            std::collections::hash_map::Entry::Occupied(known) => known.into_mut(),
+            std::collections::hash_map::Entry::Vacant(new) => {
+                let Ok(path) = web_sys::Path2d::new_with_path_string(&super::icons::outline(icon))
+                else {
+                    return;
+                };
+                new.insert(path)
+            }
+        };
+        context.save();
+        let _ = context.translate(at.x, at.y);
+        let _ = context.scale(size / 24.0, size / 24.0);
+        context.set_stroke_style_str(color);
+        context.set_line_width(2.0);
+        context.set_line_cap("round");
+        context.set_line_join("round");
+        context.stroke_with_path(path);
+        context.restore();
+    });
 }
 
 /// An open group: a tinted frame with its label on top. A collapsed one: a box standing for

@@ -10,6 +10,7 @@ pub mod edit;
 pub mod find;
 pub mod guides;
 pub mod history;
+pub mod icons;
 pub mod links;
 pub mod properties;
 pub mod routing;
@@ -1802,7 +1803,7 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                                 }
                                 on:click=move |_| if !palette_dragged.get_value() { add(app.name) }
                             >
-                                <span class="app-label">{app.label}</span>
+                                <span class="app-label"><Icon icon=icons::app_icon(app.name) />{app.label}</span>
                                 <span class="app-group">{app.group.label()}</span>
                             </button>
                         </li>

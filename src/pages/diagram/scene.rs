@@ -3,9 +3,11 @@
 //! culling are tested natively.
 
 use super::decorations::Decoration;
+use super::icons;
 use super::routing::{self, Ends, Obstacles};
 use super::viewport::{Rect, Vec2};
 use super::wiring;
+use crate::components::icon::lucide;
 use flow_model::catalog;
 use flow_model::flow::graph::path_text;
 use flow_model::flow::graph::LinkId;
@@ -21,6 +23,7 @@ const SUMMARY_CHARS: usize = 34;
 pub struct NodeBox {
     pub node: NodeId,
     pub rect: Rect,
+    pub icon: icondata_core::Icon,
     pub title: String,
     pub summary: String,
     pub problem: Option<Severity>,
@@ -332,8 +335,8 @@ impl Scene {
                     width: NODE_WIDTH,
                     height: NODE_HEIGHT,
                 };
-                let (title, summary) = match &flow.graph[node] {
-                    Node::Start { .. } => ("Start".to_owned(), String::new()),
+                let (icon, title, summary) = match &flow.graph[node] {
+                    Node::Start { .. } => (lucide::LuCirclePlay, "Start".to_owned(), String::new()),
                     Node::Step(step) => {
                         let label =
                             catalog::app(&step.app).map_or(step.app.as_str(), |spec| spec.label);
@@ -342,9 +345,17 @@ impl Scene {
                             Some(tag) => format!("{label} · {tag}"),
                             None => label.to_owned(),
                         };
-                        (title, summary(&step.app, step.argument()))
+                        (
+                            icons::app_icon(&step.app),
+                            title,
+                            summary(&step.app, step.argument()),
+                        )
                     }
-                    Node::Raw { value, .. } => ("Invalid step".to_owned(), short(value)),
+                    Node::Raw { value, .. } => (
+                        lucide::LuCircleAlert,
+                        "Invalid step".to_owned(),
+                        short(value),
+                    ),
                 };
                 let ports = wiring::output_ports(flow, node);
                 let places = port_places(&rect, &ports);
@@ -361,6 +372,7 @@ impl Scene {
                 NodeBox {
                     node,
                     rect,
+                    icon,
                     title,
                     summary,
                     problem: worst.get(&node).copied(),
