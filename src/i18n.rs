@@ -242,6 +242,7 @@ pub enum Msg {
     ZoomOut,
     FlowSettings,
     Done,
+    CopySchema,
     NewEntryName,
     LinkedOnCanvas,
 }
@@ -494,6 +495,7 @@ impl Msg {
             Msg::ZoomIn => "Zoom in (+)".into(),
             Msg::FlowSettings => "Flow settings".into(),
             Msg::Done => "Done".into(),
+            Msg::CopySchema => "Copy".into(),
             Msg::ZoomOut => "Zoom out (−)".into(),
             Msg::RemoveItem => "Remove".into(),
             Msg::NewEntryName => "New name".into(),
@@ -721,6 +723,7 @@ impl Msg {
             Msg::ZoomIn => "Приблизить (+)".into(),
             Msg::FlowSettings => "Настройки потока".into(),
             Msg::Done => "Готово".into(),
+            Msg::CopySchema => "Скопировать".into(),
             Msg::ZoomOut => "Отдалить (−)".into(),
             Msg::RemoveItem => "Удалить".into(),
             Msg::NewEntryName => "Новое имя".into(),

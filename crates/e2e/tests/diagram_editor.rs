@@ -1025,6 +1025,28 @@ async fn a_voice_flow_is_drawn_by_dragging_steps_from_the_palette_and_linking_th
         "then on to Hang up: {schema}"
     );
     assert!(cases["2"][0]["goto"].is_string(), "{schema}");
+    // Show JSON: the compiled schema as saved, read-only, copied with one click.
+    browser.click("button[aria-label='Show JSON']").await;
+    let shown: serde_json::Value = serde_json::from_str(
+        &browser
+            .find(".modal textarea.compiled")
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .unwrap_or_default(),
+    )
+    .unwrap();
+    assert!(
+        flow_model::flow::semantically_identical(&shown, schema),
+        "{shown}"
+    );
+    browser.click_button(".modal button", "Copy").await;
+    browser
+        .wait_for_text(".toast", "Your schema is on the clipboard")
+        .await;
+    browser.click_button(".modal button", "Close").await;
+    browser.wait_gone(".modal").await;
     browser.click_button(".page-header button", "Close").await;
     flow_e2e::wait_for_rows(&browser, &["Drawn menu"]).await;
     let row = browser.texts("table.flows tbody tr").await.join(" ");

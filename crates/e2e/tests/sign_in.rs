@@ -76,3 +76,47 @@ async fn signs_in_sees_flows_and_signs_out() {
     browser.find("form.login-card").await;
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn repeated_wrong_passwords_are_refused_for_a_while_with_a_clear_message() {
+    let server = AppServer::start().await;
+    // Five wrong guesses for the admin.
+    let http = reqwest::Client::new();
+    for attempt in 1..=5 {
+        let reply = http
+            .post(format!("{}/api/login", server.base))
+            .json(&serde_json::json!({"username": "admin", "password": format!("guess {attempt}"), "domain": "main"}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(reply.status(), reqwest::StatusCode::UNAUTHORIZED);
+    }
+    // Then even the right password, typed in the page, is told to wait.
+    let browser = Browser::start().await;
+    browser
+        .client
+        .goto(&format!("{}/login", server.base))
+        .await
+        .unwrap();
+    browser.type_into("input[name=username]", "admin").await;
+    browser
+        .type_into("input[name=password]", ADMIN_PASSWORD)
+        .await;
+    browser.type_into("input[name=domain]", "main").await;
+    browser.click("button[type=submit]").await;
+    browser
+        .wait_for_text(
+            ".error",
+            "too many failed sign-ins for this user; try again in 15 minute(s)",
+        )
+        .await;
+    browser.screenshot("sign-in-throttled").await;
+    assert!(browser
+        .client
+        .current_url()
+        .await
+        .unwrap()
+        .path()
+        .starts_with("/login"));
+    browser.close().await;
+}

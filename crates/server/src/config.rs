@@ -108,6 +108,19 @@ pub struct ServeArgs {
     #[arg(long, env = "FLOW_STUDIO_TOKEN_HOURS", default_value_t = 12, value_parser = clap::value_parser!(u32).range(1..=8760))]
     pub token_hours: u32,
 
+    /// Failed sign-ins of one user allowed within the throttle window (then 429 until it
+    /// passes).
+    #[arg(long, env = "FLOW_STUDIO_LOGIN_FAILURES_PER_USER", default_value_t = 5, value_parser = clap::value_parser!(u32).range(1..))]
+    pub login_failures_per_user: u32,
+
+    /// Failed sign-ins from one client address allowed within the throttle window.
+    #[arg(long, env = "FLOW_STUDIO_LOGIN_FAILURES_PER_ADDRESS", default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..))]
+    pub login_failures_per_address: u32,
+
+    /// The sign-in throttle window, in minutes.
+    #[arg(long, env = "FLOW_STUDIO_LOGIN_THROTTLE_MINUTES", default_value_t = 15, value_parser = clap::value_parser!(u32).range(1..=1440))]
+    pub login_throttle_minutes: u32,
+
     /// Database connections per server.
     #[arg(long, env = "FLOW_STUDIO_MAX_CONNECTIONS", default_value_t = 16)]
     pub max_connections: u32,

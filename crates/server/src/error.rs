@@ -31,6 +31,11 @@ pub enum Error {
     Unauthorized(&'static str),
     #[error("username, password or domain is wrong")]
     LoginFailed,
+    #[error("too many failed sign-ins {from}; try again in {} minute(s)", retry_after_secs.div_ceil(60))]
+    TooManyAttempts {
+        from: &'static str,
+        retry_after_secs: u64,
+    },
     #[error("this needs the schema permission {0:?}")]
     Forbidden(&'static str),
     #[error("only a domain admin may manage users")]
@@ -83,6 +88,10 @@ impl Error {
             }
             Self::Unauthorized(_) => fixed(StatusCode::UNAUTHORIZED, "app.auth.unauthorized"),
             Self::LoginFailed => fixed(StatusCode::UNAUTHORIZED, "app.auth.login.invalid"),
+            Self::TooManyAttempts { .. } => fixed(
+                StatusCode::TOO_MANY_REQUESTS,
+                "app.auth.login.too_many_attempts",
+            ),
             Self::Forbidden(_) | Self::AdminOnly => {
                 fixed(StatusCode::FORBIDDEN, "app.permission.denied")
             }
@@ -135,6 +144,14 @@ impl IntoResponse for Error {
             self.to_string()
         };
         let mut response = status.into_response();
+        if let Self::TooManyAttempts {
+            retry_after_secs, ..
+        } = self
+        {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
+        }
         response.extensions_mut().insert(ErrorInfo { id, detail });
         response
     }

@@ -68,6 +68,11 @@ fn settings(args: &ServeArgs) -> Settings {
         body_limit: args.body_limit,
         max_json_depth: usize::from(args.max_json_depth),
         token_lifetime_ms: i64::from(args.token_hours) * 3600 * 1000,
+        login_throttle: state::LoginThrottle {
+            per_user: i64::from(args.login_failures_per_user),
+            per_address: i64::from(args.login_failures_per_address),
+            window_ms: i64::from(args.login_throttle_minutes) * 60 * 1000,
+        },
     }
 }
 
@@ -138,10 +143,14 @@ pub async fn serve(
     app: Router,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<()> {
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await
-        .map_err(|error| Error::Internal(format!("server: {error}")))
+    // Each request knows the client's address (sign-ins are throttled per address too).
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
+    .map_err(|error| Error::Internal(format!("server: {error}")))
 }
 
 /// Completes on Ctrl-C or SIGTERM.

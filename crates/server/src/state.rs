@@ -17,6 +17,26 @@ pub struct Settings {
     pub max_json_depth: usize,
     /// How long an access token lives, in milliseconds.
     pub token_lifetime_ms: i64,
+    pub login_throttle: LoginThrottle,
+}
+
+/// How many failed sign-ins are allowed, per user and per client address, within a window;
+/// past that, sign-ins are refused (429) until the oldest failure leaves the window.
+#[derive(Clone, Copy, Debug)]
+pub struct LoginThrottle {
+    pub per_user: i64,
+    pub per_address: i64,
+    pub window_ms: i64,
+}
+
+impl Default for LoginThrottle {
+    fn default() -> Self {
+        Self {
+            per_user: 5,
+            per_address: 20,
+            window_ms: 15 * 60 * 1000,
+        }
+    }
 }
 
 impl Default for Settings {
@@ -25,6 +45,7 @@ impl Default for Settings {
             body_limit: 10 * 1024 * 1024,
             max_json_depth: 100,
             token_lifetime_ms: 12 * 3600 * 1000,
+            login_throttle: LoginThrottle::default(),
         }
     }
 }

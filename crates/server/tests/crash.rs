@@ -27,26 +27,44 @@ const TYPES: [&str; 4] = ["voice", "chat", "processing", "service"];
 struct ServerProcess {
     child: Child,
     base: String,
+    /// Everything it has written to its standard output and error so far.
+    output: Arc<std::sync::Mutex<String>>,
 }
 
 impl ServerProcess {
     /// Starts the server on a free loopback port and waits until it answers.
     async fn start(database: &Path) -> Self {
+        Self::start_logging(database, "warn").await
+    }
+
+    /// [`ServerProcess::start`], logging at `level`.
+    async fn start_logging(database: &Path, level: &str) -> Self {
         let mut child = Command::new(env!("CARGO_BIN_EXE_flow-studio-server"))
             .arg("--database-url")
             .arg(format!("sqlite://{}", database.display()))
             .args(["--admin-password", PASSWORD])
-            .args(["--bind", "127.0.0.1:0", "--log-level", "warn"])
+            .args(["--bind", "127.0.0.1:0", "--log-level", level])
             .args(["--static-dir", "/nonexistent"])
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
             .kill_on_drop(true)
             .spawn()
             .expect("the server binary starts");
+        let output = Arc::new(std::sync::Mutex::new(String::new()));
+        let mut errors = BufReader::new(child.stderr.take().expect("stderr")).lines();
+        let kept = output.clone();
+        tokio::spawn(async move {
+            while let Ok(Some(line)) = errors.next_line().await {
+                kept.lock().unwrap().push_str(&format!("{line}\n"));
+            }
+        });
         let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
         // It prints "Flow Studio is running at http://127.0.0.1:<port>" once it listens.
+        let kept = output.clone();
         let base = tokio::time::timeout(Duration::from_secs(30), async {
             while let Some(line) = lines.next_line().await.expect("server output") {
+                kept.lock().unwrap().push_str(&format!("{line}\n"));
                 if let Some(url) = line
                     .split_whitespace()
                     .find(|word| word.starts_with("http://"))
@@ -58,13 +76,22 @@ impl ServerProcess {
         })
         .await
         .expect("the server listens within 30 s");
-        // Keep draining its output, so that it never blocks on a full pipe.
-        tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+        // Keep reading its output, so that it never blocks on a full pipe.
+        let kept = output.clone();
+        tokio::spawn(async move {
+            while let Ok(Some(line)) = lines.next_line().await {
+                kept.lock().unwrap().push_str(&format!("{line}\n"));
+            }
+        });
         let health = reqwest::get(format!("{base}/api/health"))
             .await
             .expect("health check");
         assert_eq!(health.status(), StatusCode::OK);
-        Self { child, base }
+        Self {
+            child,
+            base,
+            output,
+        }
     }
 
     async fn sign_in(&self) -> Client {
@@ -412,4 +439,45 @@ async fn sigterm_finishes_requests_in_flight_then_exits() {
         .await;
     assert_eq!(found["items"].as_array().map(Vec::len), Some(1), "{found}");
     restarted.kill().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn passwords_never_reach_the_log_even_at_trace_level() {
+    const WRONG: &str = "Wrong-guess-5150";
+    const NEW_USER: &str = "Frank-secret-2024";
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let server = ServerProcess::start_logging(&folder.path().join("flows.db"), "trace").await;
+    let admin = server.sign_in().await;
+    let login = |username: &str, password: &str| {
+        admin
+            .http
+            .post(format!("{}/api/login", server.base))
+            .json(&json!({"username": username, "password": password, "domain": "main"}))
+            .send()
+    };
+    assert_eq!(
+        login("admin", WRONG).await.expect("sent").status(),
+        StatusCode::UNAUTHORIZED
+    );
+    let created = admin
+        .call(
+            Method::POST,
+            "/api/users",
+            Some(&json!({"username": "frank", "password": NEW_USER, "role": "editor"})),
+            None,
+        )
+        .await;
+    assert_eq!(created.map(|(status, _)| status), Some(StatusCode::OK));
+    assert_eq!(
+        login("frank", NEW_USER).await.expect("sent").status(),
+        StatusCode::OK
+    );
+    let output = server.output.clone();
+    assert!(server.terminate().await.success());
+    let log = output.lock().unwrap().clone();
+    assert!(log.contains("login refused"), "the log is written: {log}");
+    assert!(log.contains("/api/users"), "requests are traced: {log}");
+    for secret in [PASSWORD, WRONG, NEW_USER] {
+        assert!(!log.contains(secret), "{secret:?} is in the log");
+    }
 }

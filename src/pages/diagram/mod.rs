@@ -1954,6 +1954,18 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
             <Modal title=Signal::derive(move || i18n.t(Msg::CompiledSchema)) on_close=Callback::new(move |()| show_json.set(false))>
                 <textarea class="code compiled" readonly rows="20" prop:value=compiled_text></textarea>
                 <div class="modal-actions">
+                    <button on:click=move |_| {
+                        let text = compiled_text();
+                        wasm_bindgen_futures::spawn_local(async move {
+                            match crate::browser::copy_text(&text).await {
+                                Ok(()) => toasts.success(i18n.t(Msg::Copied)),
+                                Err(reason) => toasts.error(i18n.t(Msg::CannotCopy(reason))),
+                            }
+                        });
+                    }>
+                        <Icon icon=lucide::LuCopy />
+                        {move || i18n.t(Msg::CopySchema)}
+                    </button>
                     <button on:click=move |_| show_json.set(false)>{move || i18n.t(Msg::Close)}</button>
                 </div>
             </Modal>

@@ -5,12 +5,16 @@ use crate::error::{Error, Result};
 use crate::json::JsonBody;
 use crate::state::AppState;
 use crate::store::{now_millis, Account};
-use axum::extract::State;
+use axum::extract::connect_info::ConnectInfo;
+use axum::extract::{FromRequestParts, Query, State};
+use axum::http::request::Parts;
 use axum::http::HeaderMap;
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use flow_model::{LoginRequest, LoginResponse, Session, UserRef};
+use serde::Deserialize;
 use serde_json::{json, Value};
+use std::net::SocketAddr;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -33,10 +37,77 @@ impl Account {
     }
 }
 
+/// The client's address, when the server was started with it (tests that call the router
+/// directly have none).
+struct ClientAddress(Option<SocketAddr>);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(Self(
+            parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|ConnectInfo(address)| *address),
+        ))
+    }
+}
+
+/// What a failed sign-in counts against: the user (in its domain), and the client address
+/// when it is known.
+fn throttle_subjects(request: &LoginRequest, address: Option<SocketAddr>) -> Vec<(String, bool)> {
+    let mut subjects = vec![(
+        format!(
+            "user:{}/{}",
+            request.domain.trim().to_lowercase(),
+            request.username.trim().to_lowercase()
+        ),
+        true,
+    )];
+    if let Some(address) = address {
+        subjects.push((format!("address:{}", address.ip()), false));
+    }
+    subjects
+}
+
+/// Refuses a sign-in while its user or address has used up its failures in the window.
+async fn check_throttle(state: &AppState, subjects: &[(String, bool)], now: i64) -> Result<()> {
+    let throttle = state.settings.login_throttle;
+    for (subject, is_user) in subjects {
+        let limit = if *is_user {
+            throttle.per_user
+        } else {
+            throttle.per_address
+        };
+        let (failures, earliest) = state
+            .store
+            .failures_since(subject, now - throttle.window_ms)
+            .await?;
+        if failures >= limit {
+            let free_at = earliest.unwrap_or(now) + throttle.window_ms;
+            return Err(Error::TooManyAttempts {
+                from: if *is_user {
+                    "for this user"
+                } else {
+                    "from this address"
+                },
+                retry_after_secs: u64::try_from((free_at - now).max(1000) / 1000).unwrap_or(1),
+            });
+        }
+    }
+    Ok(())
+}
+
 async fn login(
     State(state): State<AppState>,
+    ClientAddress(address): ClientAddress,
     JsonBody(request): JsonBody<LoginRequest>,
 ) -> Result<Json<LoginResponse>> {
+    let now = now_millis();
+    let subjects = throttle_subjects(&request, address);
+    // Checked before the password: a throttled guess costs nothing and learns nothing.
+    check_throttle(&state, &subjects, now).await?;
     let credentials = state
         .store
         .credentials(request.domain.trim(), request.username.trim())
@@ -51,10 +122,18 @@ async fn login(
         .map_err(|error| Error::Internal(error.to_string()))?;
     let Some(credentials) = credentials.filter(|_| valid) else {
         tracing::info!(username = %request.username, domain = %request.domain, "login refused");
+        let counted: Vec<String> = subjects.into_iter().map(|(subject, _)| subject).collect();
+        state
+            .store
+            .record_failure(&counted, now, now - state.settings.login_throttle.window_ms)
+            .await?;
         return Err(Error::LoginFailed);
     };
+    // A user who gets in starts afresh; the address keeps its count (a guesser with one
+    // account of its own must not wipe it).
+    state.store.clear_failures(&subjects[0].0).await?;
     let token = new_token();
-    let expires_at = now_millis() + state.settings.token_lifetime_ms;
+    let expires_at = now + state.settings.token_lifetime_ms;
     state
         .store
         .insert_token(&token_hash(&token), credentials.user_id, expires_at)
@@ -71,13 +150,23 @@ async fn login(
     }))
 }
 
+#[derive(Deserialize, Default)]
+struct LogoutOptions {
+    /// Revoke every token of the user, not only this one: signed out everywhere.
+    #[serde(default)]
+    everywhere: bool,
+}
+
 async fn logout(
     State(state): State<AppState>,
-    _account: Account,
+    account: Account,
     headers: HeaderMap,
+    Query(options): Query<LogoutOptions>,
 ) -> Result<Json<Value>> {
-    // The token the request was authenticated with, from whichever header carried it.
-    if let Some(token) = token_from(&headers) {
+    if options.everywhere {
+        state.store.delete_tokens_of(account.user_id).await?;
+    } else if let Some(token) = token_from(&headers) {
+        // The token the request was authenticated with, from whichever header carried it.
         state.store.delete_token(&token_hash(token)).await?;
     }
     Ok(Json(json!({})))

@@ -141,6 +141,64 @@ impl Store {
         Ok(())
     }
 
+    /// How many sign-ins failed for `subject` since `since`, and when the earliest of them
+    /// did.
+    pub async fn failures_since(&self, subject: &str, since: i64) -> Result<(i64, Option<i64>)> {
+        let mut sql = Sql::new(
+            "SELECT COUNT(*) AS failures, MIN(failed_at) AS earliest FROM login_failure WHERE subject = ",
+        );
+        sql.bind(subject.to_owned())
+            .push(" AND failed_at >= ")
+            .bind(since);
+        match sql.fetch_optional(&self.pool).await? {
+            Some(row) => Ok((row.try_get("failures")?, row.try_get("earliest")?)),
+            None => Ok((0, None)),
+        }
+    }
+
+    /// Counts a failed sign-in against each of `subjects`, and forgets failures from before
+    /// `forget_before`.
+    pub async fn record_failure(
+        &self,
+        subjects: &[String],
+        at: i64,
+        forget_before: i64,
+    ) -> Result<()> {
+        let _writer = self.writer().await;
+        let mut purge = Sql::new("DELETE FROM login_failure WHERE failed_at < ");
+        purge.bind(forget_before);
+        purge
+            .execute(&self.pool)
+            .await
+            .map_err(Error::from_database)?;
+        for subject in subjects {
+            let mut sql = Sql::new("INSERT INTO login_failure (subject, failed_at) VALUES (");
+            sql.bind(subject.clone()).push(", ").bind(at).push(")");
+            sql.execute(&self.pool)
+                .await
+                .map_err(Error::from_database)?;
+        }
+        Ok(())
+    }
+
+    pub async fn clear_failures(&self, subject: &str) -> Result<()> {
+        let _writer = self.writer().await;
+        let mut sql = Sql::new("DELETE FROM login_failure WHERE subject = ");
+        sql.bind(subject.to_owned());
+        sql.execute(&self.pool)
+            .await
+            .map_err(Error::from_database)?;
+        Ok(())
+    }
+
+    /// Revokes every token of `user_id` (signed out everywhere); how many there were.
+    pub async fn delete_tokens_of(&self, user_id: i64) -> Result<u64> {
+        let _writer = self.writer().await;
+        let mut sql = Sql::new("DELETE FROM access_token WHERE user_id = ");
+        sql.bind(user_id);
+        sql.execute(&self.pool).await.map_err(Error::from_database)
+    }
+
     pub async fn delete_token(&self, token_hash: &str) -> Result<()> {
         let _writer = self.writer().await;
         let mut sql = Sql::new("DELETE FROM access_token WHERE token_hash = ");

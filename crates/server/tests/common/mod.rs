@@ -111,6 +111,7 @@ pub fn test_settings() -> Settings {
         body_limit: 10 * 1024 * 1024,
         max_json_depth: 100,
         token_lifetime_ms: 3600 * 1000,
+        ..Settings::default()
     }
 }
 
