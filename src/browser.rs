@@ -26,13 +26,13 @@ pub fn download_text(file_name: &str, text: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// The text of a picked file.
-pub async fn read_file_text(file: &web_sys::File) -> Result<String, String> {
-    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+/// The bytes of a picked file, as they are on disk (decoding is the importer's, so that a file
+/// that is not UTF-8 is refused rather than read with its letters replaced).
+pub async fn read_file_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
         .map_err(|error| format!("cannot read {}: {error:?}", file.name()))?;
-    text.as_string()
-        .ok_or_else(|| format!("cannot read {} as text", file.name()))
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// Marks a moment for the browser benchmarks (`performance.mark`).

@@ -476,9 +476,14 @@ async fn searches_filters_sorts_pages_and_restores_the_view() {
     browser.close().await;
 }
 
-async fn upload(browser: &Browser, folder: &std::path::Path, file_name: &str, text: &str) {
+async fn upload(
+    browser: &Browser,
+    folder: &std::path::Path,
+    file_name: &str,
+    content: impl AsRef<[u8]>,
+) {
     let path = folder.join(file_name);
-    std::fs::write(&path, text).unwrap();
+    std::fs::write(&path, content).unwrap();
     browser
         .find("input[type=file]")
         .await
@@ -620,7 +625,33 @@ async fn bad_uploads_say_what_is_wrong_and_change_nothing() {
             "nested deeper than 100 levels",
         ),
         ("empty.json", "", "the file is empty"),
+        (
+            "schema-object.json",
+            r#"{"name": "x", "schema": {"answer": ""}}"#,
+            "schema: must be a JSON array of steps, got an object",
+        ),
+        (
+            "control.json",
+            r#"{"name": "a\u0000b", "schema": []}"#,
+            "name: must not contain control characters (found one at character 2)",
+        ),
+        (
+            "long-name.json",
+            &format!(r#"{{"name": "{}", "schema": []}}"#, "n".repeat(101)),
+            "name: must be at most 100 characters, got 101",
+        ),
     ];
+    // Text that is not UTF-8.
+    upload(
+        &browser,
+        files.path(),
+        "latin1.json",
+        b"[{\"log\": \"caf\xe9\"}]",
+    )
+    .await;
+    browser
+        .wait_for_text(".toast.error", "latin1.json: Cannot import this file: not UTF-8 text: the byte at line 1, column 14 is not (save the file as UTF-8)")
+        .await;
     for (file, text, message) in cases {
         upload(&browser, files.path(), file, text).await;
         browser

@@ -11,7 +11,9 @@ use std::str::FromStr;
 #[derive(
     Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Hash, Debug, Default, PartialOrd, Ord,
 )]
-#[serde(rename_all = "lowercase")]
+// Read through a string, so that a value of another JSON type is named as such (serde's enum
+// reading would only say "expected value").
+#[serde(rename_all = "lowercase", try_from = "String")]
 pub enum FlowType {
     #[default]
     Default,
@@ -67,6 +69,15 @@ impl FromStr for FlowType {
             .into_iter()
             .find(|kind| kind.as_str() == text)
             .ok_or_else(|| "expected one of default, voice, chat, processing, service".to_owned())
+    }
+}
+
+impl TryFrom<String> for FlowType {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        text.parse()
+            .map_err(|expected| format!("unknown variant `{text}`, {expected}"))
     }
 }
 

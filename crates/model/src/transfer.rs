@@ -19,6 +19,10 @@ pub const MAX_IMPORT_DEPTH: usize = 100;
 pub enum ImportError {
     #[error("the file is empty")]
     Empty,
+    #[error(
+        "not UTF-8 text: the byte at line {line}, column {column} is not (save the file as UTF-8)"
+    )]
+    NotUtf8 { line: usize, column: usize },
     #[error("the file is {size} bytes; at most {limit} bytes can be imported")]
     TooBig { size: usize, limit: usize },
     #[error("not valid JSON at line {line}, column {column}: {message}")]
@@ -191,6 +195,18 @@ pub fn parse_schema(text: &str) -> Result<Value, ImportError> {
     rules::schema_shape(&schema)?;
     check_steps(&schema)?;
     Ok(schema)
+}
+
+/// The text of a file as it was read, byte for byte: UTF-8 (a leading byte-order mark is
+/// dropped), or where it is not; a file in another encoding is refused rather than imported
+/// with its letters replaced.
+pub fn file_text(bytes: &[u8]) -> Result<&str, ImportError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|error| {
+        let valid = std::str::from_utf8(&bytes[..error.valid_up_to()]).unwrap_or_default();
+        let (line, column) = line_and_column(valid, valid.len());
+        ImportError::NotUtf8 { line, column }
+    })
 }
 
 /// Reads an uploaded file.
@@ -528,5 +544,22 @@ mod tests {
             parse_import(&big).unwrap_err(),
             ImportError::TooBig { .. }
         ));
+    }
+
+    #[test]
+    fn file_text_is_utf8_or_says_where_it_is_not() {
+        assert_eq!(file_text(b"[1]").unwrap(), "[1]");
+        assert_eq!(
+            file_text(b"\xEF\xBB\xBF[1]").unwrap(),
+            "[1]",
+            "a BOM is dropped"
+        );
+        assert_eq!(file_text("[\"café\"]".as_bytes()).unwrap(), "[\"café\"]");
+        assert_eq!(
+            file_text(b"[\n  {\"log\": \"caf\xe9\"}]")
+                .unwrap_err()
+                .to_string(),
+            "not UTF-8 text: the byte at line 2, column 15 is not (save the file as UTF-8)"
+        );
     }
 }

@@ -17,6 +17,15 @@ impl<T: DeserializeOwned> FromRequest<AppState> for JsonBody<T> {
 
     async fn from_request(request: Request, state: &AppState) -> Result<Self, Error> {
         let limit = state.settings.body_limit;
+        // A body announced as too large is refused before a byte of it is read.
+        let announced = request
+            .headers()
+            .get(axum::http::header::CONTENT_LENGTH)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.parse::<u64>().ok());
+        if announced.is_some_and(|length| length > limit as u64) {
+            return Err(Error::TooLarge { limit });
+        }
         let bytes = Bytes::from_request(request, state)
             .await
             .map_err(|rejection| {

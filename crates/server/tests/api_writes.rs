@@ -60,17 +60,6 @@ async fn call_if_match(
         .await
 }
 
-/// Sends a body as it is, not necessarily JSON.
-async fn send_raw(api: &Api, method: Method, path: &str, body: impl Into<reqwest::Body>) -> Reply {
-    let request = api
-        .client
-        .request(method, format!("{}{path}", api.base))
-        .header("X-Webitel-Access", api.token.as_deref().unwrap())
-        .header("Content-Type", "application/json")
-        .body(body);
-    api.send(request).await
-}
-
 /// The versions of a flow: `(items, next)`.
 async fn versions(api: &Api, id: &str, query: &str) -> (Vec<Value>, bool) {
     let reply = api.get(&format!("{}?{query}", versions_path(id))).await;
@@ -485,7 +474,7 @@ async fn malformed_bodies_are_400_naming_the_field(engine: Engine) {
     for (body, named) in cases {
         for method in [Method::POST, Method::PUT, Method::PATCH] {
             let target = if method == Method::POST { FLOWS } else { &path };
-            let reply = send_raw(&admin, method.clone(), target, body.to_vec()).await;
+            let reply = admin.send_raw(method.clone(), target, body.to_vec()).await;
             let detail = reply.expect_error(StatusCode::BAD_REQUEST, "app.request.body.invalid");
             assert!(
                 detail.contains(named),
@@ -531,7 +520,9 @@ async fn nesting_beyond_the_configured_depth_is_refused(engine: Engine) {
         let admin = server.user("main", "admin", Role::Admin).await;
 
         // Exactly at the bound (brackets inside strings do not count): accepted and kept.
-        let reply = ok(send_raw(&admin, Method::POST, FLOWS, nested_body(bound)).await);
+        let reply = ok(admin
+            .send_raw(Method::POST, FLOWS, nested_body(bound))
+            .await);
         let created = reply.body.clone();
         assert_eq!(created["schema"], nested_schema(bound), "bound {bound}");
         let read = admin.get(&flow_path(id_of(&created))).await;
@@ -551,7 +542,7 @@ async fn nesting_beyond_the_configured_depth_is_refused(engine: Engine) {
             (Method::PUT, &path),
             (Method::PATCH, &path),
         ] {
-            let reply = send_raw(&admin, method, target, too_deep.clone()).await;
+            let reply = admin.send_raw(method, target, too_deep.clone()).await;
             let detail = reply.expect_error(StatusCode::BAD_REQUEST, "app.request.body.too_deep");
             assert!(
                 detail.contains(&format!("deeper than {bound} levels")),
@@ -563,11 +554,11 @@ async fn nesting_beyond_the_configured_depth_is_refused(engine: Engine) {
             r#"{"a": "#.repeat(bound),
             "}".repeat(bound)
         );
-        let reply = send_raw(&admin, Method::POST, FLOWS, objects).await;
+        let reply = admin.send_raw(Method::POST, FLOWS, objects).await;
         reply.expect_error(StatusCode::BAD_REQUEST, "app.request.body.too_deep");
         // A hostile body far deeper than any bound costs nothing.
         let hostile = format!(r#"{{"schema": {}"#, "[".repeat(1_000_000));
-        let reply = send_raw(&admin, Method::POST, FLOWS, hostile).await;
+        let reply = admin.send_raw(Method::POST, FLOWS, hostile).await;
         reply.expect_error(StatusCode::BAD_REQUEST, "app.request.body.too_deep");
     }
 }

@@ -1,12 +1,12 @@
 //! The page header: title, Add, Upload, Refresh, delete-selected, language and sign out.
 
 use super::{use_registry, Dialog};
-use crate::browser::read_file_text;
+use crate::browser::read_file_bytes;
 use crate::components::icon::{lucide, Icon};
 use crate::components::toast::use_toasts;
 use crate::i18n::{use_i18n, Lang, Msg};
 use crate::session::use_auth;
-use flow_model::transfer::parse_import;
+use flow_model::transfer::{file_text, parse_import};
 use flow_model::Permission;
 use leptos::ev;
 use leptos::html;
@@ -34,9 +34,11 @@ pub fn Header() -> impl IntoView {
         input.set_value("");
         spawn_local(async move {
             let file_name = file.name();
-            let parsed = read_file_text(&file)
-                .await
-                .and_then(|text| parse_import(&text).map_err(|error| error.to_string()));
+            let parsed = read_file_bytes(&file).await.and_then(|bytes| {
+                file_text(&bytes)
+                    .and_then(parse_import)
+                    .map_err(|error| error.to_string())
+            });
             match parsed {
                 Ok(flow) => registry.dialog.set(Some(Dialog::Import {
                     file_name,

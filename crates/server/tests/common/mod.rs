@@ -358,6 +358,24 @@ impl Api {
         self.call(Method::GET, path, None).await
     }
 
+    /// Sends a body as it is, not necessarily JSON (as JSON's content type).
+    pub async fn send_raw(
+        &self,
+        method: Method,
+        path: &str,
+        body: impl Into<reqwest::Body>,
+    ) -> Reply {
+        let mut request = self
+            .client
+            .request(method, format!("{}{path}", self.base))
+            .header("Content-Type", "application/json")
+            .body(body);
+        if let Some(token) = &self.token {
+            request = request.header("X-Webitel-Access", token);
+        }
+        self.send(request).await
+    }
+
     pub async fn post(&self, path: &str, body: Value) -> Reply {
         self.call(Method::POST, path, Some(body)).await
     }
