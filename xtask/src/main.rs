@@ -3,12 +3,17 @@
 //! - `setup`  install what this machine lacks (quiet when everything is there)
 //! - `build`  build the web app (trunk, release) into `dist/`
 //! - `start`  build everything and run the server on SQLite at http://127.0.0.1:8080
-//! - `test`   every check and test: fmt, clippy, unit, API on SQLite and PostgreSQL, browser
+//! - `test`   every check and test: fmt, clippy, unit, API on SQLite and PostgreSQL, browser,
+//!   fuzzing of the model and of the HTTP API, a short load and faults run
 //! - `fuzz`   fuzz the model's decompile + compile (seconds after `--`, default 60)
+//! - `api-fuzz`  fuzz the HTTP API against its OpenAPI document with Schemathesis (90 s)
+//! - `openapi`  rewrite `crates/server/openapi.json` from the code
 //! - `bench`  the model, search, Flow page, code editor and diagram editor benchmarks
+//! - `resilience`  load and faults, every acknowledged write checked; the README's table
 //!
 //! Standard library only, so it compiles in seconds on a fresh machine.
 
+mod api_fuzz;
 mod setup;
 
 use std::path::{Path, PathBuf};
@@ -152,8 +157,38 @@ fn test() -> Result<(), String> {
         &mut totals,
     )?;
     fuzz(30)?;
-    println!("\nall checks and tests passed (and 30 s of fuzzing)");
+    api_fuzz::api_fuzz()?;
+    // Load and faults, short: that they still hold (the README's table is from 60 s runs).
+    resilience(10, false)?;
+    println!(
+        "\nall checks and tests passed (and 30 s of model fuzzing, 90 s of API fuzzing, \
+         load and faults)"
+    );
     println!("tests: {} passed, {} failed", totals.0, totals.1);
+    Ok(())
+}
+
+/// Rewrites `crates/server/openapi.json` with the document the server's code makes (a test
+/// fails while the two differ).
+fn openapi() -> Result<(), String> {
+    let args = [
+        "run",
+        "--quiet",
+        "--package",
+        "flow-server",
+        "--bin",
+        "flow-studio-server",
+        "--",
+        "openapi",
+    ];
+    let output = command("cargo", &args, &[])
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .map_err(|error| format!("cannot run cargo: {error}"))?;
+    check("cargo", &args, output.status)?;
+    let file = root().join("crates/server/openapi.json");
+    std::fs::write(&file, output.stdout).map_err(|error| format!("{}: {error}", file.display()))?;
+    println!("wrote {}", file.display());
     Ok(())
 }
 
@@ -226,16 +261,48 @@ fn bench(extra: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-const USAGE: &str = "usage: cargo xtask <setup|build|start|test|fuzz|bench> [arguments]
+/// Load and faults against the release server binary (`flow-resilience`), `seconds` per load
+/// run; `readme`: write the results table into README.md.
+fn resilience(seconds: u32, readme: bool) -> Result<(), String> {
+    setup::postgres()?;
+    run(
+        "cargo",
+        &[
+            "build",
+            "--release",
+            "--package",
+            "flow-server",
+            "--package",
+            "flow-resilience",
+        ],
+        &[],
+    )?;
+    let seconds = seconds.to_string();
+    let mut args = vec!["--seconds", seconds.as_str()];
+    if readme {
+        args.push("--readme");
+    }
+    let binary = root().join("target/release/flow-resilience");
+    run(&binary.to_string_lossy(), &args, &[])
+}
+
+const USAGE: &str =
+    "usage: cargo xtask <setup|build|start|test|fuzz|api-fuzz|openapi|bench|resilience> [arguments]
   setup   install what this machine lacks: wasm target, trunk, wasm-bindgen-cli, wasm-opt and
           the code editor's npm packages, Chromium and ChromeDriver for the browser tests
   build   build the web app into dist/
   start   build and run the server on SQLite at http://127.0.0.1:8080 (server flags after --)
-  test    fmt, clippy, and every test: unit, API on SQLite and PostgreSQL, browser, fuzz (30 s)
+  test    fmt, clippy, and every test: unit, API on SQLite and PostgreSQL, browser, fuzz (30 s),
+          API fuzzing (90 s), load and faults (10 s per load run)
   fuzz    fuzz decompile + compile (seconds after --, default 60)
+  api-fuzz  fuzz the HTTP API against its OpenAPI document with Schemathesis (90 s)
+  openapi   rewrite crates/server/openapi.json from the code
   bench   the model benchmark, the search benchmark (its flags after --,
           e.g. -- --flows 20000 --engine postgres), then the Flow page, code editor and
-          diagram editor benchmarks in the browser";
+          diagram editor benchmarks in the browser
+  resilience  load (64 connections, 60 s) and faults (kill -9, PostgreSQL restart, full disk)
+          on SQLite and PostgreSQL, every acknowledged write checked; writes the README's
+          results table (seconds per load run after --, default 60)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -255,6 +322,16 @@ fn main() -> ExitCode {
             Some(Err(_)) => Err(format!("fuzz takes a number of seconds, not {:?}", rest[0])),
         },
         "bench" => bench(&rest),
+        "api-fuzz" => api_fuzz::api_fuzz(),
+        "openapi" => openapi(),
+        "resilience" => match rest.first().map(|seconds| seconds.parse::<u32>()) {
+            None => resilience(60, true),
+            Some(Ok(seconds)) => resilience(seconds, true),
+            Some(Err(_)) => Err(format!(
+                "resilience takes a number of seconds, not {:?}",
+                rest[0]
+            )),
+        },
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

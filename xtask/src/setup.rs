@@ -3,13 +3,14 @@
 
 use crate::{root, run};
 use std::net::TcpStream;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
 pub const TRUNK_VERSION: &str = "0.21.14";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+pub const SCHEMATHESIS_VERSION: &str = "4.32.5";
 
 /// The first line a tool prints for `--version`, if it runs.
 fn version_of(program: &str) -> Option<String> {
@@ -107,6 +108,41 @@ pub fn cargo_fuzz() -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// Schemathesis, the API fuzzer, from PyPI into a virtual environment of its own in the user's
+/// cache (kept across clones, one per version); returns the path of its program.
+pub fn schemathesis() -> Result<PathBuf, String> {
+    let cache = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|home| Path::new(&home).join(".cache")))
+        .ok_or("neither XDG_CACHE_HOME nor HOME is set: nowhere to install Schemathesis")?;
+    let environment = cache
+        .join("flow-studio")
+        .join(format!("schemathesis-{SCHEMATHESIS_VERSION}"));
+    let program = environment.join("bin/schemathesis");
+    let program_text = program.to_string_lossy().into_owned();
+    if version_of(&program_text).is_some_and(|version| version.ends_with(SCHEMATHESIS_VERSION)) {
+        return Ok(program);
+    }
+    let environment_text = environment.to_string_lossy().into_owned();
+    let make_environment = || run("python3", &["-m", "venv", &environment_text], &[]);
+    // Debian's Python keeps `venv` in a package of its own.
+    make_environment().or_else(|_| {
+        run("apt-get", &["install", "-y", "-qq", "python3-venv"], &[])?;
+        make_environment()
+    })?;
+    run(
+        &environment.join("bin/pip").to_string_lossy(),
+        &[
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            &format!("schemathesis=={SCHEMATHESIS_VERSION}"),
+        ],
+        &[],
+    )?;
+    Ok(program)
 }
 
 /// Chromium and ChromeDriver from the distribution's packages, for the browser tests.

@@ -518,6 +518,23 @@ pub async fn wait_for_rows(browser: &Browser, expected: &[&str]) {
         .await
 }
 
+/// Creates a flow as a user does: Add, the editor (`Diagram` or `Code`) and the type in the
+/// "Create new flow" modal, Create; waits for the editor's page.
+pub async fn create_through_the_add_modal(browser: &Browser, editor: &str, kind: &str) {
+    browser.click_button(".page-header button", "Add").await;
+    browser.click_button(".modal .choice", editor).await;
+    browser
+        .find(".modal select[name=type]")
+        .await
+        .select_by_value(kind)
+        .await
+        .unwrap();
+    browser.click(".modal button.primary").await;
+    browser
+        .wait_for_location(&format!("/flows/new/{}?type={kind}", editor.to_lowercase()))
+        .await;
+}
+
 /// The flow named `name` as the API stores it (id, schema, payload, type, editor, tags,
 /// description).
 pub async fn stored_flow(server: &AppServer, token: &str, name: &str) -> serde_json::Value {

@@ -500,6 +500,20 @@ async fn press_holding(browser: &Browser, from: (f64, f64), to: (f64, f64), held
         .unwrap();
 }
 
+/// A voice flow named `name` of Answer, Log "first", Log "second" and Hang up, open in the
+/// diagram editor with all its nodes drawn.
+async fn chain_flow(name: &str) -> OneFlow {
+    let opened = one_flow(
+        json!({"name": name, "type": "voice", "editor": true, "schema": [
+            {"answer": ""}, {"log": "first"}, {"log": "second"}, {"hangup": ""}
+        ]}),
+        "diagram",
+    )
+    .await;
+    wait_for_node_count(&opened.browser, 5).await;
+    opened
+}
+
 async fn wait_for_node_count(browser: &Browser, expected: usize) {
     browser
         .wait_until(|| async {
@@ -518,14 +532,7 @@ async fn several_steps_are_selected_by_shift_click_or_a_band_and_deleted_togethe
         token: _token,
         flow: _flow,
         browser,
-    } = one_flow(
-        json!({"name": "Chain", "type": "voice", "editor": true, "schema": [
-            {"answer": ""}, {"log": "first"}, {"log": "second"}, {"hangup": ""}
-        ]}),
-        "diagram",
-    )
-    .await;
-    wait_for_node_count(&browser, 5).await;
+    } = chain_flow("Chain").await;
 
     // Click the first log, Shift+click the second, Delete: both go, the chain closes.
     let first = node_point(&browser, "Log: first").await;
@@ -845,18 +852,7 @@ async fn a_voice_flow_is_drawn_by_dragging_steps_from_the_palette_and_linking_th
     let server = AppServer::start().await;
     let token = server.admin_token().await;
     let browser = signed_in(&server).await;
-    browser.click_button(".page-header button", "Add").await;
-    browser.click_button(".modal .choice", "Diagram").await;
-    browser
-        .find(".modal select[name=type]")
-        .await
-        .select_by_value("voice")
-        .await
-        .unwrap();
-    browser.click(".modal button.primary").await;
-    browser
-        .wait_for_location("/flows/new/diagram?type=voice")
-        .await;
+    flow_e2e::create_through_the_add_modal(&browser, "Diagram", "voice").await;
     browser.find("canvas").await;
     // Room for five steps in a row: zoomed out, Start moved to the left.
     canvas_key(&browser, "----").await;
@@ -1061,14 +1057,7 @@ async fn notes_and_collapsible_groups_are_kept_with_the_flow() {
         token,
         flow,
         browser,
-    } = one_flow(
-        json!({"name": "Annotated", "type": "voice", "editor": true, "schema": [
-            {"answer": ""}, {"log": "first"}, {"log": "second"}, {"hangup": ""}
-        ]}),
-        "diagram",
-    )
-    .await;
-    wait_for_node_count(&browser, 5).await;
+    } = chain_flow("Annotated").await;
 
     // A note, written in its panel.
     browser.click("button[aria-label='Add a note']").await;
@@ -1189,14 +1178,7 @@ async fn several_selected_steps_are_copied_together_in_order() {
         token,
         flow: _flow,
         browser,
-    } = one_flow(
-        json!({"name": "Source", "type": "voice", "editor": true, "schema": [
-            {"answer": ""}, {"log": "first"}, {"log": "second"}, {"hangup": ""}
-        ]}),
-        "diagram",
-    )
-    .await;
-    wait_for_node_count(&browser, 5).await;
+    } = chain_flow("Source").await;
     // Selected second first: the copy follows the diagram's order, not the clicks'.
     let first = node_point(&browser, "Log: first").await;
     let second = node_point(&browser, "Log: second").await;
@@ -1237,14 +1219,7 @@ async fn a_dragged_step_shows_alignment_guides_and_links_go_around_steps() {
         token: _token,
         flow: _flow,
         browser,
-    } = one_flow(
-        json!({"name": "Chain", "type": "voice", "editor": true, "schema": [
-            {"answer": ""}, {"log": "first"}, {"log": "second"}, {"hangup": ""}
-        ]}),
-        "diagram",
-    )
-    .await;
-    wait_for_node_count(&browser, 5).await;
+    } = chain_flow("Chain").await;
     let (first_x, first_y, zoom) = node_place(&browser, "Log: first").await;
     let second = node_point(&browser, "Log: second").await;
     let hangup = node_point(&browser, "Hang up").await;

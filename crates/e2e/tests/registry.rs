@@ -111,18 +111,7 @@ async fn creates_a_diagram_flow_in_the_diagram_editor() {
     let server = AppServer::start().await;
     let token = server.admin_token().await;
     let browser = signed_in(&server).await;
-    browser.click_button(".page-header button", "Add").await;
-    browser.click_button(".modal .choice", "Diagram").await;
-    browser
-        .find(".modal select[name=type]")
-        .await
-        .select_by_value("voice")
-        .await
-        .unwrap();
-    browser.click(".modal button.primary").await;
-    browser
-        .wait_for_location("/flows/new/diagram?type=voice")
-        .await;
+    flow_e2e::create_through_the_add_modal(&browser, "Diagram", "voice").await;
     browser.find("canvas").await;
     browser
         .wait_for_text(".problems", "Start is not connected")

@@ -8,6 +8,7 @@ use std::fmt;
 use std::str::FromStr;
 
 /// What runs a flow: a voice call, a chat, an agent form, a dialer service hook, or any.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(
     Serialize, Deserialize, Clone, Copy, PartialEq, Eq, Hash, Debug, Default, PartialOrd, Ord,
 )]
@@ -111,8 +112,17 @@ impl From<bool> for Editor {
     }
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug, Hash, PartialOrd, Ord)]
 pub struct Tag {
+    /// Not blank, no control characters (`rules::tags`).
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 64,
+            pattern = r"^[^\u0000-\u001f\u007f-\u009f]*[^\s\u0000-\u001f\u007f-\u009f][^\u0000-\u001f\u007f-\u009f]*$"
+        )
+    )]
     pub name: String,
 }
 
@@ -123,15 +133,18 @@ impl Tag {
 }
 
 /// A user as other entities refer to it.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug, Default)]
 pub struct UserRef {
     #[serde(with = "crate::int64")]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::int64::schema))]
     pub id: i64,
     pub name: String,
 }
 
 /// A flow as the API returns it. Search answers carry only the requested `fields[]`, so every
 /// field is optional; reading one flow returns all of them.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Serialize, Deserialize, Clone, PartialEq, Debug, Default)]
 pub struct RoutingSchema {
     #[serde(
@@ -139,6 +152,7 @@ pub struct RoutingSchema {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::int64::schema))]
     pub id: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -161,6 +175,7 @@ pub struct RoutingSchema {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::int64::schema))]
     pub created_at: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub created_by: Option<UserRef>,
@@ -169,6 +184,7 @@ pub struct RoutingSchema {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::int64::schema))]
     pub updated_at: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_by: Option<UserRef>,
@@ -194,26 +210,41 @@ pub fn etag_for(updated_at: i64) -> String {
 
 /// The body of create, PUT and PATCH. Unknown fields (such as `id` or `created_at` in an
 /// uploaded export) are ignored, so a downloaded flow can be sent back as it is.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Serialize, Deserialize, Clone, PartialEq, Debug, Default)]
 pub struct SchemaWrite {
+    /// Required on create and PUT; unique per domain regardless of case; not blank, no control
+    /// characters (`rules::flow_name`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 100,
+            pattern = r"^[^\u0000-\u001f\u007f-\u009f]*[^\s\u0000-\u001f\u007f-\u009f][^\u0000-\u001f\u007f-\u009f]*$"
+        )
+    )]
     pub name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub description: Option<String>,
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub flow_type: Option<FlowType>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub editor: Option<bool>,
+    /// The steps: each an object with exactly one app (`flow-language.md`), in branches too.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Vec<Object>>))]
     pub schema: Option<Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub payload: Option<Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub debug: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_items = 50))]
     pub tags: Option<Vec<Tag>>,
     /// A note kept with this content in the version history.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub note: Option<String>,
     /// PATCH only: which of the fields above to apply.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -221,6 +252,7 @@ pub struct SchemaWrite {
 }
 
 /// A page of search results.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
 pub struct ListResponse<T> {
     pub items: Vec<T>,
@@ -229,14 +261,18 @@ pub struct ListResponse<T> {
 }
 
 /// An earlier content of a flow, kept when its schema or payload changed.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
 pub struct SchemaVersion {
     #[serde(with = "crate::int64")]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::int64::schema))]
     pub id: i64,
     #[serde(with = "crate::int64")]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::int64::schema))]
     pub schema_id: i64,
     pub version: i64,
     #[serde(with = "crate::int64")]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::int64::schema))]
     pub created_at: i64,
     #[serde(default)]
     pub created_by: Option<UserRef>,
@@ -247,6 +283,7 @@ pub struct SchemaVersion {
 }
 
 /// The one error body of every failed request.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug)]
 pub struct ErrorBody {
     /// A stable machine-readable key, e.g. `app.routing_schema.name.exists`.
@@ -257,9 +294,11 @@ pub struct ErrorBody {
     /// For people: what is wrong and where.
     pub detail: String,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub request_id: String,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug)]
 pub struct LoginRequest {
     pub username: String,
@@ -268,6 +307,7 @@ pub struct LoginRequest {
 }
 
 /// Who is signed in and what they may do with flows.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug)]
 pub struct Session {
     pub user: UserRef,
@@ -283,10 +323,12 @@ impl Session {
     }
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug)]
 pub struct LoginResponse {
     pub access_token: String,
     #[serde(with = "crate::int64")]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::int64::schema))]
     pub expires_at: i64,
     #[serde(flatten)]
     pub session: Session,

@@ -48,6 +48,17 @@ pub mod option {
     }
 }
 
+/// The OpenAPI schema of such a value: a string of decimal digits (clients may send a number).
+#[cfg(feature = "openapi")]
+pub fn schema() -> utoipa::openapi::Object {
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::Type::String)
+        .pattern(Some("^-?[0-9]+$"))
+        .description(Some("a 64-bit integer written as a string"))
+        .examples(["42"])
+        .build()
+}
+
 #[cfg(test)]
 mod tests {
     use serde::{Deserialize, Serialize};

@@ -42,6 +42,8 @@ pub enum Command {
     Serve,
     /// Add a user to a domain (the domain is created when new).
     AddUser(AddUser),
+    /// Print the API's OpenAPI document (what `/api/openapi.json` serves) and exit.
+    Openapi,
 }
 
 #[derive(Args, Debug)]

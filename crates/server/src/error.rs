@@ -10,6 +10,12 @@ use flow_model::{ErrorBody, FieldError, QueryError};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+impl From<sqlx::Error> for Error {
+    fn from(error: sqlx::Error) -> Self {
+        Self::from_database(error)
+    }
+}
+
 #[derive(thiserror::Error, Debug)]
 pub enum Error {
     /// A request field that is not acceptable.
@@ -52,8 +58,10 @@ pub enum Error {
     RouteNotFound,
     #[error("the database is unavailable right now; try again shortly")]
     Unavailable(#[source] sqlx::Error),
+    #[error("the database has no room left to write; nothing was changed. Free some space and try again")]
+    StorageFull(#[source] sqlx::Error),
     #[error("database failure")]
-    Database(#[from] sqlx::Error),
+    Database(#[source] sqlx::Error),
     #[error("database migration failure")]
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("stored data could not be read: {0}")]
@@ -105,20 +113,36 @@ impl Error {
             Self::Unavailable(_) => {
                 fixed(StatusCode::SERVICE_UNAVAILABLE, "app.database.unavailable")
             }
+            Self::StorageFull(_) => fixed(
+                StatusCode::INSUFFICIENT_STORAGE,
+                "app.database.storage_full",
+            ),
             Self::Database(_) | Self::Migrate(_) | Self::Corrupt(_) | Self::Internal(_) => {
                 fixed(StatusCode::INTERNAL_SERVER_ERROR, "app.internal")
             }
         }
     }
 
-    /// Sorts database errors: a lost connection is a passing 503, anything else a fault.
+    /// Sorts database errors: a lost connection (or a database shutting down) is a passing
+    /// 503, a full disk a 507, anything else a fault.
     pub fn from_database(error: sqlx::Error) -> Self {
-        match error {
-            sqlx::Error::PoolTimedOut
-            | sqlx::Error::PoolClosed
-            | sqlx::Error::Io(_)
-            | sqlx::Error::Tls(_) => Self::Unavailable(error),
-            error => Self::Database(error),
+        // SQLITE_FULL (13); PostgreSQL's disk_full, and its admin/crash shutdown and
+        // "cannot connect now" while it starts.
+        let code = match &error {
+            sqlx::Error::Database(database) => database.code().map(|code| code.into_owned()),
+            _ => None,
+        };
+        match (error, code.as_deref()) {
+            (error, Some("13" | "53100")) => Self::StorageFull(error),
+            (error, Some("57P01" | "57P02" | "57P03")) => Self::Unavailable(error),
+            (
+                error @ (sqlx::Error::PoolTimedOut
+                | sqlx::Error::PoolClosed
+                | sqlx::Error::Io(_)
+                | sqlx::Error::Tls(_)),
+                _,
+            ) => Self::Unavailable(error),
+            (error, _) => Self::Database(error),
         }
     }
 }
@@ -137,7 +161,7 @@ impl IntoResponse for Error {
             // Internals stay in the log; people get the kind of failure only.
             tracing::error!(error = ?self, "request failed");
             match &self {
-                Self::Unavailable(_) => self.to_string(),
+                Self::Unavailable(_) | Self::StorageFull(_) => self.to_string(),
                 _ => "internal failure; the request id identifies it in the server log".to_owned(),
             }
         } else {

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod config;
 pub mod error;
 pub mod json;
+pub mod openapi;
 mod routes;
 pub mod state;
 pub mod store;
@@ -178,10 +179,14 @@ pub async fn shutdown_signal() {
 
 /// Runs what the command line asks for.
 pub async fn run(cli: Cli) -> Result<()> {
-    let store = open_store(&cli).await?;
     match &cli.command {
-        Some(Command::AddUser(add)) => add_user(&store, add).await,
+        Some(Command::Openapi) => {
+            print!("{}", openapi::document());
+            Ok(())
+        }
+        Some(Command::AddUser(add)) => add_user(&open_store(&cli).await?, add).await,
         Some(Command::Serve) | None => {
+            let store = open_store(&cli).await?;
             create_first_admin(&store, &cli.serve).await?;
             let state = AppState {
                 store: store.clone(),

@@ -273,9 +273,13 @@ fn draw_node(
     selected: bool,
     colors: &Palette,
 ) {
-    let corner = viewport.to_screen(Vec2::new(node_box.rect.x, node_box.rect.y));
-    let width = node_box.rect.width * viewport.zoom;
-    let height = node_box.rect.height * viewport.zoom;
+    let Rect {
+        x,
+        y,
+        width,
+        height,
+    } = viewport.rect_to_screen(&node_box.rect);
+    let corner = Vec2::new(x, y);
     context.set_fill_style_str(if node_box.start {
         &colors.accent
     } else {
@@ -396,11 +400,13 @@ fn draw_frame(
     picked: bool,
     colors: &Palette,
 ) {
-    let corner = viewport.to_screen(Vec2::new(frame.rect.x, frame.rect.y));
-    let (width, height) = (
-        frame.rect.width * viewport.zoom,
-        frame.rect.height * viewport.zoom,
-    );
+    let Rect {
+        x,
+        y,
+        width,
+        height,
+    } = viewport.rect_to_screen(&frame.rect);
+    let corner = Vec2::new(x, y);
     context.set_fill_style_str(&colors.surface);
     if frame.collapsed {
         context.fill_rect(corner.x, corner.y, width, height);
@@ -459,11 +465,13 @@ fn draw_note(
     picked: bool,
     colors: &Palette,
 ) {
-    let corner = viewport.to_screen(Vec2::new(note.rect.x, note.rect.y));
-    let (width, height) = (
-        note.rect.width * viewport.zoom,
-        note.rect.height * viewport.zoom,
-    );
+    let Rect {
+        x,
+        y,
+        width,
+        height,
+    } = viewport.rect_to_screen(&note.rect);
+    let corner = Vec2::new(x, y);
     context.set_fill_style_str(NOTE_PAPER);
     context.fill_rect(corner.x, corner.y, width, height);
     context.set_stroke_style_str(if picked { &colors.accent } else { NOTE_EDGE });

@@ -184,17 +184,7 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
             .unwrap_or_default(),
     );
     let saved_name = RwSignal::new(name.get_untracked());
-    let settings = RwSignal::new(FlowSettings {
-        tags: flow
-            .iter()
-            .flat_map(|flow| flow.tags.iter().flatten())
-            .map(|tag| tag.name.clone())
-            .collect(),
-        description: flow
-            .as_ref()
-            .and_then(|flow| flow.description.clone())
-            .unwrap_or_default(),
-    });
+    let settings = RwSignal::new(FlowSettings::of_stored(flow.as_ref()));
     let saved_settings = RwSignal::new(settings.get_untracked());
     let settings_open = RwSignal::new(false);
     let current = RwSignal::new(flow);
@@ -2065,16 +2055,7 @@ impl DiagramDraft {
     fn of_stored(flow: Option<&RoutingSchema>) -> Self {
         Self {
             name: flow.and_then(|flow| flow.name.clone()).unwrap_or_default(),
-            settings: FlowSettings {
-                tags: flow
-                    .iter()
-                    .flat_map(|flow| flow.tags.iter().flatten())
-                    .map(|tag| tag.name.clone())
-                    .collect(),
-                description: flow
-                    .and_then(|flow| flow.description.clone())
-                    .unwrap_or_default(),
-            },
+            settings: FlowSettings::of_stored(flow),
             schema: flow
                 .and_then(|flow| flow.schema.clone())
                 .unwrap_or_else(|| serde_json::json!([])),

@@ -16,6 +16,20 @@ pub struct FlowSettings {
 }
 
 impl FlowSettings {
+    /// The tags and description of a stored flow (a new one: none).
+    pub fn of_stored(flow: Option<&flow_model::RoutingSchema>) -> Self {
+        Self {
+            tags: flow
+                .iter()
+                .flat_map(|flow| flow.tags.iter().flatten())
+                .map(|tag| tag.name.clone())
+                .collect(),
+            description: flow
+                .and_then(|flow| flow.description.clone())
+                .unwrap_or_default(),
+        }
+    }
+
     /// The tags and description a save writes, or why they cannot be saved.
     pub fn checked(&self) -> Result<(Vec<Tag>, String), String> {
         let tags: Vec<Tag> = self.tags.iter().map(Tag::new).collect();

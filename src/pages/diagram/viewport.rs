@@ -90,6 +90,17 @@ impl Viewport {
         )
     }
 
+    /// Where a world rectangle is on screen.
+    pub fn rect_to_screen(&self, rect: &Rect) -> Rect {
+        let corner = self.to_screen(Vec2::new(rect.x, rect.y));
+        Rect {
+            x: corner.x,
+            y: corner.y,
+            width: rect.width * self.zoom,
+            height: rect.height * self.zoom,
+        }
+    }
+
     pub fn to_world(&self, screen: Vec2) -> Vec2 {
         Vec2::new(
             screen.x / self.zoom + self.origin.x,
@@ -257,6 +268,29 @@ mod tests {
         let before = view.to_screen(point);
         let after = view.panned(Vec2::new(30.0, -20.0)).to_screen(point);
         assert!(close(after, Vec2::new(before.x + 30.0, before.y - 20.0)));
+    }
+
+    #[test]
+    fn rectangles_go_to_the_screen_scaled_from_their_corner() {
+        let view = Viewport {
+            origin: Vec2::new(100.0, 50.0),
+            zoom: 2.0,
+        };
+        let on_screen = view.rect_to_screen(&Rect {
+            x: 110.0,
+            y: 60.0,
+            width: 200.0,
+            height: 58.0,
+        });
+        assert_eq!(
+            on_screen,
+            Rect {
+                x: 20.0,
+                y: 20.0,
+                width: 400.0,
+                height: 116.0
+            }
+        );
     }
 
     #[test]

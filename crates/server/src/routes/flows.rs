@@ -1,30 +1,32 @@
 //! `/routing/schema`: search, create, read, replace, patch, delete, tags and versions.
 
-use super::{if_match, parse_id, query_pairs};
+use super::{has_nul, if_match, parse_id, query_pairs, FLOWS};
 use crate::error::{Error, Result};
 use crate::json::JsonBody;
+use crate::openapi::{
+    BadRequest, Conflict, FlowId, Forbidden, IfMatch, NotFound, PagingParameters, PayloadTooLarge,
+    SearchParameters, ServerErrors, TagParameters, Unauthorized,
+};
 use crate::state::AppState;
 use crate::store::{Account, FlowContent};
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
-use axum::{Json, Router};
+use axum::Json;
 use flow_model::{
     rules, transfer, FieldError, ListResponse, Paging, Permission, QueryError, RoutingSchema,
     SchemaSearch, SchemaVersion, SchemaWrite, Tag, TagSearch,
 };
 use serde_json::{json, Value};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/routing/schema", get(search).post(create))
-        .route("/routing/schema/tags", get(search_tags))
-        .route(
-            "/routing/schema/{id}",
-            get(read).put(replace).patch(patch).delete(remove),
-        )
-        .route("/routing/schema/{id}/versions", get(versions))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(search, create))
+        .routes(routes!(search_tags))
+        .routes(routes!(read, replace, patch, remove))
+        .routes(routes!(versions))
 }
 
 /// The entity with its `ETag`, so a client can send it back as `If-Match`.
@@ -37,17 +39,46 @@ fn with_etag(flow: RoutingSchema) -> Response {
     response
 }
 
+/// Searches the flows of the caller's domain.
+#[utoipa::path(
+    get,
+    path = "/routing/schema",
+    tag = FLOWS,
+    params(SearchParameters),
+    responses(
+        (status = 200, description = "A page of flows with the requested fields; `next` when another page exists", body = ListResponse<RoutingSchema>),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        ServerErrors,
+    )
+)]
 async fn search(
     State(state): State<AppState>,
     account: Account,
     RawQuery(query): RawQuery,
 ) -> Result<Json<ListResponse<RoutingSchema>>> {
     account.require(&[Permission::Read])?;
-    let search = SchemaSearch::from_pairs(query_pairs(query))?;
+    let search = SchemaSearch::from_pairs(query_pairs(query)?)?;
     let (items, next) = state.store.search_flows(account.domain_id, &search).await?;
     Ok(Json(ListResponse { items, next }))
 }
 
+/// Reads one flow, whole.
+#[utoipa::path(
+    get,
+    path = "/routing/schema/{id}",
+    tag = FLOWS,
+    params(FlowId),
+    responses(
+        (status = 200, description = "The flow", body = RoutingSchema, headers(("ETag" = String, description = "`\"<updated_at>\"`, for `If-Match`"))),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        ServerErrors,
+    )
+)]
 async fn read(
     State(state): State<AppState>,
     account: Account,
@@ -74,6 +105,20 @@ fn payload(value: Option<Value>) -> Value {
     }
 }
 
+/// A description or note, which may hold any other character (names and tags refuse every
+/// control character already).
+fn free_text(
+    field: &str,
+    value: Option<&str>,
+    rule: fn(&str) -> Result<String, FieldError>,
+) -> Result<String> {
+    let text = value.unwrap_or_default();
+    if has_nul(text) {
+        return Err(FieldError::new(field, "must not contain the character U+0000").into());
+    }
+    Ok(rule(text)?)
+}
+
 fn tag_list(value: Option<Vec<Tag>>) -> Result<Vec<Tag>> {
     Ok(rules::tags(&value.unwrap_or_default())?)
 }
@@ -82,17 +127,47 @@ fn tag_list(value: Option<Vec<Tag>>) -> Result<Vec<Tag>> {
 fn full_content(body: SchemaWrite, editor: bool) -> Result<FlowContent> {
     Ok(FlowContent {
         name: rules::flow_name(body.name.as_deref().unwrap_or_default())?,
-        description: rules::description(body.description.as_deref().unwrap_or_default())?,
+        description: free_text(
+            "description",
+            body.description.as_deref(),
+            rules::description,
+        )?,
         flow_type: body.flow_type.unwrap_or_default(),
         editor,
         schema: schema(body.schema)?,
         payload: payload(body.payload),
         debug: body.debug.unwrap_or(false),
         tags: tag_list(body.tags)?,
-        note: rules::note(body.note.as_deref().unwrap_or_default())?,
+        note: free_text("note", body.note.as_deref(), rules::note)?,
     })
 }
 
+/// Creates a flow.
+#[utoipa::path(
+    post,
+    path = "/routing/schema",
+    tag = FLOWS,
+    request_body = SchemaWrite,
+    responses(
+        (status = 200, description = "The new flow", body = RoutingSchema,
+            headers(("ETag" = String, description = "`\"<updated_at>\"`, for `If-Match`")),
+            // What can be done with the new flow, for clients and stateful API testing.
+            links(
+                ("read" = (operation_id = "read", parameters(("id" = "$response.body#/id")))),
+                ("versions" = (operation_id = "versions", parameters(("id" = "$response.body#/id")))),
+                ("replace" = (operation_id = "replace", parameters(("id" = "$response.body#/id"), ("header.If-Match" = "$response.header.ETag")))),
+                ("patch" = (operation_id = "patch", parameters(("id" = "$response.body#/id"), ("header.If-Match" = "$response.header.ETag")))),
+                ("remove" = (operation_id = "remove", parameters(("id" = "$response.body#/id"), ("header.If-Match" = "$response.header.ETag")))),
+            )
+        ),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 409, response = Conflict),
+        (status = 413, response = PayloadTooLarge),
+        ServerErrors,
+    )
+)]
 async fn create(
     State(state): State<AppState>,
     account: Account,
@@ -104,6 +179,25 @@ async fn create(
     Ok(with_etag(state.store.create_flow(&account, content).await?))
 }
 
+/// Replaces a flow's content (its editor is kept); an earlier schema or payload is kept as a
+/// version.
+#[utoipa::path(
+    put,
+    path = "/routing/schema/{id}",
+    tag = FLOWS,
+    params(FlowId, IfMatch),
+    request_body = SchemaWrite,
+    responses(
+        (status = 200, description = "The flow as stored", body = RoutingSchema, headers(("ETag" = String, description = "`\"<updated_at>\"`, for `If-Match`"))),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        (status = 413, response = PayloadTooLarge),
+        ServerErrors,
+    )
+)]
 async fn replace(
     State(state): State<AppState>,
     account: Account,
@@ -146,7 +240,7 @@ fn apply_patch(mut content: FlowContent, body: &SchemaWrite) -> Result<FlowConte
     for field in named {
         match field {
             "name" => content.name = rules::flow_name(body.name.as_deref().unwrap_or_default())?,
-            "description" => content.description = rules::description(body.description.as_deref().unwrap_or_default())?,
+            "description" => content.description = free_text("description", body.description.as_deref(), rules::description)?,
             "type" => content.flow_type = body.flow_type.unwrap_or_default(),
             "editor" => content.editor = body.editor.unwrap_or(false),
             "schema" => content.schema = schema(body.schema.clone())?,
@@ -163,10 +257,28 @@ fn apply_patch(mut content: FlowContent, body: &SchemaWrite) -> Result<FlowConte
             }
         }
     }
-    content.note = rules::note(body.note.as_deref().unwrap_or_default())?;
+    content.note = free_text("note", body.note.as_deref(), rules::note)?;
     Ok(content)
 }
 
+/// Changes the fields that `fields` names (without it, every field the body carries).
+#[utoipa::path(
+    patch,
+    path = "/routing/schema/{id}",
+    tag = FLOWS,
+    params(FlowId, IfMatch),
+    request_body = SchemaWrite,
+    responses(
+        (status = 200, description = "The flow as stored", body = RoutingSchema, headers(("ETag" = String, description = "`\"<updated_at>\"`, for `If-Match`"))),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        (status = 413, response = PayloadTooLarge),
+        ServerErrors,
+    )
+)]
 async fn patch(
     State(state): State<AppState>,
     account: Account,
@@ -186,6 +298,22 @@ async fn patch(
     Ok(with_etag(flow))
 }
 
+/// Deletes a flow.
+#[utoipa::path(
+    delete,
+    path = "/routing/schema/{id}",
+    tag = FLOWS,
+    params(FlowId, IfMatch),
+    responses(
+        (status = 200, description = "The deleted flow", body = RoutingSchema),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        ServerErrors,
+    )
+)]
 async fn remove(
     State(state): State<AppState>,
     account: Account,
@@ -198,17 +326,46 @@ async fn remove(
     Ok(Json(state.store.delete_flow(&account, id, if_match).await?))
 }
 
+/// Lists the tags of the caller's domain's flows.
+#[utoipa::path(
+    get,
+    path = "/routing/schema/tags",
+    tag = FLOWS,
+    params(TagParameters),
+    responses(
+        (status = 200, description = "A page of tags", body = ListResponse<Tag>),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        ServerErrors,
+    )
+)]
 async fn search_tags(
     State(state): State<AppState>,
     account: Account,
     RawQuery(query): RawQuery,
 ) -> Result<Json<ListResponse<Tag>>> {
     account.require(&[Permission::Read])?;
-    let search = TagSearch::from_pairs(query_pairs(query))?;
+    let search = TagSearch::from_pairs(query_pairs(query)?)?;
     let (items, next) = state.store.search_tags(account.domain_id, &search).await?;
     Ok(Json(ListResponse { items, next }))
 }
 
+/// Lists a flow's earlier versions, newest first.
+#[utoipa::path(
+    get,
+    path = "/routing/schema/{id}/versions",
+    tag = FLOWS,
+    params(FlowId, PagingParameters),
+    responses(
+        (status = 200, description = "A page of versions", body = ListResponse<SchemaVersion>),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        ServerErrors,
+    )
+)]
 async fn versions(
     State(state): State<AppState>,
     account: Account,
@@ -217,7 +374,7 @@ async fn versions(
 ) -> Result<Json<ListResponse<SchemaVersion>>> {
     account.require(&[Permission::Read])?;
     let id = parse_id("schema_id", &id)?;
-    let paging = Paging::from_pairs(query_pairs(query))?;
+    let paging = Paging::from_pairs(query_pairs(query)?)?;
     let (items, next) = state.store.versions(account.domain_id, id, paging).await?;
     Ok(Json(ListResponse { items, next }))
 }

@@ -1,28 +1,57 @@
-//! The `/api` routes, one module per resource.
+//! The `/api` routes, one module per resource. Each route is registered together with its
+//! OpenAPI description, so the document (`crate::openapi`) describes every one of them.
 
 mod flows;
 mod session;
 mod users;
 
 use crate::error::{render_error_bodies, Error};
+use crate::openapi::ServerErrors;
 use crate::state::AppState;
-use axum::http::HeaderMap;
-use axum::routing::get;
+use axum::http::{header, HeaderMap};
 use axum::{middleware, Json, Router};
 use flow_model::QueryError;
 use serde_json::json;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub fn api_router() -> Router<AppState> {
-    Router::new()
+/// Tags that group the operations in the document.
+const FLOWS: &str = "routing schema";
+const SESSION: &str = "session";
+const SERVICE: &str = "service";
+
+fn documented_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(<crate::openapi::ApiDoc as utoipa::OpenApi>::openapi())
         .merge(flows::router())
         .merge(session::router())
         .merge(users::router())
-        .route("/health", get(health))
+        .routes(routes!(health))
+        .routes(routes!(openapi_document))
+}
+
+pub fn api_router() -> Router<AppState> {
+    let (router, _) = documented_router().split_for_parts();
+    router
         .fallback(|| async { Error::RouteNotFound })
         .layer(middleware::from_fn(render_error_bodies))
 }
 
+/// The OpenAPI document of [`api_router`].
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    documented_router().into_openapi()
+}
+
 /// Liveness for balancers: 200 while the database answers, 503 otherwise.
+#[utoipa::path(
+    get,
+    path = "/health",
+    tag = SERVICE,
+    security(()),
+    responses(
+        (status = 200, description = "The database answers", body = Object, example = json!({"status": "ok"})),
+        ServerErrors,
+    )
+)]
 async fn health(
     axum::extract::State(state): axum::extract::State<AppState>,
 ) -> Result<Json<serde_json::Value>, Error> {
@@ -30,11 +59,43 @@ async fn health(
     Ok(Json(json!({"status": "ok"})))
 }
 
-/// Decoded `key=value` pairs of a raw query string.
-fn query_pairs(raw: Option<String>) -> Vec<(String, String)> {
-    form_urlencoded::parse(raw.unwrap_or_default().as_bytes())
+/// This API's OpenAPI 3 document.
+#[utoipa::path(
+    get,
+    path = "/openapi.json",
+    tag = SERVICE,
+    security(()),
+    responses((status = 200, description = "The OpenAPI document", body = Object))
+)]
+async fn openapi_document() -> ([(header::HeaderName, &'static str); 1], &'static str) {
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        crate::openapi::document(),
+    )
+}
+
+/// Whether text holds U+0000, which PostgreSQL text cannot store or compare with (SQLite can):
+/// such text is refused before it reaches either engine.
+fn has_nul(text: &str) -> bool {
+    text.contains('\0')
+}
+
+/// Decoded `key=value` pairs of a raw query string; a value with U+0000 is refused.
+fn query_pairs(raw: Option<String>) -> Result<Vec<(String, String)>, Error> {
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(raw.unwrap_or_default().as_bytes())
         .into_owned()
-        .collect()
+        .collect();
+    match pairs
+        .iter()
+        .find(|(key, value)| has_nul(key) || has_nul(value))
+    {
+        Some((key, value)) => Err(Error::InvalidParameter(QueryError {
+            parameter: key.clone(),
+            value: value.clone(),
+            reason: "must not contain the character U+0000".to_owned(),
+        })),
+        None => Ok(pairs),
+    }
 }
 
 /// A 64-bit id from a path segment.

@@ -1,26 +1,30 @@
 //! Signing in and out, and who is signed in.
 
+use super::{has_nul, SESSION};
 use crate::auth::{new_token, token_from, token_hash, verify_password};
 use crate::error::{Error, Result};
 use crate::json::JsonBody;
+use crate::openapi::{BadRequest, PayloadTooLarge, ServerErrors, TooManyRequests, Unauthorized};
 use crate::state::AppState;
 use crate::store::{now_millis, Account};
 use axum::extract::connect_info::ConnectInfo;
 use axum::extract::{FromRequestParts, Query, State};
 use axum::http::request::Parts;
 use axum::http::HeaderMap;
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Json;
 use flow_model::{LoginRequest, LoginResponse, Session, UserRef};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use std::net::SocketAddr;
+use utoipa::IntoParams;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/login", post(login))
-        .route("/logout", post(logout))
-        .route("/userinfo", get(userinfo))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(login))
+        .routes(routes!(logout))
+        .routes(routes!(userinfo))
 }
 
 impl Account {
@@ -99,11 +103,31 @@ async fn check_throttle(state: &AppState, subjects: &[(String, bool)], now: i64)
     Ok(())
 }
 
+/// Signs in: an access token for `X-Webitel-Access`, and who it belongs to.
+#[utoipa::path(
+    post,
+    path = "/login",
+    tag = SESSION,
+    security(()),
+    request_body = LoginRequest,
+    responses(
+        (status = 200, description = "Signed in", body = LoginResponse),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 413, response = PayloadTooLarge),
+        (status = 429, response = TooManyRequests),
+        ServerErrors,
+    )
+)]
 async fn login(
     State(state): State<AppState>,
     ClientAddress(address): ClientAddress,
     JsonBody(request): JsonBody<LoginRequest>,
 ) -> Result<Json<LoginResponse>> {
+    // No account has U+0000 in its name, and PostgreSQL could not even look for one.
+    if has_nul(&request.username) || has_nul(&request.domain) {
+        return Err(Error::LoginFailed);
+    }
     let now = now_millis();
     let subjects = throttle_subjects(&request, address);
     // Checked before the password: a throttled guess costs nothing and learns nothing.
@@ -150,13 +174,27 @@ async fn login(
     }))
 }
 
-#[derive(Deserialize, Default)]
+#[derive(Deserialize, Default, IntoParams)]
+#[into_params(parameter_in = Query)]
 struct LogoutOptions {
     /// Revoke every token of the user, not only this one: signed out everywhere.
     #[serde(default)]
     everywhere: bool,
 }
 
+/// Signs out: revokes the token the request carries.
+#[utoipa::path(
+    post,
+    path = "/logout",
+    tag = SESSION,
+    params(LogoutOptions),
+    responses(
+        (status = 200, description = "Signed out", body = Object, example = json!({})),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        ServerErrors,
+    )
+)]
 async fn logout(
     State(state): State<AppState>,
     account: Account,
@@ -172,6 +210,17 @@ async fn logout(
     Ok(Json(json!({})))
 }
 
+/// Who is signed in, in which domain, with which `schema` permissions.
+#[utoipa::path(
+    get,
+    path = "/userinfo",
+    tag = SESSION,
+    responses(
+        (status = 200, description = "The signed-in user", body = Session),
+        (status = 401, response = Unauthorized),
+        ServerErrors,
+    )
+)]
 async fn userinfo(account: Account) -> Json<Session> {
     Json(account.session())
 }

@@ -1,35 +1,63 @@
 //! Users of the caller's domain, managed by its admins.
 
+use super::SESSION;
 use crate::auth::hash_password;
 use crate::error::{Error, Result};
 use crate::json::JsonBody;
+use crate::openapi::{
+    BadRequest, Conflict, Forbidden, PayloadTooLarge, ServerErrors, Unauthorized,
+};
 use crate::state::AppState;
 use crate::store::{Account, NewUser};
 use axum::extract::State;
-use axum::routing::post;
-use axum::{Json, Router};
+use axum::Json;
 use flow_model::{rules::FieldError, Role};
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub fn router() -> Router<AppState> {
-    Router::new().route("/users", post(create_user))
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(create_user))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 struct NewUserRequest {
+    /// Not blank, no control characters.
+    #[schema(
+        pattern = r"^[^\u0000-\u001f\u007f-\u009f]*[^\s\u0000-\u001f\u007f-\u009f][^\u0000-\u001f\u007f-\u009f]*$"
+    )]
     username: String,
+    #[schema(min_length = 8)]
     password: String,
     role: Role,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 struct CreatedUser {
     #[serde(with = "flow_model::int64")]
+    #[schema(schema_with = flow_model::int64::schema)]
     id: i64,
     username: String,
     role: Role,
 }
 
+/// Adds a user to the caller's domain (domain admins only).
+#[utoipa::path(
+    post,
+    path = "/users",
+    tag = SESSION,
+    request_body = NewUserRequest,
+    responses(
+        (status = 200, description = "The new user", body = CreatedUser),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 409, response = Conflict),
+        (status = 413, response = PayloadTooLarge),
+        ServerErrors,
+    )
+)]
 async fn create_user(
     State(state): State<AppState>,
     account: Account,
