@@ -1,6 +1,7 @@
 //! What every browser scenario needs: the built web app served by a real server over a fresh
 //! SQLite file, a headless Chromium driven through ChromeDriver, and a signed-in admin.
 
+pub mod node_red;
 pub mod report;
 
 use fantoccini::elements::Element;
@@ -9,6 +10,7 @@ use flow_model::Role;
 use flow_server::state::{AppState, Settings};
 use flow_server::store::{NewUser, Store, StoreOptions};
 use hyper_util::client::legacy::connect::HttpConnector;
+use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
@@ -205,10 +207,13 @@ impl Browser {
             std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".to_owned());
         let port = free_port();
         let downloads = tempfile::tempdir().expect("download folder");
+        // In a process group of its own, with the Chromium it starts, so that a test that
+        // fails half way leaves no browser behind (see `Drop`).
         let driver = Command::new(&chromedriver)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
+            .process_group(0)
             .spawn()
             .unwrap_or_else(|error| {
                 panic!("cannot start {chromedriver}: {error} (run `cargo xtask setup`)")
@@ -453,15 +458,19 @@ impl Browser {
         std::fs::write(folder.join(format!("{name}.png")), png).expect("screenshot written");
     }
 
-    pub async fn close(mut self) {
+    pub async fn close(self) {
         let _ = self.client.clone().close().await;
-        let _ = self.driver.kill();
     }
 }
 
 impl Drop for Browser {
+    /// ChromeDriver and every Chromium process it started go, however the test ended.
     fn drop(&mut self) {
-        let _ = self.driver.kill();
+        let group = format!("-{}", self.driver.id());
+        let _ = std::process::Command::new("kill")
+            .args(["-KILL", "--", &group])
+            .status();
+        let _ = self.driver.wait();
     }
 }
 

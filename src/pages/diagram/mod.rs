@@ -827,8 +827,10 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
     let on_pointer_up = move |event: ev::PointerEvent| {
         match drag.get_value() {
             Some(Drag::Move { recorded: true, .. }) => {
+                // Dropped: the scene is built again, links going around steps once more.
                 dragging.set_value(Vec::new());
                 alignment_guides.set(Vec::new());
+                moved();
                 settled.update(|settled| *settled += 1);
             }
             Some(Drag::Note { recorded: true, .. } | Drag::Resize { recorded: true, .. }) => {

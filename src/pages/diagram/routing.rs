@@ -62,22 +62,6 @@ impl Obstacles {
         Self { rects, cells }
     }
 
-    /// Box `index` now stands at `rect`.
-    pub fn moved(&mut self, index: usize, rect: Rect) {
-        let Some(old) = self.rects.get(index).copied() else {
-            return;
-        };
-        for cell in cell_range(&inflated(&old, CLEARANCE)) {
-            if let Some(members) = self.cells.get_mut(&cell) {
-                members.retain(|member| *member != index);
-            }
-        }
-        for cell in cell_range(&inflated(&rect, CLEARANCE)) {
-            self.cells.entry(cell).or_default().push(index);
-        }
-        self.rects[index] = rect;
-    }
-
     /// The boxes (as indices) whose clearance reaches into `area`.
     fn near(&self, area: &Rect) -> Vec<usize> {
         let mut found: Vec<usize> = cell_range(area)
@@ -139,14 +123,6 @@ impl Ends {
 
     fn arrive(&self) -> Vec2 {
         Vec2::new(self.end.x - ARRIVE, self.end.y)
-    }
-
-    /// Every box this link's route can depend on lies within this area.
-    pub fn reach(&self) -> Rect {
-        inflated(
-            &Rect::spanning(self.leave(), self.arrive()),
-            SEARCH_MARGIN + CLEARANCE,
-        )
     }
 }
 
