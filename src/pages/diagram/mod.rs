@@ -1504,19 +1504,11 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
         let typed_settings = settings.get_untracked();
         let saved = snapshot();
         async move {
-            let name = flow_model::rules::flow_name(&typed)
-                .map_err(|error| SaveError::Name(error.to_string()))?;
-            let (tags, description) = typed_settings.checked().map_err(SaveError::Settings)?;
             let write = SchemaWrite {
-                name: Some(name),
                 flow_type: Some(kind),
                 editor: Some(true),
-                schema: Some(saved.schema),
-                payload: Some(saved.payload),
-                description: Some(description),
-                tags: Some(tags),
                 debug: Some(false),
-                ..SchemaWrite::default()
+                ..checked_write(&typed, &typed_settings, saved)?
             };
             client.create_flow(&write).await.map_err(SaveError::Api)
         }
@@ -1530,17 +1522,8 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
         let at_revision = revision.get_untracked();
         let saved = snapshot();
         async move {
-            let name = flow_model::rules::flow_name(&typed)
-                .map_err(|error| SaveError::Name(error.to_string()))?;
-            let (tags, description) = typed_settings.checked().map_err(SaveError::Settings)?;
-            let write = SchemaWrite {
-                name: Some(name.clone()),
-                schema: Some(saved.schema),
-                payload: Some(saved.payload),
-                tags: Some(tags),
-                description: Some(description),
-                ..SchemaWrite::default()
-            };
+            let write = checked_write(&typed, &typed_settings, saved)?;
+            let name = write.name.clone().unwrap_or_default();
             let stored = match &existing {
                 Some(existing) => {
                     // A code flow opened as a diagram becomes a Diagram flow by this save
@@ -2066,6 +2049,26 @@ impl DiagramDraft {
                 .unwrap_or_else(|| serde_json::json!({})),
         }
     }
+}
+
+/// What both Save and Save as write: the name and flow settings as the flow rules take them,
+/// with the compiled schema and the layout; or why they cannot be saved.
+fn checked_write(
+    typed_name: &str,
+    settings: &FlowSettings,
+    saved: payload::Saved,
+) -> Result<SchemaWrite, SaveError> {
+    let name = flow_model::rules::flow_name(typed_name)
+        .map_err(|error| SaveError::Name(error.to_string()))?;
+    let (tags, description) = settings.checked().map_err(SaveError::Settings)?;
+    Ok(SchemaWrite {
+        name: Some(name),
+        schema: Some(saved.schema),
+        payload: Some(saved.payload),
+        tags: Some(tags),
+        description: Some(description),
+        ..SchemaWrite::default()
+    })
 }
 
 /// Why a save did not happen.
