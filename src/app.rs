@@ -1,5 +1,6 @@
 use crate::components::toast::{Toaster, Toasts};
 use crate::i18n::{use_i18n, I18n, Msg};
+use crate::nav::{self, EditorKind};
 use crate::pages::code_flow::CodeFlowPage;
 use crate::pages::diagram::DiagramPage;
 use crate::pages::login::LoginPage;
@@ -7,7 +8,6 @@ use crate::pages::registry::RegistryPage;
 use crate::session::Auth;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
 /// The app: routes, with the signed-in state, language and notifications in context.
 #[component]
@@ -20,12 +20,12 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <Routes fallback=NotFound>
-                <Route path=path!("/login") view=LoginPage />
-                <Route path=path!("/") view=RegistryPage />
-                <Route path=path!("/flows/new/code") view=CodeFlowPage />
-                <Route path=path!("/flows/:id/code") view=CodeFlowPage />
-                <Route path=path!("/flows/new/diagram") view=DiagramPage />
-                <Route path=path!("/flows/:id/diagram") view=DiagramPage />
+                <Route path=nav::LOGIN_ROUTE view=LoginPage />
+                <Route path=nav::REGISTRY_ROUTE view=RegistryPage />
+                <Route path=nav::new_flow_route(EditorKind::Code) view=CodeFlowPage />
+                <Route path=nav::flow_route(EditorKind::Code) view=CodeFlowPage />
+                <Route path=nav::new_flow_route(EditorKind::Diagram) view=DiagramPage />
+                <Route path=nav::flow_route(EditorKind::Diagram) view=DiagramPage />
             </Routes>
         </Router>
         <Toaster />
@@ -38,7 +38,7 @@ fn NotFound() -> impl IntoView {
     view! {
         <p class="not-found">
             {move || i18n.t(Msg::PageNotFound)}" "
-            <a href="/">{move || i18n.t(Msg::GoToFlows)}</a>
+            <a href=nav::REGISTRY_PATH>{move || i18n.t(Msg::GoToFlows)}</a>
         </p>
     }
 }

@@ -1,6 +1,7 @@
 //! The translation layer: every text the page shows is a [`Msg`], rendered in the chosen
 //! language. Adding a message without both translations does not compile.
 
+use crate::storage::Store;
 use flow_model::FlowType;
 use leptos::prelude::*;
 
@@ -247,6 +248,11 @@ pub enum Msg {
     LinkedOnCanvas,
 }
 
+fn en_plural(count: usize, one: &str, many: &str) -> String {
+    let word = if count == 1 { one } else { many };
+    format!("{count} {word}")
+}
+
 fn ru_plural(count: usize, one: &str, few: &str, many: &str) -> String {
     let word = match (count % 10, count % 100) {
         (1, hundred) if hundred != 11 => one,
@@ -351,10 +357,7 @@ impl Msg {
             Msg::DeleteQuestion(names) => {
                 format!("Delete {}? This cannot be undone.", quoted_list(names))
             }
-            Msg::Deleted(count) => match count {
-                1 => "Deleted 1 flow".into(),
-                _ => format!("Deleted {count} flows"),
-            },
+            Msg::Deleted(count) => format!("Deleted {}", en_plural(*count, "flow", "flows")),
             Msg::DeleteFailed { name, reason } => format!("«{name}» was not deleted: {reason}"),
             Msg::ChangedMeanwhile => {
                 "it was changed by someone else meanwhile; refresh and try again".into()
@@ -407,7 +410,7 @@ impl Msg {
             Msg::VersionNote => "Note for this version (optional)".into(),
             Msg::SaveBlocked { count, first } => format!(
                 "Not saved: {} to fix first. {first}",
-                if *count == 1 { "1 error".to_owned() } else { format!("{count} errors") }
+                en_plural(*count, "error", "errors")
             ),
             Msg::NoVersions => {
                 "No earlier versions yet: every save that changes the schema keeps the one before it."
@@ -423,10 +426,7 @@ impl Msg {
                     .into()
             }
             Msg::RestoredNote(number) => format!("Restored version {number}"),
-            Msg::UnchangedLines(count) => match count {
-                1 => "1 unchanged line".into(),
-                _ => format!("{count} unchanged lines"),
-            },
+            Msg::UnchangedLines(count) => en_plural(*count, "unchanged line", "unchanged lines"),
             Msg::NoDifferences => "No differences from the current text".into(),
             Msg::LinesChanged { removed, added } => format!("−{removed} +{added} lines"),
             Msg::LoadMore => "Load more".into(),
@@ -486,8 +486,8 @@ impl Msg {
                 steps,
                 collapsed,
             } => format!(
-                "Group {label}: {steps} {}{}",
-                if *steps == 1 { "step" } else { "steps" },
+                "Group {label}: {}{}",
+                en_plural(*steps, "step", "steps"),
                 if *collapsed { ", collapsed" } else { "" }
             ),
             Msg::ZoomToSelection => "Zoom to selection (F)".into(),
@@ -732,10 +732,6 @@ impl Msg {
     }
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 /// The chosen language, shared through context and remembered by the browser.
 #[derive(Clone, Copy)]
 pub struct I18n {
@@ -745,8 +741,8 @@ pub struct I18n {
 impl I18n {
     /// The remembered language, else the browser's, else English.
     pub fn load() -> Self {
-        let remembered = storage()
-            .and_then(|storage| storage.get_item(LANG_KEY).ok().flatten())
+        let remembered = Store::Local
+            .get(LANG_KEY)
             .and_then(|code| Lang::from_code(&code));
         let browser = || {
             let language = web_sys::window()?.navigator().language()?;
@@ -758,9 +754,7 @@ impl I18n {
     }
 
     pub fn set(&self, lang: Lang) {
-        if let Some(storage) = storage() {
-            let _ = storage.set_item(LANG_KEY, lang.code());
-        }
+        Store::Local.set(LANG_KEY, lang.code());
         if let Some(root) = web_sys::window()
             .and_then(|window| window.document())
             .and_then(|document| document.document_element())
@@ -785,13 +779,42 @@ mod tests {
     use super::*;
 
     #[test]
-    fn russian_plurals() {
-        assert_eq!(Msg::Deleted(1).text(Lang::Ru), "Удалено: 1 поток");
-        assert_eq!(Msg::Deleted(3).text(Lang::Ru), "Удалено: 3 потока");
-        assert_eq!(Msg::Deleted(11).text(Lang::Ru), "Удалено: 11 потоков");
-        assert_eq!(Msg::Deleted(22).text(Lang::Ru), "Удалено: 22 потока");
-        assert_eq!(Msg::Deleted(25).text(Lang::Ru), "Удалено: 25 потоков");
-        assert_eq!(Msg::Deleted(1).text(Lang::En), "Deleted 1 flow");
+    fn counted_words_agree_with_the_count() {
+        let save_blocked = |count| Msg::SaveBlocked {
+            count,
+            first: "x".into(),
+        };
+        let group = |steps, collapsed| Msg::GroupOnCanvas {
+            label: "A".into(),
+            steps,
+            collapsed,
+        };
+        let cases = [
+            (Msg::Deleted(1), Lang::Ru, "Удалено: 1 поток"),
+            (Msg::Deleted(3), Lang::Ru, "Удалено: 3 потока"),
+            (Msg::Deleted(11), Lang::Ru, "Удалено: 11 потоков"),
+            (Msg::Deleted(22), Lang::Ru, "Удалено: 22 потока"),
+            (Msg::Deleted(25), Lang::Ru, "Удалено: 25 потоков"),
+            (Msg::Deleted(1), Lang::En, "Deleted 1 flow"),
+            (Msg::Deleted(3), Lang::En, "Deleted 3 flows"),
+            (Msg::UnchangedLines(1), Lang::En, "1 unchanged line"),
+            (Msg::UnchangedLines(0), Lang::En, "0 unchanged lines"),
+            (
+                save_blocked(1),
+                Lang::En,
+                "Not saved: 1 error to fix first. x",
+            ),
+            (
+                save_blocked(2),
+                Lang::En,
+                "Not saved: 2 errors to fix first. x",
+            ),
+            (group(1, true), Lang::En, "Group A: 1 step, collapsed"),
+            (group(2, false), Lang::En, "Group A: 2 steps"),
+        ];
+        for (msg, lang, expected) in cases {
+            assert_eq!(msg.text(lang), expected, "{msg:?} in {lang:?}");
+        }
     }
 
     #[test]

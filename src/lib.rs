@@ -5,7 +5,9 @@ mod app;
 pub mod browser;
 pub mod components;
 pub mod i18n;
+pub mod nav;
 pub mod pages;
 pub mod session;
+pub mod storage;
 
 pub use app::App;

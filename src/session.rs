@@ -2,6 +2,7 @@
 //! in local storage (a lasting preference).
 
 use crate::api::{ApiClient, DEFAULT_API_BASE};
+use crate::storage::Store;
 use flow_model::Session;
 use leptos::prelude::*;
 
@@ -9,29 +10,9 @@ const TOKEN_KEY: &str = "flow-studio.token";
 const API_BASE_KEY: &str = "flow-studio.api-base";
 const DOMAIN_KEY: &str = "flow-studio.domain";
 
-fn session_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.session_storage().ok().flatten()
-}
-
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-fn read(storage: Option<web_sys::Storage>, key: &str) -> Option<String> {
-    storage?
-        .get_item(key)
-        .ok()
-        .flatten()
-        .filter(|value| !value.is_empty())
-}
-
-fn write(storage: Option<web_sys::Storage>, key: &str, value: Option<&str>) {
-    if let Some(storage) = storage {
-        let _ = match value {
-            Some(value) => storage.set_item(key, value),
-            None => storage.remove_item(key),
-        };
-    }
+/// A kept value, where an empty one counts as none.
+fn read(store: Store, key: &str) -> Option<String> {
+    store.get(key).filter(|value| !value.is_empty())
 }
 
 /// The signed-in state, shared through context.
@@ -46,10 +27,10 @@ impl Auth {
     /// Restores what the browser kept.
     pub fn load() -> Self {
         Self {
-            token: RwSignal::new(read(session_storage(), TOKEN_KEY)),
+            token: RwSignal::new(read(Store::Session, TOKEN_KEY)),
             session: RwSignal::new(None),
             api_base: RwSignal::new(
-                read(local_storage(), API_BASE_KEY).unwrap_or_else(|| DEFAULT_API_BASE.to_owned()),
+                read(Store::Local, API_BASE_KEY).unwrap_or_else(|| DEFAULT_API_BASE.to_owned()),
             ),
         }
     }
@@ -59,14 +40,14 @@ impl Auth {
     }
 
     pub fn signed_in(&self, token: String, session: Session) {
-        write(session_storage(), TOKEN_KEY, Some(&token));
-        write(local_storage(), DOMAIN_KEY, Some(&session.domain));
+        Store::Session.set(TOKEN_KEY, &token);
+        Store::Local.set(DOMAIN_KEY, &session.domain);
         self.token.set(Some(token));
         self.session.set(Some(session));
     }
 
     pub fn signed_out(&self) {
-        write(session_storage(), TOKEN_KEY, None);
+        Store::Session.remove(TOKEN_KEY);
         self.token.set(None);
         self.session.set(None);
     }
@@ -78,13 +59,13 @@ impl Auth {
         } else {
             base
         };
-        write(local_storage(), API_BASE_KEY, Some(base));
+        Store::Local.set(API_BASE_KEY, base);
         self.api_base.set(base.to_owned());
     }
 
     /// The domain of the last sign-in, to fill the login form.
     pub fn last_domain() -> Option<String> {
-        read(local_storage(), DOMAIN_KEY)
+        read(Store::Local, DOMAIN_KEY)
     }
 }
 

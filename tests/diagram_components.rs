@@ -8,8 +8,9 @@ mod support;
 
 use flow_model::catalog::form::{self, FormEdit};
 use flow_model::flow::PathSeg;
-use flow_studio::pages::diagram::decoration_panel::{DecorationAction, DecorationPanel, Picked};
-use flow_studio::pages::diagram::properties::{PropertiesPanel, StepData};
+use flow_studio::pages::diagram::editing::decorations::DecorationAction;
+use flow_studio::pages::diagram::view::decoration_panel::{DecorationPanel, Picked};
+use flow_studio::pages::diagram::view::properties::{PropertiesPanel, StepData};
 use leptos::prelude::*;
 use serde_json::{json, Map, Value};
 use support::*;

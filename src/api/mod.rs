@@ -5,6 +5,7 @@ mod url;
 
 pub use url::{encode_component, join_url, DEFAULT_API_BASE};
 
+use flow_model::contract::{self, Method, Operation, ACCESS_HEADER};
 use flow_model::{
     ErrorBody, FlowType, ListResponse, LoginRequest, LoginResponse, RoutingSchema, SchemaField,
     SchemaSearch, SchemaVersion, SchemaWrite, Session, Tag,
@@ -74,7 +75,7 @@ impl ApiClient {
 
     fn with_token(&self, request: RequestBuilder) -> RequestBuilder {
         match &self.token {
-            Some(token) => request.header("X-Webitel-Access", token),
+            Some(token) => request.header(ACCESS_HEADER, token),
             None => request,
         }
     }
@@ -104,13 +105,24 @@ impl ApiClient {
         })
     }
 
-    /// Sends a request with the token and, when given, the If-Match guard and a JSON body.
+    /// Sends `operation` at `path` (its own, or the one for a flow) with the query, the token
+    /// and, when given, the If-Match guard and a JSON body.
     async fn send<T: DeserializeOwned>(
         &self,
-        request: RequestBuilder,
+        operation: Operation,
+        path: &str,
+        query: &[(&str, String)],
         if_match: Option<&str>,
         body: Option<&impl Serialize>,
     ) -> Result<T, ApiError> {
+        let url = join_url(&self.base, path, query);
+        let request = match operation.method {
+            Method::Get => Request::get(&url),
+            Method::Post => Request::post(&url),
+            Method::Put => Request::put(&url),
+            Method::Patch => Request::patch(&url),
+            Method::Delete => Request::delete(&url),
+        };
         let mut request = self.with_token(request);
         if let Some(etag) = if_match {
             request = request.header("If-Match", etag);
@@ -130,45 +142,44 @@ impl ApiClient {
         Self::read(response).await
     }
 
-    fn url(&self, path: &str, query: &[(&str, String)]) -> String {
-        join_url(&self.base, path, query)
-    }
-
-    async fn get<T: DeserializeOwned>(
+    /// Sends `operation`, at its own path, without a body.
+    async fn request<T: DeserializeOwned>(
         &self,
-        path: &str,
+        operation: Operation,
         query: &[(&str, String)],
     ) -> Result<T, ApiError> {
-        self.send(Request::get(&self.url(path, query)), None, None::<&()>)
+        self.send(operation, operation.path, query, None, None::<&()>)
             .await
     }
 
-    async fn post<B: Serialize, T: DeserializeOwned>(
+    /// Sends `operation`, at its own path, with `body`.
+    async fn submit<B: Serialize, T: DeserializeOwned>(
         &self,
-        path: &str,
+        operation: Operation,
         body: &B,
     ) -> Result<T, ApiError> {
-        self.send(Request::post(&self.url(path, &[])), None, Some(body))
+        self.send(operation, operation.path, &[], None, Some(body))
             .await
     }
 
     pub async fn login(&self, request: &LoginRequest) -> Result<LoginResponse, ApiError> {
-        self.post("/login", request).await
+        self.submit(contract::LOGIN, request).await
     }
 
     pub async fn logout(&self) -> Result<serde_json::Value, ApiError> {
-        self.post("/logout", &serde_json::json!({})).await
+        self.submit(contract::LOGOUT, &serde_json::json!({})).await
     }
 
     pub async fn userinfo(&self) -> Result<Session, ApiError> {
-        self.get("/userinfo", &[]).await
+        self.request(contract::USERINFO, &[]).await
     }
 
     pub async fn search_flows(
         &self,
         search: &SchemaSearch,
     ) -> Result<ListResponse<RoutingSchema>, ApiError> {
-        self.get("/routing/schema", &search.to_pairs()).await
+        self.request(contract::SEARCH_FLOWS, &search.to_pairs())
+            .await
     }
 
     /// Tags in use, for suggestions: those starting with `typed`, of flows of `types`.
@@ -178,12 +189,14 @@ impl ApiClient {
             query.push(("q", format!("{}*", typed.trim())));
         }
         query.extend(types.iter().map(|kind| ("type", kind.as_str().to_owned())));
-        let page: ListResponse<Tag> = self.get("/routing/schema/tags", &query).await?;
+        let page: ListResponse<Tag> = self.request(contract::SEARCH_TAGS, &query).await?;
         Ok(page.items)
     }
 
     pub async fn flow(&self, id: i64) -> Result<RoutingSchema, ApiError> {
-        self.get(&format!("/routing/schema/{id}"), &[]).await
+        let operation = contract::READ_FLOW;
+        self.send(operation, &operation.path_for(id), &[], None, None::<&()>)
+            .await
     }
 
     /// The flow named exactly `name`, if there is one.
@@ -204,16 +217,19 @@ impl ApiClient {
     }
 
     pub async fn create_flow(&self, body: &SchemaWrite) -> Result<RoutingSchema, ApiError> {
-        self.post("/routing/schema", body).await
+        self.submit(contract::CREATE_FLOW, body).await
     }
 
-    /// The URL of a stored flow and the If-Match guard of the state it was read in.
-    fn flow_target(&self, stored: &RoutingSchema) -> (String, Option<String>) {
-        let id = stored.id.unwrap_or_default();
-        (
-            self.url(&format!("/routing/schema/{id}"), &[]),
-            stored.etag(),
-        )
+    /// Sends `operation` on the flow `stored` was read as, failing if it changed since.
+    async fn send_on<T: DeserializeOwned>(
+        &self,
+        operation: Operation,
+        stored: &RoutingSchema,
+        body: Option<&impl Serialize>,
+    ) -> Result<T, ApiError> {
+        let path = operation.path_for(stored.id.unwrap_or_default());
+        self.send(operation, &path, &[], stored.etag().as_deref(), body)
+            .await
     }
 
     /// Writes the flow `stored` was read as, failing if it changed since: PUT replaces it,
@@ -224,12 +240,11 @@ impl ApiClient {
         stored: &RoutingSchema,
         body: &SchemaWrite,
     ) -> Result<RoutingSchema, ApiError> {
-        let (url, etag) = self.flow_target(stored);
-        let request = match mode {
-            WriteMode::Replace => Request::put(&url),
-            WriteMode::Patch => Request::patch(&url),
+        let operation = match mode {
+            WriteMode::Replace => contract::REPLACE_FLOW,
+            WriteMode::Patch => contract::PATCH_FLOW,
         };
-        self.send(request, etag.as_deref(), Some(body)).await
+        self.send_on(operation, stored, Some(body)).await
     }
 
     /// A page of a flow's earlier versions, newest first, and whether more exist.
@@ -239,17 +254,21 @@ impl ApiClient {
         page: u32,
         size: u32,
     ) -> Result<ListResponse<SchemaVersion>, ApiError> {
-        self.get(
-            &format!("/routing/schema/{id}/versions"),
-            &[("page", page.to_string()), ("size", size.to_string())],
+        let operation = contract::FLOW_VERSIONS;
+        let query = [("page", page.to_string()), ("size", size.to_string())];
+        self.send(
+            operation,
+            &operation.path_for(id),
+            &query,
+            None,
+            None::<&()>,
         )
         .await
     }
 
     /// Deletes the flow `stored` was read as, failing if it changed since.
     pub async fn delete_flow(&self, stored: &RoutingSchema) -> Result<RoutingSchema, ApiError> {
-        let (url, etag) = self.flow_target(stored);
-        self.send(Request::delete(&url), etag.as_deref(), None::<&()>)
+        self.send_on(contract::DELETE_FLOW, stored, None::<&()>)
             .await
     }
 }

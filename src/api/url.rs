@@ -1,7 +1,9 @@
 //! Building request URLs: pure, so it is tested natively.
 
+use flow_model::contract;
+
 /// The API of the server that serves the app.
-pub const DEFAULT_API_BASE: &str = "/api";
+pub const DEFAULT_API_BASE: &str = contract::API_BASE;
 
 /// `base` + `path` + the encoded query. A `+` in a value is escaped, so `sort=+name` arrives
 /// as `+name` and not as a space.
@@ -36,11 +38,14 @@ mod tests {
 
     #[test]
     fn joins_base_path_and_query() {
-        assert_eq!(join_url("/api/", "/userinfo", &[]), "/api/userinfo");
+        assert_eq!(
+            join_url("/api/", contract::USERINFO.path, &[]),
+            "/api/userinfo"
+        );
         assert_eq!(
             join_url(
                 "https://webitel.example/api",
-                "/routing/schema",
+                contract::SEARCH_FLOWS.path,
                 &[("sort", "+name".into()), ("q", "ivr mé*".into())]
             ),
             "https://webitel.example/api/routing/schema?sort=%2Bname&q=ivr%20m%C3%A9*"

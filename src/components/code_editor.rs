@@ -166,13 +166,24 @@ impl CodeEditorControl {
     }
 }
 
-/// Completions at UTF-16 offset `at` of `text`, as the JSON the editor module reads.
-fn completions_json(text: &str, at: u32, flow_type: FlowType) -> Option<String> {
-    let found = assist::complete(
+/// Asks the language help `ask` about UTF-16 offset `at` of `text` (the editor counts in UTF-16
+/// units, the model in bytes).
+fn assist_at<T>(
+    ask: fn(&str, usize, FlowType) -> Option<T>,
+    text: &str,
+    at: u32,
+    flow_type: FlowType,
+) -> Option<T> {
+    ask(
         text,
         positions::byte_from_utf16(text, at as usize),
         flow_type,
-    )?;
+    )
+}
+
+/// Completions at UTF-16 offset `at` of `text`, as the JSON the editor module reads.
+fn completions_json(text: &str, at: u32, flow_type: FlowType) -> Option<String> {
+    let found = assist_at(assist::complete, text, at, flow_type)?;
     let options: Vec<serde_json::Value> = found
         .options
         .into_iter()
@@ -199,11 +210,7 @@ fn completions_json(text: &str, at: u32, flow_type: FlowType) -> Option<String> 
 
 /// Hover documentation at UTF-16 offset `at` of `text`, as JSON.
 fn hover_json(text: &str, at: u32, flow_type: FlowType) -> Option<String> {
-    let found = assist::hover(
-        text,
-        positions::byte_from_utf16(text, at as usize),
-        flow_type,
-    )?;
+    let found = assist_at(assist::hover, text, at, flow_type)?;
     let span = positions::utf16_from_bytes(text, &[found.from, found.to]);
     Some(
         serde_json::json!({"from": span[0], "to": span[1], "title": found.title, "body": found.body})

@@ -4,6 +4,7 @@
 
 use crate::browser::{format_time, Debouncer};
 use crate::i18n::{use_i18n, Msg};
+use crate::storage::Store;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -43,10 +44,6 @@ impl<T: Serialize + DeserializeOwned + PartialEq> Draft<T> {
     }
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 /// An editor's draft: the one found when it opened (until answered), and the writing of new
 /// ones.
 pub struct DraftKeeper<T: Send + Sync + 'static> {
@@ -69,7 +66,7 @@ where
 {
     /// Looks for a draft under `key` that differs from the flow as `loaded`.
     pub fn new(key: String, loaded: &T) -> Self {
-        let found = storage().and_then(|storage| storage.get_item(&key).ok().flatten());
+        let found = Store::Local.get(&key);
         Self {
             offered: RwSignal::new(Draft::worth_offering(found, loaded)),
             key: StoredValue::new(key),
@@ -91,9 +88,7 @@ where
                     written_at: web_sys::js_sys::Date::now() as i64,
                     content: content(),
                 };
-                if let Some(storage) = storage() {
-                    let _ = storage.set_item(&key.get_value(), &draft.to_text());
-                }
+                Store::Local.set(&key.get_value(), &draft.to_text());
             });
         } else {
             self.forget();
@@ -103,9 +98,7 @@ where
     /// Drops the draft (saved, or discarded).
     pub fn forget(&self) {
         self.pause.cancel();
-        if let Some(storage) = storage() {
-            let _ = storage.remove_item(&self.key.get_value());
-        }
+        Store::Local.remove(&self.key.get_value());
     }
 }
 

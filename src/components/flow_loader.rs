@@ -4,7 +4,7 @@
 use crate::browser::performance_mark;
 use crate::components::require_session::use_api_error_handler;
 use crate::i18n::{use_i18n, Msg};
-use crate::pages::registry::registry_url;
+use crate::nav::{registry_url, FLOW_ID_PARAM, NEW_FLOW_TYPE_PARAM};
 use crate::session::use_auth;
 use flow_model::{FlowType, RoutingSchema};
 use leptos::prelude::*;
@@ -27,7 +27,7 @@ pub fn FlowLoader(
     let params = use_params_map();
     let query = use_query_map();
     let on_error = use_api_error_handler();
-    let id = move || params.with(|params| params.get("id").and_then(|id| id.parse::<i64>().ok()));
+    let id = move || params.with(|params| params.get_str(FLOW_ID_PARAM)?.parse::<i64>().ok());
     let loaded = LocalResource::new(move || {
         let id = id();
         let client = auth.client();
@@ -44,8 +44,7 @@ pub fn FlowLoader(
     });
     let new_kind = move || {
         query
-            .with_untracked(|query| query.get("type"))
-            .and_then(|kind| kind.parse().ok())
+            .with_untracked(|query| query.get_str(NEW_FLOW_TYPE_PARAM)?.parse().ok())
             .unwrap_or(FlowType::Voice)
     };
     view! {

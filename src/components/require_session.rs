@@ -1,20 +1,12 @@
 //! Keeps a page behind sign-in: without a valid token it sends the user to the login page and
 //! back to the same place afterwards.
 
-use crate::api::{encode_component, ApiError};
+use crate::api::ApiError;
+use crate::nav::login_url;
 use crate::session::use_auth;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
-
-/// The login URL that returns to `here` afterwards.
-pub fn login_path(here: &str) -> String {
-    if here.is_empty() || here == "/" || here.starts_with("/login") {
-        "/login".to_owned()
-    } else {
-        format!("/login?next={}", encode_component(here))
-    }
-}
 
 /// The page's path with its query (the router gives the query without its `?`).
 pub fn path_and_query(path: &str, search: &str) -> String {
@@ -24,20 +16,29 @@ pub fn path_and_query(path: &str, search: &str) -> String {
     }
 }
 
+/// Returns a function that sends the user to the login page, which brings them back to the
+/// page they are on now.
+fn use_sign_in_again() -> impl Fn() + Clone {
+    let navigate = use_navigate();
+    let location = use_location();
+    move || {
+        let here = path_and_query(
+            &location.pathname.get_untracked(),
+            &location.search.get_untracked(),
+        );
+        navigate(&login_url(&here), NavigateOptions::default());
+    }
+}
+
 /// Returns a function that handles an API error the same way on every page: a 401 signs out
 /// and goes to login; anything else is returned as text to show.
 pub fn use_api_error_handler() -> impl Fn(ApiError) -> String + Clone {
     let auth = use_auth();
-    let navigate = use_navigate();
-    let location = use_location();
+    let sign_in_again = use_sign_in_again();
     move |error: ApiError| {
         if let ApiError::Unauthorized(_) = error {
             auth.signed_out();
-            let here = path_and_query(
-                &location.pathname.get_untracked(),
-                &location.search.get_untracked(),
-            );
-            navigate(&login_path(&here), NavigateOptions::default());
+            sign_in_again();
         }
         error.to_string()
     }
@@ -48,15 +49,10 @@ pub fn use_api_error_handler() -> impl Fn(ApiError) -> String + Clone {
 pub fn RequireSession(children: ChildrenFn) -> impl IntoView {
     let auth = use_auth();
     let on_error = use_api_error_handler();
-    let navigate = use_navigate();
-    let location = use_location();
+    let sign_in_again = use_sign_in_again();
     Effect::new(move |_| {
         if auth.token.get().is_none() {
-            let here = path_and_query(
-                &location.pathname.get_untracked(),
-                &location.search.get_untracked(),
-            );
-            navigate(&login_path(&here), NavigateOptions::default());
+            sign_in_again();
         }
     });
     let session = LocalResource::new(move || {
@@ -94,15 +90,5 @@ mod tests {
         assert_eq!(path_and_query("/", "type=chat"), "/?type=chat");
         assert_eq!(path_and_query("/", "?type=chat"), "/?type=chat");
         assert_eq!(path_and_query("/flows/1/code", ""), "/flows/1/code");
-    }
-
-    #[test]
-    fn login_path_returns_to_the_page() {
-        assert_eq!(login_path("/"), "/login");
-        assert_eq!(login_path("/login?next=%2F"), "/login");
-        assert_eq!(
-            login_path("/?page=2&type=voice"),
-            "/login?next=%2F%3Fpage%3D2%26type%3Dvoice"
-        );
     }
 }

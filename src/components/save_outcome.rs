@@ -5,7 +5,7 @@
 use crate::api::ApiError;
 use crate::components::toast::Toasts;
 use crate::i18n::{I18n, Msg};
-use crate::pages::registry::registry_url;
+use crate::nav::registry_url;
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 

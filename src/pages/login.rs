@@ -1,24 +1,13 @@
 //! Sign in: username, password and domain; optionally which API server to use.
 
+use crate::components::language_switch::LanguageSwitch;
 use crate::i18n::{use_i18n, Msg};
-use crate::pages::registry::LanguageSwitch;
+use crate::nav::{after_login, AFTER_LOGIN_PARAM};
 use crate::session::{use_auth, Auth};
 use flow_model::LoginRequest;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-
-/// Where to go after signing in: only paths of this app, never another site.
-pub fn safe_next(next: Option<String>) -> String {
-    match next {
-        Some(next)
-            if next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/login") =>
-        {
-            next
-        }
-        _ => "/".to_owned(),
-    }
-}
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
@@ -43,7 +32,7 @@ pub fn LoginPage() -> impl IntoView {
         if let Some(Ok(response)) = sign_in.value().get() {
             auth.signed_in(response.access_token.clone(), response.session.clone());
             navigate(
-                &safe_next(query.get_untracked().get("next")),
+                &after_login(query.get_untracked().get(AFTER_LOGIN_PARAM)),
                 NavigateOptions::default(),
             );
         }
@@ -107,19 +96,5 @@ pub fn LoginPage() -> impl IntoView {
                 </button>
             </form>
         </main>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn returns_only_to_paths_of_this_app() {
-        assert_eq!(safe_next(Some("/?page=2".into())), "/?page=2");
-        assert_eq!(safe_next(Some("//evil.example".into())), "/");
-        assert_eq!(safe_next(Some("https://evil.example".into())), "/");
-        assert_eq!(safe_next(Some("/login".into())), "/");
-        assert_eq!(safe_next(None), "/");
     }
 }

@@ -2,10 +2,11 @@
 //! login, export, import.
 
 use crate::error::CliError;
+use flow_model::contract::{self, Operation, ACCESS_HEADER, API_BASE};
 use flow_model::transfer::{export_file_name, export_text, name_from_file, parse_import};
 use flow_model::{
-    ErrorBody, ListResponse, LoginRequest, LoginResponse, RoutingSchema, SchemaField, SchemaSearch,
-    SchemaWrite, SortField,
+    ErrorBody, ListResponse, LoginRequest, LoginResponse, PatchField, RoutingSchema, SchemaField,
+    SchemaSearch, SchemaWrite, SortField,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -13,7 +14,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-/// The API base for what the user typed: a bare host gets `/api`.
+/// The API base for what the user typed: a bare host gets [`API_BASE`].
 pub fn api_base(server: &str) -> String {
     let server = server.trim_end_matches('/');
     let path = server
@@ -22,7 +23,7 @@ pub fn api_base(server: &str) -> String {
         .split_once('/')
         .map_or("", |(_, path)| path);
     if path.is_empty() {
-        format!("{server}/api")
+        format!("{server}{API_BASE}")
     } else {
         server.to_owned()
     }
@@ -90,21 +91,24 @@ impl Remote {
         }
     }
 
+    /// Sends `operation` at `path` (its own, or the one for a flow).
     fn call<T: DeserializeOwned>(
         &self,
         what: &str,
-        method: reqwest::Method,
+        operation: Operation,
         path: &str,
         query: &[(&str, String)],
         etag: Option<String>,
         body: Option<&impl Serialize>,
     ) -> Result<T, CliError> {
+        let method = reqwest::Method::from_bytes(operation.method.as_str().as_bytes())
+            .expect("the contract's methods are HTTP methods");
         let mut request = self
             .http
             .request(method, format!("{}{path}", self.base))
             .query(query);
         if let Some(token) = &self.token {
-            request = request.header("X-Webitel-Access", token);
+            request = request.header(ACCESS_HEADER, token);
         }
         if let Some(etag) = etag {
             request = request.header("If-Match", etag);
@@ -154,8 +158,8 @@ impl Remote {
         loop {
             let page: ListResponse<RoutingSchema> = self.call(
                 "the flow list",
-                reqwest::Method::GET,
-                "/routing/schema",
+                contract::SEARCH_FLOWS,
+                contract::SEARCH_FLOWS.path,
                 &search.to_pairs(),
                 None,
                 None::<&()>,
@@ -189,8 +193,8 @@ pub fn login(server: &str, username: &str, domain: &str) -> Result<String, CliEr
     let remote = Remote::anonymous(api_base(server), None);
     let reply: LoginResponse = remote.call(
         "the sign-in",
-        reqwest::Method::POST,
-        "/login",
+        contract::LOGIN,
+        contract::LOGIN.path,
         &[],
         None,
         Some(&LoginRequest {
@@ -344,18 +348,13 @@ pub fn import(remote: &Remote, folder: &Path, options: &ImportOptions) -> Result
                     id: flow.id.unwrap_or_default(),
                     etag: flow.etag(),
                     write: SchemaWrite {
+                        // Everything but the name, which is the same already.
                         fields: Some(
-                            [
-                                "description",
-                                "type",
-                                "editor",
-                                "schema",
-                                "payload",
-                                "debug",
-                                "tags",
-                            ]
-                            .map(str::to_owned)
-                            .to_vec(),
+                            SchemaField::ALL
+                                .into_iter()
+                                .filter(|field| field.is_patchable() && *field != SchemaField::Name)
+                                .map(PatchField::Field)
+                                .collect(),
                         ),
                         ..write.clone()
                     },
@@ -427,24 +426,24 @@ pub fn import(remote: &Remote, folder: &Path, options: &ImportOptions) -> Result
         let outcome: Result<RoutingSchema, CliError> = match change {
             Change::Create(write) => remote.call(
                 &what,
-                reqwest::Method::POST,
-                "/routing/schema",
+                contract::CREATE_FLOW,
+                contract::CREATE_FLOW.path,
                 &[],
                 None,
                 Some(write),
             ),
             Change::Replace { id, etag, write } => remote.call(
                 &what,
-                reqwest::Method::PATCH,
-                &format!("/routing/schema/{id}"),
+                contract::PATCH_FLOW,
+                &contract::PATCH_FLOW.path_for(id),
                 &[],
                 etag.clone(),
                 Some(write),
             ),
             Change::Delete { id, etag } => remote.call(
                 &what,
-                reqwest::Method::DELETE,
-                &format!("/routing/schema/{id}"),
+                contract::DELETE_FLOW,
+                &contract::DELETE_FLOW.path_for(id),
                 &[],
                 etag.clone(),
                 None::<&()>,

@@ -31,6 +31,7 @@ use fantoccini::Client;
 use flow_e2e::node_red::{self, NodeRed};
 use flow_e2e::report::{corpus_file, heading, median_and_p90, number, row, runs_from_args};
 use flow_e2e::{AppServer, Browser, ADMIN_PASSWORD};
+use flow_model::contract::{ACCESS_HEADER, READ_FLOW};
 use flow_model::flow::generate::synthetic_flow;
 use flow_model::flow::{auto_layout, decompile, payload, LayoutOptions};
 use serde_json::{json, Value};
@@ -50,12 +51,13 @@ function measure() {
 if (!measure()) { const timer = setInterval(() => { if (measure()) clearInterval(timer); }, 2); }
 "#;
 
-/// Fetches the flow `arguments[0]` from the API in the page: the floor of opening it.
+/// Fetches a flow from the API in the page, at `arguments[0]` with the token in the header
+/// `arguments[1]`: the floor of opening it.
 const FETCH: &str = r#"
-const [id, done] = [arguments[0], arguments[arguments.length - 1]];
+const [path, header, done] = [arguments[0], arguments[1], arguments[arguments.length - 1]];
 const token = sessionStorage.getItem('flow-studio.token');
 const started = performance.now();
-fetch('/api/routing/schema/' + id, { headers: { 'X-Webitel-Access': token } })
+fetch(path, { headers: { [header]: token } })
   .then(reply => reply.json())
   .then(() => done(performance.now() - started));
 "#;
@@ -265,7 +267,13 @@ async fn main() {
                 .unwrap();
             open.push(number(client.execute_async(OPENED, vec![]).await.unwrap()));
             fetch.push(number(
-                client.execute_async(FETCH, vec![json!(id)]).await.unwrap(),
+                client
+                    .execute_async(
+                        FETCH,
+                        vec![json!(READ_FLOW.served_path_for(&id)), json!(ACCESS_HEADER)],
+                    )
+                    .await
+                    .unwrap(),
             ));
             memory.push(number(client.execute(MEMORY, vec![]).await.unwrap()));
             // Drag 50 steps: select them with a band, then drag one of them.

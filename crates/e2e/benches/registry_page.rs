@@ -14,6 +14,7 @@
 
 use flow_e2e::report::{heading, median_and_p90, number, row};
 use flow_e2e::{dist_dir, AppServer, Browser, ADMIN_PASSWORD};
+use flow_model::contract::{ACCESS_HEADER, SEARCH_FLOWS};
 use flow_server::store::synthetic::seed_flows;
 use serde_json::Value;
 use std::time::Instant;
@@ -79,12 +80,13 @@ document.querySelector(`input[name=type][value=${kind}]`).click();
 "#;
 
 /// Fetches the search the page would run for `arguments[0]` (a query string) straight from
-/// the API and answers the milliseconds it took, body read.
+/// the API, at `arguments[1]` with the token in the header `arguments[2]`, and answers the
+/// milliseconds it took, body read.
 const API_FETCH: &str = r#"
-const [query, done] = [arguments[0], arguments[arguments.length - 1]];
+const [query, path, header, done] = [arguments[0], arguments[1], arguments[2], arguments[arguments.length - 1]];
 const token = sessionStorage.getItem('flow-studio.token');
 const started = performance.now();
-fetch('/api/routing/schema?' + query, { headers: { 'X-Webitel-Access': token } })
+fetch(path + '?' + query, { headers: { [header]: token } })
   .then(reply => reply.json())
   .then(() => done(performance.now() - started));
 "#;
@@ -188,7 +190,14 @@ async fn main() {
              &fields=type&fields=tags&fields=created_at&fields=updated_at"
         );
         let fetched = client
-            .execute_async(API_FETCH, vec![Value::from(query)])
+            .execute_async(
+                API_FETCH,
+                vec![
+                    Value::from(query),
+                    Value::from(SEARCH_FLOWS.served_path),
+                    Value::from(ACCESS_HEADER),
+                ],
+            )
             .await;
         fetch.push(number(fetched.unwrap()));
         // Untick, back to all types, so the next run changes one filter again.

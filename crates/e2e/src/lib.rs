@@ -6,6 +6,7 @@ pub mod report;
 
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
+use flow_model::contract::{ACCESS_HEADER, API_BASE, CREATE_FLOW, LOGIN, SEARCH_FLOWS};
 use flow_model::Role;
 use flow_server::state::{AppState, Settings};
 use flow_server::store::{NewUser, Store, StoreOptions};
@@ -80,7 +81,7 @@ impl AppServer {
     /// An API token for a user of domain `main`.
     pub async fn token_of(&self, username: &str, password: &str) -> String {
         let reply: serde_json::Value = reqwest::Client::new()
-            .post(format!("{}/api/login", self.base))
+            .post(format!("{}{}", self.base, LOGIN.served_path))
             .json(
                 &serde_json::json!({"username": username, "password": password, "domain": "main"}),
             )
@@ -117,8 +118,8 @@ impl AppServer {
         body: Option<serde_json::Value>,
     ) -> (u16, serde_json::Value) {
         let mut request = reqwest::Client::new()
-            .request(method, format!("{}/api{path}", self.base))
-            .header("X-Webitel-Access", token);
+            .request(method, format!("{}{API_BASE}{path}", self.base))
+            .header(ACCESS_HEADER, token);
         if let Some(body) = body {
             request = request.json(&body);
         }
@@ -133,7 +134,7 @@ impl AppServer {
     /// Creates a flow through the API; returns it as stored.
     pub async fn create_flow(&self, token: &str, flow: serde_json::Value) -> serde_json::Value {
         let (status, body) = self
-            .api(token, reqwest::Method::POST, "/routing/schema", Some(flow))
+            .api(token, reqwest::Method::POST, CREATE_FLOW.path, Some(flow))
             .await;
         assert_eq!(status, 200, "flow created: {body}");
         body
@@ -156,7 +157,7 @@ impl AppServer {
             .api(
                 token,
                 reqwest::Method::GET,
-                "/routing/schema?size=1000&sort=%2Bname",
+                &format!("{}?size=1000&sort=%2Bname", SEARCH_FLOWS.path),
                 None,
             )
             .await;
@@ -548,7 +549,8 @@ pub async fn create_through_the_add_modal(browser: &Browser, editor: &str, kind:
 /// description).
 pub async fn stored_flow(server: &AppServer, token: &str, name: &str) -> serde_json::Value {
     let path = format!(
-        "/routing/schema?name={}&fields=id&fields=schema&fields=payload&fields=type&fields=editor&fields=tags&fields=description",
+        "{}?name={}&fields=id&fields=schema&fields=payload&fields=type&fields=editor&fields=tags&fields=description",
+        SEARCH_FLOWS.path,
         name.replace(' ', "%20")
     );
     let (_, body) = server.api(token, reqwest::Method::GET, &path, None).await;

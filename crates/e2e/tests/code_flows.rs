@@ -10,6 +10,7 @@ use flow_e2e::{
     downloaded, one_flow, signed_in, stored_flow, wait_for_rows, AppServer, Browser, OneFlow,
     ADMIN_PASSWORD,
 };
+use flow_model::contract::REPLACE_FLOW;
 use flow_model::Role;
 use reqwest::Method;
 use serde_json::{json, Value};
@@ -27,7 +28,7 @@ async fn save_through_api(
         .api(
             token,
             Method::PUT,
-            &format!("/routing/schema/{}", flow["id"].as_str().unwrap()),
+            &REPLACE_FLOW.path_for(flow["id"].as_str().unwrap()),
             Some(
                 json!({"name": flow["name"], "type": flow["type"], "schema": schema, "note": note}),
             ),

@@ -7,6 +7,7 @@ use flow_e2e::{
     downloaded, row_names, signed_in, stored_flow, wait_for_rows, AppServer, Browser,
     ADMIN_PASSWORD,
 };
+use flow_model::contract::{CREATE_FLOW, PATCH_FLOW, READ_FLOW, REPLACE_FLOW};
 use flow_model::Role;
 use reqwest::Method;
 use serde_json::{json, Value};
@@ -244,7 +245,7 @@ async fn every_corpus_flow_opens_as_a_diagram_and_saves_back_with_the_same_meani
             .wait_for_text(".toast", "Successfully updated")
             .await;
         let (_, stored) = server
-            .api(&token, Method::GET, &format!("/routing/schema/{id}"), None)
+            .api(&token, Method::GET, &READ_FLOW.path_for(id), None)
             .await;
         assert_eq!(stored["name"], format!("{name} 2"));
         assert!(
@@ -294,7 +295,7 @@ async fn deletes_one_flow_and_several_reporting_what_failed() {
         .api(
             &token,
             Method::PATCH,
-            &format!("/routing/schema/{}", charlie["id"].as_str().unwrap()),
+            &PATCH_FLOW.path_for(charlie["id"].as_str().unwrap()),
             Some(json!({"description": "changed meanwhile", "fields": ["description"]})),
         )
         .await;
@@ -693,12 +694,13 @@ async fn a_viewer_sees_no_changing_actions_and_the_api_refuses_them() {
 
     let viewer = server.token_of("viewer", "viewerviewer").await;
     let id = flow["id"].as_str().unwrap();
-    let path = format!("/routing/schema/{id}");
+    // Where the flow is replaced and deleted.
+    let path = REPLACE_FLOW.path_for(id);
     let (create, _) = server
         .api(
             &viewer,
             Method::POST,
-            "/routing/schema",
+            CREATE_FLOW.path,
             Some(json!({"name": "x", "schema": []})),
         )
         .await;

@@ -2,14 +2,15 @@
 
 use fantoccini::Locator;
 use flow_e2e::{AppServer, Browser, ADMIN_PASSWORD};
+use flow_model::contract::{ACCESS_HEADER, CREATE_FLOW, LOGIN};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn signs_in_sees_flows_and_signs_out() {
     let server = AppServer::start().await;
     let token = server.admin_token().await;
     reqwest::Client::new()
-        .post(format!("{}/api/routing/schema", server.base))
-        .header("X-Webitel-Access", token)
+        .post(format!("{}{}", server.base, CREATE_FLOW.served_path))
+        .header(ACCESS_HEADER, token)
         .json(&serde_json::json!({"name": "<b>Inbound</b> IVR", "type": "voice", "editor": true}))
         .send()
         .await
@@ -84,7 +85,7 @@ async fn repeated_wrong_passwords_are_refused_for_a_while_with_a_clear_message()
     let http = reqwest::Client::new();
     for attempt in 1..=5 {
         let reply = http
-            .post(format!("{}/api/login", server.base))
+            .post(format!("{}{}", server.base, LOGIN.served_path))
             .json(&serde_json::json!({"username": "admin", "password": format!("guess {attempt}"), "domain": "main"}))
             .send()
             .await

@@ -2,7 +2,8 @@
 //! field names and shapes Webitel uses, so either side can talk to the other.
 
 use crate::access::Permission;
-use serde::{Deserialize, Serialize};
+use crate::query::SchemaField;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 use std::fmt;
 use std::str::FromStr;
@@ -246,9 +247,89 @@ pub struct SchemaWrite {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub note: Option<String>,
-    /// PATCH only: which of the fields above to apply.
+    /// PATCH only: which of the fields above to apply: `name`, `description`, `type`, `editor`,
+    /// `schema`, `payload`, `debug`, `tags`. As in Webitel, any name that starts with `schema`
+    /// or `payload` names that field, and `note` may be named (the note is always kept).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fields: Option<Vec<String>>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Vec<String>>))]
+    pub fields: Option<Vec<PatchField>>,
+}
+
+impl SchemaWrite {
+    /// The fields of `among` that this body carries, in that order, as PATCH names them.
+    pub fn carried(&self, among: impl IntoIterator<Item = SchemaField>) -> Vec<PatchField> {
+        among
+            .into_iter()
+            .filter(|field| match field {
+                SchemaField::Name => self.name.is_some(),
+                SchemaField::Description => self.description.is_some(),
+                SchemaField::Type => self.flow_type.is_some(),
+                SchemaField::Editor => self.editor.is_some(),
+                SchemaField::Schema => self.schema.is_some(),
+                SchemaField::Payload => self.payload.is_some(),
+                SchemaField::Debug => self.debug.is_some(),
+                SchemaField::Tags => self.tags.is_some(),
+                SchemaField::Id
+                | SchemaField::CreatedAt
+                | SchemaField::CreatedBy
+                | SchemaField::UpdatedAt
+                | SchemaField::UpdatedBy => false,
+            })
+            .map(PatchField::Field)
+            .collect()
+    }
+}
+
+/// A name in a PATCH body's `fields`, read as Webitel reads it. Any name reads: one this API
+/// does not know is kept as it came, so that the answer can name it.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum PatchField {
+    /// A field of the flow; a name that starts with `schema` or `payload` names that field.
+    Field(SchemaField),
+    /// `note`: the body's note is kept with every change, named or not.
+    Note,
+    /// Any other name.
+    Unknown(String),
+}
+
+impl PatchField {
+    /// How Webitel reads a name of `fields`.
+    pub fn from_name(name: &str) -> Self {
+        match SchemaField::from_name(name) {
+            Some(field) => Self::Field(field),
+            None if name == "note" => Self::Note,
+            None if name.starts_with("schema") => Self::Field(SchemaField::Schema),
+            None if name.starts_with("payload") => Self::Field(SchemaField::Payload),
+            None => Self::Unknown(name.to_owned()),
+        }
+    }
+
+    /// The name on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Field(field) => field.as_str(),
+            Self::Note => "note",
+            Self::Unknown(name) => name,
+        }
+    }
+}
+
+impl From<SchemaField> for PatchField {
+    fn from(field: SchemaField) -> Self {
+        Self::Field(field)
+    }
+}
+
+impl Serialize for PatchField {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for PatchField {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|name| Self::from_name(&name))
+    }
 }
 
 /// A page of search results.
@@ -387,6 +468,43 @@ mod tests {
         .unwrap();
         assert_eq!(body.name.as_deref(), Some("x"));
         assert_eq!(body.flow_type, Some(FlowType::Chat));
+    }
+
+    #[test]
+    fn patch_fields_read_every_name_and_write_the_same_names() {
+        let body: SchemaWrite = serde_json::from_value(json!({
+            "fields": ["name", "schema", "payload", "tags", "note", "schema.steps", "payloads",
+                       "id", "Name"]
+        }))
+        .unwrap();
+        let fields = body.fields.unwrap();
+        assert_eq!(
+            fields,
+            [
+                PatchField::Field(SchemaField::Name),
+                PatchField::Field(SchemaField::Schema),
+                PatchField::Field(SchemaField::Payload),
+                PatchField::Field(SchemaField::Tags),
+                PatchField::Note,
+                PatchField::Field(SchemaField::Schema),
+                PatchField::Field(SchemaField::Payload),
+                PatchField::Field(SchemaField::Id),
+                PatchField::Unknown("Name".into()),
+            ]
+        );
+        let written = SchemaWrite {
+            fields: Some(
+                [SchemaField::Name, SchemaField::Type, SchemaField::Editor]
+                    .map(PatchField::from)
+                    .to_vec(),
+            ),
+            ..SchemaWrite::default()
+        };
+        assert_eq!(
+            serde_json::to_value(written).unwrap(),
+            json!({"fields": ["name", "type", "editor"]})
+        );
+        assert!(serde_json::from_value::<SchemaWrite>(json!({"fields": [5]})).is_err());
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Flow Studio's model: the pure, I/O-free types and rules shared by the server and the SPA.
 //!
+//! - [`contract`]: the API's header, base path and each operation's method and path.
 //! - [`api`]: the Webitel-compatible routing-schema API entities and bodies.
 //! - [`query`]: search parameters, parsed from and written to URL query pairs.
 //! - [`rules`]: what a valid flow name, description, tag list and schema are.
@@ -12,6 +13,7 @@ pub mod access;
 pub mod api;
 pub mod assist;
 pub mod catalog;
+pub mod contract;
 pub mod flow;
 pub mod int64;
 pub mod query;

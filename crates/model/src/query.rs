@@ -4,7 +4,9 @@
 use crate::api::FlowType;
 use thiserror::Error;
 
-pub const DEFAULT_PAGE_SIZE: u32 = 40;
+/// The page size the API answers with when a request gives no `size`, or one out of range.
+pub const API_DEFAULT_PAGE_SIZE: u32 = 40;
+/// The largest `size` the API takes.
 pub const MAX_PAGE_SIZE: u32 = 20_000;
 
 #[derive(Error, Debug, Clone, PartialEq, Eq)]
@@ -124,7 +126,8 @@ impl Sort {
     }
 }
 
-/// A field that a search can return (`fields[]`).
+/// A field of a flow: one that a search can return (`fields[]`), or a PATCH can name
+/// (`SchemaWrite::fields`, through [`crate::PatchField`]).
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
 pub enum SchemaField {
     Id,
@@ -179,11 +182,21 @@ impl SchemaField {
         }
     }
 
+    /// Whether a PATCH can change this field (the others are the server's to set).
+    pub fn is_patchable(self) -> bool {
+        !matches!(
+            self,
+            Self::Id | Self::CreatedAt | Self::CreatedBy | Self::UpdatedAt | Self::UpdatedBy
+        )
+    }
+
+    /// The field the API names `name`, if any.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|field| field.as_str() == name)
+    }
+
     pub fn parse(parameter: &str, text: &str) -> Result<Self, QueryError> {
-        Self::ALL
-            .into_iter()
-            .find(|field| field.as_str() == text)
-            .ok_or_else(|| QueryError::new(parameter, text, "unknown field"))
+        Self::from_name(text).ok_or_else(|| QueryError::new(parameter, text, "unknown field"))
     }
 }
 
@@ -211,7 +224,7 @@ impl Default for SchemaSearch {
     fn default() -> Self {
         Self {
             page: 1,
-            size: DEFAULT_PAGE_SIZE,
+            size: API_DEFAULT_PAGE_SIZE,
             q: None,
             name: None,
             ids: Vec::new(),
@@ -244,7 +257,7 @@ fn parse_size(parameter: &str, value: &str) -> Result<u32, QueryError> {
         .map_err(|_| QueryError::new(parameter, value, "expected a whole number"))?;
     Ok(match u32::try_from(size) {
         Ok(size) if (1..=MAX_PAGE_SIZE).contains(&size) => size,
-        _ => DEFAULT_PAGE_SIZE,
+        _ => API_DEFAULT_PAGE_SIZE,
     })
 }
 
@@ -324,7 +337,7 @@ impl SchemaSearch {
         if self.page > 1 {
             pairs.push(("page", self.page.to_string()));
         }
-        if self.size != DEFAULT_PAGE_SIZE {
+        if self.size != API_DEFAULT_PAGE_SIZE {
             pairs.push(("size", self.size.to_string()));
         }
         pairs.extend(self.q.iter().map(|q| ("q", q.clone())));
@@ -377,7 +390,7 @@ impl Default for TagSearch {
     fn default() -> Self {
         Self {
             page: 1,
-            size: DEFAULT_PAGE_SIZE,
+            size: API_DEFAULT_PAGE_SIZE,
             q: None,
             descending: false,
             types: Vec::new(),
@@ -453,7 +466,7 @@ impl Default for Paging {
     fn default() -> Self {
         Self {
             page: 1,
-            size: DEFAULT_PAGE_SIZE,
+            size: API_DEFAULT_PAGE_SIZE,
         }
     }
 }

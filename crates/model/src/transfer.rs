@@ -5,6 +5,7 @@
 use crate::api::{FlowType, RoutingSchema, SchemaWrite, Tag};
 use crate::flow::decompile::app_key;
 use crate::flow::graph::{branch_paths, path_text, PathSeg};
+use crate::query::SchemaField;
 use crate::rules::{self, json_kind, FieldError};
 use serde_json::{Map, Value};
 use thiserror::Error;
@@ -80,22 +81,15 @@ impl ImportedFlow {
     /// and id; only the fields the file holds are applied.
     pub fn replace_body(&self) -> SchemaWrite {
         let write = &self.write;
-        let present = [
-            ("schema", write.schema.is_some()),
-            ("payload", write.payload.is_some()),
-            ("type", write.flow_type.is_some()),
-            ("tags", write.tags.is_some()),
-            ("description", write.description.is_some()),
-            ("debug", write.debug.is_some()),
-        ];
         SchemaWrite {
-            fields: Some(
-                present
-                    .iter()
-                    .filter(|(_, present)| *present)
-                    .map(|(field, _)| (*field).to_owned())
-                    .collect(),
-            ),
+            fields: Some(write.carried([
+                SchemaField::Schema,
+                SchemaField::Payload,
+                SchemaField::Type,
+                SchemaField::Tags,
+                SchemaField::Description,
+                SchemaField::Debug,
+            ])),
             ..write.clone()
         }
     }
@@ -418,6 +412,7 @@ pub fn check_steps(schema: &Value) -> Result<(), ImportError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::PatchField;
     use serde_json::json;
 
     #[test]
@@ -456,7 +451,10 @@ mod tests {
         assert_eq!(body.flow_type, Some(FlowType::Default));
         assert_eq!(body.editor, Some(false));
         assert_eq!(body.payload, Some(json!({})));
-        assert_eq!(flow.replace_body().fields, Some(vec!["schema".to_owned()]));
+        assert_eq!(
+            flow.replace_body().fields,
+            Some(vec![PatchField::Field(SchemaField::Schema)])
+        );
     }
 
     #[test]
@@ -477,7 +475,15 @@ mod tests {
         assert_eq!(write.schema, Some(json!([{"answer": ""}])));
         assert_eq!(
             flow.replace_body().fields.unwrap(),
-            ["schema", "payload", "type", "tags", "description", "debug"]
+            [
+                SchemaField::Schema,
+                SchemaField::Payload,
+                SchemaField::Type,
+                SchemaField::Tags,
+                SchemaField::Description,
+                SchemaField::Debug
+            ]
+            .map(PatchField::Field)
         );
     }
 

@@ -4,6 +4,7 @@
 use crate::load::{self, Ledger};
 use crate::server::{self, Server};
 use crate::{Database, Row, CONNECTIONS};
+use flow_model::contract::{ACCESS_HEADER, CREATE_FLOW, HEALTH};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -51,7 +52,7 @@ async fn healthy_within(base: &str, limit: Duration) -> Option<Duration> {
     let http = reqwest::Client::new();
     while started.elapsed() < limit {
         let answer = http
-            .get(format!("{base}/api/health"))
+            .get(format!("{base}{}", HEALTH.served_path))
             .timeout(Duration::from_secs(2))
             .send()
             .await;
@@ -339,8 +340,8 @@ pub async fn disk_full(work: &Path) -> Row {
         let mut refusals = std::collections::BTreeMap::new();
         for at in 0..20 {
             let reply = http
-                .post(format!("{}/api/routing/schema", server.base))
-                .header("X-Webitel-Access", &token)
+                .post(format!("{}{}", server.base, CREATE_FLOW.served_path))
+                .header(ACCESS_HEADER, &token)
                 .json(&serde_json::json!({"name": format!("Big {at}"), "schema": big}))
                 .timeout(Duration::from_secs(10))
                 .send()
@@ -357,8 +358,8 @@ pub async fn disk_full(work: &Path) -> Row {
         }
         let _ = std::fs::remove_file(&filler);
         let after = http
-            .post(format!("{}/api/routing/schema", server.base))
-            .header("X-Webitel-Access", &token)
+            .post(format!("{}{}", server.base, CREATE_FLOW.served_path))
+            .header(ACCESS_HEADER, &token)
             .json(&serde_json::json!({"name": "After the disk had room", "schema": []}))
             .send()
             .await

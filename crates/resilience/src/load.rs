@@ -2,6 +2,9 @@
 //! read, 8% update with If-Match, 2% create or delete), and a ledger of every write the server
 //! acknowledged, checked afterwards flow by flow.
 
+use flow_model::contract::{
+    Operation, ACCESS_HEADER, CREATE_FLOW, DELETE_FLOW, PATCH_FLOW, READ_FLOW, SEARCH_FLOWS,
+};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 use std::sync::{Arc, Mutex};
@@ -86,18 +89,21 @@ impl Connection {
         self.seed % below.max(1)
     }
 
+    /// Sends `operation` at `path` (its own, or the one for a flow).
     async fn send(
         &mut self,
-        method: Method,
+        operation: Operation,
         path: &str,
         body: Option<Value>,
         if_match: Option<&str>,
     ) -> Answer {
         self.counts.requests += 1;
+        let method = Method::from_bytes(operation.method.as_str().as_bytes())
+            .expect("the contract's methods are HTTP methods");
         let mut request = self
             .http
             .request(method, format!("{}{path}", self.base))
-            .header("X-Webitel-Access", &self.token)
+            .header(ACCESS_HEADER, &self.token)
             .timeout(ANSWER_WITHIN);
         if let Some(body) = body {
             request = request.json(&body);
@@ -160,7 +166,7 @@ impl Connection {
         let name = format!("Load {mark}");
         let body = json!({"name": name, "type": "voice", "schema": [{"log": mark}]});
         match self
-            .send(Method::POST, "/api/routing/schema", Some(body), None)
+            .send(CREATE_FLOW, CREATE_FLOW.served_path, Some(body), None)
             .await
         {
             Answer::Ok(flow, _) => {
@@ -187,12 +193,7 @@ impl Connection {
         if self.own[at].pending.is_some() {
             let id = self.own[at].id.clone();
             match self
-                .send(
-                    Method::GET,
-                    &format!("/api/routing/schema/{id}"),
-                    None,
-                    None,
-                )
+                .send(READ_FLOW, &READ_FLOW.served_path_for(id), None, None)
                 .await
             {
                 Answer::Ok(flow, etag) => {
@@ -220,12 +221,7 @@ impl Connection {
         let Some(at) = self.pick().await else { return };
         let known = self.own[at].clone();
         match self
-            .send(
-                Method::GET,
-                &format!("/api/routing/schema/{}", known.id),
-                None,
-                None,
-            )
+            .send(READ_FLOW, &READ_FLOW.served_path_for(&known.id), None, None)
             .await
         {
             // What this connection wrote last must be what it reads.
@@ -248,9 +244,9 @@ impl Connection {
         let known = self.own[at].clone();
         self.own[at].pending = Some(Pending::Update(mark.clone()));
         let body = json!({"schema": [{"log": mark}]});
-        let path = format!("/api/routing/schema/{}", known.id);
+        let path = PATCH_FLOW.served_path_for(&known.id);
         match self
-            .send(Method::PATCH, &path, Some(body), Some(&known.etag))
+            .send(PATCH_FLOW, &path, Some(body), Some(&known.etag))
             .await
         {
             Answer::Ok(flow, etag) => {
@@ -276,12 +272,7 @@ impl Connection {
         let id = self.own[at].id.clone();
         self.own[at].pending = Some(Pending::Delete);
         match self
-            .send(
-                Method::DELETE,
-                &format!("/api/routing/schema/{id}"),
-                None,
-                None,
-            )
+            .send(DELETE_FLOW, &DELETE_FLOW.served_path_for(&id), None, None)
             .await
         {
             Answer::Ok(..) => {
@@ -301,10 +292,11 @@ impl Connection {
     async fn search(&mut self) {
         let page = 1 + self.random(3);
         let path = format!(
-            "/api/routing/schema?q=Load%20w{}*&size=20&page={page}&sort=%2Bname",
+            "{}?q=Load%20w{}*&size=20&page={page}&sort=%2Bname",
+            SEARCH_FLOWS.served_path,
             self.random(64)
         );
-        if let Answer::Status(status, body) = self.send(Method::GET, &path, None, None).await {
+        if let Answer::Status(status, body) = self.send(SEARCH_FLOWS, &path, None, None).await {
             self.unexpected("search", status, &body);
         }
     }
@@ -388,7 +380,7 @@ pub async fn verify(base: &str, token: &str, ledger: &Ledger) -> (usize, Vec<Str
     let http = reqwest::Client::new();
     let get = |path: String| {
         http.get(format!("{base}{path}"))
-            .header("X-Webitel-Access", token)
+            .header(ACCESS_HEADER, token)
             .timeout(ANSWER_WITHIN)
             .send()
     };
@@ -396,7 +388,7 @@ pub async fn verify(base: &str, token: &str, ledger: &Ledger) -> (usize, Vec<Str
     let mut checked = 0;
     for known in &ledger.live {
         checked += 1;
-        let Ok(reply) = get(format!("/api/routing/schema/{}", known.id)).await else {
+        let Ok(reply) = get(READ_FLOW.served_path_for(&known.id)).await else {
             problems.push(format!("{}: no answer", known.id));
             continue;
         };
@@ -417,7 +409,7 @@ pub async fn verify(base: &str, token: &str, ledger: &Ledger) -> (usize, Vec<Str
     }
     for id in &ledger.deleted {
         checked += 1;
-        match get(format!("/api/routing/schema/{id}")).await {
+        match get(READ_FLOW.served_path_for(id)).await {
             Ok(reply) if reply.status() == StatusCode::NOT_FOUND => {}
             Ok(reply) => problems.push(format!("{id}: deleted, but answers {}", reply.status())),
             Err(error) => problems.push(format!("{id}: {error}")),
@@ -426,7 +418,8 @@ pub async fn verify(base: &str, token: &str, ledger: &Ledger) -> (usize, Vec<Str
     for (name, mark) in &ledger.unanswered_creates {
         checked += 1;
         let path = format!(
-            "/api/routing/schema?name={}&fields=schema",
+            "{}?name={}&fields=schema",
+            SEARCH_FLOWS.served_path,
             name.replace(' ', "%20")
         );
         let found: Value = match get(path).await {

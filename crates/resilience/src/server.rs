@@ -1,6 +1,7 @@
 //! The server binary as a child process: started on a free loopback port with a known admin,
 //! stopped by SIGKILL when asked (or when dropped).
 
+use flow_model::contract::LOGIN;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::Duration;
@@ -83,7 +84,7 @@ impl Server {
 /// Signs in as the admin; the access token.
 pub async fn sign_in(http: &reqwest::Client, base: &str) -> Result<String, String> {
     let reply = http
-        .post(format!("{base}/api/login"))
+        .post(format!("{base}{}", LOGIN.served_path))
         .json(
             &serde_json::json!({"username": "admin", "password": ADMIN_PASSWORD, "domain": "main"}),
         )

@@ -9,6 +9,7 @@
 //! as the floor. Prints requests/s, latencies and errors, and whether the targets hold:
 //! API >= 50% of the direct rate, API p99 < 20 ms, no errors. Exits non-zero on errors only.
 
+use flow_model::contract::{ACCESS_HEADER, SEARCH_FLOWS};
 use flow_model::{Role, SchemaSearch};
 use flow_server::auth::{hash_password, new_token, token_hash};
 use flow_server::state::{AppState, Settings};
@@ -161,7 +162,7 @@ fn queries(base: &str) -> Result<Vec<Query>, BoxError> {
                 .extend_pairs(&pairs)
                 .finish();
             Ok(Query {
-                url: format!("{base}/api/routing/schema?{query}"),
+                url: format!("{base}{}?{query}", SEARCH_FLOWS.served_path),
                 search: SchemaSearch::from_pairs(pairs)?,
             })
         })
@@ -258,7 +259,7 @@ where
 /// A client with one keep-alive connection of its own, signed in.
 fn client(token: &str) -> Result<reqwest::Client, BoxError> {
     let mut headers = reqwest::header::HeaderMap::new();
-    headers.insert("X-Webitel-Access", token.parse()?);
+    headers.insert(ACCESS_HEADER, token.parse()?);
     Ok(reqwest::Client::builder()
         .default_headers(headers)
         .pool_max_idle_per_host(1)
@@ -395,7 +396,10 @@ async fn bench(options: &Options, url: &str) -> Result<u64, BoxError> {
         window.as_secs(),
         options.warmup.as_secs()
     );
-    println!("GET /api/routing/schema?size=40&type=voice&tags=<tag>&sort=%2Bname&q=<prefix>*  ({QUERY_VARIANTS} variants)\n");
+    println!(
+        "{} {}?size=40&type=voice&tags=<tag>&sort=%2Bname&q=<prefix>*  ({QUERY_VARIANTS} variants)\n",
+        SEARCH_FLOWS.method, SEARCH_FLOWS.served_path
+    );
     println!(
         "{:<22} {:>12} {:>9} {:>9} {:>8}",
         "", "requests/s", "p50 ms", "p99 ms", "errors"

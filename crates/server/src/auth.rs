@@ -9,14 +9,12 @@ use argon2::Argon2;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::HeaderMap;
+use flow_model::contract::ACCESS_HEADER;
 use flow_model::Permission;
 use rand::rngs::OsRng;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 use std::sync::OnceLock;
-
-/// The header Webitel clients send the token in.
-pub const TOKEN_HEADER: &str = "x-webitel-access";
 
 pub fn hash_password(password: &str) -> Result<String> {
     let salt = SaltString::generate(&mut OsRng);
@@ -63,7 +61,7 @@ pub fn new_password() -> String {
 /// The access token a request carries: `X-Webitel-Access`, or `Authorization: Bearer`.
 pub(crate) fn token_from(headers: &HeaderMap) -> Option<&str> {
     let header = |name| headers.get(name).and_then(|value| value.to_str().ok());
-    header(TOKEN_HEADER)
+    header(ACCESS_HEADER)
         .or_else(|| header("authorization").and_then(|value| value.strip_prefix("Bearer ")))
         .map(str::trim)
         .filter(|token| !token.is_empty())

@@ -6,6 +6,7 @@ pub mod config;
 pub mod error;
 pub mod json;
 pub mod openapi;
+pub mod responses;
 mod routes;
 pub mod state;
 pub mod store;
@@ -18,7 +19,7 @@ use crate::store::{NewUser, Store, StoreOptions};
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderValue, Request};
 use axum::{middleware, Router};
-use flow_model::Role;
+use flow_model::{contract, Role};
 use std::future::Future;
 use std::path::Path;
 use std::sync::Arc;
@@ -34,7 +35,10 @@ pub fn app(state: AppState, static_dir: &Path) -> Router {
     let csp = HeaderValue::from_str(&web::content_security_policy(index_html.as_deref()))
         .expect("the policy is plain ASCII");
     let body_limit = state.settings.body_limit;
-    let router = Router::new().nest("/api", routes::api_router());
+    let router = Router::new().nest(
+        contract::API_BASE,
+        routes::api_router(openapi::documented_router()),
+    );
     let router = if index_html.is_some() {
         router.fallback_service(web::spa_service(static_dir))
     } else {

@@ -7,6 +7,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
+use flow_model::contract::API_BASE;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use tower_http::services::{ServeDir, ServeFile};
@@ -81,7 +82,10 @@ pub async fn page_headers(csp: HeaderValue, request: Request, next: Next) -> Res
         header::REFERRER_POLICY,
         HeaderValue::from_static("no-referrer"),
     );
-    if !path.starts_with("/api/") {
+    let is_api = path
+        .strip_prefix(API_BASE)
+        .is_some_and(|rest| rest.starts_with('/'));
+    if !is_api {
         let cache = if is_hashed_asset(&path) {
             "public, max-age=31536000, immutable"
         } else {

@@ -5,6 +5,10 @@
 mod common;
 
 use common::{test_settings, Api, Engine, Reply, TestServer};
+use flow_model::contract::{
+    API_BASE, CREATE_USER, FLOW_VERSIONS, LOGIN, LOGOUT, READ_FLOW, SEARCH_FLOWS, SEARCH_TAGS,
+    USERINFO,
+};
 use flow_model::Role;
 use flow_server::state::Settings;
 use flow_server::store::{now_millis, StoreOptions};
@@ -12,12 +16,14 @@ use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 use std::time::Duration;
 
-const FLOWS: &str = "/api/routing/schema";
+/// Where flows are searched (GET) and created (POST).
+const FLOWS: &str = SEARCH_FLOWS.served_path;
 const ALLOWED: StatusCode = StatusCode::OK;
 const DENIED: StatusCode = StatusCode::FORBIDDEN;
 
+/// Where one flow is read, replaced, patched and deleted.
 fn flow_path(id: &str) -> String {
-    format!("{FLOWS}/{id}")
+    READ_FLOW.served_path_for(id)
 }
 
 fn id_of(flow: &Value) -> &str {
@@ -71,8 +77,8 @@ impl Endpoint {
                 api.patch(&path, body).await
             }
             Self::Delete => api.delete(&path).await,
-            Self::Tags => api.get(&format!("{FLOWS}/tags")).await,
-            Self::Versions => api.get(&format!("{path}/versions")).await,
+            Self::Tags => api.get(SEARCH_TAGS.served_path).await,
+            Self::Versions => api.get(&FLOW_VERSIONS.served_path_for(id)).await,
         }
     }
 
@@ -97,12 +103,15 @@ async fn every_protected_call(api: &Api, id: &str) -> Vec<(String, Reply)> {
         ));
     }
     let user = json!({"username": "eve", "password": "eve-password", "role": "viewer"});
-    replies.push(("userinfo".into(), api.get("/api/userinfo").await));
+    replies.push(("userinfo".into(), api.get(USERINFO.served_path).await));
     replies.push((
         "logout".into(),
-        api.call(Method::POST, "/api/logout", None).await,
+        api.call(Method::POST, LOGOUT.served_path, None).await,
     ));
-    replies.push(("users".into(), api.post("/api/users", user).await));
+    replies.push((
+        "users".into(),
+        api.post(CREATE_USER.served_path, user).await,
+    ));
     replies
 }
 
@@ -121,7 +130,10 @@ async fn flow_with_history(api: &Api, name: &str, tag: &str) -> Value {
 async fn snapshot(admin: &Api) -> Value {
     let fields = "fields=id&fields=name&fields=description&fields=schema&fields=updated_at";
     let flows = admin.get(&format!("{FLOWS}?size=1000&{fields}")).await.body;
-    let tags = admin.get(&format!("{FLOWS}/tags?size=1000")).await.body;
+    let tags = admin
+        .get(&format!("{}?size=1000", SEARCH_TAGS.served_path))
+        .await
+        .body;
     json!({"flows": flows, "tags": tags})
 }
 
@@ -197,7 +209,7 @@ async fn login_refuses_wrong_credentials_alike(engine: Engine) {
     ];
     for (domain, username, password) in attempts {
         let body = json!({"domain": domain, "username": username, "password": password});
-        let reply = server.anonymous().post("/api/login", body).await;
+        let reply = server.anonymous().post(LOGIN.served_path, body).await;
         let detail = reply.expect_error(StatusCode::UNAUTHORIZED, "app.auth.login.invalid");
         assert_eq!(
             detail, "username, password or domain is wrong",
@@ -207,7 +219,7 @@ async fn login_refuses_wrong_credentials_alike(engine: Engine) {
     let incomplete = server
         .anonymous()
         .post(
-            "/api/login",
+            LOGIN.served_path,
             json!({"username": "admin", "password": "admin-password"}),
         )
         .await;
@@ -217,7 +229,7 @@ async fn login_refuses_wrong_credentials_alike(engine: Engine) {
     // The right credentials (around spaces in domain and username) give a working token.
     let before = now_millis();
     let body = json!({"domain": " main ", "username": " admin", "password": "admin-password"});
-    let reply = server.anonymous().post("/api/login", body).await;
+    let reply = server.anonymous().post(LOGIN.served_path, body).await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
     let token = reply.body["access_token"].as_str().unwrap();
     assert!(
@@ -227,7 +239,7 @@ async fn login_refuses_wrong_credentials_alike(engine: Engine) {
     let expires_at: i64 = reply.body["expires_at"].as_str().unwrap().parse().unwrap();
     let lifetime = test_settings().token_lifetime_ms;
     assert!((before + lifetime..=now_millis() + lifetime).contains(&expires_at));
-    let info = with_token(&server, token).get("/api/userinfo").await;
+    let info = with_token(&server, token).get(USERINFO.served_path).await;
     assert_eq!(info.status, StatusCode::OK);
     for key in ["user", "domain", "permissions", "admin"] {
         assert_eq!(reply.body[key], info.body[key], "{key}");
@@ -239,13 +251,16 @@ async fn logout_invalidates_only_that_token(engine: Engine) {
     let first = server.user("main", "admin", Role::Admin).await;
     let second = server.login("main", "admin", "admin-password").await;
     let third = server.login("main", "admin", "admin-password").await;
-    let reply = first.call(Method::POST, "/api/logout", None).await;
+    let reply = first.call(Method::POST, LOGOUT.served_path, None).await;
     assert_eq!((reply.status, &reply.body), (StatusCode::OK, &json!({})));
-    for endpoint in ["/api/userinfo", FLOWS] {
+    for endpoint in [USERINFO.served_path, FLOWS] {
         let reply = first.get(endpoint).await;
         reply.expect_error(StatusCode::UNAUTHORIZED, "app.auth.unauthorized");
     }
-    assert_eq!(second.get("/api/userinfo").await.status, StatusCode::OK);
+    assert_eq!(
+        second.get(USERINFO.served_path).await.status,
+        StatusCode::OK
+    );
 
     // A token sent as a bearer token is the one logged out.
     let bearer = |path: &str, method: Method| {
@@ -258,20 +273,23 @@ async fn logout_invalidates_only_that_token(engine: Engine) {
         }
     };
     assert_eq!(
-        bearer("/api/userinfo", Method::GET).await.status,
+        bearer(USERINFO.served_path, Method::GET).await.status,
         StatusCode::OK
     );
     assert_eq!(
-        bearer("/api/logout", Method::POST).await.status,
+        bearer(LOGOUT.served_path, Method::POST).await.status,
         StatusCode::OK
     );
-    let after = bearer("/api/userinfo", Method::GET).await;
+    let after = bearer(USERINFO.served_path, Method::GET).await;
     after.expect_error(StatusCode::UNAUTHORIZED, "app.auth.unauthorized");
     third
-        .get("/api/userinfo")
+        .get(USERINFO.served_path)
         .await
         .expect_error(StatusCode::UNAUTHORIZED, "app.auth.unauthorized");
-    assert_eq!(second.get("/api/userinfo").await.status, StatusCode::OK);
+    assert_eq!(
+        second.get(USERINFO.served_path).await.status,
+        StatusCode::OK
+    );
 }
 
 async fn userinfo_shows_user_domain_and_permissions(engine: Engine) {
@@ -288,7 +306,7 @@ async fn userinfo_shows_user_domain_and_permissions(engine: Engine) {
     let mut ids = std::collections::BTreeSet::new();
     for (role, permissions, admin) in expected {
         let api = server.user("acme", role.as_str(), role).await;
-        let info = api.get("/api/userinfo").await;
+        let info = api.get(USERINFO.served_path).await;
         assert_eq!(info.status, StatusCode::OK);
         let id = info.body["user"]["id"].as_str().unwrap().to_owned();
         assert!(id.parse::<i64>().is_ok(), "{id}");
@@ -373,7 +391,7 @@ async fn other_domains_flows_answer_404_and_never_show(engine: Engine) {
         (Method::PUT, flow_path(id), Some(json!({"name": "Stolen"}))),
         (Method::PATCH, flow_path(id), Some(json!({"schema": []}))),
         (Method::DELETE, flow_path(id), None),
-        (Method::GET, format!("{}/versions", flow_path(id)), None),
+        (Method::GET, FLOW_VERSIONS.served_path_for(id), None),
     ];
     for (method, path, body) in attempts {
         for if_match in [None, Some(etag.as_str()), Some("\"1\"")] {
@@ -408,7 +426,9 @@ async fn other_domains_flows_answer_404_and_never_show(engine: Engine) {
         assert_eq!(items, &expected, "{query}");
     }
     for (query, expected) in [("", json!([{"name": "public"}])), ("q=secret", json!([]))] {
-        let tags = main.get(&format!("{FLOWS}/tags?{query}")).await;
+        let tags = main
+            .get(&format!("{}?{query}", SEARCH_TAGS.served_path))
+            .await;
         assert_eq!(
             tags.body,
             json!({"items": expected, "next": false}),
@@ -432,16 +452,18 @@ async fn only_admins_create_users_who_can_then_sign_in(engine: Engine) {
 
     for caller in [&editor, &viewer] {
         let reply = caller
-            .post("/api/users", new_user("mallory", "admin"))
+            .post(CREATE_USER.served_path, new_user("mallory", "admin"))
             .await;
         let detail = reply.expect_error(StatusCode::FORBIDDEN, "app.permission.denied");
         assert_eq!(detail, "only a domain admin may manage users");
     }
     let mallory = json!({"domain": "main", "username": "mallory", "password": "mallory-password"});
-    let refused = server.anonymous().post("/api/login", mallory).await;
+    let refused = server.anonymous().post(LOGIN.served_path, mallory).await;
     refused.expect_error(StatusCode::UNAUTHORIZED, "app.auth.login.invalid");
 
-    let reply = admin.post("/api/users", new_user(" dave ", "editor")).await;
+    let reply = admin
+        .post(CREATE_USER.served_path, new_user(" dave ", "editor"))
+        .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
     let id = reply.body["id"].as_str().unwrap();
     assert!(id.parse::<i64>().is_ok());
@@ -452,7 +474,7 @@ async fn only_admins_create_users_who_can_then_sign_in(engine: Engine) {
 
     // The new user signs in to the admin's domain only, with the role's permissions.
     let dave = server.login("main", "dave", "dave-password").await;
-    let info = dave.get("/api/userinfo").await.body;
+    let info = dave.get(USERINFO.served_path).await.body;
     assert_eq!(
         info,
         json!({"user": {"id": id, "name": "dave"}, "domain": "main",
@@ -463,32 +485,38 @@ async fn only_admins_create_users_who_can_then_sign_in(engine: Engine) {
     dave.delete(&flow_path(id_of(&flow)))
         .await
         .expect_error(StatusCode::FORBIDDEN, "app.permission.denied");
-    dave.post("/api/users", new_user("erin", "viewer"))
+    dave.post(CREATE_USER.served_path, new_user("erin", "viewer"))
         .await
         .expect_error(StatusCode::FORBIDDEN, "app.permission.denied");
     let elsewhere = server
         .anonymous()
         .post(
-            "/api/login",
+            LOGIN.served_path,
             json!({"domain": "acme", "username": "dave", "password": "dave-password"}),
         )
         .await;
     elsewhere.expect_error(StatusCode::UNAUTHORIZED, "app.auth.login.invalid");
 
     // An admin made through the API manages users too.
-    let reply = admin.post("/api/users", new_user("frank", "admin")).await;
+    let reply = admin
+        .post(CREATE_USER.served_path, new_user("frank", "admin"))
+        .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
     let frank = server.login("main", "frank", "frank-password").await;
-    let reply = frank.post("/api/users", new_user("grace", "viewer")).await;
+    let reply = frank
+        .post(CREATE_USER.served_path, new_user("grace", "viewer"))
+        .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
     let grace = server.login("main", "grace", "grace-password").await;
     assert_eq!(
-        grace.get("/api/userinfo").await.body["permissions"],
+        grace.get(USERINFO.served_path).await.body["permissions"],
         json!(["read"])
     );
 
     // Refused requests.
-    let taken = admin.post("/api/users", new_user("dave", "viewer")).await;
+    let taken = admin
+        .post(CREATE_USER.served_path, new_user("dave", "viewer"))
+        .await;
     taken.expect_error(StatusCode::CONFLICT, "app.user.exists");
     let invalid = [
         (
@@ -501,13 +529,15 @@ async fn only_admins_create_users_who_can_then_sign_in(engine: Engine) {
         ),
     ];
     for (body, field) in invalid {
-        let reply = admin.post("/api/users", body).await;
+        let reply = admin.post(CREATE_USER.served_path, body).await;
         let id = reply.error_id().to_owned();
         assert!(id.ends_with(&format!(".{field}.invalid")), "{id}");
         let detail = reply.expect_error(StatusCode::BAD_REQUEST, &id);
         assert!(detail.starts_with(field), "{detail}");
     }
-    let root = admin.post("/api/users", new_user("ivan", "root")).await;
+    let root = admin
+        .post(CREATE_USER.served_path, new_user("ivan", "root"))
+        .await;
     let detail = root.expect_error(StatusCode::BAD_REQUEST, "app.request.body.invalid");
     assert!(detail.contains("role: unknown variant `root`"), "{detail}");
 }
@@ -518,12 +548,15 @@ async fn unknown_paths_and_wrong_methods_answer_in_the_error_shape(engine: Engin
     let flow = admin.create_flow(json!({"name": "Flow"})).await;
     let id = id_of(&flow);
     let not_found = [
-        (Method::GET, "/api/nope".to_owned()),
-        (Method::POST, "/api/nope".to_owned()),
-        (Method::GET, "/api/routing".to_owned()),
-        (Method::GET, "/api/routing/schemas".to_owned()),
-        (Method::GET, format!("{FLOWS}/{id}/versions/1")),
-        (Method::DELETE, format!("{FLOWS}/{id}/tags/x")),
+        (Method::GET, format!("{API_BASE}/nope")),
+        (Method::POST, format!("{API_BASE}/nope")),
+        (Method::GET, format!("{API_BASE}/routing")),
+        (Method::GET, format!("{FLOWS}s")),
+        (
+            Method::GET,
+            format!("{}/1", FLOW_VERSIONS.served_path_for(id)),
+        ),
+        (Method::DELETE, format!("{}/tags/x", flow_path(id))),
     ];
     for caller in [&admin, &server.anonymous()] {
         for (method, path) in &not_found {
@@ -536,12 +569,12 @@ async fn unknown_paths_and_wrong_methods_answer_in_the_error_shape(engine: Engin
         (Method::DELETE, FLOWS.to_owned()),
         (Method::PUT, FLOWS.to_owned()),
         (Method::POST, flow_path(id)),
-        (Method::POST, format!("{FLOWS}/{id}/versions")),
-        (Method::DELETE, format!("{FLOWS}/tags")),
-        (Method::GET, "/api/login".to_owned()),
-        (Method::GET, "/api/logout".to_owned()),
-        (Method::POST, "/api/userinfo".to_owned()),
-        (Method::GET, "/api/users".to_owned()),
+        (Method::POST, FLOW_VERSIONS.served_path_for(id)),
+        (Method::DELETE, SEARCH_TAGS.served_path.to_owned()),
+        (Method::GET, LOGIN.served_path.to_owned()),
+        (Method::GET, LOGOUT.served_path.to_owned()),
+        (Method::POST, USERINFO.served_path.to_owned()),
+        (Method::GET, CREATE_USER.served_path.to_owned()),
     ];
     for (method, path) in wrong_method {
         let reply = admin.call(method.clone(), &path, None).await;
@@ -558,7 +591,7 @@ async fn unknown_paths_and_wrong_methods_answer_in_the_error_shape(engine: Engin
     let reply = admin
         .call_with(
             Method::GET,
-            "/api/nope",
+            &format!("{API_BASE}/nope"),
             None,
             &[("x-request-id", "client-chosen-id")],
         )

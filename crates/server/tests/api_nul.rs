@@ -6,6 +6,7 @@
 mod common;
 
 use common::{Engine, TestServer};
+use flow_model::contract::{CREATE_FLOW, LOGIN, READ_FLOW, SEARCH_FLOWS, SEARCH_TAGS};
 use flow_model::Role;
 use reqwest::{Method, StatusCode};
 use serde_json::json;
@@ -15,18 +16,23 @@ async fn nul_is_bad_input_not_a_fault(engine: Engine) {
     let admin = server.user("main", "admin", Role::Admin).await;
 
     for query in ["q=a%00", "name=a%00", "tags=a%00", "id=1&q=%00"] {
-        let reply = admin.get(&format!("/api/routing/schema?{query}")).await;
+        let reply = admin
+            .get(&format!("{}?{query}", SEARCH_FLOWS.served_path))
+            .await;
         let detail = reply.expect_error(StatusCode::BAD_REQUEST, "app.request.parameter.invalid");
         assert!(detail.contains("U+0000"), "{query}: {detail}");
     }
     admin
-        .get("/api/routing/schema/tags?q=%00")
+        .get(&format!("{}?q=%00", SEARCH_TAGS.served_path))
         .await
         .expect_error(StatusCode::BAD_REQUEST, "app.request.parameter.invalid");
 
     for (field, value) in [("description", "a\u{0}b"), ("note", "\u{0}")] {
         let reply = admin
-            .post("/api/routing/schema", json!({"name": "Nul", field: value}))
+            .post(
+                CREATE_FLOW.served_path,
+                json!({"name": "Nul", field: value}),
+            )
             .await;
         reply.expect_error(
             StatusCode::BAD_REQUEST,
@@ -38,7 +44,7 @@ async fn nul_is_bad_input_not_a_fault(engine: Engine) {
             json!({"name": "Nul", "schema": [{"log": "\u{0}"}], "payload": {"a\u{0}": "\u{0}"}}),
         )
         .await;
-    let path = format!("/api/routing/schema/{}", flow["id"].as_str().unwrap());
+    let path = READ_FLOW.served_path_for(flow["id"].as_str().unwrap());
     let read = admin.get(&path).await;
     assert_eq!(
         (&read.body["schema"], &read.body["payload"]),
@@ -60,7 +66,7 @@ async fn nul_is_bad_input_not_a_fault(engine: Engine) {
         anonymous
             .call(
                 Method::POST,
-                "/api/login",
+                LOGIN.served_path,
                 Some(json!({"username": username, "password": "admin-password", "domain": domain})),
             )
             .await

@@ -4,13 +4,14 @@
 mod common;
 
 use common::{Api, Engine, Reply, TestServer};
+use flow_model::contract::{FLOW_VERSIONS, READ_FLOW, SEARCH_FLOWS, SEARCH_TAGS};
 use flow_model::Role;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 
-const FLOWS_PATH: &str = "/api/routing/schema";
-const TAGS_PATH: &str = "/api/routing/schema/tags";
+const FLOWS_PATH: &str = SEARCH_FLOWS.served_path;
+const TAGS_PATH: &str = SEARCH_TAGS.served_path;
 
 /// The seeded users of domain `main`, by index: who creates (and later updates) which flow.
 const USERS: [(&str, Role); 3] = [
@@ -176,7 +177,7 @@ async fn seed(engine: Engine) -> Seeded {
         foreign_id,
     };
     for (name, updater) in UPDATES {
-        let path = format!("{FLOWS_PATH}/{}", seeded.id(name));
+        let path = READ_FLOW.served_path_for(seeded.id(name));
         let reply = users[updater]
             .patch(&path, json!({"description": format!("touched {name}")}))
             .await;
@@ -597,7 +598,7 @@ async fn fields_choose_the_keys_of_each_item(engine: Engine) {
     let everything = search(alice, &format!("{all_fields}&size=100")).await;
     for item in items(&everything) {
         let mut read = alice
-            .get(&format!("{FLOWS_PATH}/{}", item["id"].as_str().unwrap()))
+            .get(&READ_FLOW.served_path_for(item["id"].as_str().unwrap()))
             .await
             .body;
         // Reading one flow also tells its version number and note (not a search field).
@@ -710,15 +711,15 @@ async fn bad_parameters_are_400_naming_parameter_and_value(engine: Engine) {
         (format!("{TAGS_PATH}?size=1.5"), "size=\"1.5\""),
         (format!("{TAGS_PATH}?type=ivr"), "type=\"ivr\""),
         (
-            format!("{FLOWS_PATH}/{flow}/versions?page=last"),
+            format!("{}?page=last", FLOW_VERSIONS.served_path_for(flow)),
             "page=\"last\"",
         ),
         (
-            format!("{FLOWS_PATH}/{flow}/versions?size=many"),
+            format!("{}?size=many", FLOW_VERSIONS.served_path_for(flow)),
             "size=\"many\"",
         ),
-        (format!("{FLOWS_PATH}/4x"), "id=\"4x\""),
-        (format!("{FLOWS_PATH}/4x/versions"), "schema_id=\"4x\""),
+        (READ_FLOW.served_path_for("4x"), "id=\"4x\""),
+        (FLOW_VERSIONS.served_path_for("4x"), "schema_id=\"4x\""),
     ];
     for (path, named) in cases {
         let reply = alice.get(&path).await;

@@ -4,20 +4,23 @@
 mod common;
 
 use common::{test_settings, Api, Engine, Reply, TestServer};
+use flow_model::contract::{FLOW_VERSIONS, READ_FLOW, SEARCH_FLOWS, SEARCH_TAGS, USERINFO};
 use flow_model::Role;
 use flow_server::state::Settings;
 use flow_server::store::{now_millis, StoreOptions};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
-const FLOWS: &str = "/api/routing/schema";
+/// Where flows are searched (GET) and created (POST).
+const FLOWS: &str = SEARCH_FLOWS.served_path;
 
+/// Where one flow is read, replaced, patched and deleted.
 fn flow_path(id: &str) -> String {
-    format!("{FLOWS}/{id}")
+    READ_FLOW.served_path_for(id)
 }
 
 fn versions_path(id: &str) -> String {
-    format!("{FLOWS}/{id}/versions")
+    FLOW_VERSIONS.served_path_for(id)
 }
 
 fn id_of(flow: &Value) -> &str {
@@ -92,7 +95,7 @@ fn full_body(name: &str) -> Value {
 }
 
 async fn user_ref(api: &Api) -> Value {
-    let info = api.get("/api/userinfo").await;
+    let info = api.get(USERINFO.served_path).await;
     json!({"id": info.body["user"]["id"], "name": info.body["user"]["name"]})
 }
 
@@ -528,7 +531,7 @@ async fn nesting_beyond_the_configured_depth_is_refused(engine: Engine) {
         let read = admin.get(&flow_path(id_of(&created))).await;
         // Even the deepest flow reads back with serde_json's default limit, also in a list.
         assert_eq!(read.body, created);
-        let listed = admin.get("/api/routing/schema?fields=schema").await;
+        let listed = admin.get(&format!("{FLOWS}?fields=schema")).await;
         assert_eq!(
             listed.body["items"][0]["schema"], created["schema"],
             "bound {bound}"
@@ -757,7 +760,7 @@ async fn delete_returns_the_deleted_flow_then_404(engine: Engine) {
         listed.body["items"],
         json!([{"id": id_of(&kept), "name": "Kept", "editor": false, "type": "default", "tags": [{"name": "kept"}]}])
     );
-    let tags = admin.get(&format!("{FLOWS}/tags")).await;
+    let tags = admin.get(SEARCH_TAGS.served_path).await;
     assert_eq!(
         tags.body,
         json!({"items": [{"name": "kept"}], "next": false})

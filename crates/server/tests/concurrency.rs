@@ -6,6 +6,7 @@
 mod common;
 
 use common::{Api, Engine, Reply, TestDatabase, TestServer};
+use flow_model::contract::{CREATE_FLOW, FLOW_VERSIONS, READ_FLOW, SEARCH_FLOWS, SEARCH_TAGS};
 use flow_model::Role;
 use flow_server::store::Store;
 use reqwest::{Method, StatusCode};
@@ -126,7 +127,7 @@ async fn same_name_creates(engine: Engine) {
             "payload": {"racer": index},
             "tags": tags(&tag_names),
         });
-        async move { api.post("/api/routing/schema", body).await }
+        async move { api.post(CREATE_FLOW.served_path, body).await }
     })
     .await;
     let created = one_winner(replies, "app.routing_schema.name.exists").body;
@@ -136,22 +137,29 @@ async fn same_name_creates(engine: Engine) {
     // Every server sees the one flow, whole.
     for api in &cluster.apis {
         let found = api
-            .get("/api/routing/schema?name=Inbound%20IVR&fields=id&fields=name&fields=tags")
+            .get(&format!(
+                "{}?name=Inbound%20IVR&fields=id&fields=name&fields=tags",
+                SEARCH_FLOWS.served_path
+            ))
             .await;
         assert_eq!(
             found.body,
             json!({"items": [{"id": id, "name": "Inbound IVR", "tags": tags(&tag_names)}], "next": false})
         );
-        let all = api.get("/api/routing/schema?size=100&fields=id").await;
+        let all = api
+            .get(&format!("{}?size=100&fields=id", SEARCH_FLOWS.served_path))
+            .await;
         assert_eq!(all.body, json!({"items": [{"id": id}], "next": false}));
         let mut sorted = tag_names;
         sorted.sort_unstable();
-        let tag_list = api.get("/api/routing/schema/tags?size=100").await;
+        let tag_list = api
+            .get(&format!("{}?size=100", SEARCH_TAGS.served_path))
+            .await;
         assert_eq!(
             tag_list.body,
             json!({"items": tags(&sorted), "next": false})
         );
-        let versions = api.get(&format!("/api/routing/schema/{id}/versions")).await;
+        let versions = api.get(&FLOW_VERSIONS.served_path_for(&id)).await;
         assert_eq!(versions.body, json!({"items": [], "next": false}));
     }
     // Nothing from the refused creates is left in any table.
@@ -170,15 +178,13 @@ async fn puts_with_one_if_match(engine: Engine) {
     let created = cluster
         .api(0)
         .post(
-            "/api/routing/schema",
+            CREATE_FLOW.served_path,
             json!({"name": "Billing", "type": "voice", "schema": original, "tags": tags(&["billing"])}),
         )
         .await;
     assert_eq!(created.status, StatusCode::OK, "{}", created.body);
-    let path = format!(
-        "/api/routing/schema/{}",
-        created.body["id"].as_str().expect("id")
-    );
+    let id = created.body["id"].as_str().expect("id");
+    let path = READ_FLOW.served_path_for(id);
     let etag = created.etag();
     let replies = all_at_once(RACERS, |index| {
         let (api, path, etag) = (cluster.api(index), path.clone(), etag.clone());
@@ -205,7 +211,7 @@ async fn puts_with_one_if_match(engine: Engine) {
             read.body, winner.body,
             "the winner's write is what is stored"
         );
-        let versions = api.get(&format!("{path}/versions")).await;
+        let versions = api.get(&FLOW_VERSIONS.served_path_for(id)).await;
         let items = versions.body["items"].as_array().expect("versions");
         assert_eq!(items.len(), 1, "one version: {}", versions.body);
         assert_eq!(items[0]["schema"], original);

@@ -4,6 +4,9 @@
 //! 200 must be there exactly as the 200 returned it. Writes in flight at the kill may or may not
 //! have landed; when they did, they must have landed whole.
 
+use flow_model::contract::{
+    ACCESS_HEADER, CREATE_FLOW, CREATE_USER, HEALTH, LOGIN, READ_FLOW, REPLACE_FLOW, SEARCH_FLOWS,
+};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 use std::collections::HashMap;
@@ -83,7 +86,7 @@ impl ServerProcess {
                 kept.lock().unwrap().push_str(&format!("{line}\n"));
             }
         });
-        let health = reqwest::get(format!("{base}/api/health"))
+        let health = reqwest::get(format!("{base}{}", HEALTH.served_path))
             .await
             .expect("health check");
         assert_eq!(health.status(), StatusCode::OK);
@@ -100,7 +103,7 @@ impl ServerProcess {
             .build()
             .expect("client");
         let reply = http
-            .post(format!("{}/api/login", self.base))
+            .post(format!("{}{}", self.base, LOGIN.served_path))
             .json(&json!({"username": "admin", "password": PASSWORD, "domain": "main"}))
             .send()
             .await
@@ -152,7 +155,7 @@ impl Client {
         let mut request = self
             .http
             .request(method, format!("{}{path}", self.base))
-            .header("X-Webitel-Access", &self.token);
+            .header(ACCESS_HEADER, &self.token);
         if let Some(body) = body {
             request = request.json(body);
         }
@@ -231,11 +234,11 @@ async fn writer(
             body: content(number, step),
         };
         let (method, path, if_match) = match &write.id {
-            None => (Method::POST, "/api/routing/schema".to_owned(), None),
+            None => (Method::POST, CREATE_FLOW.served_path.to_owned(), None),
             Some(id) => {
                 let last: Value = serde_json::from_str(&log.acknowledged[id]).expect("JSON");
                 let tag = format!("\"{}\"", last["updated_at"].as_str().expect("updated_at"));
-                (Method::PUT, format!("/api/routing/schema/{id}"), Some(tag))
+                (Method::PUT, REPLACE_FLOW.served_path_for(id), Some(tag))
             }
         };
         log.in_flight = Some(write.clone());
@@ -333,7 +336,10 @@ async fn acknowledged_writes_survive_kill_9() {
     let server = ServerProcess::start(&database).await;
     let client = server.sign_in().await;
     let listed = client
-        .get("/api/routing/schema?size=20000&fields=id&fields=name")
+        .get(&format!(
+            "{}?size=20000&fields=id&fields=name",
+            SEARCH_FLOWS.served_path
+        ))
         .await;
     let mut stored: HashMap<&str, &str> = listed["items"]
         .as_array()
@@ -348,7 +354,7 @@ async fn acknowledged_writes_survive_kill_9() {
                 stored.remove(id.as_str()).is_some(),
                 "acknowledged flow {id} is missing"
             );
-            let now = client.read(&format!("/api/routing/schema/{id}")).await;
+            let now = client.read(&READ_FLOW.served_path_for(id)).await;
             let landed_in_flight = in_flight.is_some_and(|write| {
                 let now: Value = serde_json::from_str(&now).expect("JSON");
                 write.id.as_ref() == Some(id) && written_fields(&now) == written_fields(&write.body)
@@ -366,7 +372,7 @@ async fn acknowledged_writes_survive_kill_9() {
             .filter_map(|log| log.in_flight.as_ref())
             .find(|write| write.id.is_none() && write.body["name"] == name)
             .unwrap_or_else(|| panic!("flow {id} ({name}) was never written"));
-        let now = client.get(&format!("/api/routing/schema/{id}")).await;
+        let now = client.get(&READ_FLOW.served_path_for(id)).await;
         assert_eq!(written_fields(&now), written_fields(&create.body));
     }
     server.kill().await;
@@ -402,8 +408,10 @@ async fn sigterm_finishes_requests_in_flight_then_exits() {
         .await
         .expect("connect");
     let head = format!(
-        "POST /api/routing/schema HTTP/1.1\r\nHost: {address}\r\nX-Webitel-Access: {}\r\n\
+        "{} {} HTTP/1.1\r\nHost: {address}\r\n{ACCESS_HEADER}: {}\r\n\
          Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{first}",
+        CREATE_FLOW.method,
+        CREATE_FLOW.served_path,
         client.token,
         body.len()
     );
@@ -435,7 +443,10 @@ async fn sigterm_finishes_requests_in_flight_then_exits() {
     let restarted = ServerProcess::start(&folder.path().join("flows.db")).await;
     let client = restarted.sign_in().await;
     let found = client
-        .get("/api/routing/schema?name=Sent%20during%20shutdown")
+        .get(&format!(
+            "{}?name=Sent%20during%20shutdown",
+            SEARCH_FLOWS.served_path
+        ))
         .await;
     assert_eq!(found["items"].as_array().map(Vec::len), Some(1), "{found}");
     restarted.kill().await;
@@ -451,7 +462,7 @@ async fn passwords_never_reach_the_log_even_at_trace_level() {
     let login = |username: &str, password: &str| {
         admin
             .http
-            .post(format!("{}/api/login", server.base))
+            .post(format!("{}{}", server.base, LOGIN.served_path))
             .json(&json!({"username": username, "password": password, "domain": "main"}))
             .send()
     };
@@ -462,7 +473,7 @@ async fn passwords_never_reach_the_log_even_at_trace_level() {
     let created = admin
         .call(
             Method::POST,
-            "/api/users",
+            CREATE_USER.served_path,
             Some(&json!({"username": "frank", "password": NEW_USER, "role": "editor"})),
             None,
         )
@@ -476,7 +487,10 @@ async fn passwords_never_reach_the_log_even_at_trace_level() {
     assert!(server.terminate().await.success());
     let log = output.lock().unwrap().clone();
     assert!(log.contains("login refused"), "the log is written: {log}");
-    assert!(log.contains("/api/users"), "requests are traced: {log}");
+    assert!(
+        log.contains(CREATE_USER.served_path),
+        "requests are traced: {log}"
+    );
     for secret in [PASSWORD, WRONG, NEW_USER] {
         assert!(!log.contains(secret), "{secret:?} is in the log");
     }

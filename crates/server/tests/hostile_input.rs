@@ -6,11 +6,13 @@
 mod common;
 
 use common::{Api, Engine, Reply, TestServer};
+use flow_model::contract::{ACCESS_HEADER, READ_FLOW, SEARCH_FLOWS};
 use flow_model::Role;
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Value};
 
-const FLOWS: &str = "/api/routing/schema";
+/// Where flows are searched (GET) and created (POST).
+const FLOWS: &str = SEARCH_FLOWS.served_path;
 
 /// What a row sends.
 enum Send {
@@ -65,7 +67,7 @@ fn rows(other_domain_flow: &str, other_domain_token: &str) -> Vec<Row> {
     };
     let get = |path: String| Send::Get(path, Vec::new());
     let with_token =
-        |path: &str, token: String| Send::Get(path.to_owned(), vec![("X-Webitel-Access", token)]);
+        |path: &str, token: String| Send::Get(path.to_owned(), vec![(ACCESS_HEADER, token)]);
     let bad = StatusCode::BAD_REQUEST;
     let hundred = "名".repeat(100);
     vec![
@@ -234,21 +236,21 @@ fn rows(other_domain_flow: &str, other_domain_token: &str) -> Vec<Row> {
         ),
         refused(
             "a negative id",
-            get(format!("{FLOWS}/-1")),
+            get(READ_FLOW.served_path_for(-1)),
             StatusCode::NOT_FOUND,
             "app.routing_schema.not_found",
             "id=-1",
         ),
         refused(
             "an id beyond i64",
-            get(format!("{FLOWS}/99999999999999999999999")),
+            get(READ_FLOW.served_path_for("99999999999999999999999")),
             bad,
             "app.request.parameter.invalid",
             "id=\"99999999999999999999999\"",
         ),
         refused(
             "an id of another domain",
-            get(format!("{FLOWS}/{other_domain_flow}")),
+            get(READ_FLOW.served_path_for(other_domain_flow)),
             StatusCode::NOT_FOUND,
             "app.routing_schema.not_found",
             "not found",
@@ -276,7 +278,10 @@ fn rows(other_domain_flow: &str, other_domain_token: &str) -> Vec<Row> {
         ),
         refused(
             "another domain's token, for this domain's flow",
-            with_token(&format!("{FLOWS}/{{own}}"), other_domain_token.to_owned()),
+            with_token(
+                &READ_FLOW.served_path_for("{own}"),
+                other_domain_token.to_owned(),
+            ),
             StatusCode::NOT_FOUND,
             "app.routing_schema.not_found",
             "not found",
@@ -324,7 +329,7 @@ async fn announced(api: &Api, length: usize) -> Reply {
         .await
         .expect("connect");
     let head = format!(
-        "POST {FLOWS} HTTP/1.1\r\nHost: {address}\r\nX-Webitel-Access: {}\r\n\
+        "POST {FLOWS} HTTP/1.1\r\nHost: {address}\r\n{ACCESS_HEADER}: {}\r\n\
          Content-Type: application/json\r\nContent-Length: {length}\r\nConnection: close\r\n\r\n\
          {{\"name\": \"big\", \"description\": \"{}",
         api.token.as_deref().unwrap_or_default(),
@@ -398,7 +403,7 @@ async fn every_row_of_the_table_gets_its_answer(engine: Engine) {
                     Send::Get(..) | Send::Announced(_) => unreachable!("stores nothing"),
                 };
                 let stored = admin
-                    .get(&format!("{FLOWS}/{}", reply.body["id"].as_str().unwrap()))
+                    .get(&READ_FLOW.served_path_for(reply.body["id"].as_str().unwrap()))
                     .await;
                 assert_eq!(stored.body["name"], name, "{}: stored exactly", row.what);
                 let stored_tags: Vec<&str> = stored.body["tags"]

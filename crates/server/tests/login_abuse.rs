@@ -5,6 +5,7 @@
 mod common;
 
 use common::{test_settings, Engine, TestServer};
+use flow_model::contract::{LOGIN, LOGOUT, USERINFO};
 use flow_model::Role;
 use flow_server::state::{LoginThrottle, Settings};
 use flow_server::store::StoreOptions;
@@ -28,7 +29,7 @@ async fn sign_in(server: &TestServer, username: &str, password: &str) -> common:
         .anonymous()
         .call(
             Method::POST,
-            "/api/login",
+            LOGIN.served_path,
             Some(json!({"username": username, "password": password, "domain": "main"})),
         )
         .await
@@ -115,17 +116,24 @@ async fn signing_out_everywhere_revokes_every_token_of_the_user(engine: Engine) 
     let first = server.user("main", "dave", Role::Editor).await;
     let second = server.login("main", "dave", "dave-password").await;
     let other = server.user("main", "erin", Role::Editor).await;
-    assert_eq!(second.get("/api/userinfo").await.status, StatusCode::OK);
+    assert_eq!(
+        second.get(USERINFO.served_path).await.status,
+        StatusCode::OK
+    );
     first
-        .call(Method::POST, "/api/logout?everywhere=true", None)
+        .call(
+            Method::POST,
+            &format!("{}?everywhere=true", LOGOUT.served_path),
+            None,
+        )
         .await;
     for api in [&first, &second] {
-        api.get("/api/userinfo")
+        api.get(USERINFO.served_path)
             .await
             .expect_error(StatusCode::UNAUTHORIZED, "app.auth.unauthorized");
     }
     assert_eq!(
-        other.get("/api/userinfo").await.status,
+        other.get(USERINFO.served_path).await.status,
         StatusCode::OK,
         "other users stay signed in"
     );

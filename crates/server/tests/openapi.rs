@@ -4,6 +4,7 @@
 mod common;
 
 use common::{Engine, TestServer};
+use flow_model::contract::{ACCESS_HEADER, OPENAPI_DOCUMENT};
 use flow_model::Limits;
 use reqwest::StatusCode;
 use serde_json::Value;
@@ -45,7 +46,7 @@ fn stated_limits_are_the_models() {
 #[tokio::test]
 async fn served_without_signing_in() {
     let server = TestServer::start(Engine::Sqlite).await;
-    let reply = server.anonymous().get("/api/openapi.json").await;
+    let reply = server.anonymous().get(OPENAPI_DOCUMENT.served_path).await;
     assert_eq!(reply.status, StatusCode::OK);
     assert_eq!(reply.headers["content-type"], "application/json");
     let served: Value = reply.body;
@@ -53,6 +54,6 @@ async fn served_without_signing_in() {
     assert_eq!(served, generated);
     assert_eq!(
         served["components"]["securitySchemes"]["webitel_access"]["name"],
-        "X-Webitel-Access"
+        ACCESS_HEADER
     );
 }

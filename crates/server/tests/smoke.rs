@@ -3,6 +3,7 @@
 mod common;
 
 use common::{Engine, TestServer};
+use flow_model::contract::{DELETE_FLOW, READ_FLOW, SEARCH_FLOWS};
 use flow_model::Role;
 use reqwest::StatusCode;
 use serde_json::json;
@@ -14,22 +15,19 @@ async fn create_read_list_delete(engine: Engine) {
         .create_flow(json!({"name": "Inbound IVR", "type": "voice", "editor": true, "schema": [{"answer": ""}]}))
         .await;
     let id = created["id"].as_str().unwrap();
-    let read = admin.get(&format!("/api/routing/schema/{id}")).await;
+    let read = admin.get(&READ_FLOW.served_path_for(id)).await;
     assert_eq!(read.status, StatusCode::OK);
     assert_eq!(read.body, created);
-    let list = admin.get("/api/routing/schema").await;
+    let list = admin.get(SEARCH_FLOWS.served_path).await;
     assert_eq!(
         list.body,
         json!({"items": [{"id": id, "name": "Inbound IVR", "editor": true, "type": "voice", "tags": []}], "next": false})
     );
     assert_eq!(
-        admin
-            .delete(&format!("/api/routing/schema/{id}"))
-            .await
-            .body,
+        admin.delete(&DELETE_FLOW.served_path_for(id)).await.body,
         created
     );
-    let gone = admin.get(&format!("/api/routing/schema/{id}")).await;
+    let gone = admin.get(&READ_FLOW.served_path_for(id)).await;
     assert_eq!(
         (gone.status, gone.error_id()),
         (StatusCode::NOT_FOUND, "app.routing_schema.not_found")

@@ -1,6 +1,7 @@
 //! Serving the web app: deep links get the app, build outputs are cached for good, and every
 //! response carries the security headers.
 
+use flow_model::contract::API_BASE;
 use flow_server::state::{AppState, Settings};
 use flow_server::store::{Store, StoreOptions};
 use std::sync::Arc;
@@ -78,7 +79,7 @@ async fn serves_the_app_with_cache_and_security_headers() {
     assert_eq!(asset.headers()["content-encoding"], "gzip");
 
     let api = client
-        .get(format!("{base}/api/nowhere"))
+        .get(format!("{base}{API_BASE}/nowhere"))
         .send()
         .await
         .unwrap();

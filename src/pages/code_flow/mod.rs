@@ -3,30 +3,28 @@
 //! errors and guarded by If-Match (a conflict asks what to keep); leaving with unsaved changes
 //! asks first, and unsaved typing is kept in the browser.
 
-mod conflict;
 mod form;
 mod versions;
 
 pub use form::{FlowForm, FormError};
 
-use crate::api::{ApiError, WriteMode};
+use crate::api::WriteMode;
 use crate::browser::{copy_text, download_text, measured, Debouncer};
 use crate::components::code_editor::{CodeEditor, CodeEditorControl};
-use crate::components::draft::{draft_key, DraftKeeper, DraftOffer};
+use crate::components::draft::DraftOffer;
+use crate::components::editor_shell::{EditorShell, SaveError, SaveSteps, ShellDialogs, Write};
 use crate::components::flow_loader::{FlowLoader, Opened};
 use crate::components::icon::{lucide, Icon};
-use crate::components::require_session::{use_api_error_handler, RequireSession};
-use crate::components::save_outcome::SaveOutcome;
+use crate::components::problem_list::{ProblemList, ProblemRow};
+use crate::components::require_session::RequireSession;
 use crate::components::tag_input::TagInput;
 use crate::components::toast::use_toasts;
-use crate::components::unsaved::{LeaveGuard, UnsavedChangesModal};
 use crate::i18n::{use_i18n, Msg};
-use crate::pages::registry::registry_url;
+use crate::nav::{flow_url, EditorKind};
 use crate::session::use_auth;
-use conflict::ConflictModal;
 use flow_model::flow::{diagnose, Severity};
 use flow_model::transfer::{export_file_name, export_text, parse_schema};
-use flow_model::{FlowType, Permission, RoutingSchema, SchemaWrite};
+use flow_model::{FlowType, PatchField, Permission, RoutingSchema, SchemaField, SchemaWrite};
 use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -44,20 +42,18 @@ pub fn CodeFlowPage() -> impl IntoView {
 }
 
 /// The fields a diagram flow's General tab may change: its schema is the diagram's to write.
-const DIAGRAM_GENERAL_FIELDS: [&str; 5] = ["name", "description", "type", "tags", "debug"];
+const DIAGRAM_GENERAL_FIELDS: [SchemaField; 5] = [
+    SchemaField::Name,
+    SchemaField::Description,
+    SchemaField::Type,
+    SchemaField::Tags,
+    SchemaField::Debug,
+];
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Tab {
     General,
     Versions,
-}
-
-#[derive(Clone, Debug)]
-struct SaveRequest {
-    /// Back to the registry once saved.
-    leave_after: bool,
-    /// Kept with the new version.
-    note: String,
 }
 
 #[component]
@@ -66,36 +62,66 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
     let i18n = use_i18n();
     let toasts = use_toasts();
     let navigate = use_navigate();
-    let on_error = use_api_error_handler();
     let initial = flow
         .as_ref()
         .map(FlowForm::from_flow)
         .unwrap_or_else(|| FlowForm::new_flow(new_kind));
     let diagram = flow.as_ref().and_then(|flow| flow.editor).unwrap_or(false);
-    let current = RwSignal::new(flow);
     let saved = RwSignal::new(initial.clone());
-    let drafts = DraftKeeper::new(
-        draft_key(
-            "code",
-            current.with_untracked(|flow| flow.as_ref().and_then(|flow| flow.id)),
-            new_kind.as_str(),
-        ),
-        &initial,
-    );
-    let form = RwSignal::new(initial);
-    let name_error = RwSignal::new(None::<String>);
+    let form = RwSignal::new(initial.clone());
     let editor = CodeEditorControl::default();
-    let conflict = RwSignal::new(None::<RoutingSchema>);
     let note = RwSignal::new(String::new());
     let saves = RwSignal::new(0u32);
     let tab = RwSignal::new(Tab::General);
     let fullscreen = RwSignal::new(false);
     let dirty = move || form.with(|form| saved.with(|saved| form != saved));
+    let build = move |existing: Option<&RoutingSchema>| {
+        let typed = form.get_untracked();
+        let mut body = if diagram {
+            typed_general_fields(&typed)
+        } else {
+            typed.to_write()
+        }
+        .map_err(|error| save_error(error, i18n))?;
+        let typed_note = note.get_untracked();
+        let typed_note = typed_note.trim();
+        body.note = (!typed_note.is_empty()).then(|| typed_note.to_owned());
+        let mode = match existing {
+            Some(_) if diagram => {
+                body.schema = None;
+                body.payload = None;
+                body.note = None;
+                body.fields = Some(DIAGRAM_GENERAL_FIELDS.map(PatchField::from).to_vec());
+                WriteMode::Patch
+            }
+            _ => WriteMode::Replace,
+        };
+        Ok(Write { mode, body, typed })
+    };
+    let shell = EditorShell::new(
+        EditorKind::Code,
+        flow,
+        new_kind,
+        &initial,
+        dirty,
+        SaveSteps {
+            build: Box::new(build),
+            on_saved: Box::new(move |done| {
+                saved.set(done.typed.clone());
+                note.set(String::new());
+                saves.update(|saves| *saves += 1);
+            }),
+            on_invalid: Box::new(move |reason| toasts.error(reason)),
+            typed_name: Box::new(move || form.with_untracked(|form| form.name.clone())),
+        },
+    );
+    let current = shell.current;
+    let name_error = shell.name_error;
     // While there are unsaved changes, the browser keeps them.
     Effect::new(move |_| {
         let typed = form.get();
         let unsaved = saved.with(|saved| typed != *saved);
-        drafts.keep(unsaved, move || typed);
+        shell.drafts.keep(unsaved, move || typed);
     });
     let can_save = move || {
         let allowed = auth.session.with(|session| {
@@ -109,90 +135,7 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
         });
         allowed && dirty()
     };
-
-    let save = Action::new_local(move |request: &SaveRequest| {
-        let request = request.clone();
-        let client = auth.client();
-        let existing = current.get_untracked();
-        let typed = form.get_untracked();
-        async move {
-            let mut write = if diagram {
-                typed_general_fields(&typed)?
-            } else {
-                typed.to_write().map_err(SaveError::Form)?
-            };
-            let note = request.note.trim();
-            write.note = (!note.is_empty()).then(|| note.to_owned());
-            let written = match &existing {
-                Some(existing) if diagram => {
-                    write.schema = None;
-                    write.payload = None;
-                    write.note = None;
-                    write.fields = Some(DIAGRAM_GENERAL_FIELDS.map(str::to_owned).to_vec());
-                    client.write_flow(WriteMode::Patch, existing, &write).await
-                }
-                Some(existing) => {
-                    client
-                        .write_flow(WriteMode::Replace, existing, &write)
-                        .await
-                }
-                None => client.create_flow(&write).await,
-            };
-            let saved_flow = match (written, &existing) {
-                (Ok(flow), _) => flow,
-                // Someone saved meanwhile: read their flow, for the user to choose.
-                (Err(error), Some(existing)) if error.is_stale() => {
-                    let theirs = client.flow(existing.id.unwrap_or_default()).await;
-                    return Err(match theirs {
-                        Ok(theirs) => SaveError::Conflict(Box::new(theirs)),
-                        Err(error) => SaveError::Api(error),
-                    });
-                }
-                (Err(error), _) => return Err(SaveError::Api(error)),
-            };
-            Ok((saved_flow, typed, existing.is_none(), request.leave_after))
-        }
-    });
-    let guard = LeaveGuard::new(dirty, current.with_untracked(Option::is_some));
-    let leave_to = {
-        let navigate = navigate.clone();
-        move |path: &str, options: NavigateOptions| guard.navigate(&navigate, path, options)
-    };
-    let outcome = SaveOutcome {
-        toasts,
-        i18n,
-        name_error,
-    };
-    Effect::new({
-        let leave_to = leave_to.clone();
-        move |_| match save.value().get() {
-            Some(Ok((flow, typed, created, leave_after))) => {
-                drafts.forget();
-                saved.set(typed);
-                note.set(String::new());
-                saves.update(|saves| *saves += 1);
-                let created_at =
-                    created.then(|| format!("/flows/{}/code", flow.id.unwrap_or_default()));
-                current.set(Some(flow));
-                outcome.saved(leave_after, created_at, &leave_to);
-            }
-            Some(Err(SaveError::Form(FormError::Name(error)))) => {
-                name_error.set(Some(error.to_string()))
-            }
-            Some(Err(SaveError::Form(error))) => toasts.error(form_error_text(&error, i18n)),
-            Some(Err(SaveError::Conflict(theirs))) => conflict.set(Some(*theirs)),
-            Some(Err(SaveError::Api(error))) => {
-                outcome.refused(error, &form.get_untracked().name, &on_error)
-            }
-            None => {}
-        }
-    });
-
-    let leave = Callback::new({
-        let leave_to = leave_to.clone();
-        move |()| leave_to(&registry_url(), NavigateOptions::default())
-    });
-    let close = move |_| guard.close(dirty(), || leave.run(()));
+    let close = move |_| shell.close(dirty());
     // Problems follow the text once typing pauses, so typing itself stays instant; each check
     // is of one numbered state of the editor's text, and its underlines go to that state only.
     let checked = RwSignal::new((form.with_untracked(|form| form.schema_text.clone()), 0u32));
@@ -214,12 +157,25 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
         form.update(|form| form.schema_text = text.clone());
         check_pause.run(move || checked.set((text, version)));
     });
+    let problem_rows = Signal::derive(move || {
+        diagnostics.with(|found| {
+            found
+                .iter()
+                .map(|problem| ProblemRow {
+                    severity: problem.severity,
+                    place: Some(format!("{}:{}", problem.line, problem.column)),
+                    message: problem.message.clone(),
+                    target: (problem.line, problem.column),
+                })
+                .collect::<Vec<_>>()
+        })
+    });
     let go_to = move |line: usize, column: usize| {
         form.with_untracked(|form| editor.go_to(&form.schema_text, line, column));
     };
     // Saving is refused while the schema has errors: the first one is named and shown.
     let request_save = Callback::new(move |leave_after: bool| {
-        if !can_save() || save.pending().get_untracked() {
+        if !can_save() || shell.saving_now() {
             return;
         }
         if !diagram {
@@ -238,10 +194,7 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
                 return;
             }
         }
-        save.dispatch(SaveRequest {
-            leave_after,
-            note: note.get_untracked(),
-        });
+        shell.save(leave_after);
     });
     let on_key = move |event: ev::KeyboardEvent| {
         // The code editor handles its own Ctrl/Cmd+S (and marks the event handled).
@@ -278,16 +231,10 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
     });
     let reload_theirs = Callback::new(move |theirs: RoutingSchema| {
         let loaded = FlowForm::from_flow(&theirs);
-        current.set(Some(theirs));
         saved.set(loaded.clone());
         // As one change in the editor: Undo there brings the typed text back.
         editor.set_text(&loaded.schema_text);
         form.set(loaded);
-        name_error.set(None);
-    });
-    let overwrite = Callback::new(move |theirs: RoutingSchema| {
-        current.set(Some(theirs));
-        request_save.run(false);
     });
     let restore = Callback::new(move |(number, text): (i64, String)| {
         editor.set_text(&text);
@@ -323,7 +270,7 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
                             let navigate = navigate.clone();
                             move |_| {
                                 let id = current.with_untracked(|flow| flow.as_ref().and_then(|flow| flow.id)).unwrap_or_default();
-                                navigate(&format!("/flows/{id}/diagram"), NavigateOptions::default());
+                                navigate(&flow_url(id, EditorKind::Diagram), NavigateOptions::default());
                             }
                         }
                     >
@@ -350,14 +297,14 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
                         on:input=move |event| note.set(event_target_value(&event))
                     />
                 </Show>
-                <button class="primary" disabled=move || !can_save() || save.pending().get()
+                <button class="primary" disabled=move || !can_save() || shell.saving()
                     on:click=move |_| request_save.run(false)>
-                    {move || i18n.t(if save.pending().get() { Msg::Saving } else { Msg::Save })}
+                    {move || i18n.t(if shell.saving() { Msg::Saving } else { Msg::Save })}
                 </button>
             </div>
         </header>
         <main class="flow-page" on:keydown=on_key>
-            <DraftOffer keeper=drafts on_restore=Callback::new(move |restored: FlowForm| {
+            <DraftOffer keeper=shell.drafts on_restore=Callback::new(move |restored: FlowForm| {
                 editor.set_text(&restored.schema_text);
                 form.set(restored);
             }) />
@@ -501,75 +448,36 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
                     </span>
                 </div>
                 <section class="schema-problems" aria-label=move || i18n.t(Msg::Problems)>
-                    <h2>{move || i18n.t(Msg::Problems)}</h2>
-                    <ul>
-                        {move || {
-                            let found = diagnostics.get();
-                            if found.is_empty() {
-                                return view! { <li class="none">{i18n.t(Msg::NoProblems)}</li> }.into_any();
-                            }
-                            found
-                                .into_iter()
-                                .map(|problem| {
-                                    let (line, column) = (problem.line, problem.column);
-                                    view! {
-                                        <li>
-                                            <button
-                                                type="button"
-                                                class="problem"
-                                                class:error=problem.severity == Severity::Error
-                                                on:click=move |_| go_to(line, column)
-                                            >
-                                                <span class="where">{format!("{line}:{column}")}</span>
-                                                {problem.message}
-                                            </button>
-                                        </li>
-                                    }
-                                })
-                                .collect_view()
-                                .into_any()
-                        }}
-                    </ul>
+                    <ProblemList rows=problem_rows on_go=Callback::new(move |(line, column)| go_to(line, column)) />
                 </section>
             </form>
         </main>
-        <UnsavedChangesModal
-            open=guard.asking
-            on_discard=Callback::new(move |()| {
-                drafts.forget();
-                saved.set(form.get_untracked());
-                guard.discard(|| leave.run(()));
-            })
-            on_save=Callback::new(move |()| request_save.run(true))
-            on_cancel=Callback::new(move |()| guard.stay())
+        <ShellDialogs
+            shell
+            on_save=request_save
+            on_discard=Callback::new(move |()| saved.set(form.get_untracked()))
+            on_reload=reload_theirs
+            on_copy=copy_mine
         />
-        <ConflictModal theirs=conflict on_reload=reload_theirs on_overwrite=overwrite on_copy=copy_mine />
     }
 }
 
-/// Why a save did not happen.
-#[derive(Clone)]
-enum SaveError {
-    Form(FormError),
-    /// Someone else saved first: their flow.
-    Conflict(Box<RoutingSchema>),
-    Api(ApiError),
-}
-
 /// The general fields of the form, checked, for a flow whose schema is not written here.
-fn typed_general_fields(form: &FlowForm) -> Result<SchemaWrite, SaveError> {
+fn typed_general_fields(form: &FlowForm) -> Result<SchemaWrite, FormError> {
     let with_empty_schema = FlowForm {
         schema_text: "[]".to_owned(),
         ..form.clone()
     };
-    with_empty_schema.to_write().map_err(SaveError::Form)
+    with_empty_schema.to_write()
 }
 
-fn form_error_text(error: &FormError, i18n: crate::i18n::I18n) -> String {
+/// Why the form cannot be saved: the name at its field, the rest said in the page's language.
+fn save_error(error: FormError, i18n: crate::i18n::I18n) -> SaveError {
     match error {
-        FormError::Name(error) | FormError::Description(error) | FormError::Tags(error) => {
-            error.to_string()
+        FormError::Name(error) => SaveError::Name(error.to_string()),
+        FormError::Description(error) | FormError::Tags(error) => {
+            SaveError::Invalid(error.to_string())
         }
-        FormError::Schema(error) => i18n.t(Msg::SchemaError(error.to_string())),
+        FormError::Schema(error) => SaveError::Invalid(i18n.t(Msg::SchemaError(error.to_string()))),
     }
 }

@@ -10,7 +10,7 @@ use flow_model::text_diff::{side_by_side, Row};
 use flow_model::{RoutingSchema, SchemaVersion};
 use leptos::prelude::*;
 
-const PAGE_SIZE: u32 = 20;
+const VERSIONS_PER_PAGE: u32 = 20;
 /// Unchanged lines kept around each change.
 const CONTEXT_LINES: usize = 3;
 
@@ -67,7 +67,12 @@ pub fn VersionsPanel(
     let load = Action::new_local(move |page: &u32| {
         let client = auth.client();
         let page = *page;
-        async move { (page, client.versions(flow_id, page, PAGE_SIZE).await) }
+        async move {
+            (
+                page,
+                client.versions(flow_id, page, VERSIONS_PER_PAGE).await,
+            )
+        }
     });
     Effect::new(move |_| {
         saves.track();

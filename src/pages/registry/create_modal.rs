@@ -4,16 +4,11 @@
 use crate::components::icon::{lucide, Icon};
 use crate::components::modal::Modal;
 use crate::i18n::{use_i18n, Msg};
+use crate::nav::{new_flow_url, EditorKind};
 use flow_model::FlowType;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
-
-/// The page of a new flow made with `diagram` or code, of type `kind`.
-pub fn new_flow_path(diagram: bool, kind: FlowType) -> String {
-    let editor = if diagram { "diagram" } else { "code" };
-    format!("/flows/new/{editor}?type={}", kind.as_str())
-}
 
 /// The types a new flow can have ("No type" is only for flows made before types existed).
 const NEW_FLOW_TYPES: [FlowType; 4] = [
@@ -27,25 +22,28 @@ const NEW_FLOW_TYPES: [FlowType; 4] = [
 pub fn CreateModal(on_close: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let navigate = use_navigate();
-    let diagram = RwSignal::new(None::<bool>);
+    let editor = RwSignal::new(None::<EditorKind>);
     let kind = RwSignal::new(None::<FlowType>);
     let close = on_close;
     let create = move |_| {
-        if let (Some(diagram), Some(kind)) = (diagram.get_untracked(), kind.get_untracked()) {
+        if let (Some(editor), Some(kind)) = (editor.get_untracked(), kind.get_untracked()) {
             close.run(());
-            navigate(&new_flow_path(diagram, kind), NavigateOptions::default());
+            navigate(&new_flow_url(kind, editor), NavigateOptions::default());
         }
     };
-    let editor_choice = move |value: bool, label: Msg| {
+    let editor_choice = move |value: EditorKind, label: Msg| {
         view! {
             <button
                 type="button"
                 role="radio"
                 class="choice"
-                aria-checked=move || (diagram.get() == Some(value)).to_string()
-                on:click=move |_| diagram.set(Some(value))
+                aria-checked=move || (editor.get() == Some(value)).to_string()
+                on:click=move |_| editor.set(Some(value))
             >
-                <Icon icon=if value { lucide::LuWorkflow } else { lucide::LuFileCode } />
+                <Icon icon=match value {
+                    EditorKind::Diagram => lucide::LuWorkflow,
+                    EditorKind::Code => lucide::LuFileCode,
+                } />
                 <span>{move || i18n.t(label.clone())}</span>
             </button>
         }
@@ -53,8 +51,8 @@ pub fn CreateModal(on_close: Callback<()>) -> impl IntoView {
     view! {
         <Modal title=Signal::derive(move || i18n.t(Msg::CreateNewFlow)) on_close=close>
             <div class="choices" role="radiogroup" aria-label=move || i18n.t(Msg::Editor)>
-                {editor_choice(true, Msg::Diagram)}
-                {editor_choice(false, Msg::Code)}
+                {editor_choice(EditorKind::Diagram, Msg::Diagram)}
+                {editor_choice(EditorKind::Code, Msg::Code)}
             </div>
             <label>
                 {move || i18n.t(Msg::Type)}
@@ -73,29 +71,12 @@ pub fn CreateModal(on_close: Callback<()>) -> impl IntoView {
                 <button on:click=move |_| close.run(())>{move || i18n.t(Msg::Close)}</button>
                 <button
                     class="primary"
-                    disabled=move || diagram.get().is_none() || kind.get().is_none()
+                    disabled=move || editor.get().is_none() || kind.get().is_none()
                     on:click=create
                 >
                     {move || i18n.t(Msg::Create)}
                 </button>
             </div>
         </Modal>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn new_flows_open_in_their_editor() {
-        assert_eq!(
-            new_flow_path(true, FlowType::Voice),
-            "/flows/new/diagram?type=voice"
-        );
-        assert_eq!(
-            new_flow_path(false, FlowType::Processing),
-            "/flows/new/code?type=processing"
-        );
     }
 }

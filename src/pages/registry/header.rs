@@ -3,8 +3,10 @@
 use super::{use_registry, Dialog};
 use crate::browser::read_file_bytes;
 use crate::components::icon::{lucide, Icon};
+use crate::components::language_switch::LanguageSwitch;
 use crate::components::toast::use_toasts;
-use crate::i18n::{use_i18n, Lang, Msg};
+use crate::i18n::{use_i18n, Msg};
+use crate::nav;
 use crate::session::use_auth;
 use flow_model::transfer::{file_text, parse_import};
 use flow_model::Permission;
@@ -122,7 +124,10 @@ pub fn Account() -> impl IntoView {
     Effect::new(move |_| {
         if sign_out.value().get().is_some() {
             auth.signed_out();
-            navigate("/login", NavigateOptions::default());
+            navigate(
+                &nav::login_url(nav::REGISTRY_PATH),
+                NavigateOptions::default(),
+            );
         }
     });
     let user = move || {
@@ -141,30 +146,5 @@ pub fn Account() -> impl IntoView {
                 {move || i18n.t(Msg::SignOut)}
             </button>
         </div>
-    }
-}
-
-#[component]
-pub fn LanguageSwitch() -> impl IntoView {
-    let i18n = use_i18n();
-    view! {
-        <select
-            class="language"
-            aria-label=move || i18n.t(Msg::Language)
-            on:change=move |event| {
-                if let Some(lang) = Lang::from_code(&event_target_value(&event)) {
-                    i18n.set(lang);
-                }
-            }
-        >
-            {Lang::ALL
-                .into_iter()
-                .map(|lang| view! {
-                    <option value=lang.code() selected=move || i18n.lang.get() == lang>
-                        {lang.native_name()}
-                    </option>
-                })
-                .collect_view()}
-        </select>
     }
 }

@@ -11,6 +11,7 @@ pub mod view;
 
 use crate::api::ApiError;
 use crate::components::require_session::RequireSession;
+use crate::nav::remember_registry_url;
 use crate::session::{use_auth, Auth};
 use create_modal::CreateModal;
 use delete_modal::DeleteModal;
@@ -18,31 +19,12 @@ use filters::Filters;
 use flow_model::transfer::ImportedFlow;
 use flow_model::{ListResponse, Permission, RoutingSchema};
 use header::Header;
-pub use header::LanguageSwitch;
 use import_modal::ImportModal;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use table::FlowTable;
 use view::RegistryView;
-
-const RETURN_KEY: &str = "flow-studio.registry-url";
-
-/// The registry URL last shown, so an editor's Close returns to the same view.
-pub fn registry_url() -> String {
-    web_sys::window()
-        .and_then(|window| window.session_storage().ok().flatten())
-        .and_then(|storage| storage.get_item(RETURN_KEY).ok().flatten())
-        .unwrap_or_else(|| "/".to_owned())
-}
-
-fn remember_registry_url(url: &str) {
-    if let Some(storage) =
-        web_sys::window().and_then(|window| window.session_storage().ok().flatten())
-    {
-        let _ = storage.set_item(RETURN_KEY, url);
-    }
-}
 
 /// The modal open over the registry, if any.
 #[derive(Clone)]

@@ -1,7 +1,7 @@
 //! The registry table: select, sortable columns, per-row Download / Edit / Delete, the empty
 //! and error states, and pagination.
 
-use super::view::{page_selection, PageSelection, PAGE_SIZES};
+use super::view::{page_selection, PageSelection, ROWS_PER_PAGE_CHOICES};
 use super::{use_registry, Dialog, Registry};
 use crate::api::ApiError;
 use crate::browser::{download_text, format_time};
@@ -9,21 +9,12 @@ use crate::components::icon::{lucide, Icon};
 use crate::components::require_session::use_api_error_handler;
 use crate::components::toast::use_toasts;
 use crate::i18n::{use_i18n, Msg};
+use crate::nav::{flow_url, EditorKind};
 use crate::session::use_auth;
 use flow_model::transfer::{export_file_name, export_text};
 use flow_model::{FlowType, Permission, RoutingSchema, SortField};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-
-/// Where a flow opens: its editor's page.
-pub fn edit_path(flow: &RoutingSchema) -> String {
-    let editor = if flow.editor.unwrap_or(false) {
-        "diagram"
-    } else {
-        "code"
-    };
-    format!("/flows/{}/{editor}", flow.id.unwrap_or_default())
-}
 
 #[component]
 pub fn FlowTable() -> impl IntoView {
@@ -200,8 +191,8 @@ fn Row(flow: RoutingSchema, registry: Registry) -> impl IntoView {
     let on_error = use_api_error_handler();
     let id = flow.id.unwrap_or_default();
     let name = flow.name.clone().unwrap_or_default();
-    let href = edit_path(&flow);
-    let diagram = flow.editor.unwrap_or(false);
+    let editor = EditorKind::of_flow(&flow);
+    let href = flow_url(id, editor);
     let kind = flow.flow_type.unwrap_or(FlowType::Default);
     let tags: Vec<String> = flow
         .tags
@@ -258,7 +249,7 @@ fn Row(flow: RoutingSchema, registry: Registry) -> impl IntoView {
                 />
             </td>
             <td class="name"><a href=href.clone()>{name.clone()}</a></td>
-            <td>{move || i18n.t(Msg::EditorKind(diagram))}</td>
+            <td>{move || i18n.t(Msg::EditorKind(editor == EditorKind::Diagram))}</td>
             <td>{move || i18n.t(Msg::FlowType(kind))}</td>
             <td class="tags">
                 <ul class="chips">{tags.into_iter().map(|tag| view! { <li class="chip">{tag}</li> }).collect_view()}</ul>
@@ -305,7 +296,7 @@ fn Pagination() -> impl IntoView {
                         }
                     }
                 >
-                    {PAGE_SIZES
+                    {ROWS_PER_PAGE_CHOICES
                         .into_iter()
                         .map(|size| view! {
                             <option value=size.to_string() selected=move || view.with(|v| v.size == size)>

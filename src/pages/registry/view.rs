@@ -2,10 +2,11 @@
 //! filters. Reload, back/forward and a shared link restore the same view.
 
 use crate::api::encode_component;
+use crate::nav::REGISTRY_PATH;
 use flow_model::{FlowType, SchemaField, SchemaSearch, Sort, SortField};
 
-pub const PAGE_SIZES: [u32; 4] = [10, 20, 40, 100];
-pub const DEFAULT_PAGE_SIZE: u32 = 20;
+pub const ROWS_PER_PAGE_CHOICES: [u32; 4] = [10, 20, 40, 100];
+pub const DEFAULT_ROWS_PER_PAGE: u32 = 20;
 
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct RegistryView {
@@ -24,7 +25,7 @@ impl Default for RegistryView {
     fn default() -> Self {
         Self {
             page: 1,
-            size: DEFAULT_PAGE_SIZE,
+            size: DEFAULT_ROWS_PER_PAGE,
             sort: None,
             q: String::new(),
             types: Vec::new(),
@@ -57,8 +58,8 @@ impl RegistryView {
                     view.size = value
                         .parse()
                         .ok()
-                        .filter(|size| PAGE_SIZES.contains(size))
-                        .unwrap_or(DEFAULT_PAGE_SIZE)
+                        .filter(|size| ROWS_PER_PAGE_CHOICES.contains(size))
+                        .unwrap_or(DEFAULT_ROWS_PER_PAGE)
                 }
                 "sort" => view.sort = parse_sort(value),
                 "q" => view.q = value.to_owned(),
@@ -96,7 +97,7 @@ impl RegistryView {
         if let Some(sort) = self.sort {
             pairs.push(("sort", sort.to_param()));
         }
-        if self.size != DEFAULT_PAGE_SIZE {
+        if self.size != DEFAULT_ROWS_PER_PAGE {
             pairs.push(("size", self.size.to_string()));
         }
         if self.page != 1 {
@@ -107,9 +108,9 @@ impl RegistryView {
             .map(|(key, value)| format!("{key}={}", encode_component(value)))
             .collect();
         if query.is_empty() {
-            "/".to_owned()
+            REGISTRY_PATH.to_owned()
         } else {
-            format!("/?{}", query.join("&"))
+            format!("{REGISTRY_PATH}?{}", query.join("&"))
         }
     }
 
@@ -379,7 +380,7 @@ mod tests {
         assert_eq!(search_pattern("*sales"), Some("*sales".into()));
         let search = RegistryView::default().with_search("in").search();
         assert_eq!(search.q.as_deref(), Some("in*"));
-        assert_eq!(search.size, DEFAULT_PAGE_SIZE);
+        assert_eq!(search.size, DEFAULT_ROWS_PER_PAGE);
         assert!(search.fields.contains(&SchemaField::UpdatedAt));
     }
 

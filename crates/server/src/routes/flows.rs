@@ -1,11 +1,11 @@
 //! `/routing/schema`: search, create, read, replace, patch, delete, tags and versions.
 
+use super::params::{FlowId, IfMatch, PagingParameters, SearchParameters, TagParameters};
 use super::{has_nul, if_match, parse_id, query_pairs, FLOWS};
 use crate::error::{Error, Result};
 use crate::json::JsonBody;
-use crate::openapi::{
-    BadRequest, Conflict, FlowId, Forbidden, IfMatch, NotFound, PagingParameters, PayloadTooLarge,
-    SearchParameters, ServerErrors, TagParameters, Unauthorized,
+use crate::responses::{
+    CreateErrors, FlowDeleteErrors, FlowReadErrors, FlowWriteErrors, SearchErrors,
 };
 use crate::state::AppState;
 use crate::store::{Account, FlowContent};
@@ -14,8 +14,9 @@ use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use flow_model::{
-    rules, transfer, FieldError, ListResponse, Paging, Permission, QueryError, RoutingSchema,
-    SchemaSearch, SchemaVersion, SchemaWrite, Tag, TagSearch,
+    contract, rules, transfer, FieldError, ListResponse, Paging, PatchField, Permission,
+    QueryError, RoutingSchema, SchemaField, SchemaSearch, SchemaVersion, SchemaWrite, Tag,
+    TagSearch,
 };
 use serde_json::{json, Value};
 use utoipa_axum::router::OpenApiRouter;
@@ -42,15 +43,12 @@ fn with_etag(flow: RoutingSchema) -> Response {
 /// Searches the flows of the caller's domain.
 #[utoipa::path(
     get,
-    path = "/routing/schema",
+    path = contract::SEARCH_FLOWS.path,
     tag = FLOWS,
     params(SearchParameters),
     responses(
         (status = 200, description = "A page of flows with the requested fields; `next` when another page exists", body = ListResponse<RoutingSchema>),
-        (status = 400, response = BadRequest),
-        (status = 401, response = Unauthorized),
-        (status = 403, response = Forbidden),
-        ServerErrors,
+        SearchErrors,
     )
 )]
 async fn search(
@@ -67,16 +65,12 @@ async fn search(
 /// Reads one flow, whole.
 #[utoipa::path(
     get,
-    path = "/routing/schema/{id}",
+    path = contract::READ_FLOW.path,
     tag = FLOWS,
     params(FlowId),
     responses(
         (status = 200, description = "The flow", body = RoutingSchema, headers(("ETag" = String, description = "`\"<updated_at>\"`, for `If-Match`"))),
-        (status = 400, response = BadRequest),
-        (status = 401, response = Unauthorized),
-        (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
-        ServerErrors,
+        FlowReadErrors,
     )
 )]
 async fn read(
@@ -145,7 +139,7 @@ fn full_content(body: SchemaWrite, editor: bool) -> Result<FlowContent> {
 /// Creates a flow.
 #[utoipa::path(
     post,
-    path = "/routing/schema",
+    path = contract::CREATE_FLOW.path,
     tag = FLOWS,
     request_body = SchemaWrite,
     responses(
@@ -160,12 +154,7 @@ fn full_content(body: SchemaWrite, editor: bool) -> Result<FlowContent> {
                 ("remove" = (operation_id = "remove", parameters(("id" = "$response.body#/id"), ("header.If-Match" = "$response.header.ETag")))),
             )
         ),
-        (status = 400, response = BadRequest),
-        (status = 401, response = Unauthorized),
-        (status = 403, response = Forbidden),
-        (status = 409, response = Conflict),
-        (status = 413, response = PayloadTooLarge),
-        ServerErrors,
+        CreateErrors,
     )
 )]
 async fn create(
@@ -183,19 +172,13 @@ async fn create(
 /// version.
 #[utoipa::path(
     put,
-    path = "/routing/schema/{id}",
+    path = contract::REPLACE_FLOW.path,
     tag = FLOWS,
     params(FlowId, IfMatch),
     request_body = SchemaWrite,
     responses(
         (status = 200, description = "The flow as stored", body = RoutingSchema, headers(("ETag" = String, description = "`\"<updated_at>\"`, for `If-Match`"))),
-        (status = 400, response = BadRequest),
-        (status = 401, response = Unauthorized),
-        (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
-        (status = 409, response = Conflict),
-        (status = 413, response = PayloadTooLarge),
-        ServerErrors,
+        FlowWriteErrors,
     )
 )]
 async fn replace(
@@ -221,62 +204,73 @@ async fn replace(
 
 /// Applies the fields a PATCH names (or, without `fields`, every field it carries).
 fn apply_patch(mut content: FlowContent, body: &SchemaWrite) -> Result<FlowContent> {
-    let named: Vec<&str> = match &body.fields {
-        Some(fields) => fields.iter().map(String::as_str).collect(),
-        None => [
-            ("name", body.name.is_some()),
-            ("description", body.description.is_some()),
-            ("type", body.flow_type.is_some()),
-            ("editor", body.editor.is_some()),
-            ("schema", body.schema.is_some()),
-            ("payload", body.payload.is_some()),
-            ("debug", body.debug.is_some()),
-            ("tags", body.tags.is_some()),
-        ]
-        .into_iter()
-        .filter_map(|(field, present)| present.then_some(field))
-        .collect(),
+    let carried: Vec<PatchField>;
+    let named = match &body.fields {
+        Some(fields) => fields,
+        None => {
+            carried = body.carried(
+                SchemaField::ALL
+                    .into_iter()
+                    .filter(|field| field.is_patchable()),
+            );
+            &carried
+        }
     };
     for field in named {
-        match field {
-            "name" => content.name = rules::flow_name(body.name.as_deref().unwrap_or_default())?,
-            "description" => content.description = free_text("description", body.description.as_deref(), rules::description)?,
-            "type" => content.flow_type = body.flow_type.unwrap_or_default(),
-            "editor" => content.editor = body.editor.unwrap_or(false),
-            "schema" => content.schema = schema(body.schema.clone())?,
-            "payload" => content.payload = payload(body.payload.clone()),
-            "debug" => content.debug = body.debug.unwrap_or(false),
-            "tags" => content.tags = tag_list(body.tags.clone())?,
-            other => {
-                return Err(Error::InvalidParameter(QueryError {
-                    parameter: "fields".to_owned(),
-                    value: other.to_owned(),
-                    reason: "cannot be patched: expected name, description, type, editor, schema, payload, debug or tags"
-                        .to_owned(),
-                }))
+        let known = match field {
+            PatchField::Field(known) => *known,
+            // The note is kept with every change, named or not.
+            PatchField::Note => continue,
+            PatchField::Unknown(_) => return Err(not_patchable(field)),
+        };
+        match known {
+            SchemaField::Name => {
+                content.name = rules::flow_name(body.name.as_deref().unwrap_or_default())?
             }
+            SchemaField::Description => {
+                content.description = free_text(
+                    "description",
+                    body.description.as_deref(),
+                    rules::description,
+                )?
+            }
+            SchemaField::Type => content.flow_type = body.flow_type.unwrap_or_default(),
+            SchemaField::Editor => content.editor = body.editor.unwrap_or(false),
+            SchemaField::Schema => content.schema = schema(body.schema.clone())?,
+            SchemaField::Payload => content.payload = payload(body.payload.clone()),
+            SchemaField::Debug => content.debug = body.debug.unwrap_or(false),
+            SchemaField::Tags => content.tags = tag_list(body.tags.clone())?,
+            SchemaField::Id
+            | SchemaField::CreatedAt
+            | SchemaField::CreatedBy
+            | SchemaField::UpdatedAt
+            | SchemaField::UpdatedBy => return Err(not_patchable(field)),
         }
     }
     content.note = free_text("note", body.note.as_deref(), rules::note)?;
     Ok(content)
 }
 
+/// The answer to a PATCH that names a field it cannot change.
+fn not_patchable(field: &PatchField) -> Error {
+    Error::InvalidParameter(QueryError {
+        parameter: "fields".to_owned(),
+        value: field.as_str().to_owned(),
+        reason: "cannot be patched: expected name, description, type, editor, schema, payload, debug or tags"
+            .to_owned(),
+    })
+}
+
 /// Changes the fields that `fields` names (without it, every field the body carries).
 #[utoipa::path(
     patch,
-    path = "/routing/schema/{id}",
+    path = contract::PATCH_FLOW.path,
     tag = FLOWS,
     params(FlowId, IfMatch),
     request_body = SchemaWrite,
     responses(
         (status = 200, description = "The flow as stored", body = RoutingSchema, headers(("ETag" = String, description = "`\"<updated_at>\"`, for `If-Match`"))),
-        (status = 400, response = BadRequest),
-        (status = 401, response = Unauthorized),
-        (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
-        (status = 409, response = Conflict),
-        (status = 413, response = PayloadTooLarge),
-        ServerErrors,
+        FlowWriteErrors,
     )
 )]
 async fn patch(
@@ -301,17 +295,12 @@ async fn patch(
 /// Deletes a flow.
 #[utoipa::path(
     delete,
-    path = "/routing/schema/{id}",
+    path = contract::DELETE_FLOW.path,
     tag = FLOWS,
     params(FlowId, IfMatch),
     responses(
         (status = 200, description = "The deleted flow", body = RoutingSchema),
-        (status = 400, response = BadRequest),
-        (status = 401, response = Unauthorized),
-        (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
-        (status = 409, response = Conflict),
-        ServerErrors,
+        FlowDeleteErrors,
     )
 )]
 async fn remove(
@@ -329,15 +318,12 @@ async fn remove(
 /// Lists the tags of the caller's domain's flows.
 #[utoipa::path(
     get,
-    path = "/routing/schema/tags",
+    path = contract::SEARCH_TAGS.path,
     tag = FLOWS,
     params(TagParameters),
     responses(
         (status = 200, description = "A page of tags", body = ListResponse<Tag>),
-        (status = 400, response = BadRequest),
-        (status = 401, response = Unauthorized),
-        (status = 403, response = Forbidden),
-        ServerErrors,
+        SearchErrors,
     )
 )]
 async fn search_tags(
@@ -354,16 +340,12 @@ async fn search_tags(
 /// Lists a flow's earlier versions, newest first.
 #[utoipa::path(
     get,
-    path = "/routing/schema/{id}/versions",
+    path = contract::FLOW_VERSIONS.path,
     tag = FLOWS,
     params(FlowId, PagingParameters),
     responses(
         (status = 200, description = "A page of versions", body = ListResponse<SchemaVersion>),
-        (status = 400, response = BadRequest),
-        (status = 401, response = Unauthorized),
-        (status = 403, response = Forbidden),
-        (status = 404, response = NotFound),
-        ServerErrors,
+        FlowReadErrors,
     )
 )]
 async fn versions(
@@ -411,7 +393,7 @@ mod tests {
         let body = SchemaWrite {
             name: Some("Renamed".into()),
             description: Some("ignored".into()),
-            fields: Some(vec!["name".into()]),
+            fields: Some(vec![SchemaField::Name.into()]),
             ..Default::default()
         };
         let patched = apply_patch(stored(), &body).unwrap();
@@ -437,7 +419,7 @@ mod tests {
     #[test]
     fn patch_refuses_unknown_fields_and_bad_values() {
         let unknown = SchemaWrite {
-            fields: Some(vec!["id".into()]),
+            fields: Some(vec![SchemaField::Id.into()]),
             ..Default::default()
         };
         assert!(apply_patch(stored(), &unknown)

@@ -1,16 +1,18 @@
 //! The `/api` routes, one module per resource. Each route is registered together with its
-//! OpenAPI description, so the document (`crate::openapi`) describes every one of them.
+//! OpenAPI description, at its path in the contract (`flow_model::contract`); `crate::openapi`
+//! makes the document of them.
 
 mod flows;
+mod params;
 mod session;
 mod users;
 
 use crate::error::{render_error_bodies, Error};
-use crate::openapi::ServerErrors;
+use crate::responses::ServerErrors;
 use crate::state::AppState;
-use axum::http::{header, HeaderMap};
+use axum::http::HeaderMap;
 use axum::{middleware, Json, Router};
-use flow_model::QueryError;
+use flow_model::{contract, QueryError};
 use serde_json::json;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -18,33 +20,30 @@ use utoipa_axum::routes;
 /// Tags that group the operations in the document.
 const FLOWS: &str = "routing schema";
 const SESSION: &str = "session";
-const SERVICE: &str = "service";
+pub(crate) const SERVICE: &str = "service";
 
-fn documented_router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::with_openapi(<crate::openapi::ApiDoc as utoipa::OpenApi>::openapi())
+/// The API's routes, each with its description.
+pub fn documented_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
         .merge(flows::router())
         .merge(session::router())
         .merge(users::router())
         .routes(routes!(health))
-        .routes(routes!(openapi_document))
 }
 
-pub fn api_router() -> Router<AppState> {
-    let (router, _) = documented_router().split_for_parts();
+/// The routes of `documented` as `/api` serves them: a path it does not know, and every
+/// failure, answer with the error body.
+pub fn api_router(documented: OpenApiRouter<AppState>) -> Router<AppState> {
+    let (router, _) = documented.split_for_parts();
     router
         .fallback(|| async { Error::RouteNotFound })
         .layer(middleware::from_fn(render_error_bodies))
 }
 
-/// The OpenAPI document of [`api_router`].
-pub fn openapi() -> utoipa::openapi::OpenApi {
-    documented_router().into_openapi()
-}
-
 /// Liveness for balancers: 200 while the database answers, 503 otherwise.
 #[utoipa::path(
     get,
-    path = "/health",
+    path = contract::HEALTH.path,
     tag = SERVICE,
     security(()),
     responses(
@@ -57,21 +56,6 @@ async fn health(
 ) -> Result<Json<serde_json::Value>, Error> {
     state.store.ping().await?;
     Ok(Json(json!({"status": "ok"})))
-}
-
-/// This API's OpenAPI 3 document.
-#[utoipa::path(
-    get,
-    path = "/openapi.json",
-    tag = SERVICE,
-    security(()),
-    responses((status = 200, description = "The OpenAPI document", body = Object))
-)]
-async fn openapi_document() -> ([(header::HeaderName, &'static str); 1], &'static str) {
-    (
-        [(header::CONTENT_TYPE, "application/json")],
-        crate::openapi::document(),
-    )
 }
 
 /// Whether text holds U+0000, which PostgreSQL text cannot store or compare with (SQLite can):

@@ -4,7 +4,7 @@ use super::{has_nul, SESSION};
 use crate::auth::{new_token, token_from, token_hash, verify_password};
 use crate::error::{Error, Result};
 use crate::json::JsonBody;
-use crate::openapi::{BadRequest, PayloadTooLarge, ServerErrors, TooManyRequests, Unauthorized};
+use crate::responses::{LoginErrors, LogoutErrors, SessionErrors};
 use crate::state::AppState;
 use crate::store::{now_millis, Account};
 use axum::extract::connect_info::ConnectInfo;
@@ -12,7 +12,7 @@ use axum::extract::{FromRequestParts, Query, State};
 use axum::http::request::Parts;
 use axum::http::HeaderMap;
 use axum::Json;
-use flow_model::{LoginRequest, LoginResponse, Session, UserRef};
+use flow_model::{contract, LoginRequest, LoginResponse, Session, UserRef};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use std::net::SocketAddr;
@@ -106,17 +106,13 @@ async fn check_throttle(state: &AppState, subjects: &[(String, bool)], now: i64)
 /// Signs in: an access token for `X-Webitel-Access`, and who it belongs to.
 #[utoipa::path(
     post,
-    path = "/login",
+    path = contract::LOGIN.path,
     tag = SESSION,
     security(()),
     request_body = LoginRequest,
     responses(
         (status = 200, description = "Signed in", body = LoginResponse),
-        (status = 400, response = BadRequest),
-        (status = 401, response = Unauthorized),
-        (status = 413, response = PayloadTooLarge),
-        (status = 429, response = TooManyRequests),
-        ServerErrors,
+        LoginErrors,
     )
 )]
 async fn login(
@@ -185,14 +181,12 @@ struct LogoutOptions {
 /// Signs out: revokes the token the request carries.
 #[utoipa::path(
     post,
-    path = "/logout",
+    path = contract::LOGOUT.path,
     tag = SESSION,
     params(LogoutOptions),
     responses(
         (status = 200, description = "Signed out", body = Object, example = json!({})),
-        (status = 400, response = BadRequest),
-        (status = 401, response = Unauthorized),
-        ServerErrors,
+        LogoutErrors,
     )
 )]
 async fn logout(
@@ -213,12 +207,11 @@ async fn logout(
 /// Who is signed in, in which domain, with which `schema` permissions.
 #[utoipa::path(
     get,
-    path = "/userinfo",
+    path = contract::USERINFO.path,
     tag = SESSION,
     responses(
         (status = 200, description = "The signed-in user", body = Session),
-        (status = 401, response = Unauthorized),
-        ServerErrors,
+        SessionErrors,
     )
 )]
 async fn userinfo(account: Account) -> Json<Session> {

@@ -4,14 +4,12 @@ use super::SESSION;
 use crate::auth::hash_password;
 use crate::error::{Error, Result};
 use crate::json::JsonBody;
-use crate::openapi::{
-    BadRequest, Conflict, Forbidden, PayloadTooLarge, ServerErrors, Unauthorized,
-};
+use crate::responses::CreateErrors;
 use crate::state::AppState;
 use crate::store::{Account, NewUser};
 use axum::extract::State;
 use axum::Json;
-use flow_model::{rules::FieldError, Role};
+use flow_model::{contract, rules::FieldError, Role};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
@@ -45,17 +43,12 @@ struct CreatedUser {
 /// Adds a user to the caller's domain (domain admins only).
 #[utoipa::path(
     post,
-    path = "/users",
+    path = contract::CREATE_USER.path,
     tag = SESSION,
     request_body = NewUserRequest,
     responses(
         (status = 200, description = "The new user", body = CreatedUser),
-        (status = 400, response = BadRequest),
-        (status = 401, response = Unauthorized),
-        (status = 403, response = Forbidden),
-        (status = 409, response = Conflict),
-        (status = 413, response = PayloadTooLarge),
-        ServerErrors,
+        CreateErrors,
     )
 )]
 async fn create_user(

@@ -4,6 +4,7 @@
 
 #![allow(dead_code)]
 
+use flow_model::contract::{ACCESS_HEADER, CREATE_FLOW, LOGIN};
 use flow_model::Role;
 use flow_server::state::{AppState, Settings};
 use flow_server::store::{NewUser, Store, StoreOptions};
@@ -195,7 +196,7 @@ impl TestServer {
         let reply = anonymous
             .call(
                 Method::POST,
-                "/api/login",
+                LOGIN.served_path,
                 Some(serde_json::json!({"username": username, "password": password, "domain": domain})),
             )
             .await;
@@ -326,7 +327,7 @@ impl Api {
     ) -> Reply {
         let mut request = self.client.request(method, format!("{}{path}", self.base));
         if let Some(token) = &self.token {
-            request = request.header("X-Webitel-Access", token);
+            request = request.header(ACCESS_HEADER, token);
         }
         for (name, value) in headers {
             request = request.header(*name, *value);
@@ -371,7 +372,7 @@ impl Api {
             .header("Content-Type", "application/json")
             .body(body);
         if let Some(token) = &self.token {
-            request = request.header("X-Webitel-Access", token);
+            request = request.header(ACCESS_HEADER, token);
         }
         self.send(request).await
     }
@@ -394,7 +395,7 @@ impl Api {
 
     /// Creates a flow and returns it, failing the test unless it was created.
     pub async fn create_flow(&self, body: Value) -> Value {
-        let reply = self.post("/api/routing/schema", body).await;
+        let reply = self.post(CREATE_FLOW.served_path, body).await;
         assert_eq!(reply.status, StatusCode::OK, "create: {}", reply.body);
         reply.body
     }

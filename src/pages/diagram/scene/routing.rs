@@ -364,15 +364,7 @@ fn simplified(points: Vec<Vec2>) -> Vec<Vec2> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn rect(x: f64, y: f64) -> Rect {
-        Rect {
-            x,
-            y,
-            width: 200.0,
-            height: 58.0,
-        }
-    }
+    use crate::pages::diagram::scene::viewport::step_box;
 
     fn orthogonal(points: &[Vec2]) -> bool {
         points
@@ -406,23 +398,36 @@ mod tests {
         })
     }
 
+    /// The route of a straight link from box 0 into box 1, around all of `boxes`.
+    fn route_between_first_two(boxes: &[Rect]) -> (Ends, Vec<Vec2>) {
+        let obstacles = Obstacles::new(boxes.iter().copied());
+        let ends = ends_between(boxes, 0, 1);
+        let route = around(straight(&ends), &ends, &obstacles);
+        (ends, route)
+    }
+
+    /// The route runs in horizontal and vertical lines only and enters none of `boxes`.
+    fn assert_clear_of(route: &[Vec2], boxes: &[Rect]) {
+        assert!(orthogonal(route), "{route:?}");
+        assert!(!crosses_any(route, boxes, &[]), "{route:?}");
+    }
+
     #[test]
     fn a_clear_route_is_kept_as_it_is() {
-        let boxes = [rect(0.0, 0.0), rect(400.0, 0.0)];
-        let obstacles = Obstacles::new(boxes);
-        let ends = ends_between(&boxes, 0, 1);
-        assert_eq!(around(straight(&ends), &ends, &obstacles), straight(&ends));
+        let (ends, route) = route_between_first_two(&[step_box(0.0, 0.0), step_box(400.0, 0.0)]);
+        assert_eq!(route, straight(&ends));
     }
 
     #[test]
     fn a_box_in_the_way_is_gone_around_with_few_bends() {
-        let boxes = [rect(0.0, 0.0), rect(800.0, 0.0), rect(400.0, -20.0)];
-        let obstacles = Obstacles::new(boxes);
-        let ends = ends_between(&boxes, 0, 1);
+        let boxes = [
+            step_box(0.0, 0.0),
+            step_box(800.0, 0.0),
+            step_box(400.0, -20.0),
+        ];
+        let (ends, route) = route_between_first_two(&boxes);
         assert!(crosses_any(&straight(&ends), &boxes, &[0, 1]));
-        let route = around(straight(&ends), &ends, &obstacles);
-        assert!(orthogonal(&route), "{route:?}");
-        assert!(!crosses_any(&route, &boxes, &[]), "{route:?}");
+        assert_clear_of(&route, &boxes);
         assert_eq!(route.first(), Some(&ends.start));
         assert_eq!(route.last(), Some(&ends.end));
         assert!(route.len() <= 6, "around in four bends at most: {route:?}");
@@ -436,20 +441,21 @@ mod tests {
     #[test]
     fn a_wall_of_boxes_is_passed_through_a_gap() {
         // Three boxes stacked with a channel between the middle and the lower one.
-        let mut boxes = vec![rect(0.0, 100.0), rect(800.0, 100.0)];
-        boxes.extend([rect(400.0, 20.0), rect(400.0, 90.0), rect(400.0, 240.0)]);
-        let obstacles = Obstacles::new(boxes.clone());
-        let ends = ends_between(&boxes, 0, 1);
-        let route = around(straight(&ends), &ends, &obstacles);
-        assert!(orthogonal(&route));
-        assert!(!crosses_any(&route, &boxes, &[]), "{route:?}");
+        let mut boxes = vec![step_box(0.0, 100.0), step_box(800.0, 100.0)];
+        boxes.extend([
+            step_box(400.0, 20.0),
+            step_box(400.0, 90.0),
+            step_box(400.0, 240.0),
+        ]);
+        let (_, route) = route_between_first_two(&boxes);
+        assert_clear_of(&route, &boxes);
     }
 
     #[test]
     fn a_branch_leaves_downwards_and_a_loop_back_goes_around_its_own_box() {
         // The target is a little lower than the source: the plain way under the source
         // runs through it.
-        let boxes = [rect(400.0, 0.0), rect(0.0, 40.0)];
+        let boxes = [step_box(400.0, 0.0), step_box(0.0, 40.0)];
         let obstacles = Obstacles::new(boxes);
         let ends = Ends {
             start: Vec2::new(500.0, 58.0),
@@ -467,21 +473,17 @@ mod tests {
         ];
         assert!(crosses_any(&plain, &boxes, &[]));
         let route = around(plain, &ends, &obstacles);
-        assert!(orthogonal(&route));
-        assert!(!crosses_any(&route, &boxes, &[]), "{route:?}");
+        assert_clear_of(&route, &boxes);
         assert_eq!(route[1].x, 500.0, "straight down out of the port first");
         assert!(route[1].y > 58.0);
     }
 
     #[test]
     fn far_jumps_over_crowds_go_below_them() {
-        let mut boxes = vec![rect(0.0, 0.0), rect(9500.0, 0.0)];
-        boxes.extend((1..=30).map(|at| rect(f64::from(at) * 300.0, 0.0)));
-        let obstacles = Obstacles::new(boxes.clone());
-        let ends = ends_between(&boxes, 0, 1);
-        let route = around(straight(&ends), &ends, &obstacles);
-        assert!(orthogonal(&route));
-        assert!(!crosses_any(&route, &boxes, &[]), "{route:?}");
+        let mut boxes = vec![step_box(0.0, 0.0), step_box(9500.0, 0.0)];
+        boxes.extend((1..=30).map(|at| step_box(f64::from(at) * 300.0, 0.0)));
+        let (_, route) = route_between_first_two(&boxes);
+        assert_clear_of(&route, &boxes);
     }
 
     #[test]

@@ -2,174 +2,28 @@
 //! one-line summary, and orthogonal edges between ports. Plain data, so hit testing and
 //! culling are tested natively.
 
-use super::decorations::Decoration;
-use super::icons;
-use super::routing::{self, Ends, Obstacles};
-use super::viewport::{Rect, Vec2};
-use super::wiring;
+pub mod guides;
+mod hit;
+pub mod icons;
+mod labels;
+pub mod routing;
+mod shapes;
+pub mod viewport;
+
+pub use shapes::{
+    Edge, GroupFrame, NodeBox, NoteBox, PortDot, FRAME_HEADER, FRAME_PADDING, GRIP, NODE_HEIGHT,
+    NODE_WIDTH, PORT_REACH,
+};
+
 use crate::components::icon::lucide;
+use crate::pages::diagram::editing::wiring;
 use flow_model::catalog;
-use flow_model::flow::graph::path_text;
-use flow_model::flow::graph::LinkId;
 use flow_model::flow::{is_generated_tag, FlowGraph, Node, NodeId, Port, Problem, Severity};
-use serde_json::Value;
+use labels::{port_label, short, summary};
+use routing::{Ends, Obstacles};
+use shapes::{frames_of, port_places, route};
 use std::collections::HashMap;
-
-pub const NODE_WIDTH: f64 = 200.0;
-pub const NODE_HEIGHT: f64 = 58.0;
-const SUMMARY_CHARS: usize = 34;
-
-#[derive(Clone, PartialEq, Debug)]
-pub struct NodeBox {
-    pub node: NodeId,
-    pub rect: Rect,
-    pub icon: icondata_core::Icon,
-    pub title: String,
-    pub summary: String,
-    pub problem: Option<Severity>,
-    pub start: bool,
-    /// Where links leave: next on the right, branches and failover along the bottom.
-    pub ports: Vec<PortDot>,
-}
-
-/// A port drawn on a node.
-#[derive(Clone, PartialEq, Debug)]
-pub struct PortDot {
-    pub port: Port,
-    pub at: Vec2,
-    pub label: String,
-    pub linked: bool,
-}
-
-/// How near (in world units at zoom 1) a press must be to grab a port.
-pub const PORT_REACH: f64 = 9.0;
-
-/// Where each port of a node of `rect` sits: next at the middle of the right side, the others
-/// spread along the bottom.
-fn port_places(rect: &Rect, ports: &[Port]) -> Vec<Vec2> {
-    let below = ports.iter().filter(|port| **port != Port::Next).count();
-    let mut index = 0;
-    ports
-        .iter()
-        .map(|port| {
-            if *port == Port::Next {
-                Vec2::new(rect.x + rect.width, rect.y + rect.height / 2.0)
-            } else {
-                index += 1;
-                Vec2::new(
-                    rect.x + rect.width * index as f64 / (below + 1) as f64,
-                    rect.y + rect.height,
-                )
-            }
-        })
-        .collect()
-}
-
-#[derive(Clone, PartialEq, Debug)]
-pub struct Edge {
-    pub from: NodeId,
-    pub to: NodeId,
-    pub label: String,
-    /// A goto or failover: drawn dashed.
-    pub jump: bool,
-    pub points: Vec<Vec2>,
-    /// The port it leaves from.
-    pub port: Port,
-    pub link: LinkId,
-}
-
-/// The orthogonal path of a link out of `port` of a node at `a` into a node at `b`: from the
-/// right side (next) or from its port on the bottom (`port_at`, branches), into `b`'s left side.
-fn route(port: &Port, a: &Rect, b: &Rect, port_at: Option<Vec2>) -> Vec<Vec2> {
-    let end = Vec2::new(b.x, b.y + b.height / 2.0);
-    if *port != Port::Next {
-        // From a port on the bottom: down, across, into the target's left side.
-        let start = port_at.unwrap_or(Vec2::new(a.x + a.width / 2.0, a.y + a.height));
-        let level = if end.y > start.y + routing::LEAVE {
-            end.y
-        } else {
-            start.y + routing::LEAVE
-        };
-        let approach = end.x - routing::ARRIVE;
-        return vec![
-            start,
-            Vec2::new(start.x, level),
-            Vec2::new(approach, level),
-            Vec2::new(approach, end.y),
-            end,
-        ];
-    }
-    let start = Vec2::new(a.x + a.width, a.y + a.height / 2.0);
-    if end.x > start.x + 20.0 {
-        let middle = (start.x + end.x) / 2.0;
-        vec![
-            start,
-            Vec2::new(middle, start.y),
-            Vec2::new(middle, end.y),
-            end,
-        ]
-    } else {
-        // Backwards (a loop or a jump back): around below the source.
-        let middle = start.x + 20.0;
-        let below = a.y.max(b.y) + a.height + 24.0;
-        vec![
-            start,
-            Vec2::new(middle, start.y),
-            Vec2::new(middle, below),
-            Vec2::new(end.x - 20.0, below),
-            Vec2::new(end.x - 20.0, end.y),
-            end,
-        ]
-    }
-}
-
-/// A sticky note as drawn.
-#[derive(Clone, PartialEq, Debug)]
-pub struct NoteBox {
-    pub id: String,
-    pub rect: Rect,
-    pub text: String,
-}
-
-/// A group as drawn: a frame with its label above its steps, or, collapsed, one box in their
-/// place that links lead into and out of.
-#[derive(Clone, PartialEq, Debug)]
-pub struct GroupFrame {
-    pub id: String,
-    pub label: String,
-    pub rect: Rect,
-    pub collapsed: bool,
-    pub members: Vec<NodeId>,
-}
-
-/// The space between a group's frame and its steps, and the height of its label band.
-pub const FRAME_PADDING: f64 = 16.0;
-pub const FRAME_HEADER: f64 = 24.0;
-/// How near (world units at zoom 1) a press must be to a note's corner to resize it.
-pub const GRIP: f64 = 12.0;
-
-impl GroupFrame {
-    /// The band a press grabs an open group by (the rest of its frame is canvas).
-    pub fn header(&self) -> Rect {
-        if self.collapsed {
-            self.rect
-        } else {
-            Rect {
-                height: FRAME_HEADER,
-                ..self.rect
-            }
-        }
-    }
-
-    fn around(members: &[Rect]) -> Option<Rect> {
-        Rect::around(members.iter().copied()).map(|span| Rect {
-            x: span.x - FRAME_PADDING,
-            y: span.y - FRAME_PADDING - FRAME_HEADER,
-            width: span.width + 2.0 * FRAME_PADDING,
-            height: span.height + 2.0 * FRAME_PADDING + FRAME_HEADER,
-        })
-    }
-}
+use viewport::{Rect, Vec2};
 
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct Scene {
@@ -211,105 +65,6 @@ fn routed(port: &Port, from: &End, to: &End, obstacles: &Obstacles) -> Vec<Vec2>
         target: to.index,
     };
     routing::around(plain, &ends, obstacles)
-}
-
-/// A short text of a value, for one line.
-fn short(value: &Value) -> String {
-    let text = match value {
-        Value::String(text) => text.clone(),
-        Value::Null => String::new(),
-        other => other.to_string(),
-    };
-    let mut chars = text.chars();
-    let mut line: String = chars.by_ref().take(SUMMARY_CHARS).collect();
-    if chars.next().is_some() {
-        line.push('…');
-    }
-    line.replace('\n', " ")
-}
-
-/// The key arguments of a step in one line: its required fields, else its whole argument.
-fn summary(app: &str, argument: &Value) -> String {
-    if let (Some(spec), Value::Object(fields)) = (catalog::app(app), argument) {
-        let key: Vec<String> = spec
-            .fields()
-            .iter()
-            .filter(|field| field.required)
-            .filter_map(|field| {
-                fields
-                    .get(field.name)
-                    .map(|value| format!("{}: {}", field.name, short(value)))
-            })
-            .collect();
-        if !key.is_empty() {
-            return short(&Value::String(key.join(", ")));
-        }
-    }
-    short(argument)
-}
-
-fn port_label(flow: &FlowGraph, from: NodeId, port: &Port) -> String {
-    match port {
-        Port::Next => String::new(),
-        Port::Failover => "failover".to_owned(),
-        Port::Branch(path) => {
-            let app = flow
-                .step(from)
-                .map(|step| step.app.as_str())
-                .unwrap_or_default();
-            if app == "switch" || app == "if" {
-                path.last().map_or_else(
-                    || path_text(path),
-                    |seg| match seg {
-                        flow_model::flow::PathSeg::Key(key) => key.clone(),
-                        flow_model::flow::PathSeg::Index(index) => index.to_string(),
-                    },
-                )
-            } else {
-                path_text(path)
-            }
-        }
-    }
-}
-
-/// The frames of the flow's groups around their steps' boxes; a collapsed group is one
-/// step-sized box where its steps begin.
-fn frames_of(flow: &FlowGraph, boxes: &[NodeBox]) -> Vec<GroupFrame> {
-    if flow.groups.is_empty() {
-        return Vec::new();
-    }
-    let rects: HashMap<NodeId, Rect> = boxes
-        .iter()
-        .map(|node_box| (node_box.node, node_box.rect))
-        .collect();
-    flow.groups
-        .iter()
-        .filter_map(|group| {
-            let members: Vec<Rect> = group
-                .nodes
-                .iter()
-                .filter_map(|node| rects.get(node).copied())
-                .collect();
-            let rect = if group.collapsed {
-                let span = Rect::around(members.iter().copied())?;
-                Rect {
-                    x: span.x,
-                    y: span.y,
-                    width: NODE_WIDTH,
-                    height: NODE_HEIGHT,
-                }
-            } else {
-                GroupFrame::around(&members)?
-            };
-            Some(GroupFrame {
-                id: group.id.clone(),
-                label: group.label.clone(),
-                rect,
-                collapsed: group.collapsed,
-                members: group.nodes.clone(),
-            })
-        })
-        .collect()
 }
 
 impl Scene {
@@ -562,142 +317,25 @@ impl Scene {
             drawn.text.clone_from(&note.text);
         }
     }
-
-    /// The port within reach of a world point (`reach` in world units), if any.
-    pub fn port_at(&self, world: Vec2, reach: f64) -> Option<(NodeId, Port)> {
-        self.boxes.iter().rev().find_map(|node_box| {
-            node_box
-                .ports
-                .iter()
-                .find(|dot| (dot.at.x - world.x).hypot(dot.at.y - world.y) <= reach)
-                .map(|dot| (node_box.node, dot.port.clone()))
-        })
-    }
-
-    /// The node at a world point, the one drawn last (on top) first.
-    pub fn hit(&self, world: Vec2) -> Option<NodeId> {
-        self.boxes
-            .iter()
-            .rev()
-            .find(|node_box| node_box.rect.contains(world))
-            .map(|node_box| node_box.node)
-    }
-
-    /// The nodes a world rectangle touches, in reading order.
-    pub fn touching(&self, area: &Rect) -> Vec<NodeId> {
-        self.boxes
-            .iter()
-            .filter(|node_box| node_box.rect.intersects(area))
-            .map(|node_box| node_box.node)
-            .collect()
-    }
-
-    /// The note or group at a world point: a collapsed group's box, an open group's label
-    /// band, then a note.
-    pub fn decoration_at(&self, world: Vec2) -> Option<Decoration> {
-        let frame = self
-            .frames
-            .iter()
-            .rev()
-            .find(|frame| frame.header().contains(world))
-            .map(|frame| Decoration::Group(frame.id.clone()));
-        frame.or_else(|| {
-            self.notes
-                .iter()
-                .rev()
-                .find(|note| note.rect.contains(world))
-                .map(|note| Decoration::Note(note.id.clone()))
-        })
-    }
-
-    /// The note whose bottom-right corner (its resize grip) is within `reach` of a world point.
-    pub fn note_grip_at(&self, world: Vec2, reach: f64) -> Option<&NoteBox> {
-        self.notes.iter().rev().find(|note| {
-            let corner = Vec2::new(
-                note.rect.x + note.rect.width,
-                note.rect.y + note.rect.height,
-            );
-            (corner.x - world.x).abs() <= reach && (corner.y - world.y).abs() <= reach
-        })
-    }
-
-    /// The link whose line passes within `reach` of a world point.
-    pub fn edge_at(&self, world: Vec2, reach: f64) -> Option<&Edge> {
-        self.edges.iter().find(|edge| {
-            edge.points.windows(2).any(|pair| {
-                let span = Rect::spanning(pair[0], pair[1]);
-                world.x >= span.x - reach
-                    && world.x <= span.x + span.width + reach
-                    && world.y >= span.y - reach
-                    && world.y <= span.y + span.height + reach
-            })
-        })
-    }
-
-    /// Where to put a new `size` box near `around` (its centre) without covering anything:
-    /// the nearest free place on a grid of `step`, ring by ring; `around` itself when the
-    /// neighbourhood is full. Returns the top left.
-    pub fn free_spot(&self, around: Vec2, size: Vec2, step: f64) -> Vec2 {
-        const RINGS: i32 = 12;
-        let taken: Vec<Rect> = self
-            .boxes
-            .iter()
-            .map(|node_box| node_box.rect)
-            .chain(self.notes.iter().map(|note| note.rect))
-            .chain(self.frames.iter().map(|frame| frame.rect))
-            .collect();
-        let place = |dx: i32, dy: i32| Rect {
-            x: ((around.x - size.x / 2.0) / step).round() * step + f64::from(dx) * step,
-            y: ((around.y - size.y / 2.0) / step).round() * step + f64::from(dy) * step,
-            width: size.x,
-            height: size.y,
-        };
-        let free = |rect: &Rect| {
-            let spaced = Rect {
-                x: rect.x - step,
-                y: rect.y - step,
-                width: rect.width + 2.0 * step,
-                height: rect.height + 2.0 * step,
-            };
-            !taken.iter().any(|other| other.intersects(&spaced))
-        };
-        (0..=RINGS)
-            .flat_map(|ring| {
-                (-ring..=ring).flat_map(move |dx| {
-                    (-ring..=ring)
-                        .filter(move |dy| dx.abs() == ring || dy.abs() == ring)
-                        .map(move |dy| (dx, dy))
-                })
-            })
-            .map(|(dx, dy)| place(dx, dy))
-            .find(free)
-            .map_or(Vec2::new(place(0, 0).x, place(0, 0).y), |rect| {
-                Vec2::new(rect.x, rect.y)
-            })
-    }
-
-    /// Everything drawn: steps, notes and groups.
-    pub fn bounds(&self) -> Option<Rect> {
-        Rect::around(
-            self.boxes
-                .iter()
-                .map(|node_box| node_box.rect)
-                .chain(self.notes.iter().map(|note| note.rect))
-                .chain(self.frames.iter().map(|frame| frame.rect)),
-        )
-    }
-
-    pub fn box_of(&self, node: NodeId) -> Option<&NodeBox> {
-        self.boxes.iter().find(|node_box| node_box.node == node)
-    }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::labels::SUMMARY_CHARS;
     use super::*;
+    use crate::pages::diagram::editing::decorations::Decoration;
     use flow_model::flow::{auto_layout, check, decompile, LayoutOptions};
     use flow_model::FlowType;
     use serde_json::json;
+    use serde_json::Value;
+
+    fn edge_between(scene: &Scene, from: NodeId, to: NodeId) -> &Edge {
+        scene
+            .edges
+            .iter()
+            .find(|edge| edge.from == from && edge.to == to)
+            .unwrap_or_else(|| panic!("no link from {from:?} to {to:?}"))
+    }
 
     fn scene(schema: Value) -> (FlowGraph, Scene) {
         let mut flow = decompile(&schema).unwrap();
@@ -900,11 +538,7 @@ mod tests {
             y: a.y - 10.0,
         });
         let dropped = Scene::of(&flow, &[]);
-        let link = dropped
-            .edges
-            .iter()
-            .find(|edge| edge.from == answer && edge.to == log)
-            .unwrap();
+        let link = edge_between(&dropped, answer, log);
         let blocker = dropped.box_of(hangup).unwrap().rect;
         assert!(
             link.points.len() > 2,
@@ -925,11 +559,7 @@ mod tests {
             y: a.y + 600.0,
         });
         let cleared = Scene::of(&flow, &[]);
-        let link = cleared
-            .edges
-            .iter()
-            .find(|edge| edge.from == answer && edge.to == log)
-            .unwrap();
+        let link = edge_between(&cleared, answer, log);
         assert!(link.points.len() <= 4, "{:?}", link.points);
     }
 
@@ -1007,13 +637,13 @@ mod tests {
     #[test]
     fn a_changed_note_is_followed_as_a_rebuild_would() {
         let (mut flow, mut followed, _) = with_decorations(false);
-        super::super::decorations::move_note(
+        crate::pages::diagram::editing::decorations::move_note(
             &mut flow,
             "note-1",
             flow_model::flow::Point { x: 40.0, y: 500.0 },
         );
-        super::super::decorations::resize_note(&mut flow, "note-1", 300.0, 90.0);
-        super::super::decorations::set_note_text(&mut flow, "note-1", "Later");
+        crate::pages::diagram::editing::decorations::resize_note(&mut flow, "note-1", 300.0, 90.0);
+        crate::pages::diagram::editing::decorations::set_note_text(&mut flow, "note-1", "Later");
         followed.note_changed(&flow, "note-1");
         assert_eq!(followed.notes, Scene::of(&flow, &[]).notes);
     }

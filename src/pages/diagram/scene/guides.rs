@@ -24,6 +24,16 @@ fn lines(start: f64, length: f64) -> [f64; 3] {
     [start, start + length / 2.0, start + length]
 }
 
+/// A rectangle's left, centre and right.
+fn columns(rect: &Rect) -> [f64; 3] {
+    lines(rect.x, rect.width)
+}
+
+/// A rectangle's top, middle and bottom.
+fn rows(rect: &Rect) -> [f64; 3] {
+    lines(rect.y, rect.height)
+}
+
 /// The smallest move within `reach` that puts one of `moving`'s lines on one of `others`'.
 fn closest(moving: [f64; 3], others: impl Iterator<Item = [f64; 3]>, reach: f64) -> Option<f64> {
     let mut best: Option<f64> = None;
@@ -40,19 +50,27 @@ fn closest(moving: [f64; 3], others: impl Iterator<Item = [f64; 3]>, reach: f64)
     best
 }
 
+/// Each of `placed`'s lines along one axis (`axis` picks them from a rectangle), with the
+/// area of `placed` and the `others` that have a line there too.
+fn spans_along(
+    placed: Rect,
+    others: &[Rect],
+    axis: fn(&Rect) -> [f64; 3],
+) -> impl Iterator<Item = (f64, Rect)> + '_ {
+    axis(&placed).into_iter().filter_map(move |line| {
+        let along = others
+            .iter()
+            .filter(|other| axis(other).iter().any(|theirs| same(*theirs, line)))
+            .copied();
+        Rect::around(along.chain([placed])).map(|span| (line, span))
+    })
+}
+
 /// Lines `moving` up with `others` where one of its lines is within `reach` of theirs (per
 /// axis, the nearest), and says along what.
 pub fn align(moving: Rect, others: &[Rect], reach: f64) -> Alignment {
-    let nudge_x = closest(
-        lines(moving.x, moving.width),
-        others.iter().map(|other| lines(other.x, other.width)),
-        reach,
-    );
-    let nudge_y = closest(
-        lines(moving.y, moving.height),
-        others.iter().map(|other| lines(other.y, other.height)),
-        reach,
-    );
+    let nudge_x = closest(columns(&moving), others.iter().map(columns), reach);
+    let nudge_y = closest(rows(&moving), others.iter().map(rows), reach);
     let nudge = Vec2::new(nudge_x.unwrap_or(0.0), nudge_y.unwrap_or(0.0));
     let placed = Rect {
         x: moving.x + nudge.x,
@@ -61,42 +79,22 @@ pub fn align(moving: Rect, others: &[Rect], reach: f64) -> Alignment {
     };
     let mut guides = Vec::new();
     if nudge_x.is_some() {
-        for x in lines(placed.x, placed.width) {
-            let along: Vec<&Rect> = others
-                .iter()
-                .filter(|other| {
-                    lines(other.x, other.width)
-                        .iter()
-                        .any(|line| same(*line, x))
-                })
-                .collect();
-            if let Some(span) = Rect::around(along.into_iter().copied().chain([placed])) {
-                guides.push(Guide::Vertical {
-                    x,
-                    top: span.y,
-                    bottom: span.y + span.height,
-                });
-            }
-        }
+        guides.extend(
+            spans_along(placed, others, columns).map(|(x, span)| Guide::Vertical {
+                x,
+                top: span.y,
+                bottom: span.y + span.height,
+            }),
+        );
     }
     if nudge_y.is_some() {
-        for y in lines(placed.y, placed.height) {
-            let along: Vec<&Rect> = others
-                .iter()
-                .filter(|other| {
-                    lines(other.y, other.height)
-                        .iter()
-                        .any(|line| same(*line, y))
-                })
-                .collect();
-            if let Some(span) = Rect::around(along.into_iter().copied().chain([placed])) {
-                guides.push(Guide::Horizontal {
-                    y,
-                    left: span.x,
-                    right: span.x + span.width,
-                });
-            }
-        }
+        guides.extend(
+            spans_along(placed, others, rows).map(|(y, span)| Guide::Horizontal {
+                y,
+                left: span.x,
+                right: span.x + span.width,
+            }),
+        );
     }
     // A line only the dragged rectangle itself is on says nothing.
     guides.retain(|guide| match guide {
@@ -113,20 +111,12 @@ fn same(a: f64, b: f64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn rect(x: f64, y: f64) -> Rect {
-        Rect {
-            x,
-            y,
-            width: 200.0,
-            height: 58.0,
-        }
-    }
+    use crate::pages::diagram::scene::viewport::step_box;
 
     #[test]
     fn a_near_left_edge_snaps_and_shows_a_vertical_line() {
-        let others = [rect(100.0, 0.0), rect(600.0, 300.0)];
-        let alignment = align(rect(104.0, 200.0), &others, 6.0);
+        let others = [step_box(100.0, 0.0), step_box(600.0, 300.0)];
+        let alignment = align(step_box(104.0, 200.0), &others, 6.0);
         assert_eq!(alignment.nudge, Vec2::new(-4.0, 0.0));
         assert_eq!(
             alignment.guides,
@@ -160,14 +150,14 @@ mod tests {
         };
         // Its left side comes to the wide box's centre, and so its right side to the wide
         // box's right side: both lines show.
-        let alignment = align(rect(203.0, 500.0), &[wide], 6.0);
+        let alignment = align(step_box(203.0, 500.0), &[wide], 6.0);
         assert_eq!(alignment.nudge, Vec2::new(-3.0, 0.0));
         assert!(matches!(
             alignment.guides[..],
             [Guide::Vertical { x: centre, .. }, Guide::Vertical { x: right, .. }]
                 if centre == 200.0 && right == 400.0
         ));
-        let middle = align(rect(700.0, 19.0), &[wide], 6.0);
+        let middle = align(step_box(700.0, 19.0), &[wide], 6.0);
         assert_eq!(middle.nudge, Vec2::new(0.0, 2.0), "middles: 50 and 19 + 29");
         assert!(matches!(
             middle.guides[..],
@@ -177,8 +167,8 @@ mod tests {
 
     #[test]
     fn nothing_within_reach_leaves_it_where_it_is() {
-        let alignment = align(rect(150.0, 150.0), &[rect(0.0, 0.0)], 6.0);
+        let alignment = align(step_box(150.0, 150.0), &[step_box(0.0, 0.0)], 6.0);
         assert_eq!(alignment, Alignment::default());
-        assert_eq!(align(rect(0.0, 0.0), &[], 6.0), Alignment::default());
+        assert_eq!(align(step_box(0.0, 0.0), &[], 6.0), Alignment::default());
     }
 }

@@ -48,7 +48,7 @@ impl History {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pages::diagram::edit::add_step;
+    use crate::pages::diagram::editing::edit::add_step;
 
     fn steps(flow: &FlowGraph) -> usize {
         flow.node_count()

@@ -2,6 +2,7 @@
 //! ungroup). Each committed field is one undoable change, as in the step form.
 
 use crate::i18n::{use_i18n, Msg};
+use crate::pages::diagram::editing::decorations::DecorationAction;
 use leptos::prelude::*;
 
 /// What the panel shows of the picked note or group.
@@ -17,15 +18,17 @@ pub enum Picked {
     },
 }
 
-/// What the panel asks the editor to do to the picked note or group.
-#[derive(Clone, PartialEq, Debug)]
-pub enum DecorationAction {
-    NoteText(String),
-    RemoveNote,
-    Rename(String),
-    Collapse(bool),
-    SelectSteps,
-    Ungroup,
+/// The frame of the panel for a picked `kind` of decoration (`note` or `group`), headed by
+/// `title`.
+#[component]
+fn PanelFrame(kind: &'static str, title: Msg, children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class=format!("decoration {kind}-panel")>
+            <h2>{move || i18n.t(title.clone())}</h2>
+            {children()}
+        </section>
+    }
 }
 
 #[component]
@@ -34,35 +37,37 @@ pub fn DecorationPanel(
     on_action: Callback<DecorationAction>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    // A field commits what it holds as the action `make` builds from it.
+    let commit = move |make: fn(String) -> DecorationAction| {
+        move |event| on_action.run(make(event_target_value(&event)))
+    };
     move || {
         picked.get().map(|picked| match picked {
             Picked::Note { text } => view! {
-                <section class="decoration note-panel">
-                    <h2>{move || i18n.t(Msg::Note)}</h2>
+                <PanelFrame kind="note" title=Msg::Note>
                     <label>
                         {move || i18n.t(Msg::Note)}
                         <textarea
                             name="note-text"
                             rows="6"
                             prop:value=text
-                            on:change=move |event| on_action.run(DecorationAction::NoteText(event_target_value(&event)))
+                            on:change=commit(DecorationAction::NoteText)
                         ></textarea>
                     </label>
                     <button on:click=move |_| on_action.run(DecorationAction::RemoveNote)>
                         {move || i18n.t(Msg::Delete)}
                     </button>
-                </section>
+                </PanelFrame>
             }
             .into_any(),
             Picked::Group { label, collapsed, steps } => view! {
-                <section class="decoration group-panel">
-                    <h2>{move || i18n.t(Msg::Group)}</h2>
+                <PanelFrame kind="group" title=Msg::Group>
                     <label>
                         {move || i18n.t(Msg::GroupName)}
                         <input
                             name="group-name"
                             prop:value=label.clone()
-                            on:change=move |event| on_action.run(DecorationAction::Rename(event_target_value(&event)))
+                            on:change=commit(DecorationAction::Rename)
                         />
                     </label>
                     <p class="muted">
@@ -79,7 +84,7 @@ pub fn DecorationPanel(
                             {move || i18n.t(Msg::Ungroup)}
                         </button>
                     </div>
-                </section>
+                </PanelFrame>
             }
             .into_any(),
         })

@@ -40,29 +40,29 @@ pub fn add_note(flow: &mut FlowGraph, at: Point) -> String {
     id
 }
 
+/// Puts `value` into `field`; false when there is no field (its note or group is gone) or it
+/// holds that value already.
+fn change<T: PartialEq<V>, V: Into<T>>(field: Option<&mut T>, value: V) -> bool {
+    match field {
+        Some(field) if *field != value => {
+            *field = value.into();
+            true
+        }
+        _ => false,
+    }
+}
+
 fn note_mut<'a>(flow: &'a mut FlowGraph, id: &str) -> Option<&'a mut Comment> {
     flow.comments.iter_mut().find(|note| note.id == id)
 }
 
 /// Sets a note's text; false when it is gone or already says that.
 pub fn set_note_text(flow: &mut FlowGraph, id: &str, text: &str) -> bool {
-    match note_mut(flow, id) {
-        Some(note) if note.text != text => {
-            note.text = text.to_owned();
-            true
-        }
-        _ => false,
-    }
+    change(note_mut(flow, id).map(|note| &mut note.text), text)
 }
 
 pub fn move_note(flow: &mut FlowGraph, id: &str, to: Point) -> bool {
-    match note_mut(flow, id) {
-        Some(note) if note.position != to => {
-            note.position = to;
-            true
-        }
-        _ => false,
-    }
+    change(note_mut(flow, id).map(|note| &mut note.position), to)
 }
 
 /// Resizes a note, never below a size that still shows a line of text.
@@ -122,23 +122,14 @@ pub fn ungroup(flow: &mut FlowGraph, id: &str) -> bool {
 }
 
 pub fn rename_group(flow: &mut FlowGraph, id: &str, label: &str) -> bool {
-    match group_mut(flow, id) {
-        Some(group) if group.label != label => {
-            group.label = label.to_owned();
-            true
-        }
-        _ => false,
-    }
+    change(group_mut(flow, id).map(|group| &mut group.label), label)
 }
 
 pub fn set_collapsed(flow: &mut FlowGraph, id: &str, collapsed: bool) -> bool {
-    match group_mut(flow, id) {
-        Some(group) if group.collapsed != collapsed => {
-            group.collapsed = collapsed;
-            true
-        }
-        _ => false,
-    }
+    change(
+        group_mut(flow, id).map(|group| &mut group.collapsed),
+        collapsed,
+    )
 }
 
 /// The group `node` is in, if any.
@@ -154,6 +145,17 @@ pub fn reveal(flow: &mut FlowGraph, node: NodeId) -> bool {
         .find(|group| group.collapsed && group.nodes.contains(&node))
         .map(|group| group.id.clone());
     hiding.is_some_and(|id| set_collapsed(flow, &id, false))
+}
+
+/// What the note and group panel (or a key) asks of the picked note or group.
+#[derive(Clone, PartialEq, Debug)]
+pub enum DecorationAction {
+    NoteText(String),
+    RemoveNote,
+    Rename(String),
+    Collapse(bool),
+    SelectSteps,
+    Ungroup,
 }
 
 #[cfg(test)]

@@ -63,6 +63,18 @@ impl Rect {
     }
 }
 
+/// A box the size of a step (200 × 58) with its top left at (`x`, `y`): what the scene's
+/// tests place, route around and line up.
+#[cfg(test)]
+pub fn step_box(x: f64, y: f64) -> Rect {
+    Rect {
+        x,
+        y,
+        width: 200.0,
+        height: 58.0,
+    }
+}
+
 pub const MIN_ZOOM: f64 = 0.1;
 pub const MAX_ZOOM: f64 = 3.0;
 
@@ -173,9 +185,9 @@ impl Viewport {
 /// The minimap's scale: the whole flow and the visible area, fitted into a small box.
 #[derive(Clone, Copy, PartialEq, Debug)]
 pub struct Minimap {
-    /// The world area it shows (its top left is the map's).
-    area: Rect,
-    scale: f64,
+    /// The map is a camera on the world: its top left is that of the area it shows, at the
+    /// zoom that fits that area into the box.
+    camera: Viewport,
 }
 
 impl Minimap {
@@ -189,44 +201,38 @@ impl Minimap {
             (size.y / scale - area.height) / 2.0,
         );
         Self {
-            area: Rect {
-                x: area.x - spare.x,
-                y: area.y - spare.y,
-                width: size.x / scale,
-                height: size.y / scale,
+            camera: Viewport {
+                origin: Vec2::new(area.x - spare.x, area.y - spare.y),
+                zoom: scale,
             },
-            scale,
         }
     }
 
     pub fn to_map(&self, world: Vec2) -> Vec2 {
-        Vec2::new(
-            (world.x - self.area.x) * self.scale,
-            (world.y - self.area.y) * self.scale,
-        )
+        self.camera.to_screen(world)
     }
 
     pub fn to_world(&self, map: Vec2) -> Vec2 {
-        Vec2::new(
-            map.x / self.scale + self.area.x,
-            map.y / self.scale + self.area.y,
-        )
+        self.camera.to_world(map)
     }
 
     pub fn rect_to_map(&self, rect: &Rect) -> Rect {
-        let corner = self.to_map(Vec2::new(rect.x, rect.y));
-        Rect {
-            x: corner.x,
-            y: corner.y,
-            width: rect.width * self.scale,
-            height: rect.height * self.scale,
-        }
+        self.camera.rect_to_screen(rect)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn rect(x: f64, y: f64, width: f64, height: f64) -> Rect {
+        Rect {
+            x,
+            y,
+            width,
+            height,
+        }
+    }
 
     fn close(a: Vec2, b: Vec2) -> bool {
         (a.x - b.x).abs() < 1e-9 && (a.y - b.y).abs() < 1e-9
@@ -276,31 +282,13 @@ mod tests {
             origin: Vec2::new(100.0, 50.0),
             zoom: 2.0,
         };
-        let on_screen = view.rect_to_screen(&Rect {
-            x: 110.0,
-            y: 60.0,
-            width: 200.0,
-            height: 58.0,
-        });
-        assert_eq!(
-            on_screen,
-            Rect {
-                x: 20.0,
-                y: 20.0,
-                width: 400.0,
-                height: 116.0
-            }
-        );
+        let on_screen = view.rect_to_screen(&step_box(110.0, 60.0));
+        assert_eq!(on_screen, rect(20.0, 20.0, 400.0, 116.0));
     }
 
     #[test]
     fn fitting_shows_everything_centred() {
-        let bounds = Rect {
-            x: 0.0,
-            y: 0.0,
-            width: 2000.0,
-            height: 500.0,
-        };
+        let bounds = rect(0.0, 0.0, 2000.0, 500.0);
         let size = Vec2::new(1000.0, 600.0);
         let view = Viewport::fitting(bounds, size);
         assert!((view.zoom - 0.46).abs() < 1e-9);
@@ -321,18 +309,8 @@ mod tests {
 
     #[test]
     fn rectangles_contain_intersect_and_surround() {
-        let a = Rect {
-            x: 0.0,
-            y: 0.0,
-            width: 10.0,
-            height: 10.0,
-        };
-        let b = Rect {
-            x: 5.0,
-            y: 5.0,
-            width: 10.0,
-            height: 10.0,
-        };
+        let a = rect(0.0, 0.0, 10.0, 10.0);
+        let b = rect(5.0, 5.0, 10.0, 10.0);
         let far = Rect { x: 50.0, ..a };
         assert!(a.contains(Vec2::new(10.0, 0.0)) && !a.contains(Vec2::new(10.1, 0.0)));
         assert!(a.intersects(&b) && !a.intersects(&far));
@@ -342,18 +320,8 @@ mod tests {
 
     #[test]
     fn the_minimap_fits_flow_and_view_and_maps_both_ways() {
-        let bounds = Rect {
-            x: 0.0,
-            y: 0.0,
-            width: 2000.0,
-            height: 500.0,
-        };
-        let visible = Rect {
-            x: 1500.0,
-            y: -500.0,
-            width: 1000.0,
-            height: 500.0,
-        };
+        let bounds = rect(0.0, 0.0, 2000.0, 500.0);
+        let visible = rect(1500.0, -500.0, 1000.0, 500.0);
         let map = Minimap::new(bounds, visible, Vec2::new(200.0, 100.0));
         // 2500 x 1000 of world into 200 x 100: the width decides.
         let view = map.rect_to_map(&visible);
@@ -363,20 +331,12 @@ mod tests {
         assert!(view.y >= 0.0 && flow.y + flow.height <= 100.0 + 1e-9);
         let point = Vec2::new(1234.0, 56.0);
         let back = map.to_world(map.to_map(point));
-        assert!((back.x - point.x).abs() < 1e-9 && (back.y - point.y).abs() < 1e-9);
+        assert!(close(back, point));
     }
 
     #[test]
     fn a_band_spans_its_corners_whichever_way_it_is_drawn() {
         let band = Rect::spanning(Vec2::new(100.0, 50.0), Vec2::new(20.0, 80.0));
-        assert_eq!(
-            band,
-            Rect {
-                x: 20.0,
-                y: 50.0,
-                width: 80.0,
-                height: 30.0
-            }
-        );
+        assert_eq!(band, rect(20.0, 50.0, 80.0, 30.0));
     }
 }

@@ -1,0 +1,203 @@
+//! The pieces of a scene: step boxes with their ports, links, notes and group frames, and
+//! where each sits.
+
+use super::routing;
+use super::viewport::{Rect, Vec2};
+use flow_model::flow::graph::LinkId;
+use flow_model::flow::{FlowGraph, NodeId, Port, Severity};
+use std::collections::HashMap;
+
+pub const NODE_WIDTH: f64 = 200.0;
+pub const NODE_HEIGHT: f64 = 58.0;
+
+#[derive(Clone, PartialEq, Debug)]
+pub struct NodeBox {
+    pub node: NodeId,
+    pub rect: Rect,
+    pub icon: icondata_core::Icon,
+    pub title: String,
+    pub summary: String,
+    pub problem: Option<Severity>,
+    pub start: bool,
+    /// Where links leave: next on the right, branches and failover along the bottom.
+    pub ports: Vec<PortDot>,
+}
+
+/// A port drawn on a node.
+#[derive(Clone, PartialEq, Debug)]
+pub struct PortDot {
+    pub port: Port,
+    pub at: Vec2,
+    pub label: String,
+    pub linked: bool,
+}
+
+/// How near (in world units at zoom 1) a press must be to grab a port.
+pub const PORT_REACH: f64 = 9.0;
+
+/// Where each port of a node of `rect` sits: next at the middle of the right side, the others
+/// spread along the bottom.
+pub(super) fn port_places(rect: &Rect, ports: &[Port]) -> Vec<Vec2> {
+    let below = ports.iter().filter(|port| **port != Port::Next).count();
+    let mut index = 0;
+    ports
+        .iter()
+        .map(|port| {
+            if *port == Port::Next {
+                Vec2::new(rect.x + rect.width, rect.y + rect.height / 2.0)
+            } else {
+                index += 1;
+                Vec2::new(
+                    rect.x + rect.width * index as f64 / (below + 1) as f64,
+                    rect.y + rect.height,
+                )
+            }
+        })
+        .collect()
+}
+
+#[derive(Clone, PartialEq, Debug)]
+pub struct Edge {
+    pub from: NodeId,
+    pub to: NodeId,
+    pub label: String,
+    /// A goto or failover: drawn dashed.
+    pub jump: bool,
+    pub points: Vec<Vec2>,
+    /// The port it leaves from.
+    pub port: Port,
+    pub link: LinkId,
+}
+
+/// The orthogonal path of a link out of `port` of a node at `a` into a node at `b`: from the
+/// right side (next) or from its port on the bottom (`port_at`, branches), into `b`'s left side.
+pub(super) fn route(port: &Port, a: &Rect, b: &Rect, port_at: Option<Vec2>) -> Vec<Vec2> {
+    let end = Vec2::new(b.x, b.y + b.height / 2.0);
+    if *port != Port::Next {
+        // From a port on the bottom: down, across, into the target's left side.
+        let start = port_at.unwrap_or(Vec2::new(a.x + a.width / 2.0, a.y + a.height));
+        let level = if end.y > start.y + routing::LEAVE {
+            end.y
+        } else {
+            start.y + routing::LEAVE
+        };
+        let approach = end.x - routing::ARRIVE;
+        return vec![
+            start,
+            Vec2::new(start.x, level),
+            Vec2::new(approach, level),
+            Vec2::new(approach, end.y),
+            end,
+        ];
+    }
+    let start = Vec2::new(a.x + a.width, a.y + a.height / 2.0);
+    if end.x > start.x + 20.0 {
+        let middle = (start.x + end.x) / 2.0;
+        vec![
+            start,
+            Vec2::new(middle, start.y),
+            Vec2::new(middle, end.y),
+            end,
+        ]
+    } else {
+        // Backwards (a loop or a jump back): around below the source.
+        let middle = start.x + 20.0;
+        let below = a.y.max(b.y) + a.height + 24.0;
+        vec![
+            start,
+            Vec2::new(middle, start.y),
+            Vec2::new(middle, below),
+            Vec2::new(end.x - 20.0, below),
+            Vec2::new(end.x - 20.0, end.y),
+            end,
+        ]
+    }
+}
+
+/// A sticky note as drawn.
+#[derive(Clone, PartialEq, Debug)]
+pub struct NoteBox {
+    pub id: String,
+    pub rect: Rect,
+    pub text: String,
+}
+
+/// A group as drawn: a frame with its label above its steps, or, collapsed, one box in their
+/// place that links lead into and out of.
+#[derive(Clone, PartialEq, Debug)]
+pub struct GroupFrame {
+    pub id: String,
+    pub label: String,
+    pub rect: Rect,
+    pub collapsed: bool,
+    pub members: Vec<NodeId>,
+}
+
+/// The space between a group's frame and its steps, and the height of its label band.
+pub const FRAME_PADDING: f64 = 16.0;
+pub const FRAME_HEADER: f64 = 24.0;
+/// How near (world units at zoom 1) a press must be to a note's corner to resize it.
+pub const GRIP: f64 = 12.0;
+
+impl GroupFrame {
+    /// The band a press grabs an open group by (the rest of its frame is canvas).
+    pub fn header(&self) -> Rect {
+        if self.collapsed {
+            self.rect
+        } else {
+            Rect {
+                height: FRAME_HEADER,
+                ..self.rect
+            }
+        }
+    }
+
+    pub(super) fn around(members: &[Rect]) -> Option<Rect> {
+        Rect::around(members.iter().copied()).map(|span| Rect {
+            x: span.x - FRAME_PADDING,
+            y: span.y - FRAME_PADDING - FRAME_HEADER,
+            width: span.width + 2.0 * FRAME_PADDING,
+            height: span.height + 2.0 * FRAME_PADDING + FRAME_HEADER,
+        })
+    }
+}
+
+/// The frames of the flow's groups around their steps' boxes; a collapsed group is one
+/// step-sized box where its steps begin.
+pub(super) fn frames_of(flow: &FlowGraph, boxes: &[NodeBox]) -> Vec<GroupFrame> {
+    if flow.groups.is_empty() {
+        return Vec::new();
+    }
+    let rects: HashMap<NodeId, Rect> = boxes
+        .iter()
+        .map(|node_box| (node_box.node, node_box.rect))
+        .collect();
+    flow.groups
+        .iter()
+        .filter_map(|group| {
+            let members: Vec<Rect> = group
+                .nodes
+                .iter()
+                .filter_map(|node| rects.get(node).copied())
+                .collect();
+            let rect = if group.collapsed {
+                let span = Rect::around(members.iter().copied())?;
+                Rect {
+                    x: span.x,
+                    y: span.y,
+                    width: NODE_WIDTH,
+                    height: NODE_HEIGHT,
+                }
+            } else {
+                GroupFrame::around(&members)?
+            };
+            Some(GroupFrame {
+                id: group.id.clone(),
+                label: group.label.clone(),
+                rect,
+                collapsed: group.collapsed,
+                members: group.nodes.clone(),
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,94 @@
+//! The store's named actions on the view: fit, zoom, centre, follow a gesture.
+
+use super::{DiagramStore, Following};
+use crate::pages::diagram::input::pointer::Effect;
+use crate::pages::diagram::scene::viewport::{Rect, Vec2, Viewport};
+use crate::pages::diagram::scene::Scene;
+use leptos::prelude::*;
+
+impl DiagramStore {
+    /// The whole flow, as large as fits.
+    pub fn fit(&self) {
+        if let Some(bounds) = self.scene.with_untracked(Scene::bounds) {
+            self.viewport
+                .set(Viewport::fitting(bounds, self.canvas_size.get_untracked()));
+        }
+    }
+
+    /// Zooms by `factor` around the middle of the canvas.
+    pub fn zoom_by(&self, factor: f64) {
+        let size = self.canvas_size.get_untracked();
+        let middle = Vec2::new(size.x / 2.0, size.y / 2.0);
+        self.viewport
+            .update(|view| *view = view.zoomed_at(middle, factor));
+    }
+
+    /// Puts `world` in the middle of the canvas.
+    pub fn centre_on(&self, world: Vec2) {
+        let size = self.canvas_size.get_untracked();
+        self.viewport
+            .update(|view| *view = view.centred_on(world, size));
+    }
+
+    /// Moves the view by `delta` screen pixels.
+    pub fn pan(&self, delta: Vec2) {
+        self.viewport.update(|view| *view = view.panned(delta));
+    }
+
+    /// Shows what is selected (steps, a note, a group) as large as fits; nothing selected,
+    /// the whole flow.
+    pub fn zoom_to_selection(&self) {
+        let steps = self.selected_steps();
+        let picked = self.picked.get_untracked();
+        let chosen = self.scene.with_untracked(|scene| {
+            let steps = steps
+                .into_iter()
+                .filter_map(|node| scene.box_of(node).map(|node_box| node_box.rect));
+            let decoration = picked.and_then(|decoration| scene.decoration_rect(&decoration));
+            Rect::around(steps.chain(decoration))
+        });
+        match chosen {
+            Some(bounds) => self
+                .viewport
+                .set(Viewport::fitting(bounds, self.canvas_size.get_untracked())),
+            None => self.fit(),
+        }
+    }
+
+    /// To the Start step.
+    pub fn to_start(&self) {
+        let start = self.with_graph(|flow| flow.start);
+        self.focus(start);
+    }
+
+    /// Carries out what a pointer gesture asks; a refused link says why.
+    pub fn perform(&self, effect: Effect) -> Result<(), String> {
+        match effect {
+            Effect::Select(selection) => self.select(selection),
+            Effect::Pick(decoration) => self.pick(decoration),
+            Effect::Pan(delta) => self.pan(delta),
+            Effect::BeginMovingSteps(nodes) => self.begin_drag(if nodes.is_empty() {
+                Following::Nothing
+            } else {
+                Following::Steps(nodes)
+            }),
+            Effect::BeginChangingNote(id) => self.begin_drag(Following::Note(id)),
+            Effect::PlaceSteps { places, guides } => {
+                self.place_steps(&places);
+                self.guides.set(guides);
+            }
+            Effect::MoveNote { id, to } => self.change_note(|flow| {
+                crate::pages::diagram::editing::decorations::move_note(flow, &id, to)
+            }),
+            Effect::ResizeNote { id, width, height } => self.change_note(|flow| {
+                crate::pages::diagram::editing::decorations::resize_note(flow, &id, width, height)
+            }),
+            Effect::StepsDropped => self.drop_steps(),
+            Effect::NoteDropped => self.drop_note(),
+            Effect::ShowBand(band) => self.band.set(band),
+            Effect::ShowWire(wire) => self.wire.set(wire),
+            Effect::Relink { node, port, target } => return self.link(node, port, target),
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,249 @@
+//! How each thing on the canvas is painted: a step's box with its icon and ports, a group's
+//! frame, a sticky note.
+
+use super::{Brush, NOTE_EDGE, NOTE_INK, NOTE_PAPER, WARNING};
+use crate::pages::diagram::scene::viewport::Vec2;
+use crate::pages::diagram::scene::{GroupFrame, NodeBox, NoteBox, FRAME_HEADER};
+use flow_model::flow::Severity;
+use web_sys::CanvasRenderingContext2d as Context;
+
+pub(super) fn js_dash(pattern: &[f64]) -> web_sys::js_sys::Array {
+    pattern
+        .iter()
+        .map(|value| wasm_bindgen::JsValue::from_f64(*value))
+        .collect()
+}
+
+pub(super) fn draw_node(brush: Brush, node_box: &NodeBox, selected: bool) {
+    let (context, viewport, colors) = (brush.context, brush.viewport, brush.colors);
+    let (corner, width, height) = brush.on_screen(&node_box.rect);
+    context.set_fill_style_str(if node_box.start {
+        &colors.accent
+    } else {
+        &colors.surface
+    });
+    context.fill_rect(corner.x, corner.y, width, height);
+    let outline = match (selected, node_box.problem) {
+        (true, _) => colors.accent.as_str(),
+        (false, Some(Severity::Error)) => colors.danger.as_str(),
+        (false, Some(Severity::Warning)) => WARNING,
+        (false, None) => colors.border.as_str(),
+    };
+    context.set_stroke_style_str(outline);
+    context.set_line_width(if selected || node_box.problem.is_some() {
+        2.5
+    } else {
+        1.0
+    });
+    context.stroke_rect(corner.x, corner.y, width, height);
+    if viewport.zoom < 0.4 {
+        return; // too small to read, or to grab a port
+    }
+    for dot in &node_box.ports {
+        let at = viewport.to_screen(dot.at);
+        context.begin_path();
+        let _ = context.arc(at.x, at.y, 4.5, 0.0, std::f64::consts::TAU);
+        context.set_fill_style_str(if dot.linked {
+            &colors.accent
+        } else {
+            &colors.surface
+        });
+        context.fill();
+        context.set_stroke_style_str(&colors.accent);
+        context.set_line_width(1.5);
+        context.stroke();
+        if !dot.linked && !dot.label.is_empty() && viewport.zoom > 0.6 {
+            context.set_fill_style_str(&colors.muted);
+            context.set_font("11px system-ui, sans-serif");
+            let _ = context.fill_text(&dot.label, at.x + 6.0, at.y + 14.0);
+        }
+    }
+    let (title_color, summary_color) = if node_box.start {
+        ("#ffffff", "#ffffff")
+    } else {
+        (colors.text.as_str(), colors.muted.as_str())
+    };
+    let write = |text: &str, weight: &str, size: f64, color: &str, baseline: f64, left: f64| {
+        context.set_fill_style_str(color);
+        context.set_font(&format!(
+            "{weight} {:.0}px system-ui, sans-serif",
+            size * viewport.zoom
+        ));
+        let _ = context.fill_text_with_max_width(
+            text,
+            corner.x + left * viewport.zoom,
+            corner.y + baseline * viewport.zoom,
+            width - (left + 10.0) * viewport.zoom,
+        );
+    };
+    let icon_color = if node_box.start {
+        "#ffffff"
+    } else {
+        colors.accent.as_str()
+    };
+    draw_icon(
+        context,
+        node_box.icon,
+        Vec2::new(
+            corner.x + 9.0 * viewport.zoom,
+            corner.y + 9.0 * viewport.zoom,
+        ),
+        16.0 * viewport.zoom,
+        icon_color,
+    );
+    write(&node_box.title, "600", 13.0, title_color, 22.0, 31.0);
+    write(&node_box.summary, "400", 12.0, summary_color, 42.0, 10.0);
+}
+
+thread_local! {
+    /// Each icon's outline, made into a `Path2D` once.
+    static OUTLINES: std::cell::RefCell<std::collections::HashMap<usize, web_sys::Path2d>> =
+        Default::default();
+}
+
+/// Strokes `icon` in a `size` square with its top left at `at`.
+fn draw_icon(context: &Context, icon: icondata_core::Icon, at: Vec2, size: f64, color: &str) {
+    OUTLINES.with(|outlines| {
+        let mut outlines = outlines.borrow_mut();
+        let key = icon as *const icondata_core::IconData as usize;
+        let path = match outlines.entry(key) {
+            std::collections::hash_map::Entry::Occupied(known) => known.into_mut(),
+            std::collections::hash_map::Entry::Vacant(new) => {
+                let Ok(path) = web_sys::Path2d::new_with_path_string(
+                    &crate::pages::diagram::scene::icons::outline(icon),
+                ) else {
+                    return;
+                };
+                new.insert(path)
+            }
+        };
+        context.save();
+        let _ = context.translate(at.x, at.y);
+        let _ = context.scale(size / 24.0, size / 24.0);
+        context.set_stroke_style_str(color);
+        context.set_line_width(2.0);
+        context.set_line_cap("round");
+        context.set_line_join("round");
+        context.stroke_with_path(path);
+        context.restore();
+    });
+}
+
+/// An open group: a tinted frame with its label on top. A collapsed one: a box standing for
+/// its steps, with how many there are.
+pub(super) fn draw_frame(brush: Brush, frame: &GroupFrame, picked: bool) {
+    let (context, viewport, colors) = (brush.context, brush.viewport, brush.colors);
+    let (corner, width, height) = brush.on_screen(&frame.rect);
+    context.set_fill_style_str(&colors.surface);
+    if frame.collapsed {
+        context.fill_rect(corner.x, corner.y, width, height);
+    } else {
+        context.set_global_alpha(0.55);
+        context.fill_rect(corner.x, corner.y, width, height);
+        context.set_global_alpha(1.0);
+    }
+    context.set_stroke_style_str(if picked {
+        &colors.accent
+    } else {
+        &colors.muted
+    });
+    context.set_line_width(if picked { 2.5 } else { 1.0 });
+    let _ = context.set_line_dash(&js_dash(if frame.collapsed { &[] } else { &[6.0, 3.0] }));
+    context.stroke_rect(corner.x, corner.y, width, height);
+    if frame.collapsed {
+        // A second edge: a stack of steps.
+        context.stroke_rect(corner.x + 4.0, corner.y + 4.0, width - 8.0, height - 8.0);
+    }
+    let _ = context.set_line_dash(&js_dash(&[]));
+    if viewport.zoom < 0.4 {
+        return;
+    }
+    let marker = if frame.collapsed { "▸" } else { "▾" };
+    context.set_fill_style_str(&colors.text);
+    context.set_font(&format!(
+        "600 {:.0}px system-ui, sans-serif",
+        13.0 * viewport.zoom
+    ));
+    let _ = context.fill_text_with_max_width(
+        &format!("{marker} {}", frame.label),
+        corner.x + 8.0 * viewport.zoom,
+        corner.y + (FRAME_HEADER - 7.0) * viewport.zoom,
+        width - 16.0 * viewport.zoom,
+    );
+    if frame.collapsed {
+        context.set_fill_style_str(&colors.muted);
+        context.set_font(&format!(
+            "{:.0}px system-ui, sans-serif",
+            12.0 * viewport.zoom
+        ));
+        let _ = context.fill_text(
+            &format!("{} steps", frame.members.len()),
+            corner.x + 22.0 * viewport.zoom,
+            corner.y + 42.0 * viewport.zoom,
+        );
+    }
+}
+
+/// A sticky note: its text wrapped to its width, as many lines as fit, and a resize grip.
+pub(super) fn draw_note(brush: Brush, note: &NoteBox, picked: bool) {
+    let (context, viewport, colors) = (brush.context, brush.viewport, brush.colors);
+    let (corner, width, height) = brush.on_screen(&note.rect);
+    context.set_fill_style_str(NOTE_PAPER);
+    context.fill_rect(corner.x, corner.y, width, height);
+    context.set_stroke_style_str(if picked { &colors.accent } else { NOTE_EDGE });
+    context.set_line_width(if picked { 2.5 } else { 1.0 });
+    context.stroke_rect(corner.x, corner.y, width, height);
+    // The grip.
+    context.set_fill_style_str(NOTE_EDGE);
+    context.begin_path();
+    context.move_to(corner.x + width, corner.y + height - 10.0);
+    context.line_to(corner.x + width, corner.y + height);
+    context.line_to(corner.x + width - 10.0, corner.y + height);
+    context.close_path();
+    context.fill();
+    if viewport.zoom < 0.4 {
+        return;
+    }
+    let size = 12.0 * viewport.zoom;
+    context.set_font(&format!("{size:.0}px system-ui, sans-serif"));
+    context.set_fill_style_str(NOTE_INK);
+    let padding = 8.0 * viewport.zoom;
+    let room = width - 2.0 * padding;
+    let line_height = size * 1.35;
+    let mut baseline = corner.y + padding + size;
+    for text_line in wrapped(context, &note.text, room) {
+        if baseline > corner.y + height - padding / 2.0 {
+            break;
+        }
+        let _ = context.fill_text(&text_line, corner.x + padding, baseline);
+        baseline += line_height;
+    }
+}
+
+/// `text` broken into lines no wider than `room` at the context's font, at spaces where it can.
+fn wrapped(context: &Context, text: &str, room: f64) -> Vec<String> {
+    let width = |text: &str| {
+        context
+            .measure_text(text)
+            .map_or(0.0, |metrics| metrics.width())
+    };
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut current = String::new();
+        for word in paragraph.split(' ') {
+            let candidate = if current.is_empty() {
+                word.to_owned()
+            } else {
+                format!("{current} {word}")
+            };
+            if width(&candidate) <= room || current.is_empty() {
+                current = candidate;
+            } else {
+                lines.push(std::mem::take(&mut current));
+                current = word.to_owned();
+            }
+        }
+        lines.push(current);
+    }
+    lines
+}
