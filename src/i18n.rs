@@ -48,6 +48,12 @@ pub enum Msg {
     Domain,
     ApiBaseUrl,
     ApiBaseHint,
+    /// The server refused the username, password or domain.
+    WrongSignIn,
+    /// Signed in, but without the right to read flows (no `schema` scope).
+    NoFlowAccess,
+    /// The address answered, but not as Webitel's API does.
+    NotWebitelApi,
     SigningIn,
     Loading,
     Language,
@@ -290,6 +296,14 @@ impl Msg {
             Msg::ApiBaseHint => {
                 "Where the API is: /api for this server, or a Webitel engine's address".into()
             }
+            Msg::WrongSignIn => "The username, password or domain is wrong.".into(),
+            Msg::NoFlowAccess => {
+                "This account may not read flows: it has no rights on flow schemas.".into()
+            }
+            Msg::NotWebitelApi => {
+                "The server at this address does not answer as Webitel's API does: check the API base URL."
+                    .into()
+            }
             Msg::SigningIn => "Signing in…".into(),
             Msg::Loading => "Loading…".into(),
             Msg::Language => "Language".into(),
@@ -514,6 +528,14 @@ impl Msg {
             Msg::ApiBaseUrl => "Адрес API".into(),
             Msg::ApiBaseHint => {
                 "Где находится API: /api для этого сервера или адрес движка Webitel".into()
+            }
+            Msg::WrongSignIn => "Неверное имя пользователя, пароль или домен.".into(),
+            Msg::NoFlowAccess => {
+                "Этой учётной записи нельзя читать потоки: у неё нет прав на схемы потоков.".into()
+            }
+            Msg::NotWebitelApi => {
+                "Сервер по этому адресу отвечает не так, как API Webitel: проверьте адрес API."
+                    .into()
             }
             Msg::SigningIn => "Вход…".into(),
             Msg::Loading => "Загрузка…".into(),

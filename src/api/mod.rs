@@ -6,8 +6,9 @@ mod url;
 pub use url::{encode_component, join_url, DEFAULT_API_BASE};
 
 use flow_model::contract::{self, Method, Operation, ACCESS_HEADER};
+use flow_model::userinfo::session_of_userinfo;
 use flow_model::{
-    ErrorBody, FlowType, ListResponse, LoginRequest, LoginResponse, RoutingSchema, SchemaField,
+    AccessToken, ErrorBody, FlowType, ListResponse, LoginRequest, RoutingSchema, SchemaField,
     SchemaSearch, SchemaVersion, SchemaWrite, Session, Tag,
 };
 use gloo_net::http::{Request, RequestBuilder, Response};
@@ -27,29 +28,43 @@ pub enum ApiError {
     Network(String),
     #[error("the server answered something unexpected: {0}")]
     Unexpected(String),
+    /// The flow was saved by someone else since it was read (found by reading it again just
+    /// before writing, where the server has no If-Match, as Webitel's engine has none).
+    #[error("someone else saved this flow since it was opened")]
+    Changed,
 }
 
 impl ApiError {
-    /// The name is used by another flow: 409 from this server, 400 naming it from Webitel.
+    /// The name is used by another flow: 409 from this server, 400 from Webitel's engine
+    /// (webitel/engine `store/sqlstore/flow_routing_scheme_store.go`).
     pub fn is_name_taken(&self) -> bool {
         match self {
             ApiError::Refused(body) => {
                 body.id.ends_with(".name.exists")
+                    || body.id == WEBITEL_NAME_TAKEN
                     || (body.code == 400 && body.detail.contains("already exists"))
             }
             _ => false,
         }
     }
 
-    /// Someone else changed the flow since it was read (If-Match failed).
+    /// Someone else changed the flow since it was read (If-Match failed, or a read just
+    /// before the write found it changed).
     pub fn is_stale(&self) -> bool {
-        matches!(self, ApiError::Refused(body) if body.code == 409 && body.id.ends_with(".update.conflict"))
+        match self {
+            ApiError::Changed => true,
+            ApiError::Refused(body) => body.code == 409 && body.id.ends_with(".update.conflict"),
+            _ => false,
+        }
     }
 
     pub fn is_forbidden(&self) -> bool {
         matches!(self, ApiError::Refused(body) if body.code == 403)
     }
 }
+
+/// The error id of Webitel's engine for a name another flow has.
+const WEBITEL_NAME_TAKEN: &str = "store.sql_routing_schema.save.valid.name";
 
 /// How a write changes a flow: PUT or PATCH.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -162,16 +177,23 @@ impl ApiClient {
             .await
     }
 
-    pub async fn login(&self, request: &LoginRequest) -> Result<LoginResponse, ApiError> {
-        self.submit(contract::LOGIN, request).await
+    /// Signs in: the token from the login answer, then who that is from userinfo (Webitel's
+    /// login answers with the token alone).
+    pub async fn sign_in(&self, request: &LoginRequest) -> Result<(String, Session), ApiError> {
+        let answer: AccessToken = self.submit(contract::LOGIN, request).await?;
+        let signed_in = ApiClient::new(self.base.clone(), Some(answer.access_token.clone()));
+        let session = signed_in.userinfo().await?;
+        Ok((answer.access_token, session))
     }
 
     pub async fn logout(&self) -> Result<serde_json::Value, ApiError> {
         self.submit(contract::LOGOUT, &serde_json::json!({})).await
     }
 
+    /// Who is signed in, from either server's userinfo answer.
     pub async fn userinfo(&self) -> Result<Session, ApiError> {
-        self.request(contract::USERINFO, &[]).await
+        let answer: serde_json::Value = self.request(contract::USERINFO, &[]).await?;
+        session_of_userinfo(answer).map_err(|error| ApiError::Unexpected(error.to_string()))
     }
 
     pub async fn search_flows(
@@ -216,8 +238,14 @@ impl ApiClient {
         Ok(self.search_flows(&search).await?.items.into_iter().next())
     }
 
+    /// Creates a flow and reads it back (Webitel's answer leaves out its editor, tags and
+    /// description).
     pub async fn create_flow(&self, body: &SchemaWrite) -> Result<RoutingSchema, ApiError> {
-        self.submit(contract::CREATE_FLOW, body).await
+        let created: RoutingSchema = self.submit(contract::CREATE_FLOW, body).await?;
+        match created.id {
+            Some(id) => self.flow(id).await,
+            None => Ok(created),
+        }
     }
 
     /// Sends `operation` on the flow `stored` was read as, failing if it changed since.
@@ -233,7 +261,7 @@ impl ApiClient {
     }
 
     /// Writes the flow `stored` was read as, failing if it changed since: PUT replaces it,
-    /// PATCH applies only the fields `body.fields` names.
+    /// PATCH applies only the fields `body.fields` names. Answers the flow as stored now.
     pub async fn write_flow(
         &self,
         mode: WriteMode,
@@ -244,7 +272,15 @@ impl ApiClient {
             WriteMode::Replace => contract::REPLACE_FLOW,
             WriteMode::Patch => contract::PATCH_FLOW,
         };
-        self.send_on(operation, stored, Some(body)).await
+        let id = stored.id.unwrap_or_default();
+        // Webitel's engine has no If-Match, so the last write would win: read the flow just
+        // before writing and refuse when someone saved it since it was read.
+        if self.flow(id).await?.updated_at != stored.updated_at {
+            return Err(ApiError::Changed);
+        }
+        let _: serde_json::Value = self.send_on(operation, stored, Some(body)).await?;
+        // Webitel's answer leaves out the editor: read what is stored now.
+        self.flow(id).await
     }
 
     /// A page of a flow's earlier versions, newest first, and whether more exist.
@@ -255,7 +291,12 @@ impl ApiClient {
         size: u32,
     ) -> Result<ListResponse<SchemaVersion>, ApiError> {
         let operation = contract::FLOW_VERSIONS;
-        let query = [("page", page.to_string()), ("size", size.to_string())];
+        // Webitel's engine has no default order: ask for the newest first.
+        let query = [
+            ("page", page.to_string()),
+            ("size", size.to_string()),
+            ("sort", "-version".to_owned()),
+        ];
         self.send(
             operation,
             &operation.path_for(id),

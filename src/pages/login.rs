@@ -1,10 +1,12 @@
 //! Sign in: username, password and domain; optionally which API server to use.
 
+use crate::api::ApiError;
 use crate::components::language_switch::LanguageSwitch;
+use crate::i18n::I18n;
 use crate::i18n::{use_i18n, Msg};
 use crate::nav::{after_login, AFTER_LOGIN_PARAM};
 use crate::session::{use_auth, Auth};
-use flow_model::LoginRequest;
+use flow_model::{LoginRequest, Permission};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -25,12 +27,15 @@ pub fn LoginPage() -> impl IntoView {
         let request = request.clone();
         async move {
             auth.set_api_base(&api_base.get_untracked());
-            auth.client().login(&request).await
+            auth.client().sign_in(&request).await
         }
     });
     Effect::new(move |_| {
-        if let Some(Ok(response)) = sign_in.value().get() {
-            auth.signed_in(response.access_token.clone(), response.session.clone());
+        if let Some(Ok((token, session))) = sign_in.value().get() {
+            if !session.can(Permission::Read) {
+                return;
+            }
+            auth.signed_in(token, session);
             navigate(
                 &after_login(query.get_untracked().get(AFTER_LOGIN_PARAM)),
                 NavigateOptions::default(),
@@ -38,7 +43,8 @@ pub fn LoginPage() -> impl IntoView {
         }
     });
     let error = move || match sign_in.value().get() {
-        Some(Err(error)) => Some(error.to_string()),
+        Some(Err(error)) => Some(sign_in_problem(&error, i18n)),
+        Some(Ok((_, session))) if !session.can(Permission::Read) => Some(i18n.t(Msg::NoFlowAccess)),
         _ => None,
     };
     let can_submit = move || {
@@ -96,5 +102,15 @@ pub fn LoginPage() -> impl IntoView {
                 </button>
             </form>
         </main>
+    }
+}
+
+/// Why signing in failed, in the page's language where the reason is known; otherwise the
+/// server's own words.
+fn sign_in_problem(error: &ApiError, i18n: I18n) -> String {
+    match error {
+        ApiError::Unauthorized(_) => i18n.t(Msg::WrongSignIn),
+        ApiError::Unexpected(_) => i18n.t(Msg::NotWebitelApi),
+        other => other.to_string(),
     }
 }

@@ -2,8 +2,8 @@
 //! field names and shapes Webitel uses, so either side can talk to the other.
 
 use crate::access::Permission;
-use crate::query::SchemaField;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use crate::fields::{PatchField, SchemaField};
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::fmt;
 use std::str::FromStr;
@@ -137,9 +137,11 @@ impl Tag {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug, Default)]
 pub struct UserRef {
-    #[serde(with = "crate::int64")]
+    /// Webitel leaves out a lookup's zero values: no id reads as 0, no name as "".
+    #[serde(default, with = "crate::int64")]
     #[cfg_attr(feature = "openapi", schema(schema_with = crate::int64::schema))]
     pub id: i64,
+    #[serde(default)]
     pub name: String,
 }
 
@@ -280,62 +282,12 @@ impl SchemaWrite {
     }
 }
 
-/// A name in a PATCH body's `fields`, read as Webitel reads it. Any name reads: one this API
-/// does not know is kept as it came, so that the answer can name it.
-#[derive(Clone, PartialEq, Eq, Debug)]
-pub enum PatchField {
-    /// A field of the flow; a name that starts with `schema` or `payload` names that field.
-    Field(SchemaField),
-    /// `note`: the body's note is kept with every change, named or not.
-    Note,
-    /// Any other name.
-    Unknown(String),
-}
-
-impl PatchField {
-    /// How Webitel reads a name of `fields`.
-    pub fn from_name(name: &str) -> Self {
-        match SchemaField::from_name(name) {
-            Some(field) => Self::Field(field),
-            None if name == "note" => Self::Note,
-            None if name.starts_with("schema") => Self::Field(SchemaField::Schema),
-            None if name.starts_with("payload") => Self::Field(SchemaField::Payload),
-            None => Self::Unknown(name.to_owned()),
-        }
-    }
-
-    /// The name on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Field(field) => field.as_str(),
-            Self::Note => "note",
-            Self::Unknown(name) => name,
-        }
-    }
-}
-
-impl From<SchemaField> for PatchField {
-    fn from(field: SchemaField) -> Self {
-        Self::Field(field)
-    }
-}
-
-impl Serialize for PatchField {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
-impl<'de> Deserialize<'de> for PatchField {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(|name| Self::from_name(&name))
-    }
-}
-
 /// A page of search results.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
 pub struct ListResponse<T> {
+    /// Webitel leaves out an empty list: an empty page is `{}`.
+    #[serde(default = "Vec::new")]
     pub items: Vec<T>,
     #[serde(default)]
     pub next: bool,
@@ -351,13 +303,18 @@ pub struct SchemaVersion {
     #[serde(with = "crate::int64")]
     #[cfg_attr(feature = "openapi", schema(schema_with = crate::int64::schema))]
     pub schema_id: i64,
+    /// Webitel sends it as a string (a uint64).
+    #[serde(deserialize_with = "crate::int64::deserialize")]
     pub version: i64,
     #[serde(with = "crate::int64")]
     #[cfg_attr(feature = "openapi", schema(schema_with = crate::int64::schema))]
     pub created_at: i64,
     #[serde(default)]
     pub created_by: Option<UserRef>,
+    /// Webitel leaves out a null schema or payload.
+    #[serde(default)]
     pub schema: Value,
+    #[serde(default)]
     pub payload: Value,
     #[serde(default)]
     pub note: String,
@@ -402,6 +359,13 @@ impl Session {
     pub fn can(&self, permission: Permission) -> bool {
         self.permissions.contains(&permission)
     }
+}
+
+/// The token of a sign-in, read from either server's answer (Webitel's carries nothing else
+/// that says who signed in: that comes from userinfo).
+#[derive(Deserialize, Clone, PartialEq, Eq, Debug)]
+pub struct AccessToken {
+    pub access_token: String,
 }
 
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -512,5 +476,24 @@ mod tests {
         assert_eq!(Editor::from(true).label(), "Diagram");
         assert_eq!(Editor::from(false).label(), "Code");
         assert_eq!(etag_for(5), "\"5\"");
+    }
+
+    #[test]
+    fn webitel_answers_with_their_zero_values_left_out_are_read() {
+        let empty: ListResponse<RoutingSchema> = serde_json::from_value(json!({})).unwrap();
+        assert_eq!(empty.items, Vec::new());
+        assert!(!empty.next);
+        let version: SchemaVersion = serde_json::from_value(json!({
+            "id": "5", "schema_id": "9", "version": "3", "created_at": "1764547200000",
+            "created_by": {}
+        }))
+        .unwrap();
+        assert_eq!(version.version, 3);
+        assert_eq!(version.schema, Value::Null);
+        assert_eq!(version.created_by, Some(UserRef::default()));
+        // Code flow, no debug, no tags: all left out.
+        let flow: RoutingSchema =
+            serde_json::from_value(json!({"id": "9", "name": "IVR", "updated_at": "1"})).unwrap();
+        assert_eq!((flow.editor, flow.debug, flow.tags), (None, None, None));
     }
 }

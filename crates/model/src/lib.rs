@@ -14,14 +14,17 @@ pub mod api;
 pub mod assist;
 pub mod catalog;
 pub mod contract;
+pub mod fields;
 pub mod flow;
 pub mod int64;
 pub mod query;
 pub mod rules;
 pub mod text_diff;
 pub mod transfer;
+pub mod userinfo;
 
 pub use access::{Permission, Permissions, Role};
 pub use api::*;
-pub use query::{Paging, QueryError, SchemaField, SchemaSearch, Sort, SortField, TagSearch};
+pub use fields::{PatchField, SchemaField};
+pub use query::{Paging, QueryError, SchemaSearch, Sort, SortField, TagSearch};
 pub use rules::{FieldError, Limits};

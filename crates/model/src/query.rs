@@ -2,6 +2,7 @@
 //! pairs with a precise error for each bad value, and written back to pairs by the SPA.
 
 use crate::api::FlowType;
+use crate::fields::SchemaField;
 use thiserror::Error;
 
 /// The page size the API answers with when a request gives no `size`, or one out of range.
@@ -126,75 +127,7 @@ impl Sort {
     }
 }
 
-/// A field of a flow: one that a search can return (`fields[]`), or a PATCH can name
-/// (`SchemaWrite::fields`, through [`crate::PatchField`]).
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
-pub enum SchemaField {
-    Id,
-    Name,
-    Description,
-    Type,
-    Editor,
-    Schema,
-    Payload,
-    Debug,
-    Tags,
-    CreatedAt,
-    CreatedBy,
-    UpdatedAt,
-    UpdatedBy,
-}
-
 impl SchemaField {
-    pub const ALL: [SchemaField; 13] = [
-        Self::Id,
-        Self::Name,
-        Self::Description,
-        Self::Type,
-        Self::Editor,
-        Self::Schema,
-        Self::Payload,
-        Self::Debug,
-        Self::Tags,
-        Self::CreatedAt,
-        Self::CreatedBy,
-        Self::UpdatedAt,
-        Self::UpdatedBy,
-    ];
-    pub const DEFAULT: [SchemaField; 5] =
-        [Self::Id, Self::Name, Self::Editor, Self::Type, Self::Tags];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Id => "id",
-            Self::Name => "name",
-            Self::Description => "description",
-            Self::Type => "type",
-            Self::Editor => "editor",
-            Self::Schema => "schema",
-            Self::Payload => "payload",
-            Self::Debug => "debug",
-            Self::Tags => "tags",
-            Self::CreatedAt => "created_at",
-            Self::CreatedBy => "created_by",
-            Self::UpdatedAt => "updated_at",
-            Self::UpdatedBy => "updated_by",
-        }
-    }
-
-    /// Whether a PATCH can change this field (the others are the server's to set).
-    pub fn is_patchable(self) -> bool {
-        !matches!(
-            self,
-            Self::Id | Self::CreatedAt | Self::CreatedBy | Self::UpdatedAt | Self::UpdatedBy
-        )
-    }
-
-    /// The field the API names `name`, if any.
-    pub fn from_name(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|field| field.as_str() == name)
-    }
-
     pub fn parse(parameter: &str, text: &str) -> Result<Self, QueryError> {
         Self::from_name(text).ok_or_else(|| QueryError::new(parameter, text, "unknown field"))
     }

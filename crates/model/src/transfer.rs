@@ -3,9 +3,9 @@
 //! schema array and says precisely what is wrong with anything else.
 
 use crate::api::{FlowType, RoutingSchema, SchemaWrite, Tag};
+use crate::fields::SchemaField;
 use crate::flow::decompile::app_key;
 use crate::flow::graph::{branch_paths, path_text, PathSeg};
-use crate::query::SchemaField;
 use crate::rules::{self, json_kind, FieldError};
 use serde_json::{Map, Value};
 use thiserror::Error;
@@ -412,7 +412,7 @@ pub fn check_steps(schema: &Value) -> Result<(), ImportError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::PatchField;
+    use crate::fields::PatchField;
     use serde_json::json;
 
     #[test]

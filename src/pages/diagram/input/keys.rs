@@ -1,6 +1,6 @@
 //! The canvas's keyboard commands as plain data: which key does what, tested natively.
 
-use crate::pages::diagram::editing::find;
+use crate::pages::diagram::scene::find;
 use flow_model::flow::NodeId;
 
 /// What a key pressed on the canvas asks for.

@@ -5,10 +5,10 @@
 //! without a browser.
 
 use crate::pages::diagram::editing::decorations::Decoration;
+use crate::pages::diagram::editing::selection::Selection;
 use crate::pages::diagram::scene::guides::{self, Guide};
 use crate::pages::diagram::scene::viewport::{Rect, Vec2, Viewport};
 use crate::pages::diagram::scene::{self, Scene};
-use crate::pages::diagram::state::Selection;
 use flow_model::flow::{FlowGraph, NodeId, Point, Port};
 
 /// The grid dragged steps and notes snap to.

@@ -2,6 +2,7 @@
 //! one-line summary, and orthogonal edges between ports. Plain data, so hit testing and
 //! culling are tested natively.
 
+pub mod find;
 pub mod guides;
 mod hit;
 pub mod icons;

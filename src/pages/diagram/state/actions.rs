@@ -1,8 +1,9 @@
 //! The store's named actions on the graph: every edit is one undoable change (`apply`), and
 //! undo and redo travel through them; the selection and the picked note or group follow.
 
-use super::{DiagramStore, Following, Selection};
+use super::{DiagramStore, Following};
 use crate::pages::diagram::editing::decorations::{self, Decoration, DecorationAction};
+use crate::pages::diagram::editing::selection::Selection;
 use crate::pages::diagram::editing::{clipboard, edit, wiring};
 use crate::pages::diagram::input::pointer::{snapped_point, GRID};
 use crate::pages::diagram::scene::viewport::Vec2;

@@ -6,13 +6,11 @@
 mod actions;
 mod camera;
 mod derived;
-mod selection;
-
-pub use selection::Selection;
 
 use super::document::FlowSettings;
 use super::editing::decorations::Decoration;
 use super::editing::history::History;
+use super::editing::selection::Selection;
 use super::scene::guides::Guide;
 use super::scene::viewport::{Rect, Vec2, Viewport};
 use super::scene::Scene;

@@ -3,7 +3,7 @@
 
 use crate::components::icon::{lucide, Icon};
 use crate::i18n::{use_i18n, Msg};
-use crate::pages::diagram::editing::find;
+use crate::pages::diagram::scene::find;
 use crate::pages::diagram::state::use_diagram;
 use leptos::ev;
 use leptos::prelude::*;

@@ -1,7 +1,7 @@
 //! Find in the diagram: the steps whose name, app or any argument text holds what was typed,
 //! in reading order, and stepping through them.
 
-use crate::pages::diagram::scene::Scene;
+use super::Scene;
 use flow_model::flow::{FlowGraph, NodeId};
 
 /// The steps matching `query` (case-insensitive), in the scene's reading order; none for an
