@@ -84,7 +84,9 @@ pub fn format_time(epoch_ms: i64, lang: Lang) -> String {
     date.to_locale_string(lang.code(), &options).into()
 }
 
-/// Runs the last of quickly repeated calls once they pause for `delay`.
+/// Runs the last of quickly repeated calls once they pause for `delay`. A call still waiting
+/// when the component that made the debouncer goes away is cancelled: it would run after the
+/// component's signals and stored values are gone (a panic on the first one it reads).
 #[derive(Clone, Copy)]
 pub struct Debouncer {
     delay: Duration,
@@ -92,11 +94,15 @@ pub struct Debouncer {
 }
 
 impl Debouncer {
+    /// A debouncer for the current component (its owner): cancelled when that is cleaned up.
     pub fn new(delay: Duration) -> Self {
-        Self {
+        let debouncer = Self {
             delay,
             pending: StoredValue::new_local(None),
-        }
+        };
+        // Cleanups run before the owner's values are dropped, so `pending` is still there.
+        on_cleanup(move || debouncer.cancel());
+        debouncer
     }
 
     pub fn run(&self, action: impl FnOnce() + 'static) {

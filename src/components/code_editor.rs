@@ -263,8 +263,9 @@ pub fn CodeEditor(
                     return;
                 }
             };
-            // The page may have been left while the module loaded.
-            if !host.is_connected() {
+            // The page may have been left while the module loaded: an editor made now would
+            // outlive it, calling into callbacks that nothing owns any more.
+            if !host.is_connected() || control.callbacks.is_disposed() {
                 return;
             }
             let callbacks = Callbacks {

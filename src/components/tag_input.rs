@@ -52,8 +52,9 @@ pub fn TagInput(
         latest.set_value(request);
         spawn_local(async move {
             let found = client.tags(&text, &types).await.unwrap_or_default();
-            // A slower answer to an earlier keystroke must not overwrite a newer one.
-            if latest.get_value() == request {
+            // A slower answer to an earlier keystroke must not overwrite a newer one; nor may
+            // an answer that comes after the field is gone read what went with it.
+            if latest.try_get_value() == Some(request) {
                 suggestions.set(found.into_iter().map(|tag| tag.name).collect());
             }
         });

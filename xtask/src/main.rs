@@ -1,7 +1,8 @@
 //! Flow Studio's developer commands: `cargo xtask <command>`.
 //!
 //! - `setup`  install what this machine lacks (quiet when everything is there)
-//! - `build`  build the web app (trunk, release) into `dist/`
+//! - `build`  build the web app (trunk, release) into `dist/`, with Brotli and gzip copies of
+//!   its files
 //! - `start`  build everything and run the server on SQLite at http://127.0.0.1:8080
 //! - `test`   every check and test: fmt, clippy, unit, API on SQLite and PostgreSQL, browser,
 //!   fuzzing of the model and of the HTTP API, a short load and faults run
@@ -14,6 +15,7 @@
 //! Standard library only, so it compiles in seconds on a fresh machine.
 
 mod api_fuzz;
+mod precompress;
 mod setup;
 
 use std::path::{Path, PathBuf};
@@ -101,12 +103,14 @@ fn tool_path() -> String {
     )
 }
 
+/// The web app into `dist/`, and the precompressed copies of its files the server sends.
 fn build_web_app() -> Result<(), String> {
     run(
         "trunk",
         &["build", "--release", "--offline", "--skip-version-check"],
         &[("PATH", tool_path()), ("NO_COLOR", "true".into())],
-    )
+    )?;
+    precompress::precompress(&root().join("dist"))
 }
 
 fn start(extra: &[String]) -> Result<(), String> {
@@ -290,7 +294,7 @@ const USAGE: &str =
     "usage: cargo xtask <setup|build|start|test|fuzz|api-fuzz|openapi|bench|resilience> [arguments]
   setup   install what this machine lacks: wasm target, trunk, wasm-bindgen-cli, wasm-opt and
           the code editor's npm packages, Chromium and ChromeDriver for the browser tests
-  build   build the web app into dist/
+  build   build the web app into dist/, with Brotli and gzip copies of its files
   start   build and run the server on SQLite at http://127.0.0.1:8080 (server flags after --)
   test    fmt, clippy, and every test: unit, API on SQLite and PostgreSQL, browser, fuzz (30 s),
           API fuzzing (90 s), load and faults (10 s per load run)

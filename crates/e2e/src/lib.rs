@@ -26,7 +26,7 @@ pub fn dist_dir() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../dist"));
     assert!(
         dist.join("index.html").exists(),
-        "the web app is not built at {}: run `cargo xtask test` (it builds it first) or `trunk build --release`",
+        "the web app is not built at {}: run `cargo xtask build` (`cargo xtask test` builds it first)",
         dist.display()
     );
     dist
@@ -170,9 +170,75 @@ impl AppServer {
     }
 }
 
-/// ChromeDriver with a headless Chromium session; both end when this is dropped.
+/// Records every uncaught error and unhandled promise rejection of each page, before the page's
+/// own scripts run (installed for every new document through the DevTools protocol, see
+/// [`Browser::start`]). Kept in the tab's `sessionStorage`, so that a reload or another page of
+/// the same server loses none; in `window` where a page has no storage (`about:blank`).
+const RECORD_PAGE_ERRORS: &str = r#"(() => {
+  const key = 'flow-e2e.page-errors';
+  const record = (text) => {
+    try {
+      const list = JSON.parse(sessionStorage.getItem(key) || '[]');
+      list.push(text);
+      sessionStorage.setItem(key, JSON.stringify(list));
+    } catch (_) {
+      (window.__flowE2ePageErrors = window.__flowE2ePageErrors || []).push(text);
+    }
+  };
+  const describe = (value) => {
+    if (value instanceof Error) {
+      const stack = value.stack || '';
+      return stack.includes(value.message) ? stack : `${value.name}: ${value.message}\n${stack}`;
+    }
+    try { return typeof value === 'string' ? value : JSON.stringify(value); } catch (_) { return String(value); }
+  };
+  // What the page wrote to console.error just before (a Rust panic's message comes there,
+  // then the WebAssembly trap that is the uncaught error).
+  let logged = [];
+  const consoleError = console.error.bind(console);
+  console.error = (...args) => {
+    logged = logged.concat(args.map(describe).join(' ')).slice(-3);
+    consoleError(...args);
+  };
+  const withLogged = (text) => {
+    const before = logged.length ? `\nconsole.error before it:\n${logged.join('\n')}` : '';
+    logged = [];
+    return `${location.pathname}: ${text}${before}`;
+  };
+  // Not capturing: a resource that fails to load is not an uncaught error.
+  window.addEventListener('error', (event) => {
+    const where = event.filename ? ` (${event.filename}:${event.lineno}:${event.colno})` : '';
+    const detail = event.error ? `\n${describe(event.error)}` : '';
+    record(withLogged(`uncaught ${event.message}${where}${detail}`));
+  });
+  window.addEventListener('unhandledrejection', (event) => {
+    record(withLogged(`unhandled promise rejection: ${describe(event.reason)}`));
+  });
+})();"#;
+
+/// The page errors recorded so far in the tab (see [`RECORD_PAGE_ERRORS`]), emptied when
+/// `arguments[0]` is true.
+const READ_PAGE_ERRORS: &str = r#"
+const key = 'flow-e2e.page-errors';
+let found = window.__flowE2ePageErrors || [];
+try { found = JSON.parse(sessionStorage.getItem(key) || '[]').concat(found); } catch (_) {}
+if (arguments[0]) {
+  window.__flowE2ePageErrors = [];
+  try { sessionStorage.removeItem(key); } catch (_) {}
+}
+return found;
+"#;
+
+/// ChromeDriver with a headless Chromium session; both end when this is dropped. Every
+/// scenario fails on an uncaught error or unhandled promise rejection in its pages: checked by
+/// [`Browser::close`], or when the browser is dropped unclosed.
 pub struct Browser {
     pub client: Client,
+    /// ChromeDriver's address and the session's id, for DevTools commands.
+    driver_url: String,
+    session: String,
+    /// The page errors were looked at (by `close`, or by a test that expected some).
+    errors_checked: bool,
     /// One test's browsers at a time: on two cores, parallel Chromiums make every wait flaky.
     /// A pair's second browser shares the first one's turn.
     _turn: Option<tokio::sync::SemaphorePermit<'static>>,
@@ -249,12 +315,72 @@ impl Browser {
                 Err(error) => panic!("ChromeDriver did not start: {error}"),
             }
         };
-        Self {
+        let session = client
+            .session_id()
+            .await
+            .ok()
+            .flatten()
+            .expect("ChromeDriver names the session");
+        let browser = Self {
             client,
+            driver_url: format!("http://127.0.0.1:{port}"),
+            session,
+            errors_checked: false,
             _turn: turn,
             driver,
             downloads,
-        }
+        };
+        browser
+            .devtools(
+                "Page.addScriptToEvaluateOnNewDocument",
+                serde_json::json!({ "source": RECORD_PAGE_ERRORS }),
+            )
+            .await;
+        browser
+    }
+
+    /// Runs a DevTools protocol command in the browser's tab (through ChromeDriver) and
+    /// answers its result.
+    pub async fn devtools(&self, command: &str, params: serde_json::Value) -> serde_json::Value {
+        let reply = reqwest::Client::new()
+            .post(format!(
+                "{}/session/{}/goog/cdp/execute",
+                self.driver_url, self.session
+            ))
+            .json(&serde_json::json!({ "cmd": command, "params": params }))
+            .send()
+            .await
+            .unwrap_or_else(|error| panic!("DevTools {command}: {error}"));
+        let status = reply.status();
+        let body: serde_json::Value = reply.json().await.unwrap_or_default();
+        assert!(status.is_success(), "DevTools {command}: {status} {body}");
+        body["value"].clone()
+    }
+
+    /// The uncaught errors and unhandled promise rejections of the tab's pages so far (of the
+    /// pages of the origin shown now), oldest first; `take` empties the record, for a scenario
+    /// that expects some.
+    pub async fn page_errors(&self, take: bool) -> Vec<String> {
+        let found = self
+            .client
+            .execute(READ_PAGE_ERRORS, vec![serde_json::Value::Bool(take)])
+            .await
+            .unwrap_or_default();
+        found
+            .as_array()
+            .map(|errors| {
+                errors
+                    .iter()
+                    .map(|error| error.as_str().unwrap_or_default().to_owned())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Fails with their text if the pages raised errors nobody caught.
+    pub async fn assert_no_page_errors(&self) {
+        let errors = self.page_errors(false).await;
+        assert!(errors.is_empty(), "{}", page_errors_report(&errors));
     }
 
     /// Waits for an element to appear (up to 10 s).
@@ -313,10 +439,13 @@ impl Browser {
 
     /// Signs in through the login page and waits for the Flow page.
     pub async fn sign_in(&self, server: &AppServer, username: &str, password: &str) {
-        self.client
-            .goto(&format!("{}/login", server.base))
-            .await
-            .unwrap();
+        self.sign_in_at(&server.base, username, password).await;
+    }
+
+    /// Signs in through the login page served at `base` (our server, or a double in front of
+    /// it) and waits for the Flow page.
+    pub async fn sign_in_at(&self, base: &str, username: &str, password: &str) {
+        self.client.goto(&format!("{base}/login")).await.unwrap();
         self.type_into("input[name=username]", username).await;
         self.type_into("input[name=password]", password).await;
         let domain = self.find("input[name=domain]").await;
@@ -459,19 +588,44 @@ impl Browser {
         std::fs::write(folder.join(format!("{name}.png")), png).expect("screenshot written");
     }
 
-    pub async fn close(self) {
+    /// Ends the session; fails if its pages raised errors nobody caught.
+    pub async fn close(mut self) {
+        let errors = self.page_errors(false).await;
+        self.errors_checked = true;
         let _ = self.client.clone().close().await;
+        assert!(errors.is_empty(), "{}", page_errors_report(&errors));
     }
 }
 
+/// What a scenario fails with when its pages raised errors.
+fn page_errors_report(errors: &[String]) -> String {
+    format!(
+        "the page raised {} error(s) that nothing caught:\n{}",
+        errors.len(),
+        errors.join("\n---\n")
+    )
+}
+
 impl Drop for Browser {
-    /// ChromeDriver and every Chromium process it started go, however the test ended.
+    /// ChromeDriver and every Chromium process it started go, however the test ended. A
+    /// scenario that ended without [`Browser::close`] (and is not failing already) still fails
+    /// on its pages' uncaught errors, where the runtime allows waiting here.
     fn drop(&mut self) {
+        let mut errors = Vec::new();
+        if !self.errors_checked && !std::thread::panicking() {
+            if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+                if runtime.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread {
+                    errors =
+                        tokio::task::block_in_place(|| runtime.block_on(self.page_errors(false)));
+                }
+            }
+        }
         let group = format!("-{}", self.driver.id());
         let _ = std::process::Command::new("kill")
             .args(["-KILL", "--", &group])
             .status();
         let _ = self.driver.wait();
+        assert!(errors.is_empty(), "{}", page_errors_report(&errors));
     }
 }
 

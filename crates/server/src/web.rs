@@ -1,5 +1,8 @@
 //! Serving the built SPA: hashed assets cached for good, `index.html` for every other path
-//! (client-side routes), and the security headers every page carries.
+//! (client-side routes), and the security headers every page carries. Files are sent as the
+//! build precompressed them (`x.br`, `x.gz` beside `x`, made by `cargo xtask build` at the
+//! highest settings) to browsers that accept that encoding; a file without such a copy is
+//! compressed on the fly by the router's compression layer.
 
 use axum::body::Body;
 use axum::extract::Request;
@@ -12,16 +15,102 @@ use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use tower_http::services::{ServeDir, ServeFile};
 
-/// Serves files of `static_dir`; any other path is a route of the app and gets `index.html`.
+/// The encodings the build precompresses into, by file name suffix.
+const PRECOMPRESSED: [&str; 2] = [".br", ".gz"];
+
+/// Serves files of `static_dir` (their precompressed copy when the browser accepts it); any
+/// other path is a route of the app and gets `index.html`.
 pub fn spa_service(static_dir: &Path) -> ServeDir<ServeFile> {
-    ServeDir::new(static_dir).fallback(ServeFile::new(static_dir.join("index.html")))
+    report_precompressed(static_dir);
+    let index = ServeFile::new(static_dir.join("index.html"))
+        .precompressed_br()
+        .precompressed_gzip();
+    ServeDir::new(static_dir)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(index)
 }
 
-/// Trunk names build outputs `name-<16 hex>...`: those never change, so they can be cached.
+/// Says at startup whether the files will be sent precompressed, and warns about a copy older
+/// than its file (edited after the build): it would be sent in place of the file.
+fn report_precompressed(static_dir: &Path) {
+    let mut copies = 0;
+    let mut folders = vec![static_dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                folders.push(path);
+                continue;
+            }
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let Some(original) = PRECOMPRESSED
+                .iter()
+                .find_map(|suffix| name.strip_suffix(suffix))
+            else {
+                continue;
+            };
+            copies += 1;
+            let modified = |path: &Path| std::fs::metadata(path).and_then(|meta| meta.modified());
+            if let (Ok(copy), Ok(file)) = (modified(&path), modified(&folder.join(original))) {
+                // The build gives a copy its file's time, to the millisecond.
+                if copy + std::time::Duration::from_secs(1) < file {
+                    tracing::warn!(
+                        copy = %path.display(),
+                        "precompressed copy is older than its file and is sent in its place: \
+                         rebuild with `cargo xtask build`"
+                    );
+                }
+            }
+        }
+    }
+    if copies == 0 {
+        tracing::info!(
+            static_dir = %static_dir.display(),
+            "no precompressed files: the web app is compressed on the fly (`cargo xtask build` \
+             precompresses it)"
+        );
+    } else {
+        tracing::info!(copies, "serving the web app's precompressed files");
+    }
+}
+
+/// Whether `path` names a file that trunk 0.21 named by its content's hash, which therefore
+/// never changes. Trunk writes `format!("{hash:x}")` of a 64-bit seahash after the last `-` of
+/// the stem (`src/pipelines/mod.rs`, `src/pipelines/rust/mod.rs`): 1 to 16 lowercase hex
+/// digits, as a number has no leading zeros (`flow-studio-a2ce2c0e07b69f6_bg.wasm` has 15).
+/// After the hash come the app's `_bg.wasm`, `.js`, `_loader.js` or `.d.ts`, or a copied
+/// asset's own extension (`.css`, `.svg`, ...).
 fn is_hashed_asset(path: &str) -> bool {
     let file = path.rsplit('/').next().unwrap_or_default();
-    file.split(['-', '_', '.'])
-        .any(|part| part.len() == 16 && part.bytes().all(|b| b.is_ascii_hexdigit()))
+    let Some((stem, hashed)) = file.rsplit_once('-') else {
+        return false;
+    };
+    let digits = hashed
+        .bytes()
+        .take_while(|byte| matches!(byte, b'0'..=b'9' | b'a'..=b'f'))
+        .count();
+    if stem.is_empty() || !(1..=16).contains(&digits) {
+        return false;
+    }
+    match &hashed[digits..] {
+        "_bg.wasm" | "_loader.js" | ".d.ts" => true,
+        rest => rest.strip_prefix('.').is_some_and(|extension| {
+            !extension.is_empty() && extension.bytes().all(|byte| byte.is_ascii_alphanumeric())
+        }),
+    }
+}
+
+/// Whether a response is the app's page (the fallback), rather than the file asked for.
+fn is_html(response: &Response) -> bool {
+    response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.starts_with("text/html"))
 }
 
 /// The Content-Security-Policy for the SPA: no `unsafe-eval`; WebAssembly compiles under
@@ -67,10 +156,25 @@ fn inline_scripts(html: &str) -> Vec<&str> {
     scripts
 }
 
-/// Security headers for everything, and cache headers for static files.
-pub async fn page_headers(csp: HeaderValue, request: Request, next: Next) -> Response {
+/// Security headers for everything, and cache headers for static files. A range of a static
+/// file is of the file itself (never of a compressed copy), as when compressing on the fly.
+pub async fn page_headers(csp: HeaderValue, mut request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
+    let is_api = path
+        .strip_prefix(API_BASE)
+        .is_some_and(|rest| rest.starts_with('/'));
+    if !is_api && request.headers().contains_key(header::RANGE) {
+        request.headers_mut().remove(header::ACCEPT_ENCODING);
+    }
     let mut response = next.run(request).await;
+    let hashed = !is_api && is_hashed_asset(&path);
+    if hashed && !path.ends_with(".html") && is_html(&response) {
+        // A build output that is not there (an older build's): not a route of the app, whose
+        // page would otherwise be kept for good under the asset's name.
+        response = StatusCode::NOT_FOUND.into_response();
+    }
+    let immutable =
+        hashed && (response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED);
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_SECURITY_POLICY, csp);
     headers.insert(
@@ -82,16 +186,23 @@ pub async fn page_headers(csp: HeaderValue, request: Request, next: Next) -> Res
         header::REFERRER_POLICY,
         HeaderValue::from_static("no-referrer"),
     );
-    let is_api = path
-        .strip_prefix(API_BASE)
-        .is_some_and(|rest| rest.starts_with('/'));
     if !is_api {
-        let cache = if is_hashed_asset(&path) {
+        let cache = if immutable {
             "public, max-age=31536000, immutable"
         } else {
             "no-cache"
         };
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+        // Which copy is sent depends on Accept-Encoding (the compression layer says so only
+        // when it compresses).
+        let varies = headers.get_all(header::VARY).iter().any(|value| {
+            value
+                .to_str()
+                .is_ok_and(|value| value.to_ascii_lowercase().contains("accept-encoding"))
+        });
+        if !varies {
+            headers.append(header::VARY, HeaderValue::from_static("accept-encoding"));
+        }
     }
     response
 }
@@ -116,9 +227,25 @@ mod tests {
     #[test]
     fn recognises_hashed_build_outputs() {
         assert!(is_hashed_asset("/flow-studio-3f2a9c0d1e4b5a67_bg.wasm"));
+        assert!(is_hashed_asset("/flow-studio-a2ce2c0e07b69f6_bg.wasm"));
         assert!(is_hashed_asset("/style-0123456789abcdef.css"));
+        assert!(is_hashed_asset("/app-7_loader.js"));
+        assert!(is_hashed_asset("/app-1f.d.ts"));
         assert!(!is_hashed_asset("/index.html"));
+        assert!(!is_hashed_asset("/code-editor.js"));
         assert!(!is_hashed_asset("/flows/42"));
+        assert!(!is_hashed_asset("/flows/new/code"));
+        // 17 digits is more than a u64; capitals are not what trunk writes.
+        assert!(!is_hashed_asset("/app-0123456789abcdef0.js"));
+        assert!(!is_hashed_asset("/app-A2CE2C0E07B69F6.js"));
+        // The hash is after the stem, not before the extension alone.
+        assert!(!is_hashed_asset("/-abc.js"));
+        assert!(!is_hashed_asset("/app-abc"));
+        assert!(!is_hashed_asset("/app-abc.css.br"));
+        // A snippet's folder names the crate, not the file's content.
+        assert!(!is_hashed_asset(
+            "/snippets/flow-studio-1f8d65bf73538412/inline0.js"
+        ));
     }
 
     #[test]

@@ -35,6 +35,13 @@ fn step_of(store: &DiagramStore, app: &str) -> NodeId {
     })
 }
 
+/// Selects the playback and hangup steps, and says which they are.
+fn select_the_last_two(store: &DiagramStore) -> [NodeId; 2] {
+    let steps = [step_of(store, "playback"), step_of(store, "hangup")];
+    store.select(Selection::of(steps.to_vec()));
+    steps
+}
+
 #[test]
 fn an_edit_is_one_undoable_change_and_marks_the_flow_unsaved() {
     with_store(|store| {
@@ -83,9 +90,7 @@ fn saving_marks_what_was_typed_then_as_saved() {
 #[test]
 fn deleting_the_selection_removes_every_selected_step_at_once() {
     with_store(|store| {
-        let playback = step_of(&store, "playback");
-        let hangup = step_of(&store, "hangup");
-        store.select(Selection::of(vec![playback, hangup]));
+        select_the_last_two(&store);
         assert!(store.remove_selection());
         assert_eq!(apps(&store), vec!["answer".to_owned()]);
         assert!(store.selection.get_untracked().is_empty());
@@ -129,9 +134,7 @@ fn copy_and_paste_put_the_selected_steps_after_the_selection() {
 #[test]
 fn groups_and_notes_are_picked_renamed_collapsed_and_removed() {
     with_store(|store| {
-        let playback = step_of(&store, "playback");
-        let hangup = step_of(&store, "hangup");
-        store.select(Selection::of(vec![playback, hangup]));
+        let [playback, hangup] = select_the_last_two(&store);
         store.group_selection("Goodbye");
         let Some(Decoration::Group(id)) = store.picked.get_untracked() else {
             panic!("the new group is picked");

@@ -134,12 +134,15 @@ fn dragging_a_step_selects_it_moves_it_on_the_grid_and_drops_it_once() {
 }
 
 #[test]
-fn a_press_without_a_move_drops_nothing() {
+fn a_press_on_a_step_without_a_move_drops_nothing_and_with_space_held_pans() {
     let board = Board::new();
     let (_, centre) = board.centre("Playback");
     let canvas = board.canvas(&NOTHING);
     let (gesture, _) = press(&canvas, at(centre), false);
     assert_eq!(release(gesture.unwrap(), &canvas, at(centre)), Vec::new());
+    let (gesture, effects) = press(&canvas, at(centre), true);
+    assert_eq!(gesture, Some(Gesture::Pan { last: centre }));
+    assert!(effects.is_empty());
 }
 
 #[test]
@@ -266,16 +269,6 @@ fn a_wire_from_a_port_links_to_the_step_it_is_dropped_on() {
         release(gesture, &canvas, at(own)),
         vec![Effect::ShowWire(None)]
     );
-}
-
-#[test]
-fn with_space_held_a_press_pans_even_over_a_step() {
-    let board = Board::new();
-    let (_, centre) = board.centre("Answer");
-    let canvas = board.canvas(&NOTHING);
-    let (gesture, effects) = press(&canvas, at(centre), true);
-    assert_eq!(gesture, Some(Gesture::Pan { last: centre }));
-    assert!(effects.is_empty());
 }
 
 #[test]
