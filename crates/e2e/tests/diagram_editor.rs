@@ -3,6 +3,7 @@
 
 use fantoccini::key::Key;
 use flow_e2e::{one_flow, signed_in, stored_flow, AppServer, Browser, OneFlow};
+use flow_model::contract::REPLACE_FLOW;
 use serde_json::json;
 
 /// The value of the form field named `name`.
@@ -1369,5 +1370,42 @@ async fn scrolling_pans_ctrl_scrolling_zooms_and_space_drag_pans_over_steps() {
         world_before,
         "the step stayed"
     );
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_diagram_saved_by_someone_else_meanwhile_asks_what_to_keep() {
+    let OneFlow {
+        server,
+        token,
+        flow,
+        browser,
+    } = chain_flow("Shared diagram").await;
+    // Someone saves it meanwhile, with the two log steps gone.
+    let (status, body) = server
+        .api(
+            &token,
+            reqwest::Method::PUT,
+            &REPLACE_FLOW.path_for(flow["id"].as_str().unwrap()),
+            Some(
+                json!({"name": "Shared diagram", "type": "voice", "editor": true,
+                        "schema": [{"answer": ""}, {"hangup": ""}]}),
+            ),
+        )
+        .await;
+    assert!((200..300).contains(&status), "{status} {body}");
+    // A change of ours (the flow laid out again), saved over theirs: the question comes.
+    browser.click("button[aria-label=Arrange]").await;
+    browser.click_button(".page-header button", "Save").await;
+    browser
+        .wait_for_text(".modal", "Someone else saved this flow")
+        .await;
+    browser.screenshot("diagram-conflict").await;
+    browser.click_button(".modal button", "Reload theirs").await;
+    browser.wait_gone(".modal").await;
+    wait_for_node_count(&browser, 3).await;
+    // Theirs is what is stored: Close leaves without asking.
+    browser.click_button(".page-header button", "Close").await;
+    browser.wait_for_text("table.flows", "Shared diagram").await;
     browser.close().await;
 }

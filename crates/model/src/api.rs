@@ -137,11 +137,16 @@ impl Tag {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug, Default)]
 pub struct UserRef {
-    /// Webitel leaves out a lookup's zero values: no id reads as 0, no name as "".
+    // Webitel leaves out a lookup's zero values: no id reads as 0, no name as "". This
+    // server always sends both.
     #[serde(default, with = "crate::int64")]
-    #[cfg_attr(feature = "openapi", schema(schema_with = crate::int64::schema))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(schema_with = crate::int64::schema, required = true)
+    )]
     pub id: i64,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub name: String,
 }
 
@@ -286,8 +291,9 @@ impl SchemaWrite {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]
 pub struct ListResponse<T> {
-    /// Webitel leaves out an empty list: an empty page is `{}`.
+    // Webitel leaves out an empty list: an empty page is `{}`. This server always sends it.
     #[serde(default = "Vec::new")]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub items: Vec<T>,
     #[serde(default)]
     pub next: bool,
@@ -303,7 +309,7 @@ pub struct SchemaVersion {
     #[serde(with = "crate::int64")]
     #[cfg_attr(feature = "openapi", schema(schema_with = crate::int64::schema))]
     pub schema_id: i64,
-    /// Webitel sends it as a string (a uint64).
+    // Webitel sends it as a string (a uint64).
     #[serde(deserialize_with = "crate::int64::deserialize")]
     pub version: i64,
     #[serde(with = "crate::int64")]
@@ -311,10 +317,12 @@ pub struct SchemaVersion {
     pub created_at: i64,
     #[serde(default)]
     pub created_by: Option<UserRef>,
-    /// Webitel leaves out a null schema or payload.
+    // Webitel leaves out a null schema or payload; this server always sends both.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub schema: Value,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub payload: Value,
     #[serde(default)]
     pub note: String,
