@@ -1396,7 +1396,7 @@ async fn a_diagram_saved_by_someone_else_meanwhile_asks_what_to_keep() {
     assert!((200..300).contains(&status), "{status} {body}");
     // A change of ours (the flow laid out again), saved over theirs: the question comes.
     browser.click("button[aria-label=Arrange]").await;
-    browser.click_button(".page-header button", "Save").await;
+    browser.click(".page-header button.primary").await;
     browser
         .wait_for_text(".modal", "Someone else saved this flow")
         .await;
