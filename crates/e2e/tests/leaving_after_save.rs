@@ -22,6 +22,32 @@ async fn back_on_the_registry_without_errors(browser: &Browser, round: &str) {
     );
 }
 
+/// Each round starts from a freshly opened Flow page, whatever the last one's Back left.
+async fn freshly_opened_flow_page(browser: &Browser, server: &AppServer) {
+    browser
+        .client
+        .goto(&format!("{}/", server.base))
+        .await
+        .unwrap();
+    browser.find("table.flows").await;
+}
+
+/// Waits until the server has the flow `name`.
+async fn saved(server: &AppServer, token: &str, name: &str) {
+    for _ in 0..100 {
+        if server
+            .flow_names(token)
+            .await
+            .iter()
+            .any(|stored| stored == name)
+        {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{name} was never saved");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn leaving_right_after_save_leaves_nothing_running() {
     let server = AppServer::start().await;
@@ -38,6 +64,7 @@ async fn leaving_right_after_save_leaves_nothing_running() {
     // save's answer (a new flow's Back is not guarded: its work is kept as a draft).
     let mut names = vec!["Stored".to_owned()];
     for round in 1..=10 {
+        freshly_opened_flow_page(&browser, &server).await;
         create_through_the_add_modal(&browser, "Code", "voice").await;
         browser.find(".cm-content").await;
         let name = format!("Quick exit {round:02}");
@@ -45,12 +72,16 @@ async fn leaving_right_after_save_leaves_nothing_running() {
         browser.click_button(".page-header button", "Save").await;
         browser.client.back().await.unwrap();
         back_on_the_registry_without_errors(&browser, &format!("new flow, round {round}")).await;
+        // The next round starts once this save has landed, so no answer of one round arrives
+        // during the next.
+        saved(&server, &token, &name).await;
         names.push(name);
     }
 
     // A stored flow: the schema typed, saved, and left by Back as soon as the save is done.
     let id = stored["id"].as_str().unwrap();
     for round in 1..=3 {
+        freshly_opened_flow_page(&browser, &server).await;
         browser
             .click(&format!("table.flows a[href='/flows/{id}/code']"))
             .await;
