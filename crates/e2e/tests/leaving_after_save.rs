@@ -33,19 +33,19 @@ async fn freshly_opened_flow_page(browser: &Browser, server: &AppServer) {
 }
 
 /// Waits until the server has the flow `name`.
-async fn saved(server: &AppServer, token: &str, name: &str) {
-    for _ in 0..100 {
-        if server
-            .flow_names(token)
-            .await
-            .iter()
-            .any(|stored| stored == name)
-        {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("{name} was never saved");
+async fn saved(browser: &Browser, server: &AppServer, token: &str, name: &str) {
+    browser
+        .wait_until(|| async {
+            let stored = server.flow_names(token).await;
+            if stored.iter().any(|stored| stored == name) {
+                Ok(())
+            } else {
+                Err(format!(
+                    "{name} was never saved (the server has {stored:?})"
+                ))
+            }
+        })
+        .await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -74,7 +74,7 @@ async fn leaving_right_after_save_leaves_nothing_running() {
         back_on_the_registry_without_errors(&browser, &format!("new flow, round {round}")).await;
         // The next round starts once this save has landed, so no answer of one round arrives
         // during the next.
-        saved(&server, &token, &name).await;
+        saved(&browser, &server, &token, &name).await;
         names.push(name);
     }
 
