@@ -3,6 +3,7 @@ use crate::i18n::{use_i18n, I18n, Msg};
 use crate::nav::{self, EditorKind};
 use crate::pages::code_flow::CodeFlowPage;
 use crate::pages::diagram::DiagramPage;
+use crate::pages::drop_in::DropInPage;
 use crate::pages::login::LoginPage;
 use crate::pages::registry::RegistryPage;
 use crate::session::Auth;
@@ -18,7 +19,7 @@ pub fn App() -> impl IntoView {
     provide_context(i18n);
     provide_context(Toasts::new());
     view! {
-        <Router>
+        <Router base=nav::base_path()>
             <Routes fallback=NotFound>
                 <Route path=nav::LOGIN_ROUTE view=LoginPage />
                 <Route path=nav::REGISTRY_ROUTE view=RegistryPage />
@@ -26,6 +27,8 @@ pub fn App() -> impl IntoView {
                 <Route path=nav::flow_route(EditorKind::Code) view=CodeFlowPage />
                 <Route path=nav::new_flow_route(EditorKind::Diagram) view=DiagramPage />
                 <Route path=nav::flow_route(EditorKind::Diagram) view=DiagramPage />
+                // Last: its two free segments would match the paths above.
+                <Route path=nav::DROP_IN_ROUTE view=DropInPage />
             </Routes>
         </Router>
         <Toaster />
@@ -33,12 +36,12 @@ pub fn App() -> impl IntoView {
 }
 
 #[component]
-fn NotFound() -> impl IntoView {
+pub fn NotFound() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <p class="not-found">
             {move || i18n.t(Msg::PageNotFound)}" "
-            <a href=nav::REGISTRY_PATH>{move || i18n.t(Msg::GoToFlows)}</a>
+            <a href=nav::href(nav::REGISTRY_PATH)>{move || i18n.t(Msg::GoToFlows)}</a>
         </p>
     }
 }

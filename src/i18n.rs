@@ -54,6 +54,10 @@ pub enum Msg {
     NoFlowAccess,
     /// The address answered, but not as Webitel's API does.
     NotWebitelApi,
+    /// The domain field may stay empty when the username carries it.
+    DomainHint,
+    /// The token was refused on a page (expired, or revoked): sign in to go back there.
+    SessionEnded,
     SigningIn,
     Loading,
     Language,
@@ -304,6 +308,11 @@ impl Msg {
                 "The server at this address does not answer as Webitel's API does: check the API base URL."
                     .into()
             }
+            Msg::DomainHint => "Not needed when the username is written as user@domain".into(),
+            Msg::SessionEnded => {
+                "Your session has ended: it expired or was signed out. Sign in again to go back to the page you were on."
+                    .into()
+            }
             Msg::SigningIn => "Signing in…".into(),
             Msg::Loading => "Loading…".into(),
             Msg::Language => "Language".into(),
@@ -535,6 +544,11 @@ impl Msg {
             }
             Msg::NotWebitelApi => {
                 "Сервер по этому адресу отвечает не так, как API Webitel: проверьте адрес API."
+                    .into()
+            }
+            Msg::DomainHint => "Не нужен, если имя пользователя записано как user@domain".into(),
+            Msg::SessionEnded => {
+                "Сеанс завершён: истёк его срок или был выполнен выход. Войдите снова, чтобы вернуться на открытую страницу."
                     .into()
             }
             Msg::SigningIn => "Вход…".into(),

@@ -4,7 +4,8 @@
 use crate::api::encode_component;
 use crate::storage::Store;
 use flow_model::{FlowType, RoutingSchema};
-use leptos_router::{ParamSegment, StaticSegment};
+use leptos_router::{OptionalParamSegment, ParamSegment, StaticSegment};
+use std::sync::OnceLock;
 
 const LOGIN: &str = "login";
 const FLOWS: &str = "flows";
@@ -20,6 +21,8 @@ const REGISTRY_URL_KEY: &str = "flow-studio.registry-url";
 
 /// The registry's path: the root of the app.
 pub const REGISTRY_PATH: &str = "/";
+/// The drop-in route's parameter holding a flow's type (Webitel's admin may leave it empty).
+pub const DROP_IN_TYPE_PARAM: &str = "type";
 
 type Static = StaticSegment<&'static str>;
 
@@ -44,6 +47,59 @@ pub const fn flow_route(editor: EditorKind) -> (Static, ParamSegment, Static) {
         ParamSegment(FLOW_ID_PARAM),
         StaticSegment(editor.as_str()),
     )
+}
+
+/// The route Webitel's admin opens its Flow Diagram app at: `{VITE_FLOW_DIAGRAM_URL}/{id}/{type}`,
+/// with `new` for the id of a new flow and the type empty for a stored one (webitel/client
+/// `src/modules/routing/modules/flow/modules/diagram/components/opened-flow-diagram.vue`).
+pub const DROP_IN_ROUTE: (ParamSegment, OptionalParamSegment) = (
+    ParamSegment(FLOW_ID_PARAM),
+    OptionalParamSegment(DROP_IN_TYPE_PARAM),
+);
+
+/// Where a drop-in URL leads: the stored flow `id`, or a new flow of `kind` (untyped when the
+/// type is missing or unknown, as Webitel's `default`), in the diagram editor; `None` when `id` is neither.
+pub fn drop_in_target(id: &str, kind: Option<&str>) -> Option<String> {
+    if id == NEW {
+        let kind = kind.and_then(|kind| kind.parse().ok()).unwrap_or_default();
+        return Some(new_flow_url(kind, EditorKind::Diagram));
+    }
+    let id: i64 = id.parse().ok().filter(|id| *id > 0)?;
+    Some(flow_url(id, EditorKind::Diagram))
+}
+
+/// The path the app is served under, without its trailing `/` (empty at the root): the path of
+/// the page's `<base href>`, which the server writes (`--base-path`).
+pub fn base_path() -> &'static str {
+    static BASE: OnceLock<String> = OnceLock::new();
+    BASE.get_or_init(|| {
+        let base_url = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.base_uri().ok().flatten())
+            .and_then(|uri| web_sys::Url::new(&uri).ok());
+        base_path_of(&base_url.map(|url| url.pathname()).unwrap_or_default())
+    })
+}
+
+/// The app's base path given the path of its `<base href>`.
+fn base_path_of(base_href_path: &str) -> String {
+    base_href_path.trim_end_matches('/').to_owned()
+}
+
+/// `path` (as the browser shows it) without the app's base path, as the routes and URLs here
+/// spell it.
+pub fn app_path<'a>(path: &'a str, base: &str) -> &'a str {
+    match path.strip_prefix(base) {
+        Some("") => REGISTRY_PATH,
+        Some(rest) if rest.starts_with('/') => rest,
+        _ => path,
+    }
+}
+
+/// The browser's address of the app's `path` (a route, or a file the build puts beside the
+/// app such as the code editor's bundle), for links; navigation adds the base path itself.
+pub fn href(path: &str) -> String {
+    format!("{}{path}", base_path())
 }
 
 /// Which editor a flow is made with, and so which page opens it.
@@ -88,10 +144,12 @@ pub fn new_flow_url(kind: FlowType, editor: EditorKind) -> String {
 }
 
 /// The login page, returning to `here` (a path with its query) once signed in; the registry
-/// is where it returns anyway.
+/// is where it returns anyway. Already on the login page, it stays with the return it has.
 pub fn login_url(here: &str) -> String {
     let login = login_path();
-    if here.is_empty() || here == REGISTRY_PATH || here.starts_with(&login) {
+    if here.starts_with(&login) {
+        here.to_owned()
+    } else if here.is_empty() || here == REGISTRY_PATH {
         login
     } else {
         format!("{login}?{AFTER_LOGIN_PARAM}={}", encode_component(here))
@@ -183,10 +241,67 @@ mod tests {
     }
 
     #[test]
+    fn drop_in_urls_open_the_diagram_editor() {
+        assert_eq!(
+            drop_in_target("42", Some("")).as_deref(),
+            Some("/flows/42/diagram")
+        );
+        assert_eq!(
+            drop_in_target("42", None).as_deref(),
+            Some("/flows/42/diagram")
+        );
+        assert_eq!(
+            drop_in_target("new", Some("chat")).as_deref(),
+            Some("/flows/new/diagram?type=chat")
+        );
+        assert_eq!(
+            drop_in_target("new", Some("")).as_deref(),
+            Some("/flows/new/diagram?type=default")
+        );
+        assert_eq!(drop_in_target("login2", None), None);
+        assert_eq!(drop_in_target("-3", None), None);
+        assert_eq!(drop_in_target("0", None), None);
+        for (url, id, kind) in [
+            ("/42/voice", "42", Some("voice")),
+            ("/42", "42", None),
+            ("/new/service", "new", Some("service")),
+        ] {
+            let matched = DROP_IN_ROUTE.test(url).expect("a match");
+            assert!(matched.is_complete(), "{url}");
+            let params = matched.params();
+            assert_eq!(params[0], (FLOW_ID_PARAM.into(), id.to_owned()));
+            assert_eq!(
+                params.get(1).map(|(_, value)| value.as_str()),
+                kind,
+                "{url}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_base_path_is_left_out_of_app_paths() {
+        assert_eq!(base_path_of("/"), "");
+        assert_eq!(base_path_of("/flow-diagram/"), "/flow-diagram");
+        assert_eq!(
+            app_path("/flow-diagram/flows/7/diagram", "/flow-diagram"),
+            "/flows/7/diagram"
+        );
+        assert_eq!(app_path("/flow-diagram", "/flow-diagram"), "/");
+        assert_eq!(
+            app_path("/flow-diagrams/x", "/flow-diagram"),
+            "/flow-diagrams/x"
+        );
+        assert_eq!(app_path("/flows/7/code", ""), "/flows/7/code");
+    }
+
+    #[test]
     fn login_url_returns_to_the_page() {
         assert_eq!(login_url("/"), "/login");
         assert_eq!(login_url(""), "/login");
-        assert_eq!(login_url("/login?next=%2F"), "/login");
+        assert_eq!(
+            login_url("/login?next=%2Fflows%2F7%2Fcode"),
+            "/login?next=%2Fflows%2F7%2Fcode"
+        );
         assert_eq!(
             login_url("/?page=2&type=voice"),
             "/login?next=%2F%3Fpage%3D2%26type%3Dvoice"

@@ -14,7 +14,16 @@ use flow_model::{
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use thiserror::Error;
+
+thread_local! {
+    /// Per API base URL: whether that server guards writes with If-Match, learnt from the ETag
+    /// on its flow answers. Ours sends one and answers writes with the whole flow; Webitel's
+    /// engine has neither, so there a write is checked by reading before and after it.
+    static GUARDS_WRITES: RefCell<HashMap<String, bool>> = RefCell::new(HashMap::new());
+}
 
 #[derive(Error, Debug, Clone, PartialEq)]
 pub enum ApiError {
@@ -154,6 +163,10 @@ impl ApiClient {
             .send()
             .await
             .map_err(|error| ApiError::Network(error.to_string()))?;
+        if operation == contract::READ_FLOW && response.ok() {
+            let guards = response.headers().has("etag");
+            GUARDS_WRITES.with_borrow_mut(|known| known.insert(self.base.clone(), guards));
+        }
         Self::read(response).await
     }
 
@@ -243,9 +256,16 @@ impl ApiClient {
     pub async fn create_flow(&self, body: &SchemaWrite) -> Result<RoutingSchema, ApiError> {
         let created: RoutingSchema = self.submit(contract::CREATE_FLOW, body).await?;
         match created.id {
-            Some(id) => self.flow(id).await,
-            None => Ok(created),
+            // Webitel's answer leaves out the editor, tags and description: read them back.
+            Some(id) if !self.guards_writes() => self.flow(id).await,
+            _ => Ok(created),
         }
+    }
+
+    /// Whether this server is known to guard writes with If-Match (and to answer them with
+    /// the whole flow); until a flow has been read from it, it is not.
+    fn guards_writes(&self) -> bool {
+        GUARDS_WRITES.with_borrow(|known| known.get(&self.base).copied().unwrap_or(false))
     }
 
     /// Sends `operation` on the flow `stored` was read as, failing if it changed since.
@@ -272,15 +292,27 @@ impl ApiClient {
             WriteMode::Replace => contract::REPLACE_FLOW,
             WriteMode::Patch => contract::PATCH_FLOW,
         };
-        let id = stored.id.unwrap_or_default();
-        // Webitel's engine has no If-Match, so the last write would win: read the flow just
-        // before writing and refuse when someone saved it since it was read.
-        if self.flow(id).await?.updated_at != stored.updated_at {
-            return Err(ApiError::Changed);
+        if self.guards_writes() {
+            return self.send_on(operation, stored, Some(body)).await;
         }
-        let _: serde_json::Value = self.send_on(operation, stored, Some(body)).await?;
-        // Webitel's answer leaves out the editor: read what is stored now.
-        self.flow(id).await
+        self.refuse_if_changed(stored).await?;
+        let written: RoutingSchema = self.send_on(operation, stored, Some(body)).await?;
+        // Webitel's answer leaves out the editor: read what is stored now, but as of this
+        // write, so that a save by someone else landing right after it is still noticed.
+        let mut stored_now = self.flow(stored.id.unwrap_or_default()).await?;
+        stored_now.updated_at = written.updated_at.or(stored_now.updated_at);
+        Ok(stored_now)
+    }
+
+    /// Where the server has no If-Match (Webitel's engine; the last write would win): reads
+    /// the flow just before a write and refuses when someone saved it since `stored` was read.
+    async fn refuse_if_changed(&self, stored: &RoutingSchema) -> Result<(), ApiError> {
+        let id = stored.id.unwrap_or_default();
+        if self.flow(id).await?.updated_at == stored.updated_at {
+            Ok(())
+        } else {
+            Err(ApiError::Changed)
+        }
     }
 
     /// A page of a flow's earlier versions, newest first, and whether more exist.
@@ -309,6 +341,9 @@ impl ApiClient {
 
     /// Deletes the flow `stored` was read as, failing if it changed since.
     pub async fn delete_flow(&self, stored: &RoutingSchema) -> Result<RoutingSchema, ApiError> {
+        if !self.guards_writes() {
+            self.refuse_if_changed(stored).await?;
+        }
         self.send_on(contract::DELETE_FLOW, stored, None::<&()>)
             .await
     }

@@ -14,8 +14,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::js_sys;
 
-/// Where the build puts the bundled editor (see `tools/code-editor/build.mjs`).
-const MODULE_URL: &str = "/code-editor.js";
+/// Where the build puts the bundled editor (see `tools/code-editor/build.mjs`), beside the app.
+const MODULE_PATH: &str = "/code-editor.js";
 
 #[wasm_bindgen(inline_js = "export function import_module(url) { return import(url); }")]
 extern "C" {
@@ -223,7 +223,9 @@ fn set(options: &js_sys::Object, key: &str, value: &JsValue) {
 }
 
 async fn load_module() -> Result<EditorModule, JsValue> {
-    let module = wasm_bindgen_futures::JsFuture::from(import_module(MODULE_URL)?).await?;
+    let module =
+        wasm_bindgen_futures::JsFuture::from(import_module(&crate::nav::href(MODULE_PATH))?)
+            .await?;
     Ok(module.unchecked_into())
 }
 

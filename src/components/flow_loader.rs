@@ -4,7 +4,7 @@
 use crate::browser::performance_mark;
 use crate::components::require_session::use_api_error_handler;
 use crate::i18n::{use_i18n, Msg};
-use crate::nav::{registry_url, FLOW_ID_PARAM, NEW_FLOW_TYPE_PARAM};
+use crate::nav::{self, registry_url, FLOW_ID_PARAM, NEW_FLOW_TYPE_PARAM};
 use crate::session::use_auth;
 use flow_model::{FlowType, RoutingSchema};
 use leptos::prelude::*;
@@ -56,7 +56,7 @@ pub fn FlowLoader(
                     Err(error) => view! {
                         <main class="flow-page">
                             <p class="error" role="alert">{on_error(error)}</p>
-                            <a href=registry_url()>{move || i18n.t(Msg::GoToFlows)}</a>
+                            <a href=nav::href(&registry_url())>{move || i18n.t(Msg::GoToFlows)}</a>
                         </main>
                     }
                     .into_any(),

@@ -2,7 +2,7 @@
 //! back to the same place afterwards.
 
 use crate::api::ApiError;
-use crate::nav::login_url;
+use crate::nav::{app_path, base_path, login_url};
 use crate::session::use_auth;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -22,8 +22,9 @@ fn use_sign_in_again() -> impl Fn() + Clone {
     let navigate = use_navigate();
     let location = use_location();
     move || {
+        let path = location.pathname.get_untracked();
         let here = path_and_query(
-            &location.pathname.get_untracked(),
+            app_path(&path, base_path()),
             &location.search.get_untracked(),
         );
         navigate(&login_url(&here), NavigateOptions::default());
@@ -37,7 +38,7 @@ pub fn use_api_error_handler() -> impl Fn(ApiError) -> String + Clone {
     let sign_in_again = use_sign_in_again();
     move |error: ApiError| {
         if let ApiError::Unauthorized(_) = error {
-            auth.signed_out();
+            auth.session_ended();
             sign_in_again();
         }
         error.to_string()

@@ -47,11 +47,15 @@ pub fn LoginPage() -> impl IntoView {
         Some(Ok((_, session))) if !session.can(Permission::Read) => Some(i18n.t(Msg::NoFlowAccess)),
         _ => None,
     };
+    let filled = |field: RwSignal<String>| field.with(|text| !text.trim().is_empty());
+    // Webitel takes the domain in the username too (`user@domain`, split at the last `@`):
+    // then the domain field is not used.
+    let domain_in_username = move || username.with(|name| name.contains('@'));
     let can_submit = move || {
         !sign_in.pending().get()
-            && [username, password, domain]
-                .iter()
-                .all(|field| field.with(|text| !text.trim().is_empty()))
+            && filled(username)
+            && filled(password)
+            && (filled(domain) || domain_in_username())
     };
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -59,7 +63,11 @@ pub fn LoginPage() -> impl IntoView {
             sign_in.dispatch(LoginRequest {
                 username: username.get_untracked().trim().to_owned(),
                 password: password.get_untracked(),
-                domain: domain.get_untracked().trim().to_owned(),
+                domain: if domain_in_username() {
+                    String::new()
+                } else {
+                    domain.get_untracked().trim().to_owned()
+                },
             });
         }
     };
@@ -69,6 +77,9 @@ pub fn LoginPage() -> impl IntoView {
             <form class="login-card" on:submit=submit>
                 <h1>"Flow Studio"</h1>
                 <LanguageSwitch />
+                <Show when=move || auth.ended.get() && sign_in.value().with(Option::is_none)>
+                    <p class="notice" role="status">{move || i18n.t(Msg::SessionEnded)}</p>
+                </Show>
                 <label>
                     {move || i18n.t(Msg::Username)}
                     <input name="username" autocomplete="username" required prop:value=username
@@ -81,8 +92,10 @@ pub fn LoginPage() -> impl IntoView {
                 </label>
                 <label>
                     {move || i18n.t(Msg::Domain)}
-                    <input name="domain" autocomplete="organization" required prop:value=domain
+                    <input name="domain" autocomplete="organization" prop:value=domain
+                        disabled=domain_in_username
                         on:input=move |event| domain.set(event_target_value(&event)) />
+                    <small>{move || i18n.t(Msg::DomainHint)}</small>
                 </label>
                 <button type="button" class="link" on:click=move |_| show_server.update(|shown| *shown = !*shown)
                     aria-expanded=move || show_server.get().to_string()>

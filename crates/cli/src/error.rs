@@ -17,8 +17,36 @@ pub enum CliError {
         code: u16,
         detail: String,
     },
+    #[error("{server} does not answer as Webitel's API does ({what}: {reason}); is it the API's base URL, such as https://host/api?")]
+    NotTheApi {
+        server: String,
+        what: String,
+        reason: String,
+    },
+    #[error("{server} refused the sign-in as {account}: {detail} ({id}, HTTP {code}); check the username, domain and password")]
+    WrongCredentials {
+        server: String,
+        account: String,
+        id: String,
+        code: u16,
+        detail: String,
+    },
     #[error("not signed in to {0}: run `flows login --server {0}` or pass --token")]
     NotSignedIn(String),
+    #[error("{server} already has a flow named {name:?}, made after this import read the flows: nothing was written; rename the file's flow, or run the import again to replace that one")]
+    NameTaken { server: String, name: String },
+    #[error("{name:?} changed on {server} after this import read it ({detail}): nothing was written to it; run the import again to compare anew")]
+    Changed {
+        server: String,
+        name: String,
+        detail: String,
+    },
+    #[error("{server} accepted {name:?} but holds something else when read back: {fields} differ")]
+    NotKept {
+        server: String,
+        name: String,
+        fields: String,
+    },
     #[error("{0}")]
     Usage(String),
     /// Problems were found and already printed.

@@ -67,10 +67,11 @@ enum Command {
     Login {
         #[arg(long, env = "FLOWS_SERVER")]
         server: String,
+        /// `user@domain`, or the user with --domain.
         #[arg(long)]
         username: String,
         #[arg(long)]
-        domain: String,
+        domain: Option<String>,
     },
     /// Write every flow of the domain to DIR, one `<name>.json` each, the same way every time.
     Export {
@@ -123,7 +124,7 @@ fn run(command: Command) -> Result<Option<String>, CliError> {
             server,
             username,
             domain,
-        } => remote::login(&server, &username, &domain).map(Some),
+        } => remote::login(&server, &username, domain.as_deref()).map(Some),
         Command::Export { dir, server } => {
             let remote = Remote::connect(&server.server, server.token)?;
             remote::export(&remote, &dir).map(Some)

@@ -1,15 +1,22 @@
 //! The commands that talk to a server (ours or a Webitel engine) over the routing-schema API:
 //! login, export, import.
+//!
+//! Both wires are read: Webitel's engine signs in with a token only (who and what rights come
+//! from userinfo), leaves zero values out of its answers, answers a write without some of the
+//! flow's fields, sends no `ETag` and takes no `If-Match`. So every write is checked by reading
+//! the flow back, and a replace or delete first reads the flow again to see it is unchanged.
 
 use crate::error::CliError;
 use flow_model::contract::{self, Operation, ACCESS_HEADER, API_BASE};
 use flow_model::transfer::{export_file_name, export_text, name_from_file, parse_import};
+use flow_model::userinfo::session_of_userinfo;
 use flow_model::{
-    ErrorBody, ListResponse, LoginRequest, LoginResponse, PatchField, RoutingSchema, SchemaField,
-    SchemaSearch, SchemaWrite, SortField,
+    AccessToken, ListResponse, LoginRequest, PatchField, RoutingSchema, SchemaField, SchemaSearch,
+    SchemaWrite, SortField,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use serde_json::Value;
 use std::collections::{BTreeMap, HashMap};
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -65,6 +72,74 @@ fn save_token(base: &str, token: &str) -> Result<PathBuf, CliError> {
     Ok(path)
 }
 
+/// Refusal ids of a name another flow of the domain has: ours (409), and the engine's (400:
+/// webitel/engine `store/sqlstore/flow_routing_scheme_store.go`, a unique violation).
+const NAME_TAKEN: [&str; 2] = [
+    "app.routing_schema.name.exists",
+    "store.sql_routing_schema.save.valid.name",
+];
+/// Our refusal of a write whose `If-Match` is out of date (the engine has no such check).
+const STALE: &str = "app.routing_schema.update.conflict";
+
+/// A successful answer: its body, and the `ETag` that guards the next write of the flow when
+/// the server sends one (ours does; Webitel's engine does not).
+struct Answer<T> {
+    body: T,
+    etag: Option<String>,
+}
+
+/// A refused request: the HTTP status and what the error body says. The body is read leniently:
+/// the engine leaves a zero `code` out, and a server that is not the API sends no such body.
+struct Refusal {
+    status: u16,
+    /// The body was an API error (`{id, detail, …}`), not a web page or nothing.
+    from_the_api: bool,
+    id: String,
+    detail: String,
+    /// The body's `code`: the engine answers a missing flow with HTTP 500 and `code` 404.
+    code: u16,
+}
+
+impl Refusal {
+    fn read(status: u16, body: &[u8]) -> Self {
+        let body: Value = serde_json::from_slice(body).unwrap_or(Value::Null);
+        let text = |key: &str| body.get(key).and_then(Value::as_str).map(str::to_owned);
+        let id = text("id");
+        let code = body
+            .get("code")
+            .and_then(Value::as_u64)
+            .and_then(|code| u16::try_from(code).ok());
+        Self {
+            status,
+            from_the_api: id.is_some(),
+            detail: text("detail").unwrap_or_else(|| {
+                reqwest::StatusCode::from_u16(status)
+                    .ok()
+                    .and_then(|status| status.canonical_reason())
+                    .unwrap_or_default()
+                    .to_owned()
+            }),
+            id: id.unwrap_or_default(),
+            code: code.unwrap_or(status),
+        }
+    }
+
+    /// The flow is not there: our 404, or the engine's 500 whose body says 404.
+    fn is_missing(&self) -> bool {
+        self.status == 404 || self.code == 404
+    }
+
+    fn into_error(self, server: &str, what: &str) -> CliError {
+        CliError::Refused {
+            server: server.to_owned(),
+            what: what.to_owned(),
+            id: self.id,
+            code: self.status,
+            detail: self.detail,
+        }
+    }
+}
+
 /// A signed-in connection to one server.
 pub struct Remote {
     base: String,
@@ -80,10 +155,10 @@ impl Remote {
         if token.is_none() {
             return Err(CliError::NotSignedIn(base));
         }
-        Ok(Self::anonymous(base, token))
+        Ok(Self::new(base, token))
     }
 
-    fn anonymous(base: String, token: Option<String>) -> Self {
+    fn new(base: String, token: Option<String>) -> Self {
         Self {
             base,
             token,
@@ -91,16 +166,17 @@ impl Remote {
         }
     }
 
-    /// Sends `operation` at `path` (its own, or the one for a flow).
-    fn call<T: DeserializeOwned>(
+    /// Sends `operation` at `path` (its own, or the one for a flow); a refusal is given back
+    /// for the caller to read.
+    fn send<T: DeserializeOwned>(
         &self,
         what: &str,
         operation: Operation,
         path: &str,
         query: &[(&str, String)],
-        etag: Option<String>,
+        if_match: Option<&str>,
         body: Option<&impl Serialize>,
-    ) -> Result<T, CliError> {
+    ) -> Result<Result<Answer<T>, Refusal>, CliError> {
         let method = reqwest::Method::from_bytes(operation.method.as_str().as_bytes())
             .expect("the contract's methods are HTTP methods");
         let mut request = self
@@ -110,42 +186,53 @@ impl Remote {
         if let Some(token) = &self.token {
             request = request.header(ACCESS_HEADER, token);
         }
-        if let Some(etag) = etag {
-            request = request.header("If-Match", etag);
+        if let Some(etag) = if_match {
+            request = request.header(reqwest::header::IF_MATCH, etag);
         }
         if let Some(body) = body {
             request = request.json(body);
         }
-        let reply = request.send().map_err(|error| CliError::Unreachable {
+        let unreachable = |error: reqwest::Error| CliError::Unreachable {
             server: self.base.clone(),
             reason: error.to_string(),
-        })?;
+        };
+        let reply = request.send().map_err(unreachable)?;
         let status = reply.status();
-        if status.is_success() {
-            return reply.json().map_err(|error| CliError::Refused {
+        let etag = reply
+            .headers()
+            .get(reqwest::header::ETAG)
+            .and_then(|etag| etag.to_str().ok())
+            .map(str::to_owned);
+        let bytes = reply.bytes().map_err(unreachable)?;
+        if !status.is_success() {
+            return Ok(Err(Refusal::read(status.as_u16(), &bytes)));
+        }
+        match serde_json::from_slice(&bytes) {
+            Ok(body) => Ok(Ok(Answer { body, etag })),
+            Err(error) => Err(CliError::NotTheApi {
                 server: self.base.clone(),
                 what: what.to_owned(),
-                id: "unexpected answer".into(),
-                code: status.as_u16(),
-                detail: error.to_string(),
-            });
+                reason: format!("HTTP {status} with an answer that does not read: {error}"),
+            }),
         }
-        let body: Option<ErrorBody> = reply.json().ok();
-        Err(CliError::Refused {
-            server: self.base.clone(),
-            what: what.to_owned(),
-            id: body
-                .as_ref()
-                .map_or_else(String::new, |body| body.id.clone()),
-            code: status.as_u16(),
-            detail: body.map_or_else(
-                || status.canonical_reason().unwrap_or_default().to_owned(),
-                |body| body.detail,
-            ),
-        })
     }
 
-    /// Every flow of the domain with all its fields, by name.
+    /// [`Remote::send`], a refusal being an error.
+    fn call<T: DeserializeOwned>(
+        &self,
+        what: &str,
+        operation: Operation,
+        path: &str,
+        query: &[(&str, String)],
+        if_match: Option<&str>,
+        body: Option<&impl Serialize>,
+    ) -> Result<Answer<T>, CliError> {
+        self.send(what, operation, path, query, if_match, body)?
+            .map_err(|refusal| refusal.into_error(&self.base, what))
+    }
+
+    /// Every flow of the domain with all its fields (but `description` on Webitel's engine,
+    /// whose search never gives it).
     fn all_flows(&self) -> Result<Vec<RoutingSchema>, CliError> {
         let mut flows = Vec::new();
         let mut search = SchemaSearch {
@@ -156,14 +243,16 @@ impl Remote {
             ..SchemaSearch::default()
         };
         loop {
-            let page: ListResponse<RoutingSchema> = self.call(
-                "the flow list",
-                contract::SEARCH_FLOWS,
-                contract::SEARCH_FLOWS.path,
-                &search.to_pairs(),
-                None,
-                None::<&()>,
-            )?;
+            let page: ListResponse<RoutingSchema> = self
+                .call(
+                    "the flow list",
+                    contract::SEARCH_FLOWS,
+                    contract::SEARCH_FLOWS.path,
+                    &search.to_pairs(),
+                    None,
+                    None::<&()>,
+                )?
+                .body;
             flows.extend(page.items);
             if !page.next {
                 return Ok(flows);
@@ -171,42 +260,270 @@ impl Remote {
             search.page += 1;
         }
     }
+
+    /// A refusal of a change to the flow `name`, in the words of an import.
+    fn import_error(&self, name: &str, what: &str, refusal: Refusal) -> CliError {
+        let changed = |detail: String| CliError::Changed {
+            server: self.base.clone(),
+            name: name.to_owned(),
+            detail,
+        };
+        if NAME_TAKEN.contains(&refusal.id.as_str()) {
+            CliError::NameTaken {
+                server: self.base.clone(),
+                name: name.to_owned(),
+            }
+        } else if refusal.is_missing() {
+            changed("it was deleted".to_owned())
+        } else if refusal.id == STALE {
+            changed(refusal.detail)
+        } else {
+            refusal.into_error(&self.base, what)
+        }
+    }
+
+    /// Sends one change of the flow `name`, its refusal in the words of an import.
+    fn change<T: DeserializeOwned>(
+        &self,
+        name: &str,
+        (what, operation, path): (&str, Operation, &str),
+        if_match: Option<&str>,
+        body: Option<&impl Serialize>,
+    ) -> Result<Answer<T>, CliError> {
+        self.send(what, operation, path, &[], if_match, body)?
+            .map_err(|refusal| self.import_error(name, what, refusal))
+    }
+
+    /// The flow `name` as stored now.
+    fn read_flow(&self, name: &str, id: i64) -> Result<Answer<RoutingSchema>, CliError> {
+        let path = contract::READ_FLOW.path_for(id);
+        let what = format!("to read {name:?}");
+        self.change(name, (&what, contract::READ_FLOW, &path), None, None::<&()>)
+    }
+
+    /// Reads the flow `name` again just before it is written: if it changed since the import
+    /// read it, nothing is written. This is the only guard the engine allows (it takes no
+    /// `If-Match`); where the server sends an `ETag`, it is given back to send as `If-Match`,
+    /// which closes the gap between this read and the write.
+    fn unchanged(
+        &self,
+        name: &str,
+        id: i64,
+        seen: Option<i64>,
+    ) -> Result<Option<String>, CliError> {
+        let now = self.read_flow(name, id)?;
+        if now.body.updated_at != seen {
+            let by = now
+                .body
+                .updated_by
+                .map(|user| user.name)
+                .filter(|user| !user.is_empty())
+                .map_or_else(String::new, |user| format!(" by {user}"));
+            return Err(CliError::Changed {
+                server: self.base.clone(),
+                name: name.to_owned(),
+                detail: format!("it was saved again{by}"),
+            });
+        }
+        Ok(now.etag)
+    }
+
+    /// Checks that the flow `name` read back holds what `write` sent: the engine answers a
+    /// write without some of the flow's fields (create: editor, tags, description; update:
+    /// editor), so its answer proves nothing.
+    fn check_kept(
+        &self,
+        name: &str,
+        write: &SchemaWrite,
+        stored: &RoutingSchema,
+    ) -> Result<(), CliError> {
+        match differences(write, stored).as_slice() {
+            [] => Ok(()),
+            fields => Err(CliError::NotKept {
+                server: self.base.clone(),
+                name: name.to_owned(),
+                fields: fields.join(", "),
+            }),
+        }
+    }
+
+    /// Makes one change, then reads the flow back to check it was kept.
+    fn apply(&self, name: &str, change: &Change) -> Result<(), CliError> {
+        let what = format!("to {} {name:?}", change.verb());
+        match change {
+            Change::Create(write) => {
+                let create = (
+                    what.as_str(),
+                    contract::CREATE_FLOW,
+                    contract::CREATE_FLOW.path,
+                );
+                let created: RoutingSchema = self.change(name, create, None, Some(write))?.body;
+                let id = created.id.ok_or_else(|| CliError::NotTheApi {
+                    server: self.base.clone(),
+                    what: what.clone(),
+                    reason: "the created flow has no id".to_owned(),
+                })?;
+                let stored = self.read_flow(name, id)?;
+                self.describe(name, id, write, &stored)?;
+                self.check_kept(name, write, &stored.body)
+            }
+            Change::Replace { id, seen, write } => {
+                let guard = self.unchanged(name, *id, *seen)?;
+                let path = contract::PATCH_FLOW.path_for(id);
+                let patch = (what.as_str(), contract::PATCH_FLOW, path.as_str());
+                self.change::<Value>(name, patch, guard.as_deref(), Some(write))?;
+                self.check_kept(name, write, &self.read_flow(name, *id)?.body)
+            }
+            Change::Delete { id, seen } => {
+                let guard = self.unchanged(name, *id, *seen)?;
+                let path = contract::DELETE_FLOW.path_for(id);
+                let delete = (what.as_str(), contract::DELETE_FLOW, path.as_str());
+                self.change::<Value>(name, delete, guard.as_deref(), None::<&()>)?;
+                Ok(())
+            }
+        }
+    }
+
+    /// Gives a created flow its description where the create did not keep it: the engine's
+    /// create stores none (webitel/engine `store/sqlstore/flow_routing_scheme_store.go`,
+    /// `Create`) and no read gives one back, so a created flow read back without one gets it
+    /// by a PATCH of its own.
+    fn describe(
+        &self,
+        name: &str,
+        id: i64,
+        write: &SchemaWrite,
+        stored: &Answer<RoutingSchema>,
+    ) -> Result<(), CliError> {
+        let wanted = write.description.as_deref().unwrap_or_default();
+        if stored.body.description.is_some() || wanted.is_empty() {
+            return Ok(());
+        }
+        let body = SchemaWrite {
+            description: Some(wanted.to_owned()),
+            fields: Some(vec![PatchField::Field(SchemaField::Description)]),
+            ..SchemaWrite::default()
+        };
+        let path = contract::PATCH_FLOW.path_for(id);
+        let what = format!("to describe {name:?}");
+        let patch = (what.as_str(), contract::PATCH_FLOW, path.as_str());
+        self.change::<Value>(name, patch, stored.etag.as_deref(), Some(&body))?;
+        Ok(())
+    }
 }
 
-/// `login`: signs in and keeps the token for this server.
-pub fn login(server: &str, username: &str, domain: &str) -> Result<String, CliError> {
-    let password = match std::env::var("FLOWS_PASSWORD") {
-        Ok(password) => password,
-        Err(_) => {
-            if std::io::stdin().is_terminal() {
-                eprint!("password for {username} @ {domain}: ");
-                let _ = std::io::stderr().flush();
-            }
-            let mut line = String::new();
-            std::io::stdin()
-                .lock()
-                .read_line(&mut line)
-                .map_err(|error| CliError::Usage(format!("cannot read the password: {error}")))?;
-            line.trim_end_matches(['\r', '\n']).to_owned()
+/// The user and domain to sign in as: `user@domain` (as Webitel's sign-in page takes it), or
+/// the username and `--domain`.
+fn account(username: &str, domain: Option<&str>) -> Result<(String, String), CliError> {
+    let (user, domain) = match (username.split_once('@'), domain) {
+        (Some((_, named)), Some(domain)) if named != domain => {
+            return Err(CliError::Usage(format!(
+                "the username says domain {named:?} and --domain says {domain:?}: give one"
+            )))
         }
+        (Some((user, domain)), _) => (user, domain),
+        (None, Some(domain)) => (username, domain),
+        (None, None) => ("", ""),
     };
-    let remote = Remote::anonymous(api_base(server), None);
-    let reply: LoginResponse = remote.call(
-        "the sign-in",
+    if user.is_empty() || domain.is_empty() {
+        return Err(CliError::Usage(
+            "sign in as --username user@domain (or --username user --domain domain)".to_owned(),
+        ));
+    }
+    Ok((user.to_owned(), domain.to_owned()))
+}
+
+fn read_password(prompt: &str) -> Result<String, CliError> {
+    if let Ok(password) = std::env::var("FLOWS_PASSWORD") {
+        return Ok(password);
+    }
+    if std::io::stdin().is_terminal() {
+        eprint!("password for {prompt}: ");
+        let _ = std::io::stderr().flush();
+    }
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(|error| CliError::Usage(format!("cannot read the password: {error}")))?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_owned())
+}
+
+/// `login`: signs in, learns from userinfo who that is and what they may do with flows, and
+/// keeps the token for this server. The sign-in answer is read for its token alone, since
+/// Webitel's has nothing else.
+pub fn login(server: &str, username: &str, domain: Option<&str>) -> Result<String, CliError> {
+    let (user, domain) = account(username, domain)?;
+    let account = format!("{user} @ {domain}");
+    let password = read_password(&account)?;
+    let base = api_base(server);
+    let what = "the sign-in";
+    let request = LoginRequest {
+        username: user,
+        password,
+        domain,
+    };
+    let signed_in = Remote::new(base.clone(), None).send::<AccessToken>(
+        what,
         contract::LOGIN,
         contract::LOGIN.path,
         &[],
         None,
-        Some(&LoginRequest {
-            username: username.to_owned(),
-            password,
-            domain: domain.to_owned(),
-        }),
+        Some(&request),
     )?;
-    let path = save_token(&remote.base, &reply.access_token)?;
+    let token = match signed_in {
+        Ok(answer) => answer.body.access_token,
+        Err(refusal) if !refusal.from_the_api || matches!(refusal.status, 404 | 405) => {
+            return Err(CliError::NotTheApi {
+                server: base,
+                what: what.to_owned(),
+                reason: format!("HTTP {}: {}", refusal.status, refusal.detail),
+            })
+        }
+        Err(refusal) if refusal.status == 401 => {
+            return Err(CliError::WrongCredentials {
+                server: base,
+                account,
+                id: refusal.id,
+                code: refusal.status,
+                detail: refusal.detail,
+            })
+        }
+        Err(refusal) => return Err(refusal.into_error(&base, what)),
+    };
+    let remote = Remote::new(base, Some(token.clone()));
+    let what = "userinfo";
+    let info: Value = remote
+        .call(
+            what,
+            contract::USERINFO,
+            contract::USERINFO.path,
+            &[],
+            None,
+            None::<&()>,
+        )?
+        .body;
+    let session = session_of_userinfo(info).map_err(|error| CliError::NotTheApi {
+        server: remote.base.clone(),
+        what: what.to_owned(),
+        reason: error.to_string(),
+    })?;
+    let path = save_token(&remote.base, &token)?;
+    let rights: Vec<String> = session
+        .permissions
+        .iter()
+        .map(|permission| format!("{permission:?}").to_lowercase())
+        .collect();
     Ok(format!(
-        "signed in to {} as {username} @ {domain}; the token is kept in {}",
+        "signed in to {} as {} @ {} (flows: {}); the token is kept in {}",
         remote.base,
+        session.user.name,
+        session.domain,
+        if rights.is_empty() {
+            "no rights".to_owned()
+        } else {
+            rights.join(", ")
+        },
         path.display()
     ))
 }
@@ -229,7 +546,13 @@ fn portable(flow: RoutingSchema) -> RoutingSchema {
 /// `export`: one file per flow, named after it, written the same way every time.
 pub fn export(remote: &Remote, folder: &Path) -> Result<String, CliError> {
     std::fs::create_dir_all(folder).map_err(|error| CliError::file(folder, error))?;
-    let flows = remote.all_flows()?;
+    let mut flows = remote.all_flows()?;
+    // In our order, not the server's (which collates names its own way), so that names
+    // sharing a file name are numbered the same from either server.
+    flows.sort_by_cached_key(|flow| {
+        let name = flow.name.clone().unwrap_or_default();
+        (name.to_lowercase(), name)
+    });
     let mut taken: HashMap<String, usize> = HashMap::new();
     for flow in &flows {
         let name = flow.name.clone().unwrap_or_default();
@@ -252,33 +575,52 @@ pub fn export(remote: &Remote, folder: &Path) -> Result<String, CliError> {
     ))
 }
 
-/// What import does with one flow.
+/// What import does with one flow. `seen` is the flow's `updated_at` when the import read it.
 #[derive(Debug)]
 enum Change {
     Create(SchemaWrite),
     Replace {
         id: i64,
-        etag: Option<String>,
+        seen: Option<i64>,
         write: SchemaWrite,
     },
     Delete {
         id: i64,
-        etag: Option<String>,
+        seen: Option<i64>,
     },
 }
 
-/// Whether `remote` already holds what `write` would store.
-fn same_content(write: &SchemaWrite, remote: &RoutingSchema) -> bool {
-    let remote = portable(remote.clone());
-    write.description == remote.description
-        && write.flow_type == remote.flow_type
-        && write.editor == remote.editor
-        && write.schema == remote.schema
-        && write.payload == remote.payload
-        && write.debug == remote.debug
-        && write.tags == remote.tags
+impl Change {
+    fn verb(&self) -> &'static str {
+        match self {
+            Self::Create(_) => "create",
+            Self::Replace { .. } => "replace",
+            Self::Delete { .. } => "delete",
+        }
+    }
 }
 
+/// The fields in which `remote` does not hold what `write` stores. A description the server
+/// does not give is not compared: Webitel's engine never reads one back.
+fn differences(write: &SchemaWrite, remote: &RoutingSchema) -> Vec<&'static str> {
+    let description_known = remote.description.is_some();
+    let remote = portable(remote.clone());
+    [
+        (
+            "description",
+            description_known && write.description != remote.description,
+        ),
+        ("type", write.flow_type != remote.flow_type),
+        ("editor", write.editor != remote.editor),
+        ("schema", write.schema != remote.schema),
+        ("payload", write.payload != remote.payload),
+        ("debug", write.debug != remote.debug),
+        ("tags", write.tags != remote.tags),
+    ]
+    .into_iter()
+    .filter_map(|(field, differs)| differs.then_some(field))
+    .collect()
+}
 /// Reads every `*.json` of the folder, in name order; any bad file stops everything.
 fn read_folder(folder: &Path) -> Result<Vec<(String, SchemaWrite)>, CliError> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(folder)
@@ -341,12 +683,12 @@ pub fn import(remote: &Remote, folder: &Path, options: &ImportOptions) -> Result
     for (name, write) in &wanted {
         match existing.get(&name.to_lowercase()) {
             None => plan.push((name.clone(), Change::Create(write.clone()))),
-            Some(flow) if same_content(write, flow) => unchanged += 1,
+            Some(flow) if differences(write, flow).is_empty() => unchanged += 1,
             Some(flow) => plan.push((
                 name.clone(),
                 Change::Replace {
                     id: flow.id.unwrap_or_default(),
-                    etag: flow.etag(),
+                    seen: flow.updated_at,
                     write: SchemaWrite {
                         // Everything but the name, which is the same already.
                         fields: Some(
@@ -375,20 +717,15 @@ pub fn import(remote: &Remote, folder: &Path, options: &ImportOptions) -> Result
                 flow.name.clone().unwrap_or_default(),
                 Change::Delete {
                     id: flow.id.unwrap_or_default(),
-                    etag: flow.etag(),
+                    seen: flow.updated_at,
                 },
             ));
         }
     }
 
-    let verb = |change: &Change| match change {
-        Change::Create(_) => "create",
-        Change::Replace { .. } => "replace",
-        Change::Delete { .. } => "delete",
-    };
     if options.dry_run {
         for (name, change) in &plan {
-            println!("would {} {name}", verb(change));
+            println!("would {} {name}", change.verb());
         }
         return Ok(format!(
             "dry run: {} change(s), {unchanged} unchanged; nothing was changed",
@@ -422,33 +759,7 @@ pub fn import(remote: &Remote, folder: &Path, options: &ImportOptions) -> Result
     let mut done: BTreeMap<&str, usize> = BTreeMap::new();
     for (name, change) in &plan {
         progress.set_message(name.clone());
-        let what = format!("to {} {name:?}", verb(change));
-        let outcome: Result<RoutingSchema, CliError> = match change {
-            Change::Create(write) => remote.call(
-                &what,
-                contract::CREATE_FLOW,
-                contract::CREATE_FLOW.path,
-                &[],
-                None,
-                Some(write),
-            ),
-            Change::Replace { id, etag, write } => remote.call(
-                &what,
-                contract::PATCH_FLOW,
-                &contract::PATCH_FLOW.path_for(id),
-                &[],
-                etag.clone(),
-                Some(write),
-            ),
-            Change::Delete { id, etag } => remote.call(
-                &what,
-                contract::DELETE_FLOW,
-                &contract::DELETE_FLOW.path_for(id),
-                &[],
-                etag.clone(),
-                None::<&()>,
-            ),
-        };
+        let outcome = remote.apply(name, change);
         if let Err(error) = outcome {
             progress.finish_and_clear();
             eprintln!("{}", summary(&done, unchanged));
@@ -456,7 +767,7 @@ pub fn import(remote: &Remote, folder: &Path, options: &ImportOptions) -> Result
                 "{error}\nstopped at {name:?}; what was done before stays done, and running the same import again continues from here"
             )));
         }
-        *done.entry(verb(change)).or_default() += 1;
+        *done.entry(change.verb()).or_default() += 1;
         progress.inc(1);
     }
     progress.finish_and_clear();
@@ -491,5 +802,59 @@ mod tests {
             api_base("https://webitel.example/engine/api/"),
             "https://webitel.example/engine/api"
         );
+    }
+
+    #[test]
+    fn the_domain_comes_with_the_username_or_on_its_own() {
+        let pair = |user: &str, domain: &str| Some((user.to_owned(), domain.to_owned()));
+        assert_eq!(account("admin@main", None).ok(), pair("admin", "main"));
+        assert_eq!(
+            account("admin@main", Some("main")).ok(),
+            pair("admin", "main")
+        );
+        assert_eq!(account("admin", Some("main")).ok(), pair("admin", "main"));
+        assert!(account("admin@main", Some("other")).is_err());
+        assert!(account("admin", None).is_err());
+        assert!(account("admin@", None).is_err());
+        assert!(account("@main", None).is_err());
+    }
+
+    #[test]
+    fn refusals_are_read_from_either_server_and_from_no_api() {
+        let engine = br#"{"id":"store.sql_routing_schema.get.app_error","status":"Not Found","detail":"Id=7, sql: no rows in result set","code":404}"#;
+        let missing = Refusal::read(500, engine);
+        assert!(missing.is_missing() && missing.from_the_api);
+        let ours = br#"{"id":"app.routing_schema.not_found","code":404,"status":"Not Found","detail":"no flow 7","request_id":"r"}"#;
+        assert!(Refusal::read(404, ours).is_missing());
+        let page = Refusal::read(502, b"<html>Bad gateway</html>");
+        assert!(!page.from_the_api && !page.is_missing());
+        assert_eq!((page.code, page.detail.as_str()), (502, "Bad Gateway"));
+    }
+
+    #[test]
+    fn a_description_the_server_does_not_give_is_not_compared() {
+        let write =
+            flow_model::transfer::parse_import(r#"{"description": "Main line", "schema": []}"#)
+                .unwrap()
+                .create_body("IVR");
+        let stored = RoutingSchema {
+            name: Some("IVR".into()),
+            schema: Some(serde_json::json!([])),
+            payload: Some(serde_json::json!({})),
+            ..RoutingSchema::default()
+        };
+        assert!(differences(&write, &stored).is_empty(), "Webitel's read");
+        let described = |text: &str| RoutingSchema {
+            description: Some(text.into()),
+            ..stored.clone()
+        };
+        assert!(differences(&write, &described("Main line")).is_empty());
+        assert_eq!(differences(&write, &described("")), ["description"]);
+        let diagram = RoutingSchema {
+            editor: Some(true),
+            tags: Some(vec![flow_model::Tag::new("ivr")]),
+            ..described("Main line")
+        };
+        assert_eq!(differences(&write, &diagram), ["editor", "tags"]);
     }
 }

@@ -1,138 +1,9 @@
 //! `flows login`, `export` and `import` against a real server over HTTP.
 
-use flow_model::Role;
-use flow_server::state::{AppState, Settings};
-use flow_server::store::{NewUser, Store, StoreOptions};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::sync::Arc;
+mod common;
 
-const PASSWORD: &str = "secret-password";
-
-/// A server on loopback with an admin in domains `main` and `copy`.
-struct Server {
-    base: String,
-    config: tempfile::TempDir,
-    _data: tempfile::TempDir,
-    _runtime: tokio::runtime::Runtime,
-}
-
-impl Server {
-    fn start(max_json_depth: usize) -> Self {
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(1)
-            .enable_all()
-            .build()
-            .unwrap();
-        let data = tempfile::tempdir().unwrap();
-        let url = format!("sqlite://{}", data.path().join("flows.db").display());
-        let base = runtime.block_on(async {
-            let store = Store::open(&url, StoreOptions::default()).await.unwrap();
-            for domain in ["main", "copy"] {
-                store
-                    .create_user(NewUser {
-                        domain,
-                        username: "admin",
-                        password_hash: flow_server::auth::hash_password(PASSWORD).unwrap(),
-                        permissions: Role::Admin.permissions(),
-                        admin: true,
-                    })
-                    .await
-                    .unwrap();
-            }
-            let state = AppState {
-                store,
-                settings: Arc::new(Settings {
-                    max_json_depth,
-                    ..Settings::default()
-                }),
-            };
-            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-            let base = format!("http://{}", listener.local_addr().unwrap());
-            let app = flow_server::app(state, Path::new("/nonexistent"));
-            tokio::spawn(flow_server::serve(listener, app, std::future::pending()));
-            base
-        });
-        Self {
-            base,
-            config: tempfile::tempdir().unwrap(),
-            _data: data,
-            _runtime: runtime,
-        }
-    }
-
-    /// Runs `flows` signed in to `domain` (each domain keeps its token in its own file).
-    fn flows(&self, domain: &str, args: &[&str]) -> Output {
-        let config = self.config.path().join(format!("{domain}.json"));
-        if !config.exists() {
-            let login = self.run(
-                &config,
-                &[
-                    "login",
-                    "--server",
-                    &self.base,
-                    "--username",
-                    "admin",
-                    "--domain",
-                    domain,
-                ],
-            );
-            assert!(login.status.success(), "{}", text(&login.stderr));
-            assert!(text(&login.stdout).contains("signed in to"));
-        }
-        self.run(&config, args)
-    }
-
-    fn run(&self, config: &Path, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_flows"))
-            .args(args)
-            .env("FLOWS_CONFIG", config)
-            .env("FLOWS_PASSWORD", PASSWORD)
-            .env("FLOWS_SERVER", &self.base)
-            .env_remove("FLOWS_TOKEN")
-            .stdin(Stdio::null())
-            .output()
-            .expect("flows runs")
-    }
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-fn succeeded(output: &Output) -> String {
-    assert!(
-        output.status.success(),
-        "stdout: {}\nstderr: {}",
-        text(&output.stdout),
-        text(&output.stderr)
-    );
-    text(&output.stdout)
-}
-
-/// Every file of a folder, by name.
-fn files(folder: &Path) -> Vec<(String, String)> {
-    let mut files: Vec<(String, String)> = std::fs::read_dir(folder)
-        .unwrap()
-        .map(|entry| {
-            let path = entry.unwrap().path();
-            (
-                path.file_name().unwrap().to_string_lossy().into_owned(),
-                std::fs::read_to_string(&path).unwrap(),
-            )
-        })
-        .collect();
-    files.sort();
-    files
-}
-
-fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/webitel")
-}
-
-fn folder_arg(folder: &Path) -> &str {
-    folder.to_str().unwrap()
-}
+use common::{corpus, failed, files, folder_arg, succeeded, text, Server};
+use std::process::Command;
 
 #[test]
 fn export_import_into_another_domain_and_export_again_is_identical() {
@@ -226,8 +97,7 @@ fn dry_run_shows_the_plan_and_changes_nothing_then_prune_asks_first() {
 
     // Deleting needs a yes; without a terminal to ask on, nothing happens.
     let refused = server.flows("main", &["import", "--prune", folder_arg(folder.path())]);
-    assert!(!refused.status.success());
-    assert!(text(&refused.stderr).contains("not deleting 1 flow(s) without confirmation"));
+    assert!(failed(&refused).contains("not deleting 1 flow(s) without confirmation"));
     succeeded(&server.flows("main", &["export", folder_arg(after.path())]));
     assert_eq!(files(after.path()), files(before.path()));
 
@@ -261,9 +131,7 @@ fn a_server_error_stops_the_import_cleanly_and_a_rerun_finishes_it() {
     std::fs::write(folder.path().join("a.json"), "[]").unwrap();
     std::fs::write(folder.path().join("b.json"), &deep).unwrap();
     std::fs::write(folder.path().join("c.json"), "[]").unwrap();
-    let failed = server.flows("main", &["import", folder_arg(folder.path())]);
-    assert!(!failed.status.success());
-    let stderr = text(&failed.stderr);
+    let stderr = failed(&server.flows("main", &["import", folder_arg(folder.path())]));
     assert!(
         stderr.contains("created 1, replaced 0, deleted 0, unchanged 0"),
         "{stderr}"
@@ -292,12 +160,10 @@ fn bad_files_stop_an_import_before_anything_changes() {
     let folder = tempfile::tempdir().unwrap();
     std::fs::write(folder.path().join("a.json"), "[]").unwrap();
     std::fs::write(folder.path().join("b.json"), "[1,").unwrap();
-    let failed = server.flows("main", &["import", folder_arg(folder.path())]);
-    assert!(!failed.status.success());
+    let stderr = failed(&server.flows("main", &["import", folder_arg(folder.path())]));
     assert!(
-        text(&failed.stderr).contains("b.json: not valid JSON at line 1, column 3"),
-        "{}",
-        text(&failed.stderr)
+        stderr.contains("b.json: not valid JSON at line 1, column 3"),
+        "{stderr}"
     );
     let exported = tempfile::tempdir().unwrap();
     succeeded(&server.flows("main", &["export", folder_arg(exported.path())]));
@@ -309,8 +175,7 @@ fn signing_in_is_required_and_errors_say_what_to_do() {
     let server = Server::start(100);
     let config = server.config.path().join("nobody.json");
     let output = server.run(&config, &["export", "/tmp/never"]);
-    assert!(!output.status.success());
-    assert!(text(&output.stderr).contains(&format!(
+    assert!(failed(&output).contains(&format!(
         "not signed in to {}/api: run `flows login",
         server.base
     )));
@@ -329,11 +194,10 @@ fn signing_in_is_required_and_errors_say_what_to_do() {
         .env("FLOWS_PASSWORD", "wrong")
         .output()
         .unwrap();
-    assert!(!wrong.status.success());
+    let stderr = failed(&wrong);
     assert!(
-        text(&wrong.stderr).contains("app.auth.login.invalid, HTTP 401"),
-        "{}",
-        text(&wrong.stderr)
+        stderr.contains("app.auth.login.invalid, HTTP 401"),
+        "{stderr}"
     );
 
     let unreachable = server.run(

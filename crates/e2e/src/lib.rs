@@ -41,6 +41,11 @@ pub struct AppServer {
 
 impl AppServer {
     pub async fn start() -> Self {
+        Self::start_with(Settings::default()).await
+    }
+
+    /// A server with `settings` (such as a base path for the web app).
+    pub async fn start_with(settings: Settings) -> Self {
         let folder = tempfile::tempdir().expect("temporary folder");
         let url = format!("sqlite://{}", folder.path().join("flows.db").display());
         let store = Store::open(&url, StoreOptions::default())
@@ -58,7 +63,7 @@ impl AppServer {
             .expect("admin created");
         let state = AppState {
             store: store.clone(),
-            settings: Arc::new(Settings::default()),
+            settings: Arc::new(settings),
         };
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
@@ -168,6 +173,28 @@ impl AppServer {
             .map(|flow| flow["name"].as_str().unwrap().to_owned())
             .collect()
     }
+}
+
+/// Starts the Webitel double (`webitel-double`: a proxy that answers as Webitel's engine does)
+/// in front of `server`; its base URL. The double serves the web app too, so a browser pointed
+/// at this base uses Webitel's wire on the same origin, over `server`'s database: data may
+/// still be arranged through `server` directly. A username without `@domain` signs in to
+/// `main`, the domain of every user an [`AppServer`] makes.
+pub async fn webitel_in_front_of(server: &AppServer) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let options = webitel_double::Options {
+        default_domain: Some("main".into()),
+        ..webitel_double::Options::new(webitel_double::Url::parse(&server.base).unwrap())
+    };
+    tokio::spawn(webitel_double::serve(
+        listener,
+        webitel_double::app_with(options),
+        std::future::pending(),
+    ));
+    base
 }
 
 /// Records every uncaught error and unhandled promise rejection of each page, before the page's

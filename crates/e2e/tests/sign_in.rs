@@ -2,7 +2,7 @@
 
 use fantoccini::Locator;
 use flow_e2e::{AppServer, Browser, ADMIN_PASSWORD};
-use flow_model::contract::{ACCESS_HEADER, CREATE_FLOW, LOGIN};
+use flow_model::contract::{ACCESS_HEADER, CREATE_FLOW, LOGIN, LOGOUT};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn signs_in_sees_flows_and_signs_out() {
@@ -119,5 +119,59 @@ async fn repeated_wrong_passwords_are_refused_for_a_while_with_a_clear_message()
         .unwrap()
         .path()
         .starts_with("/login"));
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_revoked_token_leads_to_sign_in_which_says_so_and_returns_to_the_page() {
+    let server = AppServer::start().await;
+    let token = server.admin_token().await;
+    let flow = server
+        .create_flow(
+            &token,
+            serde_json::json!({"name": "Queue", "type": "voice"}),
+        )
+        .await;
+    let id = flow["id"].as_str().expect("an id");
+    let browser = Browser::start().await;
+    browser.sign_in(&server, "admin", ADMIN_PASSWORD).await;
+    let page = format!("/flows/{id}/code");
+    browser
+        .client
+        .goto(&format!("{}{page}", server.base))
+        .await
+        .unwrap();
+    browser.find(".cm-content").await;
+
+    // Signed out everywhere from elsewhere: the page's token is refused on its next call.
+    let (status, body) = server
+        .api(
+            &token,
+            reqwest::Method::POST,
+            &format!("{}?everywhere=true", LOGOUT.path),
+            None,
+        )
+        .await;
+    assert!((200..300).contains(&status), "{status} {body}");
+    browser.client.refresh().await.unwrap();
+    browser
+        .wait_for_text(".login-card .notice", "Your session has ended")
+        .await;
+
+    // The domain may come with the username, as Webitel takes it.
+    browser
+        .type_into("input[name=username]", "admin@main")
+        .await;
+    browser
+        .type_into("input[name=password]", ADMIN_PASSWORD)
+        .await;
+    let domain = browser.find("input[name=domain]").await;
+    assert!(
+        !domain.is_enabled().await.unwrap(),
+        "the username carries it"
+    );
+    browser.click("button[type=submit]").await;
+    browser.wait_for_location(&page).await;
+    browser.find(".cm-content").await;
     browser.close().await;
 }

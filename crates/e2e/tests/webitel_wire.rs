@@ -1,31 +1,17 @@
 //! The web app on Webitel's wire: the built app in Chromium, talking to the Webitel double (a
 //! proxy that answers as Webitel's engine does) in front of our real server. Sign-in with the
 //! token-only answer and userinfo's scope, lists with zero values left out, saves without ETag
-//! (a change in between still asks the conflict question), versions numbered as strings.
+//! (a change in between still asks the conflict question), versions numbered as strings; and
+//! the app served as Webitel's Flow Diagram, opening the admin's URLs with the admin's token.
 
-use flow_e2e::{create_through_the_add_modal, row_names, AppServer, Browser, ADMIN_PASSWORD};
-use flow_model::contract::REPLACE_FLOW;
+use flow_e2e::{
+    create_through_the_add_modal, row_names, webitel_in_front_of, AppServer, Browser,
+    ADMIN_PASSWORD,
+};
+use flow_model::contract::{LOGIN, READ_FLOW, REPLACE_FLOW};
 use flow_model::Role;
+use flow_server::state::Settings;
 use serde_json::json;
-use webitel_double::{Options, Url};
-
-/// Starts the Webitel double in front of `server`; its base URL.
-async fn webitel_in_front_of(server: &AppServer) -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let options = Options {
-        default_domain: Some("main".into()),
-        ..Options::new(Url::parse(&server.base).unwrap())
-    };
-    tokio::spawn(webitel_double::serve(
-        listener,
-        webitel_double::app_with(options),
-        std::future::pending(),
-    ));
-    base
-}
 
 /// Types `schema` into the code editor and presses Save.
 async fn save_schema(browser: &Browser, schema: &str) {
@@ -98,8 +84,18 @@ async fn on_a_webitel_engine_flows_are_listed_created_saved_and_guarded_against_
 
     // Saved again: Webitel's engine takes no If-Match, so the app reads the flow first.
     save_schema(&browser, r#"[{"answer": ""}, {"hangup": "USER_BUSY"}]"#).await;
+    // Landed (the first save's toast may still be showing, so the flow itself is asked).
     browser
-        .wait_for_text(".toast", "Successfully updated")
+        .wait_until(|| async {
+            let (_, flow) = server
+                .api(&token, reqwest::Method::GET, &READ_FLOW.path_for(id), None)
+                .await;
+            if flow["schema"].to_string().contains("USER_BUSY") {
+                Ok(())
+            } else {
+                Err(format!("the second save has not landed: {flow}"))
+            }
+        })
         .await;
 
     // Someone saves it meanwhile, through our own API (the double has no ETag to give).
@@ -156,5 +152,116 @@ async fn a_webitel_viewer_whose_scope_lacks_create_update_and_delete_only_reads(
         .texts("table.flows [aria-label=Edit], table.flows [aria-label=Delete]")
         .await;
     assert!(changes.is_empty(), "{changes:?}");
+    browser.close().await;
+}
+
+/// The base path Webitel's admin opens its Flow Diagram app under (`VITE_FLOW_DIAGRAM_URL` in
+/// webitel/client's `.env`).
+const FLOW_DIAGRAM: &str = "/flow-diagram";
+
+/// Signs in on Webitel's wire as the admin's `user@domain`; the token.
+async fn webitel_token(webitel: &str) -> String {
+    let answer: serde_json::Value = reqwest::Client::new()
+        .post(format!("{webitel}{}", LOGIN.served_path))
+        .json(&json!({"username": "admin@main", "password": ADMIN_PASSWORD}))
+        .send()
+        .await
+        .expect("login answers")
+        .json()
+        .await
+        .expect("a JSON answer");
+    answer["access_token"]
+        .as_str()
+        .unwrap_or_else(|| panic!("a token in {answer}"))
+        .to_owned()
+}
+
+#[tokio::test]
+async fn as_webitels_flow_diagram_the_app_opens_the_admins_urls_with_the_admins_token() {
+    let server = AppServer::start_with(Settings {
+        base_path: FLOW_DIAGRAM.parse().unwrap(),
+        ..Settings::default()
+    })
+    .await;
+    let token = server.admin_token().await;
+    let diagram = server
+        .create_flow(
+            &token,
+            json!({"name": "Greeting", "type": "voice", "editor": true, "schema": [{"answer": ""}]}),
+        )
+        .await;
+    let code = server
+        .create_flow(
+            &token,
+            json!({"name": "Plain code", "type": "chat", "schema": [{"hangup": ""}]}),
+        )
+        .await;
+    let webitel = webitel_in_front_of(&server).await;
+    let admin_token = webitel_token(&webitel).await;
+    let browser = Browser::start().await;
+    let at = |path: String| format!("{webitel}{FLOW_DIAGRAM}{path}");
+
+    // Webitel's admin has signed in on this site: its token is in local storage.
+    browser.client.goto(&at("/".into())).await.unwrap();
+    browser
+        .wait_for_location(&format!("{FLOW_DIAGRAM}/login"))
+        .await;
+    browser
+        .client
+        .execute(
+            "localStorage.setItem('access-token', arguments[0])",
+            vec![json!(admin_token)],
+        )
+        .await
+        .unwrap();
+
+    // A stored flow, as the admin opens it: `{id}/` (the type is left empty).
+    let id = diagram["id"].as_str().expect("an id");
+    browser.client.goto(&at(format!("/{id}/"))).await.unwrap();
+    browser
+        .wait_for_location(&format!("{FLOW_DIAGRAM}/flows/{id}/diagram"))
+        .await;
+    browser.find("canvas").await;
+    let name = browser.find("input.flow-name").await;
+    assert_eq!(
+        name.prop("value").await.unwrap().as_deref(),
+        Some("Greeting")
+    );
+
+    // A new flow of a type.
+    browser.client.goto(&at("/new/chat".into())).await.unwrap();
+    browser
+        .wait_for_location(&format!("{FLOW_DIAGRAM}/flows/new/diagram?type=chat"))
+        .await;
+    browser.find("canvas").await;
+
+    // The registry under the base path links every flow under it; the code editor's bundle
+    // loads from there too.
+    browser.client.goto(&at("/".into())).await.unwrap();
+    wait_for_names(&browser, &["Greeting", "Plain code"]).await;
+    browser
+        .click_button("table.flows td.name a", "Plain code")
+        .await;
+    let code_id = code["id"].as_str().expect("an id");
+    browser
+        .wait_for_location(&format!("{FLOW_DIAGRAM}/flows/{code_id}/code"))
+        .await;
+    browser.find(".cm-content").await;
+
+    // A token handed in the address works without local storage.
+    browser
+        .client
+        .execute("localStorage.clear(); sessionStorage.clear();", vec![])
+        .await
+        .unwrap();
+    browser
+        .client
+        .goto(&at(format!("/{id}/voice?accessToken={admin_token}")))
+        .await
+        .unwrap();
+    browser
+        .wait_for_location(&format!("{FLOW_DIAGRAM}/flows/{id}/diagram"))
+        .await;
+    browser.find("canvas").await;
     browser.close().await;
 }

@@ -133,7 +133,8 @@ impl Tag {
     }
 }
 
-/// A user as other entities refer to it.
+/// A user as other entities refer to it (and, in userinfo's `roles`, a role: Webitel's
+/// `apiObjectId` has the same `{id, name}`).
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug, Default)]
 pub struct UserRef {
@@ -256,7 +257,8 @@ pub struct SchemaWrite {
     pub note: Option<String>,
     /// PATCH only: which of the fields above to apply: `name`, `description`, `type`, `editor`,
     /// `schema`, `payload`, `debug`, `tags`. As in Webitel, any name that starts with `schema`
-    /// or `payload` names that field, and `note` may be named (the note is always kept).
+    /// or `payload` names that field, `note` may be named (the note is always kept), and any
+    /// other name is ignored.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<Vec<String>>))]
     pub fields: Option<Vec<PatchField>>,
@@ -309,8 +311,10 @@ pub struct SchemaVersion {
     #[serde(with = "crate::int64")]
     #[cfg_attr(feature = "openapi", schema(schema_with = crate::int64::schema))]
     pub schema_id: i64,
-    // Webitel sends it as a string (a uint64).
-    #[serde(deserialize_with = "crate::int64::deserialize")]
+    /// A uint64 in Webitel's protos, so a string in proto3 JSON (webitel/protos
+    /// `swagger/api.json`, `engine.SchemaVersion.version`); a number is read too.
+    #[serde(with = "crate::int64")]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::int64::schema))]
     pub version: i64,
     #[serde(with = "crate::int64")]
     #[cfg_attr(feature = "openapi", schema(schema_with = crate::int64::schema))]
@@ -344,22 +348,43 @@ pub struct ErrorBody {
     pub request_id: String,
 }
 
+/// A sign-in. Webitel's sign-in page sends the domain inside the username, `user@domain`, and
+/// no `domain` (webitel/web-client-auth `src/stores/auth.ts`, `login`;
+/// `src/validations/validators.ts`, `loginValidator`); our own clients send both apart.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug)]
 pub struct LoginRequest {
+    /// The login; without `domain`, `login@domain` (split at the last `@`).
     pub username: String,
     pub password: String,
+    /// When given (not blank), `username` is the login as it is, `@` included.
+    #[serde(default)]
     pub domain: String,
 }
 
-/// Who is signed in and what they may do with flows.
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug)]
+impl LoginRequest {
+    /// The domain and the login this sign-in names, trimmed: the body's `domain` when it has
+    /// one, else what follows the last `@` of `username` (a domain name has no `@`, a login
+    /// may). Neither: an empty domain, which no account is in.
+    pub fn domain_and_login(&self) -> (&str, &str) {
+        let username = self.username.trim();
+        match self.domain.trim() {
+            "" => match username.rsplit_once('@') {
+                Some((login, domain)) => (domain.trim(), login.trim()),
+                None => ("", username),
+            },
+            domain => (domain, username),
+        }
+    }
+}
+
+/// Who is signed in and what they may do with flows: what a client makes of either server's
+/// userinfo ([`crate::userinfo::session_of_userinfo`]).
+#[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Session {
     pub user: UserRef,
     pub domain: String,
     pub permissions: Vec<Permission>,
-    #[serde(default)]
     pub admin: bool,
 }
 
@@ -369,6 +394,128 @@ impl Session {
     }
 }
 
+/// The rights on one object class (Webitel's `apiObjclass`, webitel/protos `swagger/api.json`;
+/// fields in `webitel-go/authz.proto` `Objclass` order, `abac` "not implemented" left out).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug, Default)]
+pub struct Objclass {
+    // Webitel leaves out every zero value (proto3 JSON); this server always sends them all.
+    #[serde(default, with = "crate::int64")]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(schema_with = crate::int64::schema, required = true)
+    )]
+    pub id: i64,
+    /// The display name.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
+    pub name: String,
+    /// The code name: flows are `schema`.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
+    pub class: String,
+    /// Operation-based access control: on, the `access` letters decide; off, all is allowed.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
+    pub obac: bool,
+    /// Record-based access control (per object).
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
+    pub rbac: bool,
+    /// Letters of the rights granted: `x` create, `r` read, `w` update, `d` delete.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true, pattern = "^x?r?w?d?$"))]
+    pub access: String,
+}
+
+/// A global permission (Webitel's `apiPermission`), e.g. `read`: select any object.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug, Default)]
+pub struct GlobalPermission {
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
+    pub id: String,
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
+    pub name: String,
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
+    pub usage: String,
+}
+
+/// Who is signed in, as `GET /userinfo` answers: Webitel's `apiUserinfo` (webitel/protos
+/// `swagger/api.json`; fields in `webitel-go/authz.proto` `Userinfo` order, the user's
+/// `extension`, `chat_name` and `license` left out: ours have none), then our own `user` and
+/// `admin`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug, Default)]
+pub struct Userinfo {
+    // Webitel leaves out every zero value (proto3 JSON); this server always sends them all.
+    /// The domain's id.
+    #[serde(default, with = "crate::int64")]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(schema_with = crate::int64::schema, required = true)
+    )]
+    pub dc: i64,
+    /// The domain's name.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
+    pub domain: String,
+    #[serde(default, with = "crate::int64")]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(schema_with = crate::int64::schema, required = true)
+    )]
+    pub user_id: i64,
+    /// The display name.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
+    pub name: String,
+    /// The login.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
+    pub username: String,
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
+    pub preferred_username: String,
+    /// The rights per object class; the entry of class `schema` holds those on flows, and a
+    /// class without read is not listed.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
+    pub scope: Vec<Objclass>,
+    /// The user's roles, each `{id, name}`.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
+    pub roles: Vec<UserRef>,
+    /// Global permissions: a domain admin's `add`, `read`, `write`, `delete` (any object).
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
+    pub permissions: Vec<GlobalPermission>,
+    /// When the user last changed (epoch milliseconds).
+    #[serde(default, with = "crate::int64")]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(schema_with = crate::int64::schema, required = true)
+    )]
+    pub updated_at: i64,
+    /// When the access token expires (epoch milliseconds).
+    #[serde(default, with = "crate::int64")]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(schema_with = crate::int64::schema, required = true)
+    )]
+    pub expires_at: i64,
+    /// Ours: the user as other entities refer to it.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
+    pub user: UserRef,
+    /// Ours: whether the user manages its domain's users.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(required = true))]
+    pub admin: bool,
+}
+
 /// The token of a sign-in, read from either server's answer (Webitel's carries nothing else
 /// that says who signed in: that comes from userinfo).
 #[derive(Deserialize, Clone, PartialEq, Eq, Debug)]
@@ -376,15 +523,13 @@ pub struct AccessToken {
     pub access_token: String,
 }
 
+/// Our sign-in answer: the token, and the same `Userinfo` as `GET /userinfo` gives with it.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug)]
 pub struct LoginResponse {
     pub access_token: String,
-    #[serde(with = "crate::int64")]
-    #[cfg_attr(feature = "openapi", schema(schema_with = crate::int64::schema))]
-    pub expires_at: i64,
     #[serde(flatten)]
-    pub session: Session,
+    pub userinfo: Userinfo,
 }
 
 #[cfg(test)]
@@ -446,7 +591,7 @@ mod tests {
     fn patch_fields_read_every_name_and_write_the_same_names() {
         let body: SchemaWrite = serde_json::from_value(json!({
             "fields": ["name", "schema", "payload", "tags", "note", "schema.steps", "payloads",
-                       "id", "Name"]
+                       "id", "Name", "created_by"]
         }))
         .unwrap();
         let fields = body.fields.unwrap();
@@ -460,8 +605,9 @@ mod tests {
                 PatchField::Note,
                 PatchField::Field(SchemaField::Schema),
                 PatchField::Field(SchemaField::Payload),
-                PatchField::Field(SchemaField::Id),
+                PatchField::Unknown("id".into()),
                 PatchField::Unknown("Name".into()),
+                PatchField::Unknown("created_by".into()),
             ]
         );
         let written = SchemaWrite {
@@ -477,6 +623,60 @@ mod tests {
             json!({"fields": ["name", "type", "editor"]})
         );
         assert!(serde_json::from_value::<SchemaWrite>(json!({"fields": [5]})).is_err());
+    }
+
+    #[test]
+    fn a_sign_in_names_its_domain_apart_or_after_the_last_at() {
+        let request = |username: &str, domain: &str| LoginRequest {
+            username: username.into(),
+            password: String::new(),
+            domain: domain.into(),
+        };
+        assert_eq!(
+            request(" ann ", " main ").domain_and_login(),
+            ("main", "ann")
+        );
+        // A domain given: the username is the login, `@` and all.
+        assert_eq!(
+            request("ann@corp", "main").domain_and_login(),
+            ("main", "ann@corp")
+        );
+        assert_eq!(
+            request(" ann@main ", "").domain_and_login(),
+            ("main", "ann")
+        );
+        assert_eq!(
+            request("ann@corp.com@main", " ").domain_and_login(),
+            ("main", "ann@corp.com")
+        );
+        assert_eq!(request("ann", "").domain_and_login(), ("", "ann"));
+        let webitel: LoginRequest =
+            serde_json::from_value(json!({"username": "ann@main", "password": "p"})).unwrap();
+        assert_eq!(webitel.domain_and_login(), ("main", "ann"));
+    }
+
+    #[test]
+    fn a_version_number_is_a_string_and_reads_from_a_number_too() {
+        let version = SchemaVersion {
+            id: 5,
+            schema_id: 9,
+            version: 3,
+            created_at: 1,
+            created_by: None,
+            schema: json!([]),
+            payload: json!({}),
+            note: String::new(),
+        };
+        let written = serde_json::to_value(&version).unwrap();
+        assert_eq!(written["version"], json!("3"));
+        let mut numeric = written.clone();
+        numeric["version"] = json!(3);
+        for value in [written, numeric] {
+            assert_eq!(
+                serde_json::from_value::<SchemaVersion>(value).unwrap(),
+                version
+            );
+        }
     }
 
     #[test]

@@ -114,7 +114,7 @@ operations! {
     LOGIN: Post "/login";
     /// Signs out: revokes the token the request carries (`?everywhere=true`: all the user's).
     LOGOUT: Post "/logout";
-    /// Who is signed in, in which domain, with which permissions: `Session`.
+    /// Who is signed in, in which domain, with which rights on flows: `Userinfo`.
     USERINFO: Get "/userinfo";
     /// Adds a user to the caller's domain (domain admins only).
     CREATE_USER: Post "/users";

@@ -72,22 +72,24 @@ impl SchemaField {
     }
 }
 
-/// A name in a PATCH body's `fields`, read as Webitel reads it. Any name reads: one this API
-/// does not know is kept as it came, so that the answer can name it.
+/// A name in a PATCH body's `fields`, read as Webitel reads it. Any name reads: one that
+/// names nothing a PATCH changes is kept as it came (and written back so), to be ignored.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub enum PatchField {
     /// A field of the flow; a name that starts with `schema` or `payload` names that field.
     Field(SchemaField),
     /// `note`: the body's note is kept with every change, named or not.
     Note,
-    /// Any other name.
+    /// Any other name, the server's own fields (`id`, `created_at`, …) included.
     Unknown(String),
 }
 
 impl PatchField {
-    /// How Webitel reads a name of `fields`.
+    /// How Webitel reads a name of `fields`: the exact names of the fields a PATCH changes,
+    /// `note`, then any name starting with `schema` or `payload`; the rest names nothing
+    /// (webitel/engine `grpc_api/flow_routing_schema.go`, `PatchRoutingSchema`).
     pub fn from_name(name: &str) -> Self {
-        match SchemaField::from_name(name) {
+        match SchemaField::from_name(name).filter(|field| field.is_patchable()) {
             Some(field) => Self::Field(field),
             None if name == "note" => Self::Note,
             None if name.starts_with("schema") => Self::Field(SchemaField::Schema),

@@ -5,6 +5,7 @@
 //! - [`query`]: search parameters, parsed from and written to URL query pairs.
 //! - [`rules`]: what a valid flow name, description, tag list and schema are.
 //! - [`access`]: permissions on flows and the role shortcuts.
+//! - [`userinfo`]: who is signed in: the userinfo answer, written and read.
 //! - [`transfer`]: flows as files: the Download format and the reading of uploads.
 //! - [`assist`]: language help for code editors: completion, hover, underlines.
 //! - [`text_diff`]: line differences between two texts, for comparing versions.

@@ -1,5 +1,6 @@
 //! Command-line and environment configuration.
 
+use crate::web::BasePath;
 use clap::{Args, Parser, Subcommand};
 use flow_model::Role;
 use std::net::SocketAddr;
@@ -91,6 +92,11 @@ pub struct ServeArgs {
     /// The built web app (trunk's `dist`).
     #[arg(long, env = "FLOW_STUDIO_STATIC_DIR", default_value = "dist")]
     pub static_dir: PathBuf,
+
+    /// The path the web app is served under (the API stays at `/api`): `/flow-diagram` serves
+    /// it where Webitel's admin opens its Flow Diagram app.
+    #[arg(long, env = "FLOW_STUDIO_BASE_PATH", default_value = "")]
+    pub base_path: BasePath,
 
     /// Largest request body in bytes; larger ones get 413.
     #[arg(long, env = "FLOW_STUDIO_BODY_LIMIT", default_value_t = 10 * 1024 * 1024)]

@@ -39,8 +39,13 @@ pub fn app(state: AppState, static_dir: &Path) -> Router {
         contract::API_BASE,
         routes::api_router(openapi::documented_router()),
     );
-    let router = if index_html.is_some() {
-        router.fallback_service(web::spa_service(static_dir))
+    let router = if let Some(index_html) = &index_html {
+        let base = &state.settings.base_path;
+        router.merge(web::spa_router(
+            static_dir,
+            web::page_under(index_html, base),
+            base,
+        ))
     } else {
         let static_dir = static_dir.to_owned();
         router.fallback(move || web::spa_missing(static_dir.clone()))
@@ -70,6 +75,7 @@ pub fn app(state: AppState, static_dir: &Path) -> Router {
 
 fn settings(args: &ServeArgs) -> Settings {
     Settings {
+        base_path: args.base_path.clone(),
         body_limit: args.body_limit,
         max_json_depth: usize::from(args.max_json_depth),
         token_lifetime_ms: i64::from(args.token_hours) * 3600 * 1000,

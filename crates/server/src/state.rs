@@ -1,4 +1,5 @@
 use crate::store::Store;
+use crate::web::BasePath;
 use std::sync::Arc;
 
 /// What every handler can reach.
@@ -8,9 +9,11 @@ pub struct AppState {
     pub settings: Arc<Settings>,
 }
 
-/// Request handling limits, from the command line.
+/// Request handling limits and where the web app is served, from the command line.
 #[derive(Clone, Debug)]
 pub struct Settings {
+    /// The path the web app is served under.
+    pub base_path: BasePath,
     /// Largest accepted request body, in bytes.
     pub body_limit: usize,
     /// Deepest accepted nesting of arrays and objects in a request body.
@@ -42,6 +45,7 @@ impl Default for LoginThrottle {
 impl Default for Settings {
     fn default() -> Self {
         Self {
+            base_path: BasePath::default(),
             body_limit: 10 * 1024 * 1024,
             max_json_depth: 100,
             token_lifetime_ms: 12 * 3600 * 1000,

@@ -1,34 +1,121 @@
-//! Serving the built SPA: hashed assets cached for good, `index.html` for every other path
-//! (client-side routes), and the security headers every page carries. Files are sent as the
-//! build precompressed them (`x.br`, `x.gz` beside `x`, made by `cargo xtask build` at the
-//! highest settings) to browsers that accept that encoding; a file without such a copy is
-//! compressed on the fly by the router's compression layer.
+//! Serving the built SPA under its base path: hashed assets cached for good, the app's page
+//! for every other path (client-side routes), and the security headers every page carries.
+//! Files are sent as the build precompressed them (`x.br`, `x.gz` beside `x`, made by
+//! `cargo xtask build` at the highest settings) to browsers that accept that encoding; a file
+//! without such a copy is compressed on the fly by the router's compression layer.
 
 use axum::body::Body;
 use axum::extract::Request;
+use axum::handler::HandlerWithoutStateExt;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::Router;
 use base64::Engine;
 use flow_model::contract::API_BASE;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
-use tower_http::services::{ServeDir, ServeFile};
+use std::str::FromStr;
+use tower_http::services::ServeDir;
 
 /// The encodings the build precompresses into, by file name suffix.
 const PRECOMPRESSED: [&str; 2] = [".br", ".gz"];
 
-/// Serves files of `static_dir` (their precompressed copy when the browser accepts it); any
-/// other path is a route of the app and gets `index.html`.
-pub fn spa_service(static_dir: &Path) -> ServeDir<ServeFile> {
+/// The path the web app is served under: empty for the site's root, else `/` and segments
+/// without a trailing `/` (`/flow-diagram`, where Webitel's admin looks for its Flow Diagram
+/// app). The API stays at `/api` either way.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BasePath(String);
+
+impl BasePath {
+    /// The path, empty at the root.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl FromStr for BasePath {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let path = text.trim().trim_end_matches('/');
+        if path.is_empty() {
+            return Ok(Self::default());
+        }
+        let Some(segments) = path.strip_prefix('/') else {
+            return Err(format!("the base path {text:?} must start with `/`"));
+        };
+        let plain = |segment: &str| {
+            !matches!(segment, "" | "." | "..")
+                && segment
+                    .bytes()
+                    .all(|byte| byte.is_ascii_alphanumeric() || b"-._~".contains(&byte))
+        };
+        if let Some(segment) = segments.split('/').find(|segment| !plain(segment)) {
+            return Err(format!(
+                "the base path {text:?} has a segment {segment:?}: use letters, digits and `-._~`"
+            ));
+        }
+        if path == API_BASE || path.starts_with(&format!("{API_BASE}/")) {
+            return Err(format!(
+                "the base path {text:?} would hide the API at {API_BASE}"
+            ));
+        }
+        Ok(Self(path.to_owned()))
+    }
+}
+
+/// The app's page: the build's `index.html` with its `<base href>` pointing at `base`, so that
+/// the build's relative file names and the app's routes resolve under it.
+pub fn page_under(index_html: &str, base: &BasePath) -> String {
+    let tag = format!(r#"<base href="{}/">"#, base.as_str());
+    let existing = index_html.find("<base ").and_then(|start| {
+        let end = start + index_html[start..].find('>')? + 1;
+        Some(start..end)
+    });
+    match existing {
+        Some(range) => format!(
+            "{}{tag}{}",
+            &index_html[..range.start],
+            &index_html[range.end..]
+        ),
+        None => index_html.replacen("<head>", &format!("<head>{tag}"), 1),
+    }
+}
+
+/// The web app under `base`: files of `static_dir` (their precompressed copy when the browser
+/// accepts it); any other path is a route of the app and gets its `page`. At a base path other
+/// than the root, the site's root leads there.
+pub fn spa_router<S: Clone + Send + Sync + 'static>(
+    static_dir: &Path,
+    page: String,
+    base: &BasePath,
+) -> Router<S> {
     report_precompressed(static_dir);
-    let index = ServeFile::new(static_dir.join("index.html"))
-        .precompressed_br()
-        .precompressed_gzip();
-    ServeDir::new(static_dir)
+    let page = move || {
+        let page = page.clone();
+        async move { Html(page) }
+    };
+    let files = ServeDir::new(static_dir)
         .precompressed_br()
         .precompressed_gzip()
-        .fallback(index)
+        // The directory's `index.html` is the page without its base: the fallback serves it.
+        .append_index_html_on_directories(false)
+        .fallback(page.clone().into_service());
+    let app: Router = Router::new()
+        .route("/index.html", get(page))
+        .fallback_service(files);
+    match base.as_str() {
+        "" => Router::new().fallback_service(app),
+        base => {
+            let start = format!("{base}/");
+            Router::new()
+                .route("/", get(move || async move { Redirect::to(&start) }))
+                // A service, not a nested router: `{base}/` itself is the app's page too.
+                .nest_service(base, app)
+        }
+    }
 }
 
 /// Says at startup whether the files will be sent precompressed, and warns about a copy older
@@ -258,5 +345,42 @@ mod tests {
         assert!(!policy.contains("'unsafe-eval'"));
         assert!(policy.contains("frame-ancestors 'none'"));
         assert!(!content_security_policy(None).contains("sha256"));
+    }
+
+    #[test]
+    fn base_paths_are_plain_absolute_paths() {
+        assert_eq!("".parse::<BasePath>().unwrap().as_str(), "");
+        assert_eq!("/".parse::<BasePath>().unwrap().as_str(), "");
+        assert_eq!(
+            "/flow-diagram/".parse::<BasePath>().unwrap().as_str(),
+            "/flow-diagram"
+        );
+        assert_eq!("/a/b.c".parse::<BasePath>().unwrap().as_str(), "/a/b.c");
+        for bad in [
+            "flow-diagram",
+            "/a//b",
+            "/a/../b",
+            "/a b",
+            "/api",
+            "/api/x",
+            "/é",
+        ] {
+            assert!(bad.parse::<BasePath>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_page_points_its_base_at_the_base_path() {
+        let built =
+            r#"<html><head><meta charset="utf-8"><base href="/"><title>x</title></head></html>"#;
+        let base: BasePath = "/flow-diagram".parse().unwrap();
+        let page = page_under(built, &base);
+        assert!(page.contains(r#"<head><meta charset="utf-8"><base href="/flow-diagram/"><title>"#));
+        assert_eq!(page.matches("<base ").count(), 1);
+        let without = "<html><head><title>x</title></head></html>";
+        assert_eq!(
+            page_under(without, &BasePath::default()),
+            r#"<html><head><base href="/"><title>x</title></head></html>"#
+        );
     }
 }

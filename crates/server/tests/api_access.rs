@@ -216,15 +216,41 @@ async fn login_refuses_wrong_credentials_alike(engine: Engine) {
             "{domain}/{username}"
         );
     }
-    let incomplete = server
-        .anonymous()
-        .post(
-            LOGIN.served_path,
+    // Without `domain`, the domain follows the `@` of the username (Webitel's sign-in page);
+    // with one, the username is the login as it is.
+    for (body, signed_in) in [
+        (
             json!({"username": "admin", "password": "admin-password"}),
-        )
-        .await;
-    let detail = incomplete.expect_error(StatusCode::BAD_REQUEST, "app.request.body.invalid");
-    assert!(detail.contains("missing field `domain`"), "{detail}");
+            false,
+        ),
+        (
+            json!({"username": "admin@", "password": "admin-password"}),
+            false,
+        ),
+        (
+            json!({"username": "admin@main", "password": "admin-password", "domain": "main"}),
+            false,
+        ),
+        (
+            json!({"username": " admin@main ", "password": "admin-password"}),
+            true,
+        ),
+        (
+            json!({"username": "admin@main", "password": "admin-password", "domain": " "}),
+            true,
+        ),
+    ] {
+        let reply = server
+            .anonymous()
+            .post(LOGIN.served_path, body.clone())
+            .await;
+        if signed_in {
+            assert_eq!(reply.status, StatusCode::OK, "{body}: {}", reply.body);
+            assert_eq!(reply.body["domain"], "main");
+        } else {
+            reply.expect_error(StatusCode::UNAUTHORIZED, "app.auth.login.invalid");
+        }
+    }
 
     // The right credentials (around spaces in domain and username) give a working token.
     let before = now_millis();
@@ -241,9 +267,10 @@ async fn login_refuses_wrong_credentials_alike(engine: Engine) {
     assert!((before + lifetime..=now_millis() + lifetime).contains(&expires_at));
     let info = with_token(&server, token).get(USERINFO.served_path).await;
     assert_eq!(info.status, StatusCode::OK);
-    for key in ["user", "domain", "permissions", "admin"] {
-        assert_eq!(reply.body[key], info.body[key], "{key}");
-    }
+    // The sign-in answers the token and what userinfo says with it.
+    let mut signed_in = reply.body.clone();
+    signed_in.as_object_mut().unwrap().remove("access_token");
+    assert_eq!(signed_in, info.body);
 }
 
 async fn logout_invalidates_only_that_token(engine: Engine) {
@@ -292,32 +319,66 @@ async fn logout_invalidates_only_that_token(engine: Engine) {
     );
 }
 
+/// Webitel's global permissions of a domain admin.
+fn admin_permissions() -> Value {
+    json!([
+        {"id": "add", "name": "Create", "usage": "Grants permission to create any objects"},
+        {"id": "read", "name": "Select", "usage": "Grants permission to select any objects"},
+        {"id": "write", "name": "Update", "usage": "Grants permission to modify any objects"},
+        {"id": "delete", "name": "Delete", "usage": "Grants permission to remove any objects"}
+    ])
+}
+
+/// The decimal string `info[key]` holds, as a number.
+fn int64_in(info: &Value, key: &str) -> i64 {
+    let text = info[key]
+        .as_str()
+        .unwrap_or_else(|| panic!("{key}: {info}"));
+    text.parse().unwrap_or_else(|_| panic!("{key}: {text}"))
+}
+
 async fn userinfo_shows_user_domain_and_permissions(engine: Engine) {
     let server = TestServer::start(engine).await;
     let expected = [
-        (
-            Role::Admin,
-            json!(["create", "read", "update", "delete"]),
-            true,
-        ),
-        (Role::Editor, json!(["create", "read", "update"]), false),
-        (Role::Viewer, json!(["read"]), false),
+        (Role::Admin, "xrwd", "1", admin_permissions(), true),
+        (Role::Editor, "xrw", "2", json!([]), false),
+        (Role::Viewer, "r", "3", json!([]), false),
     ];
+    let lifetime = test_settings().token_lifetime_ms;
     let mut ids = std::collections::BTreeSet::new();
-    for (role, permissions, admin) in expected {
+    let mut domain_ids = std::collections::BTreeSet::new();
+    for (role, access, role_id, permissions, admin) in expected {
+        let before = now_millis();
         let api = server.user("acme", role.as_str(), role).await;
         let info = api.get(USERINFO.served_path).await;
         assert_eq!(info.status, StatusCode::OK);
-        let id = info.body["user"]["id"].as_str().unwrap().to_owned();
+        let body = &info.body;
+        let id = body["user_id"].as_str().unwrap().to_owned();
         assert!(id.parse::<i64>().is_ok(), "{id}");
+        let updated_at = int64_in(body, "updated_at");
+        assert!((before..=now_millis()).contains(&updated_at), "{body}");
+        let expires_at = int64_in(body, "expires_at");
+        assert!((before + lifetime..=now_millis() + lifetime).contains(&expires_at));
+        let name = role.as_str();
         assert_eq!(
-            info.body,
-            json!({"user": {"id": id, "name": role.as_str()}, "domain": "acme",
-                   "permissions": permissions, "admin": admin})
+            body,
+            &json!({"dc": body["dc"], "domain": "acme", "user_id": id, "name": name,
+                    "username": name, "preferred_username": name,
+                    "scope": [{"id": "1", "name": "Flow schemas", "class": "schema",
+                               "obac": true, "rbac": false, "access": access}],
+                    "roles": [{"id": role_id, "name": name}],
+                    "permissions": permissions,
+                    "updated_at": updated_at.to_string(), "expires_at": expires_at.to_string(),
+                    "user": {"id": id, "name": name}, "admin": admin})
         );
         ids.insert(id);
+        domain_ids.insert(int64_in(body, "dc"));
     }
     assert_eq!(ids.len(), 3, "three users");
+    assert_eq!(domain_ids.len(), 1, "one domain");
+    let other = server.user("main", "ann", Role::Viewer).await;
+    let elsewhere = other.get(USERINFO.served_path).await.body;
+    assert!(!domain_ids.contains(&int64_in(&elsewhere, "dc")));
 }
 
 async fn each_role_gets_exactly_its_permissions(engine: Engine) {
@@ -476,9 +537,16 @@ async fn only_admins_create_users_who_can_then_sign_in(engine: Engine) {
     let dave = server.login("main", "dave", "dave-password").await;
     let info = dave.get(USERINFO.served_path).await.body;
     assert_eq!(
-        info,
-        json!({"user": {"id": id, "name": "dave"}, "domain": "main",
-               "permissions": ["create", "read", "update"], "admin": false})
+        (&info["user"], &info["domain"], &info["admin"]),
+        (
+            &json!({"id": id, "name": "dave"}),
+            &json!("main"),
+            &json!(false)
+        )
+    );
+    assert_eq!(
+        (&info["scope"][0]["access"], &info["permissions"]),
+        (&json!("xrw"), &json!([]))
     );
     let flow = dave.create_flow(json!({"name": "By dave"})).await;
     assert_eq!(flow["created_by"], json!({"id": id, "name": "dave"}));
@@ -507,10 +575,14 @@ async fn only_admins_create_users_who_can_then_sign_in(engine: Engine) {
         .post(CREATE_USER.served_path, new_user("grace", "viewer"))
         .await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!(
+        frank.get(USERINFO.served_path).await.body["permissions"],
+        admin_permissions()
+    );
     let grace = server.login("main", "grace", "grace-password").await;
     assert_eq!(
-        grace.get(USERINFO.served_path).await.body["permissions"],
-        json!(["read"])
+        grace.get(USERINFO.served_path).await.body["scope"][0]["access"],
+        "r"
     );
 
     // Refused requests.

@@ -7,9 +7,22 @@ use flow_server::state::{AppState, Settings};
 use flow_server::store::{Store, StoreOptions};
 use std::sync::Arc;
 
-const INDEX: &str = r#"<!doctype html><html><head><script type="module">import init from '/app-0123456789abcdef.js'; await init();</script></head><body></body></html>"#;
+const INDEX: &str = r#"<!doctype html><html><head><base href="/"><script type="module">import init from './app-0123456789abcdef.js'; await init();</script></head><body></body></html>"#;
+
+/// The page as served under `base`: the build's with its `<base href>` pointing there.
+fn page_under(base: &str) -> String {
+    INDEX.replace(r#"<base href="/">"#, &format!(r#"<base href="{base}/">"#))
+}
 
 async fn serve_app(static_dir: &std::path::Path, database: &std::path::Path) -> String {
+    serve_app_with(static_dir, database, Settings::default()).await
+}
+
+async fn serve_app_with(
+    static_dir: &std::path::Path,
+    database: &std::path::Path,
+    settings: Settings,
+) -> String {
     let store = Store::open(
         &format!("sqlite://{}", database.display()),
         StoreOptions::default(),
@@ -18,7 +31,7 @@ async fn serve_app(static_dir: &std::path::Path, database: &std::path::Path) -> 
     .unwrap();
     let state = AppState {
         store,
-        settings: Arc::new(Settings::default()),
+        settings: Arc::new(settings),
     };
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
@@ -63,7 +76,7 @@ async fn serves_the_app_with_cache_and_security_headers() {
             "the inline loader is allowed by its hash: {csp}"
         );
         assert_eq!(headers["x-content-type-options"], "nosniff");
-        assert_eq!(response.text().await.unwrap(), INDEX);
+        assert_eq!(response.text().await.unwrap(), page_under(""));
     }
 
     let asset = client
@@ -180,7 +193,6 @@ async fn sends_the_precompressed_copy_the_browser_accepts() {
     std::fs::create_dir(&dist).unwrap();
     let script = "export default function init() {}".repeat(50);
     std::fs::write(dist.join("index.html"), INDEX).unwrap();
-    std::fs::write(dist.join("index.html.br"), "index, Brotli").unwrap();
     std::fs::write(dist.join("app-0123456789abcdef.js"), &script).unwrap();
     // Not real compressed data: what is sent must be these very bytes, not compressed anew.
     std::fs::write(dist.join("app-0123456789abcdef.js.br"), "script, Brotli").unwrap();
@@ -262,7 +274,8 @@ async fn sends_the_precompressed_copy_the_browser_accepts() {
     );
     assert_eq!(again.headers()["vary"], "accept-encoding");
 
-    // The app's page for a route: its precompressed copy too, checked again each time.
+    // The app's page for a route (written for its base path at startup): compressed as it is
+    // sent, checked again each time.
     let page = client
         .get(format!("{base}/flows/42/code"))
         .header("accept-encoding", "br")
@@ -272,6 +285,61 @@ async fn sends_the_precompressed_copy_the_browser_accepts() {
     assert_eq!(page.status(), 200);
     assert_eq!(page.headers()["content-encoding"], "br");
     assert_eq!(page.headers()["cache-control"], "no-cache");
-    assert_eq!(page.headers()["content-type"], "text/html");
-    assert_eq!(page.text().await.unwrap(), "index, Brotli");
+    assert_eq!(page.headers()["content-type"], "text/html; charset=utf-8");
+    assert_ne!(page.text().await.unwrap(), page_under(""), "compressed");
+}
+
+#[tokio::test]
+async fn serves_the_app_under_a_base_path_with_the_api_where_it_was() {
+    let folder = tempfile::tempdir().unwrap();
+    let dist = folder.path().join("dist");
+    std::fs::create_dir(&dist).unwrap();
+    std::fs::write(dist.join("index.html"), INDEX).unwrap();
+    std::fs::write(dist.join("app-0123456789abcdef.js"), "export default 1;").unwrap();
+    let settings = Settings {
+        base_path: "/flow-diagram".parse().unwrap(),
+        ..Settings::default()
+    };
+    let base = serve_app_with(&dist, &folder.path().join("flows.db"), settings).await;
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let get = |path: &str| client.get(format!("{base}{path}")).send();
+
+    // Webitel's admin opens `{base}/{id}/{type}`: a route of the app, whose page resolves the
+    // build's relative file names under the base path.
+    for path in [
+        "/flow-diagram",
+        "/flow-diagram/",
+        "/flow-diagram/index.html",
+        "/flow-diagram/42/",
+        "/flow-diagram/new/voice",
+        "/flow-diagram/flows/42/diagram",
+    ] {
+        let page = get(path).await.unwrap();
+        assert_eq!(page.status(), 200, "{path}");
+        assert_eq!(page.headers()["cache-control"], "no-cache", "{path}");
+        assert_eq!(
+            page.text().await.unwrap(),
+            page_under("/flow-diagram"),
+            "{path}"
+        );
+    }
+    let asset = get("/flow-diagram/app-0123456789abcdef.js").await.unwrap();
+    assert_eq!(asset.status(), 200);
+    assert_eq!(
+        asset.headers()["cache-control"],
+        "public, max-age=31536000, immutable"
+    );
+    assert_eq!(asset.text().await.unwrap(), "export default 1;");
+
+    // The site's root leads to the app; other paths are not the app's.
+    let root = get("/").await.unwrap();
+    assert!(root.status().is_redirection(), "{}", root.status());
+    assert_eq!(root.headers()["location"], "/flow-diagram/");
+    assert_eq!(get("/login").await.unwrap().status(), 404);
+    assert_eq!(get("/app-0123456789abcdef.js").await.unwrap().status(), 404);
+    let health = get(&format!("{API_BASE}/health")).await.unwrap();
+    assert_eq!(health.status(), 200);
 }

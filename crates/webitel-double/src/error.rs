@@ -15,7 +15,7 @@ pub enum Error {
         source: serde_json::Error,
     },
     #[error("the upstream server's userinfo is not our server's: {0}")]
-    UpstreamSession(#[source] serde_json::Error),
+    UpstreamSession(#[source] flow_model::userinfo::UserinfoError),
     #[error("the upstream URL and the path {path:?} make no URL: {reason}")]
     UpstreamUrl { path: String, reason: String },
     #[error("cannot listen on {address}: {source}")]

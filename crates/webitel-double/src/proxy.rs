@@ -16,6 +16,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use flow_model::contract::{self, ACCESS_HEADER};
+use flow_model::userinfo::session_of_userinfo;
 use flow_model::Session;
 use reqwest::{Method, Url};
 use serde_json::{json, Value};
@@ -282,7 +283,7 @@ impl Double {
         if !answer.ok() {
             return Ok(Err(answer));
         }
-        serde_json::from_value(answer.body)
+        session_of_userinfo(answer.body)
             .map(Ok)
             .map_err(Error::UpstreamSession)
     }

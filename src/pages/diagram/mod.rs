@@ -21,7 +21,7 @@ use crate::components::flow_loader::{FlowLoader, Opened};
 use crate::components::require_session::RequireSession;
 use crate::components::toast::use_toasts;
 use crate::i18n::{use_i18n, Msg};
-use crate::nav::registry_url;
+use crate::nav::{self, registry_url};
 use document::{DiagramDraft, FlowSettings};
 use flow_model::flow::{payload, FlowGraph, Severity};
 use flow_model::{FlowType, RoutingSchema};
@@ -68,7 +68,7 @@ fn DiagramEditor(opened: Opened) -> impl IntoView {
         Err(error) => view! {
             <main class="flow-page">
                 <p class="error" role="alert">{error.to_string()}</p>
-                <a href=registry_url()>"←"</a>
+                <a href=nav::href(&registry_url())>"←"</a>
             </main>
         }
         .into_any(),

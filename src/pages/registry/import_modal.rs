@@ -55,8 +55,12 @@ pub fn ImportModal(file_name: String, flow: ImportedFlow) -> impl IntoView {
         lookup.run(move || {
             leptos::task::spawn_local(async move {
                 let found = client.flow_named(&wanted).await;
-                if name.get_untracked().trim() != wanted || create_new.get_untracked() {
-                    return; // typed on meanwhile
+                // The modal may have closed meanwhile (its signals gone), or the name changed.
+                let still_asked = name.try_with_untracked(|typed| typed.trim() == wanted)
+                    == Some(true)
+                    && create_new.try_get_untracked() == Some(false);
+                if !still_asked {
+                    return;
                 }
                 match found {
                     Ok(Some(existing)) => target.set(Target::Replace(Box::new(existing))),

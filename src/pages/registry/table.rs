@@ -9,7 +9,7 @@ use crate::components::icon::{lucide, Icon};
 use crate::components::require_session::use_api_error_handler;
 use crate::components::toast::use_toasts;
 use crate::i18n::{use_i18n, Msg};
-use crate::nav::{flow_url, EditorKind};
+use crate::nav::{self, flow_url, EditorKind};
 use crate::session::use_auth;
 use flow_model::transfer::{export_file_name, export_text};
 use flow_model::{FlowType, Permission, RoutingSchema, SortField};
@@ -192,7 +192,7 @@ fn Row(flow: RoutingSchema, registry: Registry) -> impl IntoView {
     let id = flow.id.unwrap_or_default();
     let name = flow.name.clone().unwrap_or_default();
     let editor = EditorKind::of_flow(&flow);
-    let href = flow_url(id, editor);
+    let href = nav::href(&flow_url(id, editor));
     let kind = flow.flow_type.unwrap_or(FlowType::Default);
     let tags: Vec<String> = flow
         .tags

@@ -2,7 +2,7 @@
 
 use super::params::{FlowId, IfMatch, PagingParameters, SearchParameters, TagParameters};
 use super::{has_nul, if_match, parse_id, query_pairs, FLOWS};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::json::JsonBody;
 use crate::responses::{
     CreateErrors, FlowDeleteErrors, FlowReadErrors, FlowWriteErrors, SearchErrors,
@@ -15,8 +15,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use flow_model::{
     contract, rules, transfer, FieldError, ListResponse, Paging, PatchField, Permission,
-    QueryError, RoutingSchema, SchemaField, SchemaSearch, SchemaVersion, SchemaWrite, Tag,
-    TagSearch,
+    RoutingSchema, SchemaField, SchemaSearch, SchemaVersion, SchemaWrite, Tag, TagSearch,
 };
 use serde_json::{json, Value};
 use utoipa_axum::router::OpenApiRouter;
@@ -202,7 +201,9 @@ async fn replace(
     Ok(with_etag(flow))
 }
 
-/// Applies the fields a PATCH names (or, without `fields`, every field it carries).
+/// Applies the fields a PATCH names (or, without `fields`, every field it carries). A name
+/// that is no field a PATCH changes is ignored, as Webitel ignores it (webitel/engine
+/// `grpc_api/flow_routing_schema.go`, `PatchRoutingSchema`).
 fn apply_patch(mut content: FlowContent, body: &SchemaWrite) -> Result<FlowContent> {
     let carried: Vec<PatchField>;
     let named = match &body.fields {
@@ -220,8 +221,7 @@ fn apply_patch(mut content: FlowContent, body: &SchemaWrite) -> Result<FlowConte
         let known = match field {
             PatchField::Field(known) => *known,
             // The note is kept with every change, named or not.
-            PatchField::Note => continue,
-            PatchField::Unknown(_) => return Err(not_patchable(field)),
+            PatchField::Note | PatchField::Unknown(_) => continue,
         };
         match known {
             SchemaField::Name => {
@@ -240,25 +240,16 @@ fn apply_patch(mut content: FlowContent, body: &SchemaWrite) -> Result<FlowConte
             SchemaField::Payload => content.payload = payload(body.payload.clone()),
             SchemaField::Debug => content.debug = body.debug.unwrap_or(false),
             SchemaField::Tags => content.tags = tag_list(body.tags.clone())?,
+            // The server's own fields (a client may build such a name; none reads as one).
             SchemaField::Id
             | SchemaField::CreatedAt
             | SchemaField::CreatedBy
             | SchemaField::UpdatedAt
-            | SchemaField::UpdatedBy => return Err(not_patchable(field)),
+            | SchemaField::UpdatedBy => {}
         }
     }
     content.note = free_text("note", body.note.as_deref(), rules::note)?;
     Ok(content)
-}
-
-/// The answer to a PATCH that names a field it cannot change.
-fn not_patchable(field: &PatchField) -> Error {
-    Error::InvalidParameter(QueryError {
-        parameter: "fields".to_owned(),
-        value: field.as_str().to_owned(),
-        reason: "cannot be patched: expected name, description, type, editor, schema, payload, debug or tags"
-            .to_owned(),
-    })
 }
 
 /// Changes the fields that `fields` names (without it, every field the body carries).
@@ -364,6 +355,7 @@ async fn versions(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::Error;
     use flow_model::FlowType;
 
     fn stored() -> FlowContent {
@@ -417,15 +409,17 @@ mod tests {
     }
 
     #[test]
-    fn patch_refuses_unknown_fields_and_bad_values() {
+    fn patch_ignores_unknown_fields_and_refuses_bad_values() {
         let unknown = SchemaWrite {
-            fields: Some(vec![SchemaField::Id.into()]),
+            name: Some("Other".into()),
+            fields: Some(vec![
+                SchemaField::Id.into(),
+                PatchField::from_name("Name"),
+                PatchField::from_name("created_by"),
+            ]),
             ..Default::default()
         };
-        assert!(apply_patch(stored(), &unknown)
-            .unwrap_err()
-            .to_string()
-            .starts_with("fields=\"id\""));
+        assert_eq!(apply_patch(stored(), &unknown).unwrap(), stored());
         let not_array = SchemaWrite {
             schema: Some(json!("x")),
             ..Default::default()

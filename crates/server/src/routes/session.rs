@@ -12,7 +12,7 @@ use axum::extract::{FromRequestParts, Query, State};
 use axum::http::request::Parts;
 use axum::http::HeaderMap;
 use axum::Json;
-use flow_model::{contract, LoginRequest, LoginResponse, Session, UserRef};
+use flow_model::{contract, LoginRequest, LoginResponse, UserRef, Userinfo};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use std::net::SocketAddr;
@@ -28,16 +28,21 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 impl Account {
-    pub fn session(&self) -> Session {
-        Session {
-            user: UserRef {
+    /// Who this is, as userinfo says it, with the expiry of the token it was found by (an
+    /// account found by id has none: 0).
+    pub fn userinfo(&self) -> Userinfo {
+        Userinfo::new(
+            UserRef {
                 id: self.user_id,
                 name: self.username.clone(),
             },
-            domain: self.domain.clone(),
-            permissions: self.permissions.list(),
-            admin: self.admin,
-        }
+            self.domain_id,
+            self.domain.clone(),
+            self.permissions,
+            self.admin,
+            self.created_at,
+            self.expires_at.unwrap_or_default(),
+        )
     }
 }
 
@@ -58,15 +63,15 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
     }
 }
 
-/// What a failed sign-in counts against: the user (in its domain), and the client address
-/// when it is known.
-fn throttle_subjects(request: &LoginRequest, address: Option<SocketAddr>) -> Vec<(String, bool)> {
+/// What a failed sign-in counts against: the user (in its domain, however the sign-in named
+/// them), and the client address when it is known.
+fn throttle_subjects(
+    domain: &str,
+    login: &str,
+    address: Option<SocketAddr>,
+) -> Vec<(String, bool)> {
     let mut subjects = vec![(
-        format!(
-            "user:{}/{}",
-            request.domain.trim().to_lowercase(),
-            request.username.trim().to_lowercase()
-        ),
+        format!("user:{}/{}", domain.to_lowercase(), login.to_lowercase()),
         true,
     )];
     if let Some(address) = address {
@@ -103,7 +108,8 @@ async fn check_throttle(state: &AppState, subjects: &[(String, bool)], now: i64)
     Ok(())
 }
 
-/// Signs in: an access token for `X-Webitel-Access`, and who it belongs to.
+/// Signs in: an access token for `X-Webitel-Access`, and who it belongs to. The domain is
+/// `domain`, or else follows the last `@` of `username` (as Webitel's sign-in page sends it).
 #[utoipa::path(
     post,
     path = contract::LOGIN.path,
@@ -120,28 +126,26 @@ async fn login(
     ClientAddress(address): ClientAddress,
     JsonBody(request): JsonBody<LoginRequest>,
 ) -> Result<Json<LoginResponse>> {
+    let (domain, login) = request.domain_and_login();
     // No account has U+0000 in its name, and PostgreSQL could not even look for one.
-    if has_nul(&request.username) || has_nul(&request.domain) {
+    if has_nul(login) || has_nul(domain) {
         return Err(Error::LoginFailed);
     }
     let now = now_millis();
-    let subjects = throttle_subjects(&request, address);
+    let subjects = throttle_subjects(domain, login, address);
     // Checked before the password: a throttled guess costs nothing and learns nothing.
     check_throttle(&state, &subjects, now).await?;
-    let credentials = state
-        .store
-        .credentials(request.domain.trim(), request.username.trim())
-        .await?;
+    let credentials = state.store.credentials(domain, login).await?;
     let stored = credentials
         .as_ref()
         .map(|found| found.password_hash.clone());
-    let password = request.password;
+    let password = request.password.clone();
     // Argon2 is deliberately slow: keep it off the request threads.
     let valid = tokio::task::spawn_blocking(move || verify_password(&password, stored.as_deref()))
         .await
         .map_err(|error| Error::Internal(error.to_string()))?;
     let Some(credentials) = credentials.filter(|_| valid) else {
-        tracing::info!(username = %request.username, domain = %request.domain, "login refused");
+        tracing::info!(username = %login, domain = %domain, "login refused");
         let counted: Vec<String> = subjects.into_iter().map(|(subject, _)| subject).collect();
         state
             .store
@@ -163,10 +167,14 @@ async fn login(
         .account(credentials.user_id)
         .await?
         .ok_or(Error::LoginFailed)?;
+    // As userinfo will find it by the new token.
+    let account = Account {
+        expires_at: Some(expires_at),
+        ..account
+    };
     Ok(Json(LoginResponse {
         access_token: token,
-        expires_at,
-        session: account.session(),
+        userinfo: account.userinfo(),
     }))
 }
 
@@ -204,16 +212,17 @@ async fn logout(
     Ok(Json(json!({})))
 }
 
-/// Who is signed in, in which domain, with which `schema` permissions.
+/// Who is signed in, in which domain, with which rights: Webitel's userinfo (rights on flows
+/// in the `scope` entry of class `schema`), plus our `user` and `admin`.
 #[utoipa::path(
     get,
     path = contract::USERINFO.path,
     tag = SESSION,
     responses(
-        (status = 200, description = "The signed-in user", body = Session),
+        (status = 200, description = "The signed-in user", body = Userinfo),
         SessionErrors,
     )
 )]
-async fn userinfo(account: Account) -> Json<Session> {
-    Json(account.session())
+async fn userinfo(account: Account) -> Json<Userinfo> {
+    Json(account.userinfo())
 }

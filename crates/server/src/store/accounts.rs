@@ -14,6 +14,10 @@ pub struct Account {
     pub domain: String,
     pub permissions: Permissions,
     pub admin: bool,
+    /// When the user was created (epoch ms); users never change after that.
+    pub created_at: i64,
+    /// When the token the account was found by expires (epoch ms); `None` when found by id.
+    pub expires_at: Option<i64>,
 }
 
 /// A user to create; the password is already hashed.
@@ -229,9 +233,13 @@ impl Store {
         T: 'static + Send + sqlx::Encode<'static, sqlx::Any> + sqlx::Type<sqlx::Any>,
     {
         let mut sql = Sql::new(
-            "SELECT u.id, u.username, u.permissions, u.is_admin, d.id AS domain_id, d.name AS domain \
-             FROM app_user u JOIN domain d ON d.id = u.domain_id ",
+            "SELECT u.id, u.username, u.permissions, u.is_admin, u.created_at, \
+             d.id AS domain_id, d.name AS domain",
         );
+        if via_token {
+            sql.push(", t.expires_at");
+        }
+        sql.push(" FROM app_user u JOIN domain d ON d.id = u.domain_id ");
         if via_token {
             sql.push("JOIN access_token t ON t.user_id = u.id ");
         }
@@ -250,6 +258,12 @@ impl Store {
             domain: row.try_get("domain")?,
             permissions: Permissions::from_bits(bits as u8),
             admin: flag(&row, "is_admin")?,
+            created_at: row.try_get("created_at")?,
+            expires_at: if via_token {
+                Some(row.try_get("expires_at")?)
+            } else {
+                None
+            },
         }))
     }
 }

@@ -1,6 +1,7 @@
 //! Signing in and who is signed in: `POST /login` and `GET /userinfo`.
 
 use super::omit_zero_values;
+use flow_model::userinfo::access_letters;
 use flow_model::{Permission, Session};
 use serde_json::{json, Map, Value};
 
@@ -35,7 +36,7 @@ pub fn login_request(body: &Value, default_domain: Option<&str>) -> Value {
     json!({"username": username, "password": text("password"), "domain": domain})
 }
 
-/// Our sign-in answer (`{access_token, expires_at, user, domain, permissions, admin}`) as
+/// Our sign-in answer (`{access_token, …}` and our userinfo, `expires_at` in epoch ms) as
 /// Webitel's: the token only, OAuth 2.0 style, `{access_token, token_type, expires_in}`
 /// (webitel/protos `swagger/api.json`, `apiAccessToken`, "OAuth 2.0 Access Token Response
 /// compatible"; webitel/web-client-auth `src/api/auth/auth.ts` reads `accessToken` off the
@@ -57,30 +58,13 @@ pub fn login_answer(ours: &Value, now_ms: i64) -> Value {
     answer
 }
 
-/// The `access` letters of a `schema` scope entry: `x` create, `r` read, `w` update, `d`
-/// delete, in the order "[ CREATE | SELECT | UPDATE | DELETE ]" (webitel/protos
-/// `swagger/api.json`, `apiObjclass.access`; the letters: webitel/engine
-/// `pkg/wbt/auth_manager/auth_connection.go`, `parseAccess`, and webitel/webitel-ui-sdk
-/// `src/modules/Userinfo/mappings/mappings.ts`, `mapScopeClassAccessTokenToCrudAction`).
-pub fn scope_access(permissions: &[Permission]) -> String {
-    Permission::ALL
-        .into_iter()
-        .filter(|permission| permissions.contains(permission))
-        .map(|permission| match permission {
-            Permission::Create => 'x',
-            Permission::Read => 'r',
-            Permission::Update => 'w',
-            Permission::Delete => 'd',
-        })
-        .collect()
-}
-
 /// Our userinfo (`Session`) as Webitel's `apiUserinfo`, in its field order (webitel/protos
 /// `webitel-go/authz.proto`, `Userinfo`: dc, domain, user_id, name, username,
 /// preferred_username, extension, chat_name, scope, roles, license, permissions, updated_at,
 /// expires_at; written under the proto names, as `swagger/api.json` lists them).
 ///
-/// - `scope`: one entry of class `schema` with the user's letters and `obac` on (the engine
+/// - `scope`: one entry of class `schema` with the user's letters (`x` create, `r` read, `w`
+///   update, `d` delete: [`access_letters`]) and `obac` on (the engine
 ///   checks the letters only when `obac` or `rbac` is on and grants everything otherwise:
 ///   webitel/engine `pkg/wbt/auth_manager/permission.go`, `CanRead` and the rest). Only a
 ///   class with at least read is listed ("object class(es) on which at least SELECT privilege
@@ -91,13 +75,14 @@ pub fn scope_access(permissions: &[Permission]) -> String {
 /// - `dc` is the domain's component id, which our server does not expose: `dc` is the number
 ///   the double gives the domain (1, 2, … in order of first sight), stable while it runs.
 /// - `name`, `username` and `preferred_username` all carry our user's one name.
-/// - `expires_at` is "unix" (webitel/protos `swagger/api.json`), read as seconds by the
-///   engine (`pkg/wbt/auth_manager/session.go`, `IsExpired`: `Expire*1000 < GetMillis()`); the
-///   double knows it for tokens it signed in itself (`expires_at_ms`), and leaves it out
-///   otherwise.
-/// - Our `admin` flag and `permissions` names are not Webitel's and are not sent. Global
-///   `permissions`, `roles` and `license` are empty (left out): what Webitel would list for
-///   our roles is in no public source.
+/// - `expires_at` is "unix" (webitel/protos `swagger/api.json`) in epoch milliseconds, as our
+///   server writes it: webitel/chat_manager (`auth/client.go`, `VerifyToken`) reads it so, and
+///   the engine, which reads seconds (`pkg/wbt/auth_manager/session.go`, `IsExpired`), only
+///   sees a later expiry (the reasoning: `flow_model::Userinfo::new`). The double knows it for
+///   tokens it signed in itself (`expires_at_ms`), and leaves it out otherwise.
+/// - Our `admin` and `user` are not Webitel's and are not sent. Global `permissions`, `roles`
+///   and `license` are left out: our server lists a domain admin's `add`/`read`/`write`/
+///   `delete` and a role, but what Webitel's auth service (not public) lists is in no source.
 pub fn userinfo(session: &Session, dc: i64, expires_at_ms: Option<i64>) -> Value {
     let mut info = Map::new();
     info.insert("dc".into(), Value::String(dc.to_string()));
@@ -110,7 +95,7 @@ pub fn userinfo(session: &Session, dc: i64, expires_at_ms: Option<i64>) -> Value
         vec![json!({
             "class": "schema",
             "obac": true,
-            "access": scope_access(&session.permissions),
+            "access": access_letters(session.permissions.iter().copied().collect()),
         })]
     } else {
         Vec::new()
@@ -119,7 +104,7 @@ pub fn userinfo(session: &Session, dc: i64, expires_at_ms: Option<i64>) -> Value
     if let Some(expires_at_ms) = expires_at_ms {
         info.insert(
             "expires_at".into(),
-            Value::String((expires_at_ms / 1000).to_string()),
+            Value::String(expires_at_ms.to_string()),
         );
     }
     let mut info = Value::Object(info);
@@ -179,14 +164,6 @@ mod tests {
     }
 
     #[test]
-    fn scope_letters_follow_the_role() {
-        assert_eq!(scope_access(&Role::Admin.permissions().list()), "xrwd");
-        assert_eq!(scope_access(&Role::Editor.permissions().list()), "xrw");
-        assert_eq!(scope_access(&Role::Viewer.permissions().list()), "r");
-        assert_eq!(scope_access(&[]), "");
-    }
-
-    #[test]
     fn userinfo_is_webitels_shape() {
         let info = userinfo(&session(Role::Admin), 1, Some(1_700_000_000_999));
         assert_eq!(
@@ -194,7 +171,7 @@ mod tests {
             json!({"dc": "1", "domain": "main", "user_id": "3", "name": "ann",
                    "username": "ann", "preferred_username": "ann",
                    "scope": [{"class": "schema", "obac": true, "access": "xrwd"}],
-                   "expires_at": "1700000000"})
+                   "expires_at": "1700000000999"})
         );
         let keys: Vec<String> = info.as_object().unwrap().keys().cloned().collect();
         assert_eq!(
