@@ -8,8 +8,9 @@ use crate::root;
 use std::path::Path;
 use std::process::Command;
 
-/// Compresses every compressible file under `process.argv[1]`; a copy that would not be
-/// smaller is not written (the file is sent as it is). Copies keep their file's modification
+/// Compresses every compressible file under `process.argv[1]` but the top `index.html` (the
+/// server rewrites that page for its base path and compresses it as it sends it); a copy that
+/// would not be smaller is not written (the file is sent as it is). Copies keep their file's modification
 /// time, so `Last-Modified` is the same whichever is sent. Prints the totals.
 const SCRIPT: &str = r#"
 const fs = require('fs');
@@ -45,14 +46,15 @@ function compress(file, name) {
     totals[key] += copy.length;
   }
 }
-function walk(folder) {
+function walk(folder, top) {
   for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
     const file = path.join(folder, entry.name);
-    if (entry.isDirectory()) walk(file);
+    if (entry.isDirectory()) walk(file, false);
+    else if (top && entry.name === 'index.html') continue;
     else if (compressible.test(entry.name)) compress(file, entry.name);
   }
 }
-walk(process.argv[1]);
+walk(process.argv[1], true);
 const kb = (bytes) => `${Math.round(bytes / 1024)} KB`;
 console.log(`precompressed ${totals.files} files, ${kb(totals.raw)}: Brotli ${kb(totals.br)}, gzip ${kb(totals.gz)}`);
 "#;

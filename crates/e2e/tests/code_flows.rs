@@ -491,12 +491,29 @@ async fn edits_a_code_flow_and_guards_unsaved_changes() {
     browser.client.back().await.unwrap();
     browser.click_button(".modal button", "Save").await;
     wait_for_rows(&browser, &["Chat bot v2 final"]).await;
-    // Saved: Back leaves without a question.
+    // Saved: Back leaves without a question. (The last save's toast may still be showing,
+    // so the stored flow says when this save has landed.)
     browser.click("table.flows a[aria-label=Edit]").await;
     browser.type_into("textarea[name=description]", ".").await;
     browser.click_button(".page-header button", "Save").await;
     browser
-        .wait_for_text(".toast", "Successfully updated")
+        .wait_until(|| async {
+            let stored = stored_flow(&server, &token, "Chat bot v2 final").await;
+            match stored["description"].as_str() {
+                Some(text) if text.ends_with('.') => Ok(()),
+                _ => Err(format!("not saved yet: {stored}")),
+            }
+        })
+        .await;
+    browser
+        .wait_until(|| async {
+            let buttons = browser.texts(".page-header button.primary").await;
+            if buttons.iter().any(|text| text.starts_with("Saving")) {
+                Err(format!("still saving: {buttons:?}"))
+            } else {
+                Ok(())
+            }
+        })
         .await;
     browser.client.back().await.unwrap();
     wait_for_rows(&browser, &["Chat bot v2 final"]).await;
