@@ -116,6 +116,9 @@ operations! {
     LOGOUT: Post "/logout";
     /// Who is signed in, in which domain, with which rights on flows: `Userinfo`.
     USERINFO: Get "/userinfo";
+    /// The same, asked with POST, as Webitel's engine also answers it (webitel-sdk's
+    /// `AuthApi.userInfo` sends a POST).
+    USERINFO_BY_POST: Post "/userinfo";
     /// Adds a user to the caller's domain (domain admins only).
     CREATE_USER: Post "/users";
     /// Liveness: 200 while the database answers.

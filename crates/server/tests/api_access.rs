@@ -645,7 +645,7 @@ async fn unknown_paths_and_wrong_methods_answer_in_the_error_shape(engine: Engin
         (Method::DELETE, SEARCH_TAGS.served_path.to_owned()),
         (Method::GET, LOGIN.served_path.to_owned()),
         (Method::GET, LOGOUT.served_path.to_owned()),
-        (Method::POST, USERINFO.served_path.to_owned()),
+        (Method::DELETE, USERINFO.served_path.to_owned()),
         (Method::GET, CREATE_USER.served_path.to_owned()),
     ];
     for (method, path) in wrong_method {

@@ -24,7 +24,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(login))
         .routes(routes!(logout))
-        .routes(routes!(userinfo))
+        .routes(routes!(userinfo, userinfo_by_post))
 }
 
 impl Account {
@@ -225,4 +225,19 @@ async fn logout(
 )]
 async fn userinfo(account: Account) -> Json<Userinfo> {
     Json(account.userinfo())
+}
+
+/// The same as `GET /userinfo`: Webitel's engine answers a POST too, and its npm client
+/// (`webitel-sdk`, `AuthApi.userInfo`) sends one.
+#[utoipa::path(
+    post,
+    path = contract::USERINFO_BY_POST.path,
+    tag = SESSION,
+    responses(
+        (status = 200, description = "The signed-in user", body = Userinfo),
+        SessionErrors,
+    )
+)]
+async fn userinfo_by_post(account: Account) -> Json<Userinfo> {
+    userinfo(account).await
 }

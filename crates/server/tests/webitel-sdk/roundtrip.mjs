@@ -55,8 +55,14 @@ async function main() {
 	const flows = new RoutingSchemaServiceApi(configuration);
 	const versions = new SchemaVersionServiceApi(configuration);
 
-	// `userInfo2` is the GET of `/userinfo` (`userInfo` is its POST, which our server lacks).
+	// `userInfo2` is the GET of `/userinfo`, `userInfo` its POST: both answer the same.
 	const { data: info } = await auth.userInfo2();
+	const { data: askedByPost } = await auth.userInfo();
+	check(
+		JSON.stringify(askedByPost) === JSON.stringify(info),
+		'userinfo answers a POST as it answers a GET',
+		askedByPost,
+	);
 	for (const key of ['dc', 'user_id', 'updated_at', 'expires_at']) {
 		check(isInt64(info[key]), `userinfo's ${key} is an int64 string`, info);
 	}
