@@ -306,7 +306,11 @@ impl ApiClient {
 
     /// Where the server has no If-Match (Webitel's engine; the last write would win): reads
     /// the flow just before a write and refuses when someone saved it since `stored` was read.
+    /// A server that guards writes itself needs no such read.
     async fn refuse_if_changed(&self, stored: &RoutingSchema) -> Result<(), ApiError> {
+        if self.guards_writes() {
+            return Ok(());
+        }
         let id = stored.id.unwrap_or_default();
         if self.flow(id).await?.updated_at == stored.updated_at {
             Ok(())
@@ -341,9 +345,7 @@ impl ApiClient {
 
     /// Deletes the flow `stored` was read as, failing if it changed since.
     pub async fn delete_flow(&self, stored: &RoutingSchema) -> Result<RoutingSchema, ApiError> {
-        if !self.guards_writes() {
-            self.refuse_if_changed(stored).await?;
-        }
+        self.refuse_if_changed(stored).await?;
         self.send_on(contract::DELETE_FLOW, stored, None::<&()>)
             .await
     }
