@@ -126,7 +126,8 @@ impl Error {
     /// Sorts database errors: a lost connection (or a database shutting down) is a passing
     /// 503, a full disk a 507, anything else a fault.
     pub fn from_database(error: sqlx::Error) -> Self {
-        // SQLITE_FULL (13); PostgreSQL's disk_full, and its admin/crash shutdown and
+        // SQLITE_FULL (13); SQLITE_BUSY (5, and its kinds 261 and 517): a lock still held
+        // after the busy timeout; PostgreSQL's disk_full, and its admin/crash shutdown and
         // "cannot connect now" while it starts.
         let code = match &error {
             sqlx::Error::Database(database) => database.code().map(|code| code.into_owned()),
@@ -134,7 +135,9 @@ impl Error {
         };
         match (error, code.as_deref()) {
             (error, Some("13" | "53100")) => Self::StorageFull(error),
-            (error, Some("57P01" | "57P02" | "57P03")) => Self::Unavailable(error),
+            (error, Some("5" | "261" | "517" | "57P01" | "57P02" | "57P03")) => {
+                Self::Unavailable(error)
+            }
             (
                 error @ (sqlx::Error::PoolTimedOut
                 | sqlx::Error::PoolClosed

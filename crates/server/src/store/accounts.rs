@@ -48,53 +48,53 @@ impl Store {
 
     /// Creates the user, and its domain when it does not exist yet.
     pub async fn create_user(&self, user: NewUser<'_>) -> Result<i64> {
-        let _writer = self.writer().await;
-        let mut tx = self.pool.begin().await.map_err(Error::from_database)?;
-        let now = now_millis();
-        let existing = {
-            let mut sql = Sql::new("SELECT id FROM domain WHERE name = ");
-            sql.bind(user.domain.to_owned());
-            sql.fetch_optional(&mut *tx).await?
-        };
-        let domain_id: i64 = match existing {
-            Some(row) => row.try_get("id")?,
-            None => {
-                let mut sql = Sql::new("INSERT INTO domain (name, created_at) VALUES (");
-                sql.bind(user.domain.to_owned())
-                    .push(", ")
-                    .bind(now)
-                    .push(") RETURNING id");
-                sql.fetch_optional(&mut *tx)
-                    .await?
-                    .ok_or_else(|| Error::Internal("domain insert returned nothing".into()))?
-                    .try_get("id")?
-            }
-        };
-        let mut sql = Sql::new(
-            "INSERT INTO app_user (domain_id, username, password_hash, permissions, is_admin, created_at) VALUES (",
-        );
-        sql.bind(domain_id)
-            .push(", ")
-            .bind(user.username.to_owned())
-            .push(", ")
-            .bind(user.password_hash)
-            .push(", ")
-            .bind(i64::from(user.permissions.bits()))
-            .push(", ")
-            .bind(i64::from(user.admin))
-            .push(", ")
-            .bind(now)
-            .push(") RETURNING id");
-        let id = match sql.fetch_optional(&mut *tx).await {
-            Ok(Some(row)) => row.try_get("id")?,
-            Ok(None) => return Err(Error::Internal("user insert returned nothing".into())),
-            Err(Error::Database(error)) if is_unique_violation(&error) => {
-                return Err(Error::UserExists(user.username.to_owned()))
-            }
-            Err(error) => return Err(error),
-        };
-        tx.commit().await.map_err(Error::from_database)?;
-        Ok(id)
+        self.write(async |tx| {
+            let now = now_millis();
+            let existing = {
+                let mut sql = Sql::new("SELECT id FROM domain WHERE name = ");
+                sql.bind(user.domain.to_owned());
+                sql.fetch_optional(&mut *tx).await?
+            };
+            let domain_id: i64 = match existing {
+                Some(row) => row.try_get("id")?,
+                None => {
+                    let mut sql = Sql::new("INSERT INTO domain (name, created_at) VALUES (");
+                    sql.bind(user.domain.to_owned())
+                        .push(", ")
+                        .bind(now)
+                        .push(") RETURNING id");
+                    sql.fetch_optional(&mut *tx)
+                        .await?
+                        .ok_or_else(|| Error::Internal("domain insert returned nothing".into()))?
+                        .try_get("id")?
+                }
+            };
+            let mut sql = Sql::new(
+                "INSERT INTO app_user (domain_id, username, password_hash, permissions, is_admin, created_at) VALUES (",
+            );
+            sql.bind(domain_id)
+                .push(", ")
+                .bind(user.username.to_owned())
+                .push(", ")
+                .bind(user.password_hash)
+                .push(", ")
+                .bind(i64::from(user.permissions.bits()))
+                .push(", ")
+                .bind(i64::from(user.admin))
+                .push(", ")
+                .bind(now)
+                .push(") RETURNING id");
+            let id = match sql.fetch_optional(&mut *tx).await {
+                Ok(Some(row)) => row.try_get("id")?,
+                Ok(None) => return Err(Error::Internal("user insert returned nothing".into())),
+                Err(Error::Database(error)) if is_unique_violation(&error) => {
+                    return Err(Error::UserExists(user.username.to_owned()))
+                }
+                Err(error) => return Err(error),
+            };
+            Ok(id)
+        })
+        .await
     }
 
     pub async fn credentials(&self, domain: &str, username: &str) -> Result<Option<Credentials>> {

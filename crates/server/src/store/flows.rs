@@ -400,60 +400,60 @@ impl Store {
         account: &Account,
         content: FlowContent,
     ) -> Result<RoutingSchema> {
-        let _writer = self.writer().await;
-        let mut tx = self.pool.begin().await.map_err(Error::from_database)?;
-        let now = now_millis();
-        let mut insert = Sql::new(
-            "INSERT INTO routing_schema (domain_id, name, name_key, description, type, editor, schema, payload, \
-             debug, version, note, created_at, created_by, updated_at, updated_by, content_at, content_by) VALUES (",
-        );
-        insert
-            .bind(account.domain_id)
-            .push(", ")
-            .bind(content.name.clone())
-            .push(", ")
-            .bind(name_key(&content.name))
-            .push(", ")
-            .bind(content.description.clone())
-            .push(", ")
-            .bind(content.flow_type.as_str().to_owned())
-            .push(", ")
-            .bind(i64::from(content.editor))
-            .push(", ")
-            .bind(to_text(&content.schema))
-            .push(", ")
-            .bind(to_text(&content.payload))
-            .push(", ")
-            .bind(i64::from(content.debug))
-            .push(", ")
-            .bind(1i64)
-            .push(", ")
-            .bind(content.note.clone())
-            .push(", ")
-            .bind(now)
-            .push(", ")
-            .bind(account.user_id)
-            .push(", ")
-            .bind(now)
-            .push(", ")
-            .bind(account.user_id)
-            .push(", ")
-            .bind(now)
-            .push(", ")
-            .bind(account.user_id)
-            .push(") RETURNING id");
-        let row = match insert.fetch_optional(&mut *tx).await {
-            Ok(row) => row.ok_or_else(|| Error::Internal("flow insert returned nothing".into()))?,
-            Err(Error::Database(error)) => return Err(name_conflict(&content.name)(error)),
-            Err(error) => return Err(error),
-        };
-        let id: i64 = row.try_get("id")?;
-        write_tags(&mut tx, account.domain_id, id, &content.tags).await?;
-        let flow = read_entity(&mut tx, account.domain_id, id)
-            .await?
-            .ok_or(Error::FlowNotFound(id))?;
-        tx.commit().await.map_err(Error::from_database)?;
-        Ok(flow)
+        self.write(async |tx| {
+            let now = now_millis();
+            let mut insert = Sql::new(
+                "INSERT INTO routing_schema (domain_id, name, name_key, description, type, editor, schema, payload, \
+                 debug, version, note, created_at, created_by, updated_at, updated_by, content_at, content_by) VALUES (",
+            );
+            insert
+                .bind(account.domain_id)
+                .push(", ")
+                .bind(content.name.clone())
+                .push(", ")
+                .bind(name_key(&content.name))
+                .push(", ")
+                .bind(content.description.clone())
+                .push(", ")
+                .bind(content.flow_type.as_str().to_owned())
+                .push(", ")
+                .bind(i64::from(content.editor))
+                .push(", ")
+                .bind(to_text(&content.schema))
+                .push(", ")
+                .bind(to_text(&content.payload))
+                .push(", ")
+                .bind(i64::from(content.debug))
+                .push(", ")
+                .bind(1i64)
+                .push(", ")
+                .bind(content.note.clone())
+                .push(", ")
+                .bind(now)
+                .push(", ")
+                .bind(account.user_id)
+                .push(", ")
+                .bind(now)
+                .push(", ")
+                .bind(account.user_id)
+                .push(", ")
+                .bind(now)
+                .push(", ")
+                .bind(account.user_id)
+                .push(") RETURNING id");
+            let row = match insert.fetch_optional(&mut *tx).await {
+                Ok(row) => row.ok_or_else(|| Error::Internal("flow insert returned nothing".into()))?,
+                Err(Error::Database(error)) => return Err(name_conflict(&content.name)(error)),
+                Err(error) => return Err(error),
+            };
+            let id: i64 = row.try_get("id")?;
+            write_tags(tx, account.domain_id, id, &content.tags).await?;
+            let flow = read_entity(tx, account.domain_id, id)
+                .await?
+                .ok_or(Error::FlowNotFound(id))?;
+            Ok(flow)
+        })
+        .await
     }
 
     /// Changes a flow: `change` gets the stored content and returns the new one. With
@@ -491,118 +491,118 @@ impl Store {
     where
         F: Fn(FlowContent) -> Result<FlowContent>,
     {
-        let _writer = self.writer().await;
-        let mut tx = self.pool.begin().await.map_err(Error::from_database)?;
-        let stored = read_stored(&mut tx, account.domain_id, id)
-            .await?
-            .ok_or(Error::FlowNotFound(id))?;
-        if if_match.is_some_and(|expected| expected != stored.updated_at) {
-            return Err(Error::StaleWrite {
-                id,
-                current: stored.updated_at,
-            });
-        }
-        let next = change(stored.content.clone())?;
-        let (schema_text, payload_text) = (to_text(&next.schema), to_text(&next.payload));
-        let content_changed =
-            schema_text != stored.schema_text || payload_text != stored.payload_text;
-        let updated_at = now_millis().max(stored.updated_at + 1);
+        self.write(async |tx| {
+            let stored = read_stored(tx, account.domain_id, id)
+                .await?
+                .ok_or(Error::FlowNotFound(id))?;
+            if if_match.is_some_and(|expected| expected != stored.updated_at) {
+                return Err(Error::StaleWrite {
+                    id,
+                    current: stored.updated_at,
+                });
+            }
+            let next = change(stored.content.clone())?;
+            let (schema_text, payload_text) = (to_text(&next.schema), to_text(&next.payload));
+            let content_changed =
+                schema_text != stored.schema_text || payload_text != stored.payload_text;
+            let updated_at = now_millis().max(stored.updated_at + 1);
 
-        // Updating first takes the row: of two racing writers, the second finds nothing to update.
-        let mut update = Sql::new("UPDATE routing_schema SET name = ");
-        update
-            .bind(next.name.clone())
-            .push(", name_key = ")
-            .bind(name_key(&next.name))
-            .push(", description = ")
-            .bind(next.description.clone())
-            .push(", type = ")
-            .bind(next.flow_type.as_str().to_owned())
-            .push(", editor = ")
-            .bind(i64::from(next.editor))
-            .push(", schema = ")
-            .bind(schema_text)
-            .push(", payload = ")
-            .bind(payload_text)
-            .push(", debug = ")
-            .bind(i64::from(next.debug))
-            .push(", version = ")
-            .bind(stored.version + i64::from(content_changed))
-            .push(", note = ")
-            .bind(if content_changed {
-                next.note.clone()
-            } else {
-                stored.content.note.clone()
-            })
-            .push(", updated_at = ")
-            .bind(updated_at)
-            .push(", updated_by = ")
-            .bind(account.user_id)
-            .push(", content_at = ")
-            .bind(if content_changed {
-                updated_at
-            } else {
-                stored.content_at
-            })
-            .push(", content_by = ")
-            .bind(if content_changed {
-                Some(account.user_id)
-            } else {
-                stored.content_by
-            })
-            .push(" WHERE id = ")
-            .bind(id)
-            .push(" AND domain_id = ")
-            .bind(account.domain_id)
-            .push(" AND updated_at = ")
-            .bind(stored.updated_at);
-        let changed = update
-            .execute(&mut *tx)
-            .await
-            .map_err(name_conflict(&next.name))?;
-        if changed == 0 {
-            return Err(Error::StaleWrite {
-                id,
-                current: stored.updated_at,
-            });
-        }
-        if content_changed {
-            let mut keep = Sql::new(
-                "INSERT INTO routing_schema_version (schema_id, version, created_at, created_by, schema, payload, note) VALUES (",
-            );
-            keep.bind(id)
-                .push(", ")
-                .bind(stored.version)
-                .push(", ")
-                .bind(stored.content_at)
-                .push(", ")
-                .bind(stored.content_by)
-                .push(", ")
-                .bind(stored.schema_text)
-                .push(", ")
-                .bind(stored.payload_text)
-                .push(", ")
-                .bind(stored.content.note.clone())
-                .push(")");
-            keep.execute(&mut *tx).await.map_err(Error::from_database)?;
-            let mut prune = Sql::new("DELETE FROM routing_schema_version WHERE schema_id = ");
-            prune
+            // Updating first takes the row: of two racing writers, the second finds nothing to update.
+            let mut update = Sql::new("UPDATE routing_schema SET name = ");
+            update
+                .bind(next.name.clone())
+                .push(", name_key = ")
+                .bind(name_key(&next.name))
+                .push(", description = ")
+                .bind(next.description.clone())
+                .push(", type = ")
+                .bind(next.flow_type.as_str().to_owned())
+                .push(", editor = ")
+                .bind(i64::from(next.editor))
+                .push(", schema = ")
+                .bind(schema_text)
+                .push(", payload = ")
+                .bind(payload_text)
+                .push(", debug = ")
+                .bind(i64::from(next.debug))
+                .push(", version = ")
+                .bind(stored.version + i64::from(content_changed))
+                .push(", note = ")
+                .bind(if content_changed {
+                    next.note.clone()
+                } else {
+                    stored.content.note.clone()
+                })
+                .push(", updated_at = ")
+                .bind(updated_at)
+                .push(", updated_by = ")
+                .bind(account.user_id)
+                .push(", content_at = ")
+                .bind(if content_changed {
+                    updated_at
+                } else {
+                    stored.content_at
+                })
+                .push(", content_by = ")
+                .bind(if content_changed {
+                    Some(account.user_id)
+                } else {
+                    stored.content_by
+                })
+                .push(" WHERE id = ")
                 .bind(id)
-                .push(" AND version <= ")
-                .bind(stored.version - self.options.versions_kept);
-            prune
+                .push(" AND domain_id = ")
+                .bind(account.domain_id)
+                .push(" AND updated_at = ")
+                .bind(stored.updated_at);
+            let changed = update
                 .execute(&mut *tx)
                 .await
-                .map_err(Error::from_database)?;
-        }
-        if next.tags != stored.content.tags {
-            write_tags(&mut tx, account.domain_id, id, &next.tags).await?;
-        }
-        let flow = read_entity(&mut tx, account.domain_id, id)
-            .await?
-            .ok_or(Error::FlowNotFound(id))?;
-        tx.commit().await.map_err(Error::from_database)?;
-        Ok(flow)
+                .map_err(name_conflict(&next.name))?;
+            if changed == 0 {
+                return Err(Error::StaleWrite {
+                    id,
+                    current: stored.updated_at,
+                });
+            }
+            if content_changed {
+                let mut keep = Sql::new(
+                    "INSERT INTO routing_schema_version (schema_id, version, created_at, created_by, schema, payload, note) VALUES (",
+                );
+                keep.bind(id)
+                    .push(", ")
+                    .bind(stored.version)
+                    .push(", ")
+                    .bind(stored.content_at)
+                    .push(", ")
+                    .bind(stored.content_by)
+                    .push(", ")
+                    .bind(stored.schema_text)
+                    .push(", ")
+                    .bind(stored.payload_text)
+                    .push(", ")
+                    .bind(stored.content.note.clone())
+                    .push(")");
+                keep.execute(&mut *tx).await.map_err(Error::from_database)?;
+                let mut prune = Sql::new("DELETE FROM routing_schema_version WHERE schema_id = ");
+                prune
+                    .bind(id)
+                    .push(" AND version <= ")
+                    .bind(stored.version - self.options.versions_kept);
+                prune
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(Error::from_database)?;
+            }
+            if next.tags != stored.content.tags {
+                write_tags(tx, account.domain_id, id, &next.tags).await?;
+            }
+            let flow = read_entity(tx, account.domain_id, id)
+                .await?
+                .ok_or(Error::FlowNotFound(id))?;
+            Ok(flow)
+        })
+        .await
     }
 
     /// Deletes a flow with its tags and versions; returns what was deleted.
@@ -612,32 +612,32 @@ impl Store {
         id: i64,
         if_match: Option<i64>,
     ) -> Result<RoutingSchema> {
-        let _writer = self.writer().await;
-        let mut tx = self.pool.begin().await.map_err(Error::from_database)?;
-        let flow = read_entity(&mut tx, account.domain_id, id)
-            .await?
-            .ok_or(Error::FlowNotFound(id))?;
-        let current = flow.updated_at.unwrap_or_default();
-        if if_match.is_some_and(|expected| expected != current) {
-            return Err(Error::StaleWrite { id, current });
-        }
-        let mut delete = Sql::new("DELETE FROM routing_schema WHERE id = ");
-        delete
-            .bind(id)
-            .push(" AND domain_id = ")
-            .bind(account.domain_id)
-            .push(" AND updated_at = ")
-            .bind(current);
-        if delete
-            .execute(&mut *tx)
-            .await
-            .map_err(Error::from_database)?
-            == 0
-        {
-            return Err(Error::StaleWrite { id, current });
-        }
-        tx.commit().await.map_err(Error::from_database)?;
-        Ok(flow)
+        self.write(async |tx| {
+            let flow = read_entity(tx, account.domain_id, id)
+                .await?
+                .ok_or(Error::FlowNotFound(id))?;
+            let current = flow.updated_at.unwrap_or_default();
+            if if_match.is_some_and(|expected| expected != current) {
+                return Err(Error::StaleWrite { id, current });
+            }
+            let mut delete = Sql::new("DELETE FROM routing_schema WHERE id = ");
+            delete
+                .bind(id)
+                .push(" AND domain_id = ")
+                .bind(account.domain_id)
+                .push(" AND updated_at = ")
+                .bind(current);
+            if delete
+                .execute(&mut *tx)
+                .await
+                .map_err(Error::from_database)?
+                == 0
+            {
+                return Err(Error::StaleWrite { id, current });
+            }
+            Ok(flow)
+        })
+        .await
     }
 
     /// Distinct tags of a domain's flows.

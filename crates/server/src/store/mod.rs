@@ -11,7 +11,8 @@ pub use flows::FlowContent;
 
 use crate::error::{Error, Result};
 use sqlx::any::{AnyArguments, AnyPoolOptions, AnyRow};
-use sqlx::{Any, AnyPool, Arguments, Encode, Executor, Type};
+use sqlx::pool::PoolConnection;
+use sqlx::{Any, AnyConnection, AnyPool, Arguments, Encode, Executor, Type};
 use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -174,6 +175,53 @@ impl Store {
         match &self.sqlite_writer {
             Some(lock) => Some(lock.lock().await),
             None => None,
+        }
+    }
+
+    /// Runs `body` as one transaction, holding the right to write, and commits it. A failed
+    /// transaction is rolled back before the next writer may start: SQLite keeps a transaction
+    /// open after a full disk (even when COMMIT is what failed), and the lock it holds would
+    /// make every later write wait and fail.
+    async fn write<T>(&self, body: impl AsyncFnOnce(&mut AnyConnection) -> Result<T>) -> Result<T> {
+        let _writer = self.writer().await;
+        let mut open = OpenTransaction {
+            connection: self.pool.acquire().await.map_err(Error::from_database)?,
+            settled: false,
+        };
+        // SQLite: the write lock from the start, so what the transaction reads stays current.
+        let begin = match self.backend {
+            Backend::Sqlite => "BEGIN IMMEDIATE",
+            Backend::Postgres => "BEGIN",
+        };
+        (&mut *open.connection)
+            .execute(begin)
+            .await
+            .map_err(Error::from_database)?;
+        let outcome = match body(&mut *open.connection).await {
+            Ok(value) => (&mut *open.connection)
+                .execute("COMMIT")
+                .await
+                .map(|_| value)
+                .map_err(Error::from_database),
+            Err(error) => Err(error),
+        };
+        open.settled = outcome.is_ok() || (&mut *open.connection).execute("ROLLBACK").await.is_ok();
+        outcome
+    }
+}
+
+/// A transaction on a pooled connection. Left unsettled (the request was cancelled, or the
+/// rollback failed), its connection is closed instead of pooled: closing ends the transaction
+/// and releases its locks.
+struct OpenTransaction {
+    connection: PoolConnection<Any>,
+    settled: bool,
+}
+
+impl Drop for OpenTransaction {
+    fn drop(&mut self) {
+        if !self.settled {
+            self.connection.close_on_drop();
         }
     }
 }
