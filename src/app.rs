@@ -1,14 +1,14 @@
 use crate::components::toast::{Toaster, Toasts};
 use crate::i18n::{use_i18n, I18n, Msg};
 use crate::nav::{self, EditorKind};
-use crate::pages::code_flow::CodeFlowPage;
-use crate::pages::diagram::DiagramPage;
 use crate::pages::drop_in::DropInPage;
 use crate::pages::login::LoginPage;
 use crate::pages::registry::RegistryPage;
+use crate::pages::{CodeFlowRoute, DiagramRoute};
 use crate::session::Auth;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::Lazy;
 
 /// The app: routes, with the signed-in state, language and notifications in context.
 #[component]
@@ -23,10 +23,10 @@ pub fn App() -> impl IntoView {
             <Routes fallback=NotFound>
                 <Route path=nav::LOGIN_ROUTE view=LoginPage />
                 <Route path=nav::REGISTRY_ROUTE view=RegistryPage />
-                <Route path=nav::new_flow_route(EditorKind::Code) view=CodeFlowPage />
-                <Route path=nav::flow_route(EditorKind::Code) view=CodeFlowPage />
-                <Route path=nav::new_flow_route(EditorKind::Diagram) view=DiagramPage />
-                <Route path=nav::flow_route(EditorKind::Diagram) view=DiagramPage />
+                <Route path=nav::new_flow_route(EditorKind::Code) view={Lazy::<CodeFlowRoute>::new()} />
+                <Route path=nav::flow_route(EditorKind::Code) view={Lazy::<CodeFlowRoute>::new()} />
+                <Route path=nav::new_flow_route(EditorKind::Diagram) view={Lazy::<DiagramRoute>::new()} />
+                <Route path=nav::flow_route(EditorKind::Diagram) view={Lazy::<DiagramRoute>::new()} />
                 // Last: its two free segments would match the paths above.
                 <Route path=nav::DROP_IN_ROUTE view=DropInPage />
             </Routes>

@@ -1,8 +1,8 @@
 //! Flow Studio's developer commands: `cargo xtask <command>`.
 //!
 //! - `setup`  install what this machine lacks (quiet when everything is there)
-//! - `build`  build the web app (trunk, release) into `dist/`, with Brotli and gzip copies of
-//!   its files
+//! - `build`  build the web app (trunk, release) into `dist/`, its editors split off into
+//!   WebAssembly chunks loaded on first use, with Brotli and gzip copies of its files
 //! - `start`  build everything and run the server on SQLite at http://127.0.0.1:8080
 //! - `test`   every check and test: fmt, clippy, unit, API on SQLite and PostgreSQL, browser,
 //!   fuzzing of the model and of the HTTP API, a short load and faults run
@@ -17,6 +17,7 @@
 mod api_fuzz;
 mod precompress;
 mod setup;
+mod split;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -110,6 +111,7 @@ fn build_web_app() -> Result<(), String> {
         &["build", "--release", "--offline", "--skip-version-check"],
         &[("PATH", tool_path()), ("NO_COLOR", "true".into())],
     )?;
+    split::split_web_app(&root().join("dist"))?;
     precompress::precompress(&root().join("dist"))
 }
 
@@ -144,6 +146,15 @@ fn test() -> Result<(), String> {
         "flow-studio",
         "--target",
         "wasm32-unknown-unknown",
+    ])?;
+    // The production build's code: the editors behind their split points.
+    clippy(&[
+        "--package",
+        "flow-studio",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--features",
+        "split",
     ])?;
     // The browser scenarios serve the real build.
     build_web_app()?;

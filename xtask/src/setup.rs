@@ -11,6 +11,8 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 pub const SCHEMATHESIS_VERSION: &str = "4.32.5";
+/// The splitter of the web app's WebAssembly: the one that reads what Leptos's `lazy` marks.
+pub const WASM_SPLIT_VERSION: &str = "0.2.4";
 
 /// The first line a tool prints for `--version`, if it runs.
 fn version_of(program: &str) -> Option<String> {
@@ -42,16 +44,25 @@ fn locked_version(package: &str) -> Result<String, String> {
 
 /// `cargo install` at an exact version; `--locked` first, since newer dependencies may not
 /// build, then without it, since the registry mirror may lack a locked version.
-fn cargo_install(package: &str, version: &str) -> Result<(), String> {
-    run(
-        "cargo",
-        &["install", package, "--version", version, "--locked"],
-        &[],
-    )
-    .or_else(|_| run("cargo", &["install", package, "--version", version], &[]))
+fn cargo_install(package: &str, version: &str, extra: &[&str]) -> Result<(), String> {
+    let args = [&["install", package, "--version", version], extra].concat();
+    run("cargo", &[args.as_slice(), &["--locked"]].concat(), &[])
+        .or_else(|_| run("cargo", &args, &[]))
 }
 
-/// The wasm target, trunk, wasm-bindgen-cli at the locked version, and wasm-opt.
+/// Whether `cargo install` put `package` at `version` on this machine.
+fn installed(package: &str, version: &str) -> bool {
+    Command::new("cargo")
+        .args(["install", "--list"])
+        .output()
+        .is_ok_and(|output| {
+            String::from_utf8_lossy(&output.stdout)
+                .lines()
+                .any(|line| line.starts_with(&format!("{package} v{version}:")))
+        })
+}
+
+/// The wasm target, trunk, wasm-bindgen-cli at the locked version, the splitter, and wasm-opt.
 pub fn tools() -> Result<(), String> {
     let targets = Command::new("rustup")
         .args(["target", "list", "--installed"])
@@ -66,11 +77,18 @@ pub fn tools() -> Result<(), String> {
         }
     }
     if !version_of("trunk").is_some_and(|version| version.ends_with(TRUNK_VERSION)) {
-        cargo_install("trunk", TRUNK_VERSION)?;
+        cargo_install("trunk", TRUNK_VERSION, &[])?;
     }
     let bindgen = locked_version("wasm-bindgen")?;
     if !version_of("wasm-bindgen").is_some_and(|version| version.ends_with(&bindgen)) {
-        cargo_install("wasm-bindgen-cli", &bindgen)?;
+        cargo_install("wasm-bindgen-cli", &bindgen, &[])?;
+    }
+    if !installed("wasm_split_cli_support", WASM_SPLIT_VERSION) {
+        cargo_install(
+            "wasm_split_cli_support",
+            WASM_SPLIT_VERSION,
+            &["--features", "build-binary"],
+        )?;
     }
     if node_tools_outdated() {
         run(

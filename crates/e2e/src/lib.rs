@@ -363,6 +363,14 @@ impl Browser {
                 serde_json::json!({ "source": RECORD_PAGE_ERRORS }),
             )
             .await;
+        // The page itself is 1280×860 whatever Chromium's build takes off its window for
+        // toolbars (some headless builds do), so positions on the canvas mean the same.
+        browser
+            .devtools(
+                "Emulation.setDeviceMetricsOverride",
+                serde_json::json!({ "width": 1280, "height": 860, "deviceScaleFactor": 1, "mobile": false }),
+            )
+            .await;
         browser
     }
 

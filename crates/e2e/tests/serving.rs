@@ -1,13 +1,15 @@
-//! The real build as the server sends it: every file trunk named by its content's hash is kept
-//! by browsers for good, the others are checked again on each use, and a file the build
-//! precompressed goes out as that copy to a browser that accepts it.
+//! The real build as the server sends it: every file named by its content's hash is kept by
+//! browsers for good, the others are checked again on each use, a file the build precompressed
+//! goes out as that copy to a browser that accepts it, and a first visit downloads the flow
+//! list alone, the editors' WebAssembly chunks coming when one opens.
 
-use flow_e2e::{dist_dir, AppServer};
+use flow_e2e::{create_through_the_add_modal, dist_dir, signed_in, AppServer, Browser};
 use std::path::Path;
 
 /// Files named the same in every build: the page, the code editor's bundle (made beside the
 /// build by its hook) and wasm-bindgen's snippets (their folder is named after the crate, not
-/// after their content). Trunk names every other file by its content's hash.
+/// after their content). Every other file is named by its content's hash (by trunk, or, for the
+/// app's split pieces, by the build).
 fn named_the_same_in_every_build(file: &str) -> bool {
     file == "index.html" || file == "code-editor.js" || file.starts_with("snippets/")
 }
@@ -76,4 +78,50 @@ async fn every_file_of_the_build_is_cached_as_its_name_allows() {
             "no {output} named by its hash among {hashed:?}"
         );
     }
+}
+
+/// The app's files the page has fetched so far (not the API's answers): each one's path and
+/// bytes on the wire, as Resource Timing counted them.
+async fn app_files_fetched(browser: &Browser) -> Vec<(String, u64)> {
+    let found = browser
+        .client
+        .execute(
+            "return performance.getEntriesByType('navigation')
+               .concat(performance.getEntriesByType('resource'))
+               .map(entry => [new URL(entry.name).pathname, entry.transferSize])
+               .filter(([path]) => !path.startsWith('/api/'));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(found).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_first_visit_downloads_the_flow_list_alone_and_an_editor_when_it_opens() {
+    let server = AppServer::start().await;
+    let browser = signed_in(&server).await;
+    browser.find(r#".table-area[aria-busy="false"]"#).await;
+    let fetched = app_files_fetched(&browser).await;
+    let total: u64 = fetched.iter().map(|(_, bytes)| bytes).sum();
+    assert!(
+        total <= 400 * 1024,
+        "a first visit downloaded {total} B: {fetched:?}"
+    );
+    let is_chunk = |path: &str| path.ends_with(".wasm") && !path.ends_with("_bg.wasm");
+    assert!(
+        !fetched.iter().any(|(path, _)| is_chunk(path)),
+        "the flow list fetched an editor's chunk: {fetched:?}"
+    );
+
+    create_through_the_add_modal(&browser, "Diagram", "voice").await;
+    browser.find(".canvas-area canvas").await;
+    let fetched = app_files_fetched(&browser).await;
+    assert!(
+        fetched
+            .iter()
+            .any(|(path, _)| is_chunk(path) && path.contains("diagram_page")),
+        "the diagram editor opened without its chunk: {fetched:?}"
+    );
+    browser.close().await;
 }

@@ -14,6 +14,7 @@ use crate::pages::diagram::state::{use_diagram, DiagramStore};
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
+use leptos::wasm_bindgen::closure::Closure;
 use leptos::wasm_bindgen::JsCast;
 
 /// The pointer's place in the canvas, in CSS pixels.
@@ -84,33 +85,66 @@ fn paint_on_change(
     });
 }
 
-/// Sizes the canvas to its box now and whenever the window resizes; the first time, shows the
-/// whole flow. Says when that is done.
+/// Sizes the canvas to its box whenever that box changes: with the window, with the panels
+/// beside it, and when the canvas enters the page, which may come after it is created (under
+/// `Suspense`, say). The first time it has a size, shows the whole flow. Says when that is done.
 fn size_to_box(store: DiagramStore, canvas_ref: NodeRef<html::Canvas>) -> StoredValue<bool> {
+    let placed = StoredValue::new(false);
     let measure = move || {
         let Some(canvas) = canvas_ref.get_untracked() else {
             return;
         };
-        let ratio = window().device_pixel_ratio();
         let (width, height) = (
             f64::from(canvas.client_width()),
             f64::from(canvas.client_height()),
         );
+        // Not laid out yet: a flow fitted into nothing would open at the smallest zoom.
+        if width == 0.0 || height == 0.0 {
+            return;
+        }
+        let ratio = window().device_pixel_ratio();
         canvas.set_width((width * ratio) as u32);
         canvas.set_height((height * ratio) as u32);
         store.canvas_size.set(Vec2::new(width, height));
-    };
-    let resize = window_event_listener(ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
-    let placed = StoredValue::new(false);
-    Effect::new(move |_| {
-        if canvas_ref.get().is_some() && !placed.get_value() {
+        if !placed.get_value() {
             placed.set_value(true);
-            measure();
             store.fit();
+        }
+    };
+    let watch = StoredValue::new_local(None::<BoxWatch>);
+    Effect::new(move |_| {
+        if let Some(canvas) = canvas_ref.get() {
+            if watch.with_value(Option::is_none) {
+                watch.set_value(BoxWatch::new(&canvas, measure));
+                measure();
+            }
         }
     });
     placed
+}
+
+/// A `ResizeObserver` on one element, disconnected when dropped (with the component).
+struct BoxWatch {
+    observer: web_sys::ResizeObserver,
+    _on_resize: Closure<dyn FnMut()>,
+}
+
+impl BoxWatch {
+    fn new(element: &web_sys::Element, on_resize: impl FnMut() + 'static) -> Option<Self> {
+        let on_resize = Closure::<dyn FnMut()>::new(on_resize);
+        let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
+        observer.observe(element);
+        Some(Self {
+            observer,
+            _on_resize: on_resize,
+        })
+    }
+}
+
+impl Drop for BoxWatch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
 }
 
 /// Copy, cut and paste (Ctrl/Cmd+C, X, V) while the canvas has the focus: the browser's own
