@@ -505,7 +505,7 @@ async fn press_holding(browser: &Browser, from: (f64, f64), to: (f64, f64), held
 }
 
 /// A voice flow named `name` of Answer, Log "first", Log "second" and Hang up, open in the
-/// diagram editor with all its nodes drawn.
+/// diagram editor with all its nodes drawn and in view.
 async fn chain_flow(name: &str) -> OneFlow {
     let opened = one_flow(
         json!({"name": name, "type": "voice", "editor": true, "schema": [
@@ -515,7 +515,22 @@ async fn chain_flow(name: &str) -> OneFlow {
     )
     .await;
     wait_for_node_count(&opened.browser, 5).await;
+    zoom_to_fit(&opened.browser).await;
     opened
+}
+
+/// The whole flow in view (a flow opens at 100 %, where a long one runs off the canvas).
+async fn zoom_to_fit(browser: &Browser) {
+    browser.click("button[aria-label='Zoom to fit']").await;
+    browser
+        .wait_until(|| async {
+            if shown_zoom(browser).await == "100%" {
+                Err("still at 100 %".to_owned())
+            } else {
+                Ok(())
+            }
+        })
+        .await;
 }
 
 async fn wait_for_node_count(browser: &Browser, expected: usize) {
@@ -588,6 +603,7 @@ async fn ports_are_dragged_onto_steps_to_make_branches() {
     )
     .await;
     wait_for_node_count(&browser, 5).await;
+    zoom_to_fit(&browser).await;
 
     // If's next port (the middle of its right side) onto Hang up; its `then` port (the first
     // along its bottom) onto the log.
@@ -1337,6 +1353,7 @@ async fn scrolling_pans_ctrl_scrolling_zooms_and_space_drag_pans_over_steps() {
     )
     .await;
     wait_for_node_count(&browser, 4).await;
+    zoom_to_fit(&browser).await;
     let log = node_point(&browser, "Log: first").await;
     let (_, y, zoom) = camera(&browser).await;
     // A scroll down moves the view down (the diagram up), at the same zoom.
@@ -1445,5 +1462,86 @@ async fn a_diagram_saved_meanwhile(server: &AppServer, base: &str) {
     // Theirs is what is stored: Close leaves without asking.
     browser.click_button(".page-header button", "Close").await;
     browser.wait_for_text("table.flows", "Shared diagram").await;
+    browser.close().await;
+}
+
+/// The zoom as the canvas controls show it (`100%`).
+async fn shown_zoom(browser: &Browser) -> String {
+    browser.texts(".canvas-controls .zoom-level").await.concat()
+}
+
+/// Waits until the canvas controls show the zoom `expected`.
+async fn wait_for_zoom(browser: &Browser, expected: &str) {
+    browser
+        .wait_until(|| async {
+            let shown = shown_zoom(browser).await;
+            if shown == expected {
+                Ok(())
+            } else {
+                Err(format!("the zoom shows {shown:?}, not {expected:?}"))
+            }
+        })
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_diagram_opens_at_full_size_or_at_the_view_it_was_saved_with() {
+    let server = AppServer::start().await;
+    let token = server.admin_token().await;
+    let flow = server
+        .create_flow(
+            &token,
+            json!({"name": "IVR", "type": "voice", "editor": true,
+                   "schema": [{"answer": ""}, {"playback": {"files": []}}, {"hangup": ""}], "payload": {}}),
+        )
+        .await;
+    let id = flow["id"].as_str().unwrap().to_owned();
+    let browser = signed_in(&server).await;
+    browser.open_editor(&server, &flow, "diagram").await;
+    wait_for_zoom(&browser, "100%").await;
+
+    // The percentage follows the zoom, and a click on it goes back to 100 %.
+    for _ in 0..2 {
+        browser.click("button[aria-label^='Zoom out']").await;
+    }
+    wait_for_zoom(&browser, "69%").await;
+    browser.click(".canvas-controls .zoom-level").await;
+    wait_for_zoom(&browser, "100%").await;
+
+    // Saved at 83 %, it opens at 83 %.
+    browser.click("button[aria-label^='Zoom out']").await;
+    wait_for_zoom(&browser, "83%").await;
+    browser.type_into("input.flow-name", " 2").await;
+    browser.click(".page-header button.primary").await;
+    browser
+        .wait_for_text(".toast", "Successfully updated")
+        .await;
+    browser.open_editor(&server, &flow, "diagram").await;
+    wait_for_zoom(&browser, "83%").await;
+
+    // A saved zoom that cannot be shown is ignored: the flow opens at 100 %.
+    let (_, mut stored) = server
+        .api(
+            &token,
+            reqwest::Method::GET,
+            &flow_model::contract::READ_FLOW.path_for(&id),
+            None,
+        )
+        .await;
+    stored["payload"]["viewport"]["zoom"] = json!(0);
+    let (status, body) = server
+        .api(
+            &token,
+            reqwest::Method::PUT,
+            &REPLACE_FLOW.path_for(&id),
+            Some(
+                json!({"name": stored["name"], "type": "voice", "editor": true,
+                        "schema": stored["schema"], "payload": stored["payload"]}),
+            ),
+        )
+        .await;
+    assert!((200..300).contains(&status), "{status} {body}");
+    browser.open_editor(&server, &flow, "diagram").await;
+    wait_for_zoom(&browser, "100%").await;
     browser.close().await;
 }

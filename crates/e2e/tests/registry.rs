@@ -298,6 +298,11 @@ async fn every_corpus_flow_opens_as_a_diagram_and_saves_back_with_the_same_meani
             .unwrap();
         browser.find("canvas").await;
         browser.wait_for_text(".palette", "Flow control").await;
+        // Readable as it opens: at 100 % (never below 80 %), Start near the top left.
+        let zoom = browser.texts(".canvas-controls .zoom-level").await.concat();
+        let percent: u32 = zoom.trim_end_matches('%').parse().unwrap_or_default();
+        assert!(percent >= 80, "{name} opens at {zoom}");
+        browser.screenshot(&format!("diagram-open-{name}")).await;
         // A rename makes the flow dirty, so Save writes the diagram back.
         browser.type_into("input.flow-name", " 2").await;
         browser.click(".page-header button.primary").await;

@@ -28,6 +28,7 @@ use flow_model::{FlowType, RoutingSchema};
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
+use scene::viewport::Viewport;
 use state::DiagramStore;
 use view::canvas::DiagramCanvas;
 use view::canvas_controls::CanvasControls;
@@ -83,7 +84,17 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
         .as_ref()
         .and_then(|flow| flow.name.clone())
         .unwrap_or_default();
-    let store = DiagramStore::new(graph, kind, name, FlowSettings::of_stored(flow.as_ref()));
+    let saved_view = flow
+        .as_ref()
+        .and_then(|flow| flow.payload.as_ref())
+        .and_then(Viewport::saved_in);
+    let store = DiagramStore::new(
+        graph,
+        kind,
+        name,
+        FlowSettings::of_stored(flow.as_ref()),
+        saved_view,
+    );
     provide_context(store);
     let dialogs = DiagramDialogs::default();
     let shell = saving::diagram_shell(store, flow, move |reason| {

@@ -2,6 +2,7 @@
 //! (patched onto a stored flow, which becomes a Diagram flow), and what counts as saved after.
 
 use super::document::{checked_write, DiagramDraft, FlowSettings};
+use super::scene::viewport::Viewport;
 use super::state::DiagramStore;
 use crate::api::WriteMode;
 use crate::components::editor_shell::{EditorShell, SaveSteps, Write};
@@ -111,6 +112,6 @@ pub fn show_stored(store: DiagramStore, draft: DiagramDraft) -> Result<(), Strin
     store.replace_graph(graph);
     store.name.set(draft.name);
     store.settings.set(draft.settings);
-    store.fit();
+    store.show_saved_or_start(Viewport::saved_in(&draft.payload));
     Ok(())
 }

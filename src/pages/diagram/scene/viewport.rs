@@ -170,6 +170,36 @@ impl Viewport {
         }
     }
 
+    /// A view a flow was saved with, when it can be shown: its numbers finite and its zoom
+    /// within the allowed range (anything else is ignored, never applied).
+    pub fn from_saved(x: f64, y: f64, zoom: f64) -> Option<Self> {
+        (x.is_finite() && y.is_finite() && (MIN_ZOOM..=MAX_ZOOM).contains(&zoom)).then(|| Self {
+            origin: Vec2::new(x, y),
+            zoom,
+        })
+    }
+
+    /// The view a diagram's payload was saved with, when it can be shown.
+    pub fn saved_in(payload: &serde_json::Value) -> Option<Self> {
+        let saved = flow_model::flow::payload::viewport(payload)?;
+        Self::from_saved(saved.x, saved.y, saved.zoom)
+    }
+
+    /// How a flow without a saved view opens: at 100 %, readable, with `start` (the Start
+    /// step's box) near the top left, so the steps after it (to its right and below) show.
+    pub fn opening_at(start: &Rect) -> Self {
+        const MARGIN: Vec2 = Vec2::new(48.0, 64.0);
+        Self {
+            origin: Vec2::new(start.x - MARGIN.x, start.y - MARGIN.y),
+            zoom: 1.0,
+        }
+    }
+
+    /// The zoom as a whole percentage, as the canvas controls show it.
+    pub fn percent(&self) -> u32 {
+        (self.zoom * 100.0).round() as u32
+    }
+
     /// Centred on `world` at the current zoom.
     pub fn centred_on(&self, world: Vec2, size: Vec2) -> Self {
         Self {
@@ -224,6 +254,66 @@ impl Minimap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_saved_view_is_used_only_when_it_can_be_shown() {
+        let saved = Viewport::from_saved(-120.0, 30.5, 0.75).unwrap();
+        assert_eq!(saved.origin, Vec2::new(-120.0, 30.5));
+        assert_eq!(saved.percent(), 75);
+        for zoom in [
+            0.0,
+            -1.0,
+            f64::NAN,
+            f64::INFINITY,
+            MIN_ZOOM / 2.0,
+            MAX_ZOOM * 2.0,
+        ] {
+            assert_eq!(Viewport::from_saved(0.0, 0.0, zoom), None, "zoom {zoom}");
+        }
+        assert_eq!(Viewport::from_saved(f64::NAN, 0.0, 1.0), None);
+        assert_eq!(Viewport::from_saved(0.0, f64::NEG_INFINITY, 1.0), None);
+    }
+
+    #[test]
+    fn a_payload_gives_back_the_view_it_was_saved_with() {
+        use flow_model::flow::payload;
+        let mut flow = flow_model::flow::decompile::decompile(&serde_json::json!([{"answer": ""}]))
+            .expect("a flow");
+        let view = payload::Viewport {
+            x: 10.0,
+            y: -20.0,
+            zoom: 1.5,
+        };
+        let saved = payload::save(&mut flow, Some(view));
+        assert_eq!(
+            Viewport::saved_in(&saved.payload),
+            Some(Viewport {
+                origin: Vec2::new(10.0, -20.0),
+                zoom: 1.5
+            })
+        );
+        let unusable = payload::save(&mut flow, Some(payload::Viewport { zoom: 0.0, ..view }));
+        assert_eq!(Viewport::saved_in(&unusable.payload), None);
+        assert_eq!(
+            Viewport::saved_in(&payload::save(&mut flow, None).payload),
+            None
+        );
+        assert_eq!(Viewport::saved_in(&serde_json::json!({})), None);
+    }
+
+    #[test]
+    fn a_flow_opens_at_full_size_with_start_near_the_top_left() {
+        let start = step_box(500.0, -300.0);
+        let view = Viewport::opening_at(&start);
+        assert_eq!(view.percent(), 100);
+        let on_screen = view.rect_to_screen(&start);
+        assert!((0.0..100.0).contains(&on_screen.x), "{on_screen:?}");
+        assert!((0.0..100.0).contains(&on_screen.y), "{on_screen:?}");
+        // A canvas of the smallest laptop still shows the next step in the chain.
+        let next = step_box(500.0 + 260.0, -300.0);
+        let visible = view.visible(Vec2::new(800.0, 500.0));
+        assert!(visible.x + visible.width >= next.x + next.width);
+    }
 
     fn rect(x: f64, y: f64, width: f64, height: f64) -> Rect {
         Rect {

@@ -15,6 +15,33 @@ impl DiagramStore {
         }
     }
 
+    /// Where the flow opens: at the view it was saved with; without one, at 100 % with Start
+    /// near the top left (the whole flow when it has no Start to show).
+    pub fn show_opening(&self) {
+        self.show_saved_or_start(self.saved_view);
+    }
+
+    /// The view `saved` (a stored flow's, a draft's) when there is one, else the opening one.
+    pub fn show_saved_or_start(&self, saved: Option<Viewport>) {
+        let start = self.with_graph(|flow| flow.start);
+        let opening = saved.or_else(|| {
+            self.scene.with_untracked(|scene| {
+                scene
+                    .box_of(start)
+                    .map(|start| Viewport::opening_at(&start.rect))
+            })
+        });
+        match opening {
+            Some(view) => self.viewport.set(view),
+            None => self.fit(),
+        }
+    }
+
+    /// Back to 100 %, around the middle of the canvas.
+    pub fn zoom_to_actual_size(&self) {
+        self.zoom_by(1.0 / self.viewport.get_untracked().zoom);
+    }
+
     /// Zooms by `factor` around the middle of the canvas.
     pub fn zoom_by(&self, factor: f64) {
         let size = self.canvas_size.get_untracked();
@@ -55,10 +82,11 @@ impl DiagramStore {
         }
     }
 
-    /// To the Start step.
+    /// To the Start step, selected, at 100 % near the top left as a flow opens.
     pub fn to_start(&self) {
         let start = self.with_graph(|flow| flow.start);
         self.focus(start);
+        self.show_saved_or_start(None);
     }
 
     /// Carries out what a pointer gesture asks; a refused link says why.

@@ -56,6 +56,8 @@ pub struct DiagramStore {
     /// A note or group picked on the canvas (steps are selected instead).
     pub picked: RwSignal<Option<Decoration>>,
     pub viewport: RwSignal<Viewport>,
+    /// The view the flow was saved with, if it can be shown: where it opens.
+    saved_view: Option<Viewport>,
     /// The canvas's size in CSS pixels.
     pub canvas_size: RwSignal<Vec2>,
     /// Shown on top while a gesture runs: the rubber band, the wire from a port, the guides.
@@ -70,7 +72,13 @@ pub struct DiagramStore {
 }
 
 impl DiagramStore {
-    pub fn new(graph: FlowGraph, kind: FlowType, name: String, settings: FlowSettings) -> Self {
+    pub fn new(
+        graph: FlowGraph,
+        kind: FlowType,
+        name: String,
+        settings: FlowSettings,
+        saved_view: Option<Viewport>,
+    ) -> Self {
         let graph = StoredValue::new(graph);
         let graph_version = RwSignal::new(0);
         let edit_version = RwSignal::new(0);
@@ -91,6 +99,7 @@ impl DiagramStore {
             primary,
             picked: RwSignal::new(None),
             viewport: RwSignal::new(Viewport::default()),
+            saved_view,
             canvas_size: RwSignal::new(Vec2::new(800.0, 600.0)),
             band: RwSignal::new(None),
             wire: RwSignal::new(None),

@@ -17,7 +17,13 @@ fn with_store(test: impl FnOnce(DiagramStore)) {
             {"hangup": ""}
         ]))
         .unwrap();
-        let store = DiagramStore::new(flow, FlowType::Voice, "IVR".into(), FlowSettings::default());
+        let store = DiagramStore::new(
+            flow,
+            FlowType::Voice,
+            "IVR".into(),
+            FlowSettings::default(),
+            None,
+        );
         test(store);
     });
 }

@@ -87,7 +87,8 @@ fn paint_on_change(
 
 /// Sizes the canvas to its box whenever that box changes: with the window, with the panels
 /// beside it, and when the canvas enters the page, which may come after it is created (under
-/// `Suspense`, say). The first time it has a size, shows the whole flow. Says when that is done.
+/// `Suspense`, say). The first time it has a size, shows where the flow opens. Says when that is
+/// done.
 fn size_to_box(store: DiagramStore, canvas_ref: NodeRef<html::Canvas>) -> StoredValue<bool> {
     let placed = StoredValue::new(false);
     let measure = move || {
@@ -108,7 +109,7 @@ fn size_to_box(store: DiagramStore, canvas_ref: NodeRef<html::Canvas>) -> Stored
         store.canvas_size.set(Vec2::new(width, height));
         if !placed.get_value() {
             placed.set_value(true);
-            store.fit();
+            store.show_opening();
         }
     };
     let watch = StoredValue::new_local(None::<BoxWatch>);

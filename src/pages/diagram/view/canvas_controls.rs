@@ -1,9 +1,11 @@
-//! The camera and the canvas's own things, where a canvas tool keeps them: zoom in and out, to
-//! fit, to the selection, a new note, a group of the selected steps.
+//! The camera and the canvas's own things, where a canvas tool keeps them: zoom in and out, the
+//! zoom in percent (back to 100 % on a click), to fit, to the selection, a new note, a group of
+//! the selected steps.
 
 use super::canvas::focus_note_text;
 use crate::components::icon::{lucide, Icon};
 use crate::i18n::{use_i18n, Msg};
+use crate::pages::diagram::scene::viewport::Viewport;
 use crate::pages::diagram::state::use_diagram;
 use leptos::prelude::*;
 
@@ -24,6 +26,12 @@ pub fn CanvasControls() -> impl IntoView {
             </button>
             <button aria-label=move || i18n.t(Msg::ZoomOut) title=move || i18n.t(Msg::ZoomOut) on:click=move |_| store.zoom_by(1.0 / 1.2)>
                 <Icon icon=lucide::LuZoomOut />
+            </button>
+            <button class="zoom-level"
+                aria-label=move || i18n.t(Msg::ZoomActualSize(store.viewport.with(Viewport::percent)))
+                title=move || i18n.t(Msg::ZoomActualSize(store.viewport.with(Viewport::percent)))
+                on:click=move |_| store.zoom_to_actual_size()>
+                {move || format!("{}%", store.viewport.with(Viewport::percent))}
             </button>
             <button aria-label=move || i18n.t(Msg::ZoomToFit) title=move || i18n.t(Msg::ZoomToFit) on:click=move |_| store.fit()>
                 <Icon icon=lucide::LuMaximize />
