@@ -276,6 +276,14 @@ async fn main() {
                     .unwrap(),
             ));
             memory.push(number(client.execute(MEMORY, vec![]).await.unwrap()));
+            // Every step on screen, the worst case (a flow opens at 100 %, showing a few).
+            client
+                .execute(
+                    "document.querySelector(\"button[aria-label='Zoom to fit']\").click();",
+                    vec![],
+                )
+                .await
+                .unwrap();
             // Drag 50 steps: select them with a band, then drag one of them.
             let corners = client.execute(FIRST_STEPS, vec![json!(50)]).await.unwrap();
             let corner = |at: usize| corners[at].as_f64().unwrap();
