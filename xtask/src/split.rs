@@ -48,6 +48,7 @@ pub fn split_web_app(dist: &Path) -> Result<(), String> {
         ],
         &[],
     )?;
+    let main_piece = pieces.join(format!("{APP}.wasm"));
     let bound = pieces.join("bound");
     run(
         "wasm-bindgen",
@@ -59,11 +60,12 @@ pub fn split_web_app(dist: &Path) -> Result<(), String> {
             "--no-typescript",
             "--out-dir",
             &bound.display().to_string(),
-            &pieces.join(format!("{APP}.wasm")).display().to_string(),
+            &main_piece.display().to_string(),
         ],
         &[],
     )?;
-    std::fs::remove_file(pieces.join(format!("{APP}.wasm"))).map_err(|error| error.to_string())?;
+    // What is left in `pieces` are the chunks.
+    std::fs::remove_file(&main_piece).map_err(|error| error.to_string())?;
     let mut wasm_files = vec![bound.join(format!("{APP}_bg.wasm"))];
     wasm_files.extend(
         std::fs::read_dir(&pieces)

@@ -142,14 +142,7 @@ impl DiagramStore {
     /// Selects `node` alone and shows it in the middle of the canvas, opening the collapsed
     /// group it is in.
     pub fn focus(&self, node: NodeId) {
-        if self
-            .scene
-            .with_untracked(|scene| scene.box_of(node).is_none())
-        {
-            self.apply(|flow| decorations::reveal(flow, node));
-        }
-        self.picked.set(None);
-        self.selection.set(Selection::only(node));
+        self.select_revealed(node);
         if let Some(rect) = self
             .scene
             .with_untracked(|scene| scene.box_of(node).map(|node_box| node_box.rect))
@@ -159,6 +152,18 @@ impl DiagramStore {
                 rect.y + rect.height / 2.0,
             ));
         }
+    }
+
+    /// Selects `node` alone, opening the collapsed group it is in; the view stays.
+    pub fn select_revealed(&self, node: NodeId) {
+        if self
+            .scene
+            .with_untracked(|scene| scene.box_of(node).is_none())
+        {
+            self.apply(|flow| decorations::reveal(flow, node));
+        }
+        self.picked.set(None);
+        self.selection.set(Selection::only(node));
     }
 
     /// Links `port` of `node` to `target`, or unlinks it; a refusal says why.

@@ -85,7 +85,7 @@ impl DiagramStore {
     /// To the Start step, selected, at 100 % near the top left as a flow opens.
     pub fn to_start(&self) {
         let start = self.with_graph(|flow| flow.start);
-        self.focus(start);
+        self.select_revealed(start);
         self.show_saved_or_start(None);
     }
 

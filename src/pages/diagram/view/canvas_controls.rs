@@ -19,6 +19,8 @@ pub fn CanvasControls() -> impl IntoView {
         ));
         store.group_selection(&label);
     };
+    // Changes with the zoom only: a pan (every frame of a drag) leaves the controls alone.
+    let percent = Memo::new(move |_| store.viewport.with(Viewport::percent));
     view! {
         <div class="canvas-controls" role="toolbar" aria-label=move || i18n.t(Msg::DiagramCanvas)>
             <button aria-label=move || i18n.t(Msg::ZoomIn) title=move || i18n.t(Msg::ZoomIn) on:click=move |_| store.zoom_by(1.2)>
@@ -28,10 +30,10 @@ pub fn CanvasControls() -> impl IntoView {
                 <Icon icon=lucide::LuZoomOut />
             </button>
             <button class="zoom-level"
-                aria-label=move || i18n.t(Msg::ZoomActualSize(store.viewport.with(Viewport::percent)))
-                title=move || i18n.t(Msg::ZoomActualSize(store.viewport.with(Viewport::percent)))
+                aria-label=move || i18n.t(Msg::ZoomActualSize(percent.get()))
+                title=move || i18n.t(Msg::ZoomActualSize(percent.get()))
                 on:click=move |_| store.zoom_to_actual_size()>
-                {move || format!("{}%", store.viewport.with(Viewport::percent))}
+                {move || format!("{}%", percent.get())}
             </button>
             <button aria-label=move || i18n.t(Msg::ZoomToFit) title=move || i18n.t(Msg::ZoomToFit) on:click=move |_| store.fit()>
                 <Icon icon=lucide::LuMaximize />
