@@ -1,39 +1,46 @@
-//! Auto-layout: each chain on one line, its branches stacked below it (left to right), or the
-//! same turned by a quarter (top down): deterministic, no crossings among placing edges, and
-//! linear in the number of nodes. Iterative, so long chains cannot overflow the stack.
+//! Auto-layout, layered for the shape flows have. Placing links (next and branches) form a
+//! forest; gotos and failovers are back edges and never place a step. A step's branches go in
+//! the next layer, below it in reverse port order: a branch line leaves the bottom, goes down,
+//! then right, so the last port's line must turn first for no two of them to cross. What
+//! follows the step goes on its row once the deepest branch has ended, its link running above
+//! the branches, so a flow reads left to right in the order it runs.
+//!
+//! Subtrees are packed as tightly as their outlines allow, layer by layer (each keeps the rows
+//! it uses, including the channel its branch lines run down), and a flow much wider than tall is
+//! wrapped into bands stacked one below the other, cut where the fewest links cross, so the
+//! drawing stays screen-shaped. Deterministic, iterative (long chains cannot overflow the
+//! stack), and linear in the number of steps but for the wrap search, which is linear in layers.
 
 use super::graph::{FlowGraph, NodeId, Point, Port};
-use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
-pub enum Direction {
-    #[default]
-    LeftToRight,
-    TopDown,
-}
-
-/// Grid spacing, in world units.
+/// Grid spacing, in world units, and the shape a wrapped flow aims at.
 #[derive(Clone, Copy, PartialEq, Debug)]
 pub struct LayoutOptions {
-    pub direction: Direction,
-    /// Distance between chain steps.
+    /// Distance between layers.
     pub step: f64,
-    /// Distance between stacked branches.
+    /// Distance between rows.
     pub lane: f64,
+    /// Width over height a wrapped flow aims at (a screen's, about).
+    pub aspect: f64,
 }
 
 impl Default for LayoutOptions {
     fn default() -> Self {
         Self {
-            direction: Direction::LeftToRight,
             step: 260.0,
             lane: 110.0,
+            aspect: 1.6,
         }
     }
 }
 
-/// The placing tree: for each node, its branches (in the order compile writes them) and what
+/// A flow wider than this many times its height is wrapped,
+const WIDEST: f64 = 2.0;
+/// into bands at least this many layers wide (about a screen at 100 %).
+const NARROWEST_BAND: usize = 6;
+
+/// The placing forest: for each node, its branches (in the order compile writes them) and what
 /// follows it.
 struct Tree {
     branches: HashMap<NodeId, Vec<NodeId>>,
@@ -77,98 +84,306 @@ impl Tree {
         }
     }
 
-    fn children(&self, node: NodeId) -> impl Iterator<Item = NodeId> + '_ {
-        self.branches
-            .get(&node)
-            .into_iter()
-            .flatten()
-            .copied()
-            .chain(self.next.get(&node).copied())
+    /// The children of `node` top to bottom, each with whether it is a branch: what follows
+    /// first, then the branches, last port first.
+    fn children(&self, node: NodeId) -> impl Iterator<Item = (NodeId, bool)> + '_ {
+        let next = self.next.get(&node).map(|next| (*next, false));
+        let branches = self.branches.get(&node).into_iter().flatten();
+        next.into_iter()
+            .chain(branches.rev().map(|branch| (*branch, true)))
     }
+}
+
+/// The rows a subtree uses on each layer from its root's down, relative to its root's row.
+/// Kept deepest layer first, so a parent adds its own layer with a push, and shifted lazily,
+/// so merging a shallow outline into a deep one costs the shallow one's depth only.
+#[derive(Default)]
+struct Outline {
+    rows: Vec<(i64, i64)>,
+    shift: i64,
+}
+
+impl Outline {
+    fn depth(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// The first and last row used `layer` layers below the root.
+    fn at(&self, layer: usize) -> (i64, i64) {
+        let (top, bottom) = self.rows[self.rows.len() - 1 - layer];
+        (top + self.shift, bottom + self.shift)
+    }
+
+    fn set(&mut self, layer: usize, (top, bottom): (i64, i64)) {
+        let index = self.rows.len() - 1 - layer;
+        self.rows[index] = (top - self.shift, bottom - self.shift);
+    }
+
+    fn shifted(mut self, rows: i64) -> Self {
+        self.shift += rows;
+        self
+    }
+
+    /// How far down `self` must move to lie below `above` on every layer both use.
+    fn clearance_below(&self, above: &Outline) -> i64 {
+        (0..self.depth().min(above.depth()))
+            .map(|layer| above.at(layer).1 - self.at(layer).0 + 1)
+            .max()
+            .unwrap_or(0)
+    }
+
+    fn merged(self, other: Outline) -> Outline {
+        let (mut deep, shallow) = if self.depth() >= other.depth() {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        for layer in 0..shallow.depth() {
+            let (top, bottom) = deep.at(layer);
+            let (other_top, other_bottom) = shallow.at(layer);
+            deep.set(layer, (top.min(other_top), bottom.max(other_bottom)));
+        }
+        deep
+    }
+
+    /// `below` (starting one layer down) under a root layer that uses the rows `own`.
+    fn topped(mut below: Outline, own: (i64, i64)) -> Outline {
+        below.rows.push((own.0 - below.shift, own.1 - below.shift));
+        below
+    }
+}
+
+/// Every node's layer and row, before wrapping.
+struct Grid {
+    cell: HashMap<NodeId, (usize, i64)>,
+}
+
+impl Grid {
+    fn of(tree: &Tree, flow: &FlowGraph) -> Self {
+        // Pre-order over the placing forest; a node reached twice (a malformed graph) keeps its
+        // first place.
+        let mut order = Vec::with_capacity(flow.graph.node_count());
+        let mut seen = HashSet::new();
+        for &root in &tree.roots {
+            let mut stack = vec![root];
+            while let Some(node) = stack.pop() {
+                if !seen.insert(node) {
+                    continue;
+                }
+                order.push(node);
+                let children: Vec<NodeId> = tree.children(node).map(|(child, _)| child).collect();
+                stack.extend(children.into_iter().rev());
+            }
+        }
+        // Bottom-up: each child's layer and row relative to its parent. Branch subtrees are
+        // packed top down from the row below; what follows starts on the parent's row once the
+        // deepest branch has ended, its link running above the branches.
+        let mut outlines: HashMap<NodeId, Outline> = HashMap::with_capacity(order.len());
+        let mut offset: HashMap<NodeId, (usize, i64)> = HashMap::with_capacity(order.len());
+        for &node in order.iter().rev() {
+            let mut branches: Option<Outline> = None;
+            let mut channel = 0;
+            for (child, _) in tree.children(node).filter(|(_, branch)| *branch) {
+                let Some(outline) = outlines.remove(&child) else {
+                    continue;
+                };
+                let down = branches
+                    .as_ref()
+                    .map_or(1, |above| outline.clearance_below(above).max(1));
+                offset.insert(child, (1, down));
+                channel = channel.max(down);
+                let outline = outline.shifted(down);
+                branches = Some(match branches {
+                    Some(above) => above.merged(outline),
+                    None => outline,
+                });
+            }
+            let branches = branches.unwrap_or_default();
+            let next = tree.next.get(&node).copied();
+            let mut outline = match next.and_then(|next| outlines.remove(&next)) {
+                Some(outline) => {
+                    offset.insert(next.expect("taken from it"), (1 + branches.depth(), 0));
+                    outline
+                }
+                None => Outline::default(),
+            };
+            for layer in (0..branches.depth()).rev() {
+                let (top, bottom) = branches.at(layer);
+                let row = if next.is_some() { 0 } else { top };
+                outline = Outline::topped(outline, (row.min(top), bottom));
+            }
+            outlines.insert(node, Outline::topped(outline, (0, channel)));
+        }
+        // Trees one below the other, a row apart, each as high as the ones above allow.
+        let mut packed: Option<Outline> = None;
+        let mut root_row = HashMap::new();
+        for root in &tree.roots {
+            let Some(outline) = outlines.remove(root) else {
+                continue;
+            };
+            let down = packed
+                .as_ref()
+                .map_or(0, |above| outline.clearance_below(above) + 1);
+            root_row.insert(*root, down);
+            let outline = outline.shifted(down);
+            packed = Some(match packed {
+                Some(above) => above.merged(outline),
+                None => outline,
+            });
+        }
+        // Top-down: absolute places.
+        let mut cell: HashMap<NodeId, (usize, i64)> = HashMap::with_capacity(order.len());
+        for &node in &order {
+            let (layer, row) = match root_row.get(&node) {
+                Some(row) => (0, *row),
+                None => match cell.get(&node) {
+                    Some(place) => *place,
+                    None => continue,
+                },
+            };
+            cell.insert(node, (layer, row));
+            for (child, _) in tree.children(node) {
+                if let (Some((right, down)), false) =
+                    (offset.get(&child), cell.contains_key(&child))
+                {
+                    cell.insert(child, (layer + right, row + down));
+                }
+            }
+        }
+        Self { cell }
+    }
+}
+
+/// Per layer: the first and last row used, and whether a band may start there: when one
+/// placing link alone reaches into the layer or past it, so that link alone wraps, along its
+/// row to the end of one band and back to the start of the next.
+#[derive(Clone, Copy)]
+struct LayerUse {
+    top: i64,
+    bottom: i64,
+    cut: bool,
+}
+
+impl LayerUse {
+    fn of(grid: &Grid, tree: &Tree) -> Vec<LayerUse> {
+        let depth = grid
+            .cell
+            .values()
+            .map(|(layer, _)| layer + 1)
+            .max()
+            .unwrap_or(0);
+        let mut layers = vec![
+            LayerUse {
+                top: i64::MAX,
+                bottom: i64::MIN,
+                cut: false,
+            };
+            depth
+        ];
+        // Links that reach into or past each layer, as differences.
+        let mut reaching = vec![0i64; depth + 1];
+        for (node, &(layer, row)) in &grid.cell {
+            let used = &mut layers[layer];
+            used.top = used.top.min(row);
+            used.bottom = used.bottom.max(row);
+            for (child, _) in tree.children(*node) {
+                if let Some(&(to, _)) = grid.cell.get(&child) {
+                    reaching[layer + 1] += 1;
+                    reaching[to + 1] -= 1;
+                }
+            }
+        }
+        let mut links = 0;
+        for (layer, used) in layers.iter_mut().enumerate() {
+            links += reaching[layer];
+            used.cut = links == 1;
+        }
+        layers
+    }
+}
+
+/// Where each band starts (its first layer), the first at 0: one band unless the flow is much
+/// wider than tall, else as many as bring it nearest `options.aspect`.
+fn band_starts(layers: &[LayerUse], options: &LayoutOptions) -> Vec<usize> {
+    let aspect = |starts: &[usize]| {
+        let (mut width, mut height) = (0usize, 0i64);
+        for (band, start) in starts.iter().enumerate() {
+            let end = starts.get(band + 1).copied().unwrap_or(layers.len());
+            width = width.max(end - start);
+            let rows = &layers[*start..end];
+            let top = rows.iter().map(|layer| layer.top).min().unwrap_or(0);
+            let bottom = rows.iter().map(|layer| layer.bottom).max().unwrap_or(0);
+            height += bottom - top + 2;
+        }
+        width as f64 * options.step / ((height - 1) as f64 * options.lane)
+    };
+    let mut best = vec![0];
+    let unwrapped = aspect(&best);
+    if unwrapped <= WIDEST {
+        return best;
+    }
+    let mut best_miss = (unwrapped / options.aspect).ln().abs();
+    for bands in 2..=layers.len() / NARROWEST_BAND {
+        let starts = cuts(layers, bands);
+        let shape = aspect(&starts);
+        let miss = (shape / options.aspect).ln().abs();
+        if miss < best_miss {
+            (best, best_miss) = (starts, miss);
+        }
+        if shape < options.aspect / 2.0 {
+            break;
+        }
+    }
+    best
+}
+
+/// Cuts `layers` into `bands` of about equal width, each at the layer nearest the ideal where
+/// one link alone wraps; fewer bands when there are not enough such layers.
+fn cuts(layers: &[LayerUse], bands: usize) -> Vec<usize> {
+    let mut starts = vec![0];
+    for band in 1..bands {
+        let ideal = layers.len() * band / bands;
+        let first = starts[starts.len() - 1] + NARROWEST_BAND;
+        let last = layers.len().saturating_sub(NARROWEST_BAND);
+        if let Some(cut) = (first..=last)
+            .filter(|layer| layers[*layer].cut)
+            .min_by_key(|layer| layer.abs_diff(ideal))
+        {
+            starts.push(cut);
+        }
+    }
+    starts
 }
 
 /// Lays out every node of the diagram.
 pub fn auto_layout(flow: &mut FlowGraph, options: LayoutOptions) {
     let tree = Tree::of(flow);
-    // Pre-order over the placing forest; a node reached twice (a malformed graph) keeps its first place.
-    let mut order = Vec::with_capacity(flow.graph.node_count());
-    let mut seen = HashSet::new();
-    for &root in &tree.roots {
-        let mut stack = vec![root];
-        while let Some(node) = stack.pop() {
-            if !seen.insert(node) {
-                continue;
-            }
-            order.push(node);
-            let children: Vec<NodeId> = tree.children(node).collect();
-            stack.extend(children.into_iter().rev());
-        }
+    let grid = Grid::of(&tree, flow);
+    let layers = LayerUse::of(&grid, &tree);
+    let depth = layers.len();
+    let starts = band_starts(&layers, &options);
+    // Each band's rows moved below the band before it, with an empty row for the wrapping lines.
+    let mut band_of_layer = vec![0; depth];
+    let mut band_row = Vec::with_capacity(starts.len());
+    let mut next_free = 0;
+    for (band, start) in starts.iter().enumerate() {
+        let end = starts.get(band + 1).copied().unwrap_or(depth);
+        band_of_layer[*start..end].fill(band);
+        let rows = &layers[*start..end];
+        let top = rows.iter().map(|layer| layer.top).min().unwrap_or(0);
+        let bottom = rows.iter().map(|layer| layer.bottom).max().unwrap_or(0);
+        band_row.push(next_free - top);
+        next_free += bottom - top + 2;
     }
-    // Sizes bottom-up: (columns, rows) of each node's chain from it on.
-    let mut size: HashMap<NodeId, (usize, usize)> = HashMap::with_capacity(order.len());
-    for &node in order.iter().rev() {
-        let branches: Vec<(usize, usize)> = tree.branches[&node]
-            .iter()
-            .filter_map(|child| size.get(child).copied())
-            .collect();
-        let branch_columns = branches
-            .iter()
-            .map(|(columns, _)| *columns)
-            .max()
-            .unwrap_or(0);
-        let branch_rows: usize = branches.iter().map(|(_, rows)| *rows).sum();
-        let (next_columns, next_rows) = tree
-            .next
-            .get(&node)
-            .and_then(|next| size.get(next).copied())
-            .unwrap_or((0, 0));
-        size.insert(
-            node,
-            (
-                1 + branch_columns + next_columns,
-                (1 + branch_rows).max(next_rows),
-            ),
-        );
-    }
-    // Places top-down: branches one below the other under the node, the chain on its line.
-    let mut place: HashMap<NodeId, (usize, usize)> = HashMap::with_capacity(order.len());
-    let mut top = 0;
-    for &root in &tree.roots {
-        if let (Some(&(_, rows)), Entry::Vacant(slot)) = (size.get(&root), place.entry(root)) {
-            slot.insert((0, top));
-            top += rows + 1;
-        }
-    }
-    for &node in &order {
-        let (column, row) = place[&node];
-        let mut below = row + 1;
-        let mut widest = 0;
-        for child in &tree.branches[&node] {
-            if let (Some(&(columns, rows)), false) = (size.get(child), place.contains_key(child)) {
-                place.insert(*child, (column + 1, below));
-                below += rows;
-                widest = widest.max(columns);
-            }
-        }
-        if let Some(next) = tree.next.get(&node) {
-            place.entry(*next).or_insert((column + 1 + widest, row));
-        }
-    }
-    for (node, (column, row)) in place {
-        let (column, row) = (column as f64, row as f64);
-        let point = match options.direction {
-            Direction::LeftToRight => Point {
+    for (node, (layer, row)) in grid.cell {
+        let band = band_of_layer[layer];
+        let column = (layer - starts[band]) as f64;
+        let row = (row + band_row[band]) as f64;
+        if let Some(weight) = flow.graph.node_weight_mut(node) {
+            weight.set_position(Point {
                 x: column * options.step,
                 y: row * options.lane,
-            },
-            // Chains run down, branches side by side.
-            Direction::TopDown => Point {
-                x: row * options.step,
-                y: column * options.lane,
-            },
-        };
-        if let Some(weight) = flow.graph.node_weight_mut(node) {
-            weight.set_position(point);
+            });
         }
     }
 }

@@ -17,7 +17,7 @@ pub use decompile::{decompile, decompile_with_sources, DecompileError, Sources};
 pub use diagnose::{diagnose, Diagnostic};
 pub use equivalence::{semantic_difference, semantically_identical, Difference};
 pub use graph::{Comment, FlowGraph, Link, Node, NodeGroup, NodeId, PathSeg, Point, Port, Step};
-pub use layout::{auto_layout, Direction, LayoutOptions};
+pub use layout::{auto_layout, LayoutOptions};
 
 #[cfg(test)]
 mod tests;

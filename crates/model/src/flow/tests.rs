@@ -347,10 +347,10 @@ fn layout_puts_chains_on_a_line_and_branches_below() {
     let block = graph.graph[node_with_app(&graph, "if")].position();
     assert_eq!(at("a").y, block.y);
     assert_eq!(at("after").y, block.y, "the chain continues on its line");
-    assert!(at("after").x > at("t2").x, "after the widest branch");
+    assert!(at("after").x > at("t2").x, "after the deepest branch");
     assert!(
-        at("t1").y > block.y && at("e").y > at("t1").y,
-        "branches stacked below"
+        at("e").y > block.y && at("t1").y > at("e").y,
+        "branches below, the last port's first, so their lines nest"
     );
     assert_eq!(at("t1").y, at("t2").y);
     let positions: std::collections::HashSet<(i64, i64)> = graph

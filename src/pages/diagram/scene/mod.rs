@@ -7,6 +7,10 @@ pub mod guides;
 mod hit;
 pub mod icons;
 mod labels;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod layout_tests;
+#[cfg(test)]
+mod measure;
 pub mod routing;
 mod shapes;
 pub mod viewport;
@@ -57,7 +61,17 @@ fn routed(port: &Port, from: &End, to: &End, obstacles: &Obstacles) -> Vec<Vec2>
         .iter()
         .find(|dot| dot.port == *port)
         .map(|dot| dot.at);
-    let plain = route(port, &from.rect, &to.rect, port_at);
+    let (a, b) = (&from.rect, &to.rect);
+    let between = Rect {
+        x: a.x + a.width,
+        y: a.y,
+        width: f64::MAX,
+        height: (b.y - a.y - routing::ARRIVE).max(0.0),
+    };
+    let clear_of = (*port == Port::Next && b.x <= a.x + a.width)
+        .then(|| obstacles.right_end(&between))
+        .flatten();
+    let plain = route(port, a, b, port_at, clear_of);
     let ends = Ends {
         start: plain[0],
         down: *port != Port::Next,
@@ -299,7 +313,7 @@ impl Scene {
                 .iter()
                 .find(|dot| dot.port == edge.port)
                 .map(|dot| dot.at);
-            edge.points = route(&edge.port, &from.rect, &to.rect, port_at);
+            edge.points = route(&edge.port, &from.rect, &to.rect, port_at, None);
         }
     }
 

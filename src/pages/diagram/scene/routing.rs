@@ -62,6 +62,16 @@ impl Obstacles {
         Self { rects, cells }
     }
 
+    /// The right side of the furthest box that reaches into `area`, if any: a link back to a
+    /// step below passes right of the steps in between before it goes down.
+    pub fn right_end(&self, area: &Rect) -> Option<f64> {
+        self.rects
+            .iter()
+            .filter(|rect| rect.intersects(area))
+            .map(|rect| rect.x + rect.width)
+            .reduce(f64::max)
+    }
+
     /// The boxes (as indices) whose clearance reaches into `area`.
     fn near(&self, area: &Rect) -> Vec<usize> {
         let mut found: Vec<usize> = cell_range(area)
