@@ -84,13 +84,23 @@ impl Tree {
         }
     }
 
-    /// The children of `node` top to bottom, each with whether it is a branch: what follows
-    /// first, then the branches, last port first.
-    fn children(&self, node: NodeId) -> impl Iterator<Item = (NodeId, bool)> + '_ {
-        let next = self.next.get(&node).map(|next| (*next, false));
-        let branches = self.branches.get(&node).into_iter().flatten();
-        next.into_iter()
-            .chain(branches.rev().map(|branch| (*branch, true)))
+    /// The branches of `node` top to bottom: last port first.
+    fn branches(&self, node: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        self.branches
+            .get(&node)
+            .into_iter()
+            .flatten()
+            .rev()
+            .copied()
+    }
+
+    /// The children of `node`: what follows, then the branches top to bottom.
+    fn children(&self, node: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        self.next
+            .get(&node)
+            .copied()
+            .into_iter()
+            .chain(self.branches(node))
     }
 }
 
@@ -153,6 +163,20 @@ impl Outline {
     }
 }
 
+/// Puts `outline` below the outlines stacked so far, `gap` empty rows apart and at least
+/// `least` rows down; returns how far down it went.
+fn stack(stacked: &mut Option<Outline>, outline: Outline, least: i64, gap: i64) -> i64 {
+    let down = stacked.as_ref().map_or(least, |above| {
+        (outline.clearance_below(above) + gap).max(least)
+    });
+    let outline = outline.shifted(down);
+    *stacked = Some(match stacked.take() {
+        Some(above) => above.merged(outline),
+        None => outline,
+    });
+    down
+}
+
 /// Every node's layer and row, before wrapping.
 struct Grid {
     cell: HashMap<NodeId, (usize, i64)>,
@@ -171,7 +195,7 @@ impl Grid {
                     continue;
                 }
                 order.push(node);
-                let children: Vec<NodeId> = tree.children(node).map(|(child, _)| child).collect();
+                let children: Vec<NodeId> = tree.children(node).collect();
                 stack.extend(children.into_iter().rev());
             }
         }
@@ -183,53 +207,38 @@ impl Grid {
         for &node in order.iter().rev() {
             let mut branches: Option<Outline> = None;
             let mut channel = 0;
-            for (child, _) in tree.children(node).filter(|(_, branch)| *branch) {
-                let Some(outline) = outlines.remove(&child) else {
-                    continue;
-                };
-                let down = branches
-                    .as_ref()
-                    .map_or(1, |above| outline.clearance_below(above).max(1));
-                offset.insert(child, (1, down));
-                channel = channel.max(down);
-                let outline = outline.shifted(down);
-                branches = Some(match branches {
-                    Some(above) => above.merged(outline),
-                    None => outline,
-                });
+            for child in tree.branches(node) {
+                if let Some(outline) = outlines.remove(&child) {
+                    // A branch line needs a row of its own below its step.
+                    let down = stack(&mut branches, outline, 1, 0);
+                    offset.insert(child, (1, down));
+                    channel = channel.max(down);
+                }
             }
             let branches = branches.unwrap_or_default();
             let next = tree.next.get(&node).copied();
-            let mut outline = match next.and_then(|next| outlines.remove(&next)) {
-                Some(outline) => {
-                    offset.insert(next.expect("taken from it"), (1 + branches.depth(), 0));
-                    outline
-                }
-                None => Outline::default(),
-            };
+            let mut outline = Outline::default();
+            if let Some((next, next_outline)) =
+                next.and_then(|next| Some((next, outlines.remove(&next)?)))
+            {
+                offset.insert(next, (1 + branches.depth(), 0));
+                outline = next_outline;
+            }
+            // The branches' layers; with a link to what follows, its row too.
             for layer in (0..branches.depth()).rev() {
                 let (top, bottom) = branches.at(layer);
-                let row = if next.is_some() { 0 } else { top };
-                outline = Outline::topped(outline, (row.min(top), bottom));
+                let top = if next.is_some() { 0 } else { top };
+                outline = Outline::topped(outline, (top, bottom));
             }
             outlines.insert(node, Outline::topped(outline, (0, channel)));
         }
         // Trees one below the other, a row apart, each as high as the ones above allow.
-        let mut packed: Option<Outline> = None;
+        let mut stacked: Option<Outline> = None;
         let mut root_row = HashMap::new();
         for root in &tree.roots {
-            let Some(outline) = outlines.remove(root) else {
-                continue;
-            };
-            let down = packed
-                .as_ref()
-                .map_or(0, |above| outline.clearance_below(above) + 1);
-            root_row.insert(*root, down);
-            let outline = outline.shifted(down);
-            packed = Some(match packed {
-                Some(above) => above.merged(outline),
-                None => outline,
-            });
+            if let Some(outline) = outlines.remove(root) {
+                root_row.insert(*root, stack(&mut stacked, outline, 0, 1));
+            }
         }
         // Top-down: absolute places.
         let mut cell: HashMap<NodeId, (usize, i64)> = HashMap::with_capacity(order.len());
@@ -242,7 +251,7 @@ impl Grid {
                 },
             };
             cell.insert(node, (layer, row));
-            for (child, _) in tree.children(node) {
+            for child in tree.children(node) {
                 if let (Some((right, down)), false) =
                     (offset.get(&child), cell.contains_key(&child))
                 {
@@ -286,7 +295,7 @@ impl LayerUse {
             let used = &mut layers[layer];
             used.top = used.top.min(row);
             used.bottom = used.bottom.max(row);
-            for (child, _) in tree.children(*node) {
+            for child in tree.children(*node) {
                 if let Some(&(to, _)) = grid.cell.get(&child) {
                     reaching[layer + 1] += 1;
                     reaching[to + 1] -= 1;
@@ -302,17 +311,32 @@ impl LayerUse {
     }
 }
 
+/// Each band's first layer and its layers, given where each starts.
+fn bands<'a>(
+    layers: &'a [LayerUse],
+    starts: &'a [usize],
+) -> impl Iterator<Item = (usize, &'a [LayerUse])> + 'a {
+    starts.iter().enumerate().map(|(band, start)| {
+        let end = starts.get(band + 1).copied().unwrap_or(layers.len());
+        (*start, &layers[*start..end])
+    })
+}
+
+/// The first and last row used on `layers`.
+fn rows_used(layers: &[LayerUse]) -> (i64, i64) {
+    let top = layers.iter().map(|layer| layer.top).min().unwrap_or(0);
+    let bottom = layers.iter().map(|layer| layer.bottom).max().unwrap_or(0);
+    (top, bottom)
+}
+
 /// Where each band starts (its first layer), the first at 0: one band unless the flow is much
 /// wider than tall, else as many as bring it nearest `options.aspect`.
 fn band_starts(layers: &[LayerUse], options: &LayoutOptions) -> Vec<usize> {
     let aspect = |starts: &[usize]| {
         let (mut width, mut height) = (0usize, 0i64);
-        for (band, start) in starts.iter().enumerate() {
-            let end = starts.get(band + 1).copied().unwrap_or(layers.len());
-            width = width.max(end - start);
-            let rows = &layers[*start..end];
-            let top = rows.iter().map(|layer| layer.top).min().unwrap_or(0);
-            let bottom = rows.iter().map(|layer| layer.bottom).max().unwrap_or(0);
+        for (_, band) in bands(layers, starts) {
+            width = width.max(band.len());
+            let (top, bottom) = rows_used(band);
             height += bottom - top + 2;
         }
         width as f64 * options.step / ((height - 1) as f64 * options.lane)
@@ -360,18 +384,14 @@ pub fn auto_layout(flow: &mut FlowGraph, options: LayoutOptions) {
     let tree = Tree::of(flow);
     let grid = Grid::of(&tree, flow);
     let layers = LayerUse::of(&grid, &tree);
-    let depth = layers.len();
     let starts = band_starts(&layers, &options);
     // Each band's rows moved below the band before it, with an empty row for the wrapping lines.
-    let mut band_of_layer = vec![0; depth];
+    let mut band_of_layer = vec![0; layers.len()];
     let mut band_row = Vec::with_capacity(starts.len());
     let mut next_free = 0;
-    for (band, start) in starts.iter().enumerate() {
-        let end = starts.get(band + 1).copied().unwrap_or(depth);
-        band_of_layer[*start..end].fill(band);
-        let rows = &layers[*start..end];
-        let top = rows.iter().map(|layer| layer.top).min().unwrap_or(0);
-        let bottom = rows.iter().map(|layer| layer.bottom).max().unwrap_or(0);
+    for (index, (start, band)) in bands(&layers, &starts).enumerate() {
+        band_of_layer[start..start + band.len()].fill(index);
+        let (top, bottom) = rows_used(band);
         band_row.push(next_free - top);
         next_free += bottom - top + 2;
     }

@@ -5,16 +5,21 @@
 use super::measure::{measure, Measures};
 use super::Scene;
 use flow_model::flow::generate::synthetic_flow;
-use flow_model::flow::{auto_layout, decompile, LayoutOptions};
+use flow_model::flow::{auto_layout, decompile, FlowGraph, LayoutOptions};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 use serde_json::{json, Value};
 use std::path::PathBuf;
 
-/// The flow laid out, measured with every link and with placing links only.
-fn laid_out(schema: &Value) -> (usize, Measures, Measures) {
+fn laid_out(schema: &Value) -> FlowGraph {
     let mut flow = decompile(schema).expect("a flow");
     auto_layout(&mut flow, LayoutOptions::default());
+    flow
+}
+
+/// The flow laid out, measured with every link and with placing links only.
+fn measured(schema: &Value) -> (usize, Measures, Measures) {
+    let flow = laid_out(schema);
     let scene = Scene::of(&flow, &[]);
     let (boxes, placing) = scene.drawing(true);
     (
@@ -28,7 +33,7 @@ fn laid_out(schema: &Value) -> (usize, Measures, Measures) {
 /// nested cases are as tall as their leaves are many, whatever the layout), and that gotos
 /// too pass no step (the router's way under a crowd may, in random tangles of them).
 fn assert_readable(name: &str, schema: &Value, screen_shaped: bool) {
-    let (steps, all, placing) = laid_out(schema);
+    let (steps, all, placing) = measured(schema);
     assert_eq!(all.overlaps, 0, "{name}: steps on top of each other");
     assert_eq!(
         placing.through_steps, 0,
@@ -121,8 +126,7 @@ proptest! {
     fn random_flows_are_laid_out_readably_and_the_same_each_time(schema in random_schema()) {
         assert_readable("a random flow", &schema, false);
         let positions = |schema: &Value| {
-            let mut flow = decompile(schema).unwrap();
-            auto_layout(&mut flow, LayoutOptions::default());
+            let flow = laid_out(schema);
             flow.graph
                 .node_indices()
                 .map(|node| flow.graph[node].position())

@@ -65,8 +65,8 @@ fn segments(lines: &[Line]) -> (Vec<Segment>, Vec<Segment>) {
 
 /// Right-angle crossings strictly inside both segments (touching ends and running together
 /// are not crossings).
-fn crossings(lines: &[Line]) -> usize {
-    let (horizontal, mut vertical) = segments(lines);
+fn crossings(horizontal: &[Segment], vertical: &[Segment]) -> usize {
+    let mut vertical = vertical.to_vec();
     vertical.sort_by(|a, b| a.at.total_cmp(&b.at));
     horizontal
         .iter()
@@ -159,11 +159,14 @@ fn enters(rect: &Rect, segment: &Segment, horizontal: bool) -> bool {
         && segment.from.max(along_from) < segment.to.min(along_to)
 }
 
-fn through_steps(lines: &[Line], boxes: &ByLeft) -> usize {
-    let (horizontal, vertical) = segments(lines);
+fn through_steps(
+    lines: &[Line],
+    (horizontal, vertical): (&[Segment], &[Segment]),
+    boxes: &ByLeft,
+) -> usize {
     let mut through = vec![false; lines.len()];
     for (segments, horizontal) in [(horizontal, true), (vertical, false)] {
-        for segment in segments {
+        for &segment in segments {
             let (left, right) = if horizontal {
                 (segment.from, segment.to)
             } else {
@@ -182,15 +185,16 @@ fn through_steps(lines: &[Line], boxes: &ByLeft) -> usize {
 
 pub fn measure(boxes: &[Rect], lines: &[Line]) -> Measures {
     let by_left = ByLeft::new(boxes);
+    let (horizontal, vertical) = segments(lines);
     let aspect =
         Rect::around(boxes.iter().copied()).map_or(1.0, |bounds| bounds.width / bounds.height);
     Measures {
-        crossings: crossings(lines),
+        crossings: crossings(&horizontal, &vertical),
         bends: lines.iter().map(bends).sum(),
         length: lines.iter().map(length).sum(),
         aspect,
         overlaps: overlaps(&by_left),
-        through_steps: through_steps(lines, &by_left),
+        through_steps: through_steps(lines, (&horizontal, &vertical), &by_left),
     }
 }
 

@@ -62,16 +62,8 @@ fn routed(port: &Port, from: &End, to: &End, obstacles: &Obstacles) -> Vec<Vec2>
         .find(|dot| dot.port == *port)
         .map(|dot| dot.at);
     let (a, b) = (&from.rect, &to.rect);
-    let between = Rect {
-        x: a.x + a.width,
-        y: a.y,
-        width: f64::MAX,
-        height: (b.y - a.y - routing::ARRIVE).max(0.0),
-    };
-    let clear_of = (*port == Port::Next && b.x <= a.x + a.width)
-        .then(|| obstacles.right_end(&between))
-        .flatten();
-    let plain = route(port, a, b, port_at, clear_of);
+    let right_end = || obstacles.right_end(a.x + a.width, a.y, b.y - routing::ARRIVE);
+    let plain = route(port, a, b, port_at, right_end);
     let ends = Ends {
         start: plain[0],
         down: *port != Port::Next,
@@ -313,7 +305,7 @@ impl Scene {
                 .iter()
                 .find(|dot| dot.port == edge.port)
                 .map(|dot| dot.at);
-            edge.points = route(&edge.port, &from.rect, &to.rect, port_at, None);
+            edge.points = route(&edge.port, &from.rect, &to.rect, port_at, || None);
         }
     }
 

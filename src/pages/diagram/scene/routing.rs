@@ -27,6 +27,8 @@ const CELL: f64 = 400.0;
 pub struct Obstacles {
     rects: Vec<Rect>,
     cells: HashMap<(i64, i64), Vec<usize>>,
+    /// The right side of the rightmost box.
+    right: f64,
 }
 
 fn cell_range(rect: &Rect) -> impl Iterator<Item = (i64, i64)> {
@@ -59,15 +61,34 @@ impl Obstacles {
                 cells.entry(cell).or_default().push(index);
             }
         }
-        Self { rects, cells }
+        let right = rects
+            .iter()
+            .map(|rect| rect.x + rect.width)
+            .fold(f64::NEG_INFINITY, f64::max);
+        Self {
+            rects,
+            cells,
+            right,
+        }
     }
 
-    /// The right side of the furthest box that reaches into `area`, if any: a link back to a
-    /// step below passes right of the steps in between before it goes down.
-    pub fn right_end(&self, area: &Rect) -> Option<f64> {
-        self.rects
-            .iter()
-            .filter(|rect| rect.intersects(area))
+    /// The right side of the furthest box right of `left` between the heights `top` and
+    /// `bottom`, if any: a link back to a step below passes right of the steps in between
+    /// before it goes down.
+    pub fn right_end(&self, left: f64, top: f64, bottom: f64) -> Option<f64> {
+        if self.right <= left || bottom <= top {
+            return None;
+        }
+        let area = Rect {
+            x: left,
+            y: top,
+            width: self.right - left,
+            height: bottom - top,
+        };
+        self.near(&area)
+            .into_iter()
+            .map(|index| self.rects[index])
+            .filter(|rect| rect.intersects(&area))
             .map(|rect| rect.x + rect.width)
             .reduce(f64::max)
     }

@@ -71,13 +71,14 @@ pub struct Edge {
 
 /// The orthogonal path of a link out of `port` of a node at `a` into a node at `b`: from the
 /// right side (next) or from its port on the bottom (`port_at`, branches), into `b`'s left side.
-/// A next link back to a step below goes down right of `clear_of` (the steps in between).
+/// A next link back to a step below goes down right of the steps in between: `right_end`
+/// tells where they end (asked only then).
 pub(super) fn route(
     port: &Port,
     a: &Rect,
     b: &Rect,
     port_at: Option<Vec2>,
-    clear_of: Option<f64>,
+    right_end: impl FnOnce() -> Option<f64>,
 ) -> Vec<Vec2> {
     let end = Vec2::new(b.x, b.y + b.height / 2.0);
     if *port != Port::Next {
@@ -108,7 +109,7 @@ pub(super) fn route(
         ]
     } else if b.y > a.y + a.height + 2.0 * routing::ARRIVE {
         // Back to the start of a band below (a wrapped flow): across the gap above the target.
-        let middle = clear_of.map_or(start.x, |right| right.max(start.x)) + 20.0;
+        let middle = right_end().map_or(start.x, |right| right.max(start.x)) + 20.0;
         let above = b.y - routing::ARRIVE;
         vec![
             start,
