@@ -3,7 +3,7 @@
 //! from the OpenAPI document it serves. It must never answer 5xx, and every answer must be as
 //! documented: status, content type, headers and body (so every error is the one error body).
 
-use crate::{check, command, root, run, setup};
+use crate::{check, command, empty_folder, root, run, setup};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command};
 use std::time::{Duration, Instant};
@@ -37,8 +37,7 @@ pub fn api_fuzz() -> Result<(), String> {
         &[],
     )?;
     let folder = root().join("target/api-fuzz");
-    let _ = std::fs::remove_dir_all(&folder);
-    std::fs::create_dir_all(&folder).map_err(|error| format!("{}: {error}", folder.display()))?;
+    empty_folder(&folder)?;
     let server = Server::start(&folder)?;
     let base = format!("{}/api", server.address);
     let budget = BUDGET_SECONDS.to_string();

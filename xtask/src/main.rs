@@ -50,6 +50,12 @@ fn check(program: &str, args: &[&str], status: std::process::ExitStatus) -> Resu
     }
 }
 
+/// Empties `folder` (making it if missing) for a step's fresh output.
+pub fn empty_folder(folder: &Path) -> Result<(), String> {
+    let _ = std::fs::remove_dir_all(folder);
+    std::fs::create_dir_all(folder).map_err(|error| format!("{}: {error}", folder.display()))
+}
+
 /// Runs a command in the workspace root, failing with its name when it fails.
 pub fn run(program: &str, args: &[&str], envs: &[(&str, String)]) -> Result<(), String> {
     let status = command(program, args, envs)

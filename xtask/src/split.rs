@@ -4,7 +4,7 @@
 //! builds the app again with `split`, cuts it with `wasm-split-cli`, binds and optimises each
 //! piece, and puts the pieces in place of trunk's app files (`tools/wasm-split/assemble.mjs`).
 
-use crate::{root, run, tool_path};
+use crate::{empty_folder, root, run, tool_path};
 use std::path::Path;
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
@@ -32,8 +32,7 @@ pub fn split_web_app(dist: &Path) -> Result<(), String> {
         &[],
     )?;
     let pieces = root().join("target/wasm-split");
-    let _ = std::fs::remove_dir_all(&pieces);
-    std::fs::create_dir_all(&pieces).map_err(|error| format!("{}: {error}", pieces.display()))?;
+    empty_folder(&pieces)?;
     let linked = root().join(format!("target/{WASM_TARGET}/release/{APP}.wasm"));
     let pieces_arg = pieces.display().to_string();
     run(

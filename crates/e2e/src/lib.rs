@@ -446,6 +446,33 @@ impl Browser {
         }
     }
 
+    /// Waits until `read` gives `expected`; `what` names what is read when it never does.
+    pub async fn wait_for_value<Found, Expected, Read, Reading>(
+        &self,
+        what: &str,
+        expected: Expected,
+        mut read: Read,
+    ) where
+        Found: PartialEq<Expected> + std::fmt::Debug,
+        Expected: std::fmt::Debug,
+        Read: FnMut() -> Reading,
+        Reading: std::future::Future<Output = Found>,
+    {
+        let expected = &expected;
+        self.wait_until(|| {
+            let reading = read();
+            async move {
+                let found = reading.await;
+                if found == *expected {
+                    Ok(())
+                } else {
+                    Err(format!("{what} shows {found:?}, expected {expected:?}"))
+                }
+            }
+        })
+        .await
+    }
+
     /// Waits until some element matching `css` has a text containing `text`.
     pub async fn wait_for_text(&self, css: &str, text: &str) {
         self.wait_until(|| async {
@@ -537,17 +564,8 @@ impl Browser {
 
     /// Waits until the page's path and query are `expected`.
     pub async fn wait_for_location(&self, expected: &str) {
-        self.wait_until(|| async {
-            let location = self.location().await;
-            if location == expected {
-                Ok(())
-            } else {
-                Err(format!(
-                    "the page stayed at {location:?}, expected {expected:?}"
-                ))
-            }
-        })
-        .await
+        self.wait_for_value("the page's location", expected, || self.location())
+            .await
     }
 
     pub async fn type_into(&self, css: &str, text: &str) {
@@ -706,14 +724,7 @@ pub async fn row_names(browser: &Browser) -> Vec<String> {
 /// Waits until the table shows exactly `expected`, top to bottom.
 pub async fn wait_for_rows(browser: &Browser, expected: &[&str]) {
     browser
-        .wait_until(|| async {
-            let names = row_names(browser).await;
-            if names == expected {
-                Ok(())
-            } else {
-                Err(format!("the table shows {names:?}, expected {expected:?}"))
-            }
-        })
+        .wait_for_value("the table", expected, || row_names(browser))
         .await
 }
 

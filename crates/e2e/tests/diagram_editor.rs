@@ -1473,14 +1473,7 @@ async fn shown_zoom(browser: &Browser) -> String {
 /// Waits until the canvas controls show the zoom `expected`.
 async fn wait_for_zoom(browser: &Browser, expected: &str) {
     browser
-        .wait_until(|| async {
-            let shown = shown_zoom(browser).await;
-            if shown == expected {
-                Ok(())
-            } else {
-                Err(format!("the zoom shows {shown:?}, not {expected:?}"))
-            }
-        })
+        .wait_for_value("the zoom", expected, || shown_zoom(browser))
         .await;
 }
 
