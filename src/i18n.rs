@@ -150,6 +150,10 @@ pub enum Msg {
     Dismiss,
     // Diagram editor
     Palette,
+    /// The splitter between the canvas and the side panel.
+    ResizePanel,
+    HidePanel,
+    ShowPanel,
     FindApp,
     ZoomToFit,
     /// The zoom, in percent; a click goes back to 100 %.
@@ -405,6 +409,9 @@ impl Msg {
             }
             Msg::Dismiss => "Dismiss".into(),
             Msg::Palette => "Steps".into(),
+            Msg::ResizePanel => "Resize the side panel".into(),
+            Msg::HidePanel => "Hide the side panel".into(),
+            Msg::ShowPanel => "Show the side panel".into(),
             Msg::FindApp => "Find a step".into(),
             Msg::ZoomToFit => "Zoom to fit".into(),
             Msg::ZoomActualSize(percent) => format!("Zoom {percent}%: back to 100%"),
@@ -652,6 +659,9 @@ impl Msg {
             }
             Msg::Dismiss => "Закрыть уведомление".into(),
             Msg::Palette => "Шаги".into(),
+            Msg::ResizePanel => "Изменить ширину боковой панели".into(),
+            Msg::HidePanel => "Скрыть боковую панель".into(),
+            Msg::ShowPanel => "Показать боковую панель".into(),
             Msg::FindApp => "Найти шаг".into(),
             Msg::ZoomToFit => "Показать всё".into(),
             Msg::ZoomActualSize(percent) => format!("Масштаб {percent}%: вернуть 100%"),

@@ -521,6 +521,49 @@ impl Browser {
         self.wait_for_text(".page-header .user", username).await;
     }
 
+    /// A press of the left button at `from`, moved to `to` and released there (a click when
+    /// they are the same), with the key `held` (a WebDriver key) down all along.
+    pub async fn press(&self, from: (f64, f64), to: (f64, f64), held: Option<char>) {
+        use fantoccini::actions::{
+            Actions, InputSource, KeyAction, KeyActions, MouseActions, PointerAction,
+            MOUSE_BUTTON_LEFT,
+        };
+        let tick = std::time::Duration::from_millis(50);
+        let mut keys = KeyActions::new("keys".to_owned()).then(match held {
+            Some(value) => KeyAction::Down { value },
+            None => KeyAction::Pause { duration: tick },
+        });
+        for _ in 0..4 {
+            keys = keys.then(KeyAction::Pause { duration: tick });
+        }
+        let keys = keys.then(match held {
+            Some(value) => KeyAction::Up { value },
+            None => KeyAction::Pause { duration: tick },
+        });
+        let mouse = MouseActions::new("mouse".to_owned())
+            .then(PointerAction::MoveTo {
+                duration: None,
+                x: from.0,
+                y: from.1,
+            })
+            .then(PointerAction::Down {
+                button: MOUSE_BUTTON_LEFT,
+            })
+            .then(PointerAction::MoveTo {
+                duration: Some(std::time::Duration::from_millis(150)),
+                x: to.0,
+                y: to.1,
+            })
+            .then(PointerAction::Up {
+                button: MOUSE_BUTTON_LEFT,
+            })
+            .then(PointerAction::Pause { duration: tick });
+        self.client
+            .perform_actions(Actions::from(keys).and(mouse))
+            .await
+            .unwrap();
+    }
+
     /// Clicks the first element matching `css`.
     pub async fn click(&self, css: &str) {
         self.find(css)

@@ -459,49 +459,7 @@ async fn node_place(browser: &Browser, title: &str) -> (f64, f64, f64) {
 
 /// A press from `from` to `to` (a click when they are the same), Shift held if `shift`.
 async fn press(browser: &Browser, from: (f64, f64), to: (f64, f64), shift: bool) {
-    press_holding(browser, from, to, shift.then_some('\u{E008}')).await;
-}
-
-/// A press from `from` to `to` with the key `held` (a WebDriver key) down all along.
-async fn press_holding(browser: &Browser, from: (f64, f64), to: (f64, f64), held: Option<char>) {
-    use fantoccini::actions::{
-        Actions, InputSource, KeyAction, KeyActions, MouseActions, PointerAction, MOUSE_BUTTON_LEFT,
-    };
-    let tick = std::time::Duration::from_millis(50);
-    let mut keys = KeyActions::new("keys".to_owned()).then(match held {
-        Some(value) => KeyAction::Down { value },
-        None => KeyAction::Pause { duration: tick },
-    });
-    for _ in 0..4 {
-        keys = keys.then(KeyAction::Pause { duration: tick });
-    }
-    let keys = keys.then(match held {
-        Some(value) => KeyAction::Up { value },
-        None => KeyAction::Pause { duration: tick },
-    });
-    let mouse = MouseActions::new("mouse".to_owned())
-        .then(PointerAction::MoveTo {
-            duration: None,
-            x: from.0,
-            y: from.1,
-        })
-        .then(PointerAction::Down {
-            button: MOUSE_BUTTON_LEFT,
-        })
-        .then(PointerAction::MoveTo {
-            duration: Some(std::time::Duration::from_millis(150)),
-            x: to.0,
-            y: to.1,
-        })
-        .then(PointerAction::Up {
-            button: MOUSE_BUTTON_LEFT,
-        })
-        .then(PointerAction::Pause { duration: tick });
-    browser
-        .client
-        .perform_actions(Actions::from(keys).and(mouse))
-        .await
-        .unwrap();
+    browser.press(from, to, shift.then_some('\u{E008}')).await;
 }
 
 /// A voice flow named `name` of Answer, Log "first", Log "second" and Hang up, open in the
@@ -1375,13 +1333,9 @@ async fn scrolling_pans_ctrl_scrolling_zooms_and_space_drag_pans_over_steps() {
     let (x0, y0, zoom) = camera(&browser).await;
     let world_before = world_of(&browser, "Log: first").await;
     canvas_key(&browser, "").await;
-    press_holding(
-        &browser,
-        after,
-        (after.0 + 100.0, after.1 + 50.0),
-        Some(' '),
-    )
-    .await;
+    browser
+        .press(after, (after.0 + 100.0, after.1 + 50.0), Some(' '))
+        .await;
     let (x1, y1, _) = camera(&browser).await;
     assert!((x1 - (x0 - 100.0 / zoom)).abs() < 0.5, "{x0} -> {x1}");
     assert!((y1 - (y0 - 50.0 / zoom)).abs() < 0.5, "{y0} -> {y1}");

@@ -116,7 +116,20 @@ fn size_to_box(store: DiagramStore, canvas_ref: NodeRef<html::Canvas>) -> Stored
     Effect::new(move |_| {
         if let Some(canvas) = canvas_ref.get() {
             if watch.with_value(Option::is_none) {
-                watch.set_value(BoxWatch::new(&canvas, measure));
+                // Resized in the next frame, not inside the observer's callback: a canvas
+                // resized there changes layout the observer is still reporting on, which the
+                // browser reports as an error (while the side panel is dragged, say).
+                // The page may be gone by then.
+                let measure_if_shown = move || {
+                    if placed.try_get_value().is_some()
+                        && canvas_ref.try_get_untracked().flatten().is_some()
+                    {
+                        measure();
+                    }
+                };
+                watch.set_value(BoxWatch::new(&canvas, move || {
+                    request_animation_frame(measure_if_shown)
+                }));
                 measure();
             }
         }

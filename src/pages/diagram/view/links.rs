@@ -39,11 +39,19 @@ pub fn LinksPanel(
                         let id = format!("link-{label}");
                         let port = row.port.clone();
                         let chosen = row.target.map(|node| node.index().to_string()).unwrap_or_default();
+                        // A long step title is cut off in the select: the whole one on hover.
+                        let chosen_title = move || {
+                            let target = row.target?;
+                            steps.with(|steps| {
+                                steps.iter().find(|(node, _)| *node == target).map(|(_, title)| title.clone())
+                            })
+                        };
                         view! {
                             <div class="link">
-                                <label for=id.clone()>{label.clone()}</label>
+                                <label for=id.clone() title=label.clone()>{label.clone()}</label>
                                 <select
                                     id=id
+                                    title=chosen_title
                                     name=format!("link-{label}")
                                     on:change=move |event| {
                                         let target = event_target_value(&event)

@@ -12,6 +12,8 @@ pub mod minimap;
 pub mod node_list;
 pub mod paint;
 pub mod palette;
+mod panel_frame;
+mod panel_size;
 pub mod properties;
 pub mod save_as;
 pub mod settings;

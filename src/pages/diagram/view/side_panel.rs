@@ -3,6 +3,7 @@
 
 use super::decoration_panel::{DecorationPanel, Picked};
 use super::links::{LinkRow, LinksPanel};
+use super::panel_frame::PanelFrame;
 use super::properties::PropertiesPanel;
 use crate::components::problem_list::{ProblemList, ProblemRow};
 use crate::components::toast::use_toasts;
@@ -178,6 +179,7 @@ pub fn SidePanel() -> impl IntoView {
         }
     };
     view! {
+        <PanelFrame>
         <aside class="problems" aria-label=move || i18n.t(Msg::Problems)>
             <DecorationPanel picked=picked_view(store) on_action=Callback::new(move |action| store.decorate(action)) />
             <LinksPanel links=links_of_selected(store) steps=link_targets(store) on_link=Callback::new(link_port) />
@@ -190,5 +192,6 @@ pub fn SidePanel() -> impl IntoView {
             </Show>
             <Problems />
         </aside>
+        </PanelFrame>
     }
 }
