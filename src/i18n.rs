@@ -2,6 +2,7 @@
 //! language. Adding a message without both translations does not compile.
 
 use crate::storage::Store;
+use flow_model::l10n::Locale;
 use flow_model::FlowType;
 use leptos::prelude::*;
 
@@ -25,6 +26,11 @@ impl Lang {
 
     pub fn from_code(code: &str) -> Option<Lang> {
         Lang::ALL.into_iter().find(|lang| lang.code() == code)
+    }
+
+    /// The model's texts (catalog, problems) in this language.
+    pub fn locale(self) -> Locale {
+        Locale::from_code(self.code()).unwrap_or(Locale::ENGLISH)
     }
 
     /// The language's own name, as a switcher shows it.
@@ -538,7 +544,7 @@ impl Msg {
 
     fn ru(&self) -> String {
         match self {
-            Msg::Flow => "Потоки".into(),
+            Msg::Flow => "Схемы".into(),
             Msg::SignIn => "Войти".into(),
             Msg::SignOut => "Выйти".into(),
             Msg::Username => "Имя пользователя".into(),
@@ -550,7 +556,7 @@ impl Msg {
             }
             Msg::WrongSignIn => "Неверное имя пользователя, пароль или домен.".into(),
             Msg::NoFlowAccess => {
-                "Этой учётной записи нельзя читать потоки: у неё нет прав на схемы потоков.".into()
+                "У этой учётной записи нет прав на чтение схем.".into()
             }
             Msg::NotWebitelApi => {
                 "Сервер по этому адресу отвечает не так, как API Webitel: проверьте адрес API."
@@ -565,7 +571,7 @@ impl Msg {
             Msg::Loading => "Загрузка…".into(),
             Msg::Language => "Язык".into(),
             Msg::PageNotFound => "Такой страницы нет.".into(),
-            Msg::GoToFlows => "К потокам".into(),
+            Msg::GoToFlows => "К схемам".into(),
             Msg::Add => "Добавить".into(),
             Msg::Upload => "Загрузить".into(),
             Msg::Refresh => "Обновить".into(),
@@ -580,13 +586,13 @@ impl Msg {
             Msg::CollapseFilters => "Свернуть фильтры".into(),
             Msg::RemoveTag(tag) => format!("Убрать тег {tag}"),
             Msg::NoSuggestions => "Подходящих тегов нет".into(),
-            Msg::SelectAll => "Выбрать все потоки на странице".into(),
+            Msg::SelectAll => "Выбрать все схемы на странице".into(),
             Msg::SelectFlow(name) => format!("Выбрать {name}"),
             Msg::Name => "Имя".into(),
             Msg::Editor => "Редактор".into(),
             Msg::Type => "Тип".into(),
-            Msg::Created => "Создан".into(),
-            Msg::Modified => "Изменён".into(),
+            Msg::Created => "Создана".into(),
+            Msg::Modified => "Изменена".into(),
             Msg::Actions => "Действия".into(),
             Msg::Download => "Скачать".into(),
             Msg::Edit => "Изменить".into(),
@@ -608,11 +614,11 @@ impl Msg {
             Msg::PreviousPage => "Предыдущая страница".into(),
             Msg::NextPage => "Следующая страница".into(),
             Msg::PageNumber(page) => format!("Страница {page}"),
-            Msg::NoFlowsYet => "Потоков пока нет".into(),
-            Msg::NoResults => "Нет потоков, подходящих под поиск и фильтры".into(),
+            Msg::NoFlowsYet => "Схем пока нет".into(),
+            Msg::NoResults => "Нет схем, подходящих под поиск и фильтры".into(),
             Msg::Unreachable => "Сервер недоступен".into(),
             Msg::Retry => "Повторить".into(),
-            Msg::CreateNewFlow => "Новый поток".into(),
+            Msg::CreateNewFlow => "Создать новую схему".into(),
             Msg::Diagram => "Диаграмма".into(),
             Msg::Code => "Код".into(),
             Msg::ChooseType => "Выберите тип".into(),
@@ -620,13 +626,13 @@ impl Msg {
             Msg::Close => "Закрыть".into(),
             Msg::Cancel => "Отмена".into(),
             Msg::ImportJson => "Импорт JSON".into(),
-            Msg::CreateNew => "Создать новый?".into(),
-            Msg::WillReplace(name) => format!("Поток «{name}» будет заменён импортируемым"),
-            Msg::NoFlowNamed(name) => format!("Потока с именем «{name}» нет — заменять нечего"),
-            Msg::NameTaken(name) => format!("Поток «{name}» уже существует: выберите другое имя"),
+            Msg::CreateNew => "Создать новую схему?".into(),
+            Msg::WillReplace(name) => format!("Схема «{name}» будет заменена импортируемой"),
+            Msg::NoFlowNamed(name) => format!("Схемы с именем «{name}» нет — заменять нечего"),
+            Msg::NameTaken(name) => format!("Схема «{name}» уже существует: выберите другое имя"),
             Msg::CannotImport(reason) => format!("Этот файл нельзя импортировать: {reason}"),
-            Msg::Imported(name) => format!("Импортирован «{name}»"),
-            Msg::Replaced(name) => format!("Заменён «{name}»"),
+            Msg::Imported(name) => format!("Схема «{name}» импортирована"),
+            Msg::Replaced(name) => format!("Схема «{name}» заменена"),
             Msg::ConfirmDeletion => "Подтвердите удаление".into(),
             Msg::DeleteQuestion(names) => format!(
                 "Удалить {}? Это действие нельзя отменить.",
@@ -634,27 +640,27 @@ impl Msg {
             ),
             Msg::Deleted(count) => format!(
                 "Удалено: {}",
-                ru_plural(*count, "поток", "потока", "потоков")
+                ru_plural(*count, "схема", "схемы", "схем")
             ),
-            Msg::DeleteFailed { name, reason } => format!("«{name}» не удалён: {reason}"),
+            Msg::DeleteFailed { name, reason } => format!("«{name}» не удалена: {reason}"),
             Msg::ChangedMeanwhile => {
-                "его только что изменил кто-то другой; обновите и повторите".into()
+                "её только что изменил кто-то другой; обновите и повторите".into()
             }
             Msg::NoPermission => "у вас нет на это прав".into(),
             Msg::General => "Общее".into(),
             Msg::Description => "Описание".into(),
             Msg::Debug => "Отладка".into(),
-            Msg::FlowSchema => "Схема потока".into(),
+            Msg::FlowSchema => "JSON схемы".into(),
             Msg::Save => "Сохранить".into(),
             Msg::Saving => "Сохранение…".into(),
             Msg::SuccessfullyUpdated => "Успешно обновлено".into(),
-            Msg::NewFlow => "Новый поток".into(),
+            Msg::NewFlow => "Новая схема".into(),
             Msg::SchemaError(reason) => format!("Схему нельзя сохранить: {reason}"),
             Msg::UnsavedChanges => "Несохранённые изменения".into(),
             Msg::UnsavedQuestion => "Сохранить изменения перед уходом?".into(),
             Msg::DontSave => "Не сохранять".into(),
             Msg::StaleWrite => {
-                "Кто-то другой уже сохранил этот поток: перезагрузите его, чтобы увидеть изменения"
+                "Кто-то другой уже сохранил эту схему: перезагрузите её, чтобы увидеть изменения"
                     .into()
             }
             Msg::Dismiss => "Закрыть уведомление".into(),
@@ -676,8 +682,8 @@ impl Msg {
             Msg::RestoreDraft => "Восстановить".into(),
             Msg::DiscardDraft => "Отбросить".into(),
             Msg::OpenAsDiagram => "Открыть как диаграмму".into(),
-            Msg::ConvertToDiagram => "Сделать поток диаграммой?".into(),
-            Msg::ConvertQuestion => "Это поток с редактором «Код». Сохранение здесь сделает его диаграммой: он будет открываться в редакторе диаграмм, а схема будет записываться из диаграммы.".into(),
+            Msg::ConvertToDiagram => "Сделать схему диаграммой?".into(),
+            Msg::ConvertQuestion => "Это схема с редактором «Код». Сохранение здесь сделает её диаграммой: она будет открываться в редакторе диаграмм, а её содержимое будет собираться из диаграммы.".into(),
             Msg::ConvertAndSave => "Сделать диаграммой и сохранить".into(),
             Msg::Undo => "Отменить (Ctrl+Z)".into(),
             Msg::Redo => "Повторить (Shift+Ctrl+Z)".into(),
@@ -700,7 +706,7 @@ impl Msg {
             Msg::CurrentText => "Текущий текст (как введён)".into(),
             Msg::RestoreVersion => "Восстановить эту версию".into(),
             Msg::RestoreNeedsSaved => {
-                "Сначала сохраните или отмените изменения: восстановление сохраняет версию как новое содержимое потока"
+                "Сначала сохраните или отмените изменения: восстановление сохраняет версию как новое содержимое схемы"
                     .into()
             }
             Msg::RestoredNote(number) => format!("Восстановлена версия {number}"),
@@ -710,9 +716,9 @@ impl Msg {
             Msg::NoDifferences => "Нет отличий от текущего текста".into(),
             Msg::LinesChanged { removed, added } => format!("−{removed} +{added} строк"),
             Msg::LoadMore => "Показать ещё".into(),
-            Msg::ConflictTitle => "Поток сохранил кто-то другой".into(),
+            Msg::ConflictTitle => "Схему сохранил кто-то другой".into(),
             Msg::ConflictText { who, when } => format!(
-                "{who} сохранил(а) его {when}, после того как вы его открыли. Ваши изменения ещё не сохранены: выберите, что оставить."
+                "{who} сохранил(а) её {when}, после того как вы её открыли. Ваши изменения ещё не сохранены: выберите, что оставить."
             ),
             Msg::ReloadTheirs => "Загрузить их версию".into(),
             Msg::OverwriteWithMine => "Перезаписать моей".into(),
@@ -730,7 +736,7 @@ impl Msg {
             Msg::CannotPaste(reason) => format!("Ничего не вставлено: {reason}"),
             Msg::SaveWithErrors => "Сохранить с ошибками?".into(),
             Msg::HasErrors(count) => format!(
-                "В потоке {}: он не будет работать так, как нарисован, пока они не исправлены.",
+                "В схеме {}: до исправления она не будет работать так, как нарисована.",
                 ru_plural(*count, "ошибка", "ошибки", "ошибок")
             ),
             Msg::SaveAnyway => "Всё равно сохранить".into(),
@@ -771,7 +777,7 @@ impl Msg {
             Msg::ZoomToSelection => "Показать выбранное (F)".into(),
             Msg::AddItem => "Добавить".into(),
             Msg::ZoomIn => "Приблизить (+)".into(),
-            Msg::FlowSettings => "Настройки потока".into(),
+            Msg::FlowSettings => "Настройки схемы".into(),
             Msg::Done => "Готово".into(),
             Msg::CopySchema => "Скопировать".into(),
             Msg::ZoomOut => "Отдалить (−)".into(),
@@ -814,6 +820,16 @@ impl I18n {
         self.lang.set(lang);
     }
 
+    /// The current language of the model's texts (reactive when read in a closure).
+    pub fn locale(&self) -> Locale {
+        self.lang.get().locale()
+    }
+
+    /// The current language of the model's texts, not followed.
+    pub fn locale_untracked(&self) -> Locale {
+        self.lang.get_untracked().locale()
+    }
+
     /// The text of `msg` in the current language (reactive when read in a closure).
     pub fn t(&self, msg: Msg) -> String {
         msg.text(self.lang.get())
@@ -840,11 +856,11 @@ mod tests {
             collapsed,
         };
         let cases = [
-            (Msg::Deleted(1), Lang::Ru, "Удалено: 1 поток"),
-            (Msg::Deleted(3), Lang::Ru, "Удалено: 3 потока"),
-            (Msg::Deleted(11), Lang::Ru, "Удалено: 11 потоков"),
-            (Msg::Deleted(22), Lang::Ru, "Удалено: 22 потока"),
-            (Msg::Deleted(25), Lang::Ru, "Удалено: 25 потоков"),
+            (Msg::Deleted(1), Lang::Ru, "Удалено: 1 схема"),
+            (Msg::Deleted(3), Lang::Ru, "Удалено: 3 схемы"),
+            (Msg::Deleted(11), Lang::Ru, "Удалено: 11 схем"),
+            (Msg::Deleted(22), Lang::Ru, "Удалено: 22 схемы"),
+            (Msg::Deleted(25), Lang::Ru, "Удалено: 25 схем"),
             (Msg::Deleted(1), Lang::En, "Deleted 1 flow"),
             (Msg::Deleted(3), Lang::En, "Deleted 3 flows"),
             (Msg::UnchangedLines(1), Lang::En, "1 unchanged line"),

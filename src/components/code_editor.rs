@@ -7,6 +7,7 @@ use crate::browser::performance_mark;
 use crate::i18n::{use_i18n, Msg};
 use flow_model::assist::{self, positions};
 use flow_model::flow::{Diagnostic, Severity};
+use flow_model::l10n::Locale;
 use flow_model::FlowType;
 use leptos::html;
 use leptos::prelude::*;
@@ -128,10 +129,10 @@ impl CodeEditorControl {
         }
     }
 
-    /// Underlines `found`, the problems of `text` as it was at change `version`; nothing
-    /// happens if the text changed since (the next check brings fresh ones).
-    pub fn show_problems(&self, text: &str, found: &[Diagnostic], version: u32) {
-        let marks: Vec<serde_json::Value> = assist::marks(text, found)
+    /// Underlines `found`, the problems of `text` as it was at change `version`, said in
+    /// `locale`; nothing happens if the text changed since (the next check brings fresh ones).
+    pub fn show_problems(&self, text: &str, found: &[Diagnostic], version: u32, locale: Locale) {
+        let marks: Vec<serde_json::Value> = assist::marks(text, found, locale)
             .into_iter()
             .map(|mark| {
                 serde_json::json!({
@@ -169,21 +170,23 @@ impl CodeEditorControl {
 /// Asks the language help `ask` about UTF-16 offset `at` of `text` (the editor counts in UTF-16
 /// units, the model in bytes).
 fn assist_at<T>(
-    ask: fn(&str, usize, FlowType) -> Option<T>,
+    ask: fn(&str, usize, FlowType, Locale) -> Option<T>,
     text: &str,
     at: u32,
     flow_type: FlowType,
+    locale: Locale,
 ) -> Option<T> {
     ask(
         text,
         positions::byte_from_utf16(text, at as usize),
         flow_type,
+        locale,
     )
 }
 
 /// Completions at UTF-16 offset `at` of `text`, as the JSON the editor module reads.
-fn completions_json(text: &str, at: u32, flow_type: FlowType) -> Option<String> {
-    let found = assist_at(assist::complete, text, at, flow_type)?;
+fn completions_json(text: &str, at: u32, flow_type: FlowType, locale: Locale) -> Option<String> {
+    let found = assist_at(assist::complete, text, at, flow_type, locale)?;
     let options: Vec<serde_json::Value> = found
         .options
         .into_iter()
@@ -209,8 +212,8 @@ fn completions_json(text: &str, at: u32, flow_type: FlowType) -> Option<String> 
 }
 
 /// Hover documentation at UTF-16 offset `at` of `text`, as JSON.
-fn hover_json(text: &str, at: u32, flow_type: FlowType) -> Option<String> {
-    let found = assist_at(assist::hover, text, at, flow_type)?;
+fn hover_json(text: &str, at: u32, flow_type: FlowType, locale: Locale) -> Option<String> {
+    let found = assist_at(assist::hover, text, at, flow_type, locale)?;
     let span = positions::utf16_from_bytes(text, &[found.from, found.to]);
     Some(
         serde_json::json!({"from": span[0], "to": span[1], "title": found.title, "body": found.body})
@@ -275,10 +278,20 @@ pub fn CodeEditor(
                     on_change.run((text, version))
                 }),
                 _complete: Closure::new(move |text: String, at: u32| {
-                    completions_json(&text, at, flow_type.get_untracked())
+                    completions_json(
+                        &text,
+                        at,
+                        flow_type.get_untracked(),
+                        i18n.locale_untracked(),
+                    )
                 }),
                 _hover: Closure::new(move |text: String, at: u32| {
-                    hover_json(&text, at, flow_type.get_untracked())
+                    hover_json(
+                        &text,
+                        at,
+                        flow_type.get_untracked(),
+                        i18n.locale_untracked(),
+                    )
                 }),
                 _save: Closure::new(move || on_save.run(())),
             };

@@ -9,6 +9,7 @@
 //! - `fuzz`   fuzz the model's decompile + compile (seconds after `--`, default 60)
 //! - `api-fuzz`  fuzz the HTTP API against its OpenAPI document with Schemathesis (90 s)
 //! - `openapi`  rewrite `crates/server/openapi.json` from the code
+//! - `locales`  rewrite the English catalog texts, `crates/model/locales/en/catalog.ftl`
 //! - `bench`  the model, search, Flow page, code editor and diagram editor benchmarks
 //! - `resilience`  load and faults, every acknowledged write checked; the README's table
 //!
@@ -213,6 +214,28 @@ fn openapi() -> Result<(), String> {
     Ok(())
 }
 
+/// Rewrites the English catalog texts, which translators translate, from the catalog (a test
+/// fails while the two differ).
+fn locales() -> Result<(), String> {
+    let args = [
+        "run",
+        "--quiet",
+        "--package",
+        "flow-model",
+        "--example",
+        "english_catalog",
+    ];
+    let output = command("cargo", &args, &[])
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .map_err(|error| format!("cannot run cargo: {error}"))?;
+    check("cargo", &args, output.status)?;
+    let file = root().join("crates/model/locales/en/catalog.ftl");
+    std::fs::write(&file, output.stdout).map_err(|error| format!("{}: {error}", file.display()))?;
+    println!("wrote {}", file.display());
+    Ok(())
+}
+
 /// Clippy over `scope` (packages, target), every target, no warning allowed.
 fn clippy(scope: &[&str]) -> Result<(), String> {
     let mut args = vec!["clippy"];
@@ -308,7 +331,7 @@ fn resilience(seconds: u32, readme: bool) -> Result<(), String> {
 }
 
 const USAGE: &str =
-    "usage: cargo xtask <setup|build|start|test|fuzz|api-fuzz|openapi|bench|resilience> [arguments]
+    "usage: cargo xtask <setup|build|start|test|fuzz|api-fuzz|openapi|locales|bench|resilience> [arguments]
   setup   install what this machine lacks: wasm target, trunk, wasm-bindgen-cli, wasm-opt and
           the code editor's npm packages, Chromium and ChromeDriver for the browser tests
   build   build the web app into dist/, with Brotli and gzip copies of its files
@@ -318,6 +341,7 @@ const USAGE: &str =
   fuzz    fuzz decompile + compile (seconds after --, default 60)
   api-fuzz  fuzz the HTTP API against its OpenAPI document with Schemathesis (90 s)
   openapi   rewrite crates/server/openapi.json from the code
+  locales   rewrite crates/model/locales/en/catalog.ftl from the catalog
   bench   the model benchmark, the search benchmark (its flags after --,
           e.g. -- --flows 20000 --engine postgres), then the Flow page, code editor and
           diagram editor benchmarks in the browser
@@ -345,6 +369,7 @@ fn main() -> ExitCode {
         "bench" => bench(&rest),
         "api-fuzz" => api_fuzz::api_fuzz(),
         "openapi" => openapi(),
+        "locales" => locales(),
         "resilience" => match rest.first().map(|seconds| seconds.parse::<u32>()) {
             None => resilience(60, true),
             Some(Ok(seconds)) => resilience(seconds, true),

@@ -3,6 +3,7 @@
 use crate::error::CliError;
 use flow_model::flow::diagnose::declared_type;
 use flow_model::flow::{diagnose, payload, semantic_difference, Diagnostic, Severity};
+use flow_model::l10n::{Locale, Text};
 use flow_model::transfer::parse_import;
 use flow_model::FlowType;
 use serde::Serialize;
@@ -34,7 +35,7 @@ struct Reported<'a> {
     column: usize,
     severity: &'static str,
     path: &'a str,
-    message: &'a str,
+    message: String,
 }
 
 fn severity_name(severity: Severity) -> &'static str {
@@ -54,7 +55,7 @@ pub fn file_problems(path: &Path, flow_type: Option<FlowType>) -> Vec<Diagnostic
                 line: 1,
                 column: 1,
                 path: String::new(),
-                message: error.to_string(),
+                text: Text::new("diagnostic-unreadable").with("reason", error.to_string()),
             }]
         }
     };
@@ -87,7 +88,7 @@ pub fn check(
                     problem.line,
                     problem.column,
                     severity_name(problem.severity),
-                    problem.message
+                    problem.message(Locale::ENGLISH)
                 ),
                 OutputFormat::Json => reported.push((name.clone(), problem)),
             }
@@ -102,7 +103,7 @@ pub fn check(
                 column: problem.column,
                 severity: severity_name(problem.severity),
                 path: &problem.path,
-                message: &problem.message,
+                message: problem.message(Locale::ENGLISH),
             })
             .collect();
         println!(

@@ -19,6 +19,34 @@ use std::time::{Duration, Instant};
 
 pub const ADMIN_PASSWORD: &str = "admin-password";
 
+/// The real flows of `../shared/corpus/webitel` in name order: each file's name (without
+/// `.json`) and the create body of a Diagram flow of that name holding it (calls are voice
+/// flows, chats chat flows), with an empty payload, so it opens laid out afresh.
+pub fn corpus_flows() -> Vec<(String, serde_json::Value)> {
+    let folder = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/webitel");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&folder)
+        .unwrap_or_else(|error| panic!("{}: {error}", folder.display()))
+        .map(|entry| entry.expect("a corpus file").path())
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|path| {
+            let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+            let text = std::fs::read_to_string(&path).expect("a corpus file");
+            let schema: serde_json::Value = serde_json::from_str(&text).expect("corpus JSON");
+            let kind = if name.starts_with("call") {
+                "voice"
+            } else {
+                "chat"
+            };
+            let body = serde_json::json!({"name": name, "type": kind, "editor": true,
+                                          "schema": schema, "payload": {}});
+            (name, body)
+        })
+        .collect()
+}
+
 /// The built app: `FLOW_STUDIO_DIST`, or the workspace's `dist`.
 pub fn dist_dir() -> PathBuf {
     let dist = std::env::var_os("FLOW_STUDIO_DIST")

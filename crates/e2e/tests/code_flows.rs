@@ -237,7 +237,10 @@ async fn completion_inserts_a_snippet_and_hover_explains_the_app() {
         .wait_for_text(".cm-tooltip-hover", "playback — Playback")
         .await;
     let help = browser.texts(".cm-tooltip-hover").await.join(" ");
-    assert!(help.contains("files (required)"), "{help}");
+    assert!(
+        help.contains("files: ") && help.contains(", required"),
+        "{help}"
+    );
     browser.screenshot("code-editor-hover").await;
     browser.close().await;
 }

@@ -2,7 +2,7 @@
 //! panel with the biggest switch of the corpus selected, and the side panel's width and
 //! collapse are changed by the user and kept across reloads.
 
-use flow_e2e::{signed_in, AppServer, Browser};
+use flow_e2e::{corpus_flows, signed_in, AppServer, Browser};
 use serde_json::{json, Value};
 
 /// Shows the page at `width`×900 CSS pixels.
@@ -86,18 +86,12 @@ async fn open_and_select(browser: &Browser, server: &AppServer, flow: &Value, te
 async fn no_panel_overflows_from_1280_to_1920_and_the_side_panel_resizes_collapses_and_remembers() {
     let server = AppServer::start().await;
     let token = server.admin_token().await;
-    let corpus =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/webitel");
-    let schema: Value =
-        serde_json::from_str(&std::fs::read_to_string(corpus.join("call-002.json")).unwrap())
-            .unwrap();
-    let flow = server
-        .create_flow(
-            &token,
-            json!({"name": "Call-002, with its twenty-case switch", "type": "voice",
-                   "editor": true, "schema": schema, "payload": {}}),
-        )
-        .await;
+    let (_, mut body) = corpus_flows()
+        .into_iter()
+        .find(|(name, _)| name == "call-002")
+        .expect("call-002 is in the corpus");
+    body["name"] = json!("Call-002, with its twenty-case switch");
+    let flow = server.create_flow(&token, body).await;
     let browser = signed_in(&server).await;
 
     for width in [1280, 1440, 1920] {

@@ -5,8 +5,8 @@
 use fantoccini::key::Key;
 use fantoccini::Locator;
 use flow_e2e::{
-    downloaded, row_names, signed_in, stored_flow, wait_for_rows, webitel_in_front_of, AppServer,
-    Browser, ADMIN_PASSWORD,
+    corpus_flows, downloaded, row_names, signed_in, stored_flow, wait_for_rows,
+    webitel_in_front_of, AppServer, Browser, ADMIN_PASSWORD,
 };
 use flow_model::contract::{CREATE_FLOW, PATCH_FLOW, READ_FLOW, REPLACE_FLOW};
 use flow_model::Role;
@@ -271,25 +271,10 @@ async fn create_a_diagram_flow(server: &AppServer, base: &str) {
 async fn every_corpus_flow_opens_as_a_diagram_and_saves_back_with_the_same_meaning() {
     let server = AppServer::start().await;
     let token = server.admin_token().await;
-    let folder =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/webitel");
-    let mut files: Vec<_> = std::fs::read_dir(&folder)
-        .unwrap()
-        .map(|entry| entry.unwrap().path())
-        .collect();
-    files.sort();
     let browser = signed_in(&server).await;
-    for path in files {
-        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
-        let schema: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        let kind = if name.starts_with("call") {
-            "voice"
-        } else {
-            "chat"
-        };
-        let created = server
-            .create_flow(&token, json!({"name": name, "type": kind, "editor": true, "schema": schema, "payload": {}}))
-            .await;
+    for (name, body) in corpus_flows() {
+        let schema = body["schema"].clone();
+        let created = server.create_flow(&token, body).await;
         let id = created["id"].as_str().unwrap();
         browser
             .client
@@ -878,10 +863,10 @@ async fn speaks_russian_when_asked_and_remembers_it() {
         .select_by_value("ru")
         .await
         .unwrap();
-    browser.wait_for_text(".page-header h1", "Потоки").await;
+    browser.wait_for_text(".page-header h1", "Схемы").await;
     browser.wait_for_text("table.flows", "Чат").await;
     browser.client.refresh().await.unwrap();
-    browser.wait_for_text(".page-header h1", "Потоки").await;
+    browser.wait_for_text(".page-header h1", "Схемы").await;
     browser.wait_for_text(".page-header", "Добавить").await;
     browser.screenshot("registry-russian").await;
     browser.close().await;

@@ -18,6 +18,7 @@ pub mod contract;
 pub mod fields;
 pub mod flow;
 pub mod int64;
+pub mod l10n;
 pub mod query;
 pub mod rules;
 pub mod text_diff;

@@ -149,8 +149,11 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
     });
     Effect::new(move |_| {
         editor.ready.track();
+        let locale = i18n.locale();
         diagnostics.with(|found| {
-            checked.with_untracked(|(text, version)| editor.show_problems(text, found, *version))
+            checked.with_untracked(|(text, version)| {
+                editor.show_problems(text, found, *version, locale)
+            })
         });
     });
     let on_change = Callback::new(move |(text, version): (String, u32)| {
@@ -158,13 +161,14 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
         check_pause.run(move || checked.set((text, version)));
     });
     let problem_rows = Signal::derive(move || {
+        let locale = i18n.locale();
         diagnostics.with(|found| {
             found
                 .iter()
                 .map(|problem| ProblemRow {
                     severity: problem.severity,
                     place: Some(format!("{}:{}", problem.line, problem.column)),
-                    message: problem.message.clone(),
+                    message: problem.message(locale),
                     target: (problem.line, problem.column),
                 })
                 .collect::<Vec<_>>()
@@ -187,7 +191,12 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
             if let Some(first) = errors.first() {
                 toasts.error(i18n.t(Msg::SaveBlocked {
                     count: errors.len(),
-                    first: format!("{}:{}: {}", first.line, first.column, first.message),
+                    first: format!(
+                        "{}:{}: {}",
+                        first.line,
+                        first.column,
+                        first.message(i18n.locale_untracked())
+                    ),
                 }));
                 tab.set(Tab::General);
                 editor.go_to(&text, first.line, first.column);

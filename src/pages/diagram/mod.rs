@@ -94,6 +94,7 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
         name,
         FlowSettings::of_stored(flow.as_ref()),
         saved_view,
+        Signal::derive(move || i18n.locale()),
     );
     provide_context(store);
     let dialogs = DiagramDialogs::default();
@@ -109,11 +110,12 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
             .with(|flow| flow.as_ref().is_none_or(|flow| flow.editor != Some(false)))
     });
     let errors = Memo::new(move |_| {
+        let locale = i18n.locale();
         store.problems.with(|problems| {
             problems
                 .iter()
                 .filter(|problem| problem.severity == Severity::Error)
-                .map(|problem| problem.message.clone())
+                .map(|problem| problem.message(locale))
                 .collect::<Vec<_>>()
         })
     });

@@ -11,8 +11,9 @@ mod tests;
 pub use scan::{context_at, Context, Spot};
 
 use crate::api::FlowType;
-use crate::catalog::{self, AppSpec, Field, Kind, META_KEYS};
+use crate::catalog::{self, help_in, AppSpec, Field, Kind, META_KEYS};
 use crate::flow::{Diagnostic, PathSeg, Severity};
+use crate::l10n::{Locale, Text};
 
 /// What the value at a path is, as far as the catalog knows.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -105,16 +106,16 @@ pub struct Hover {
     pub body: String,
 }
 
-/// What fits at byte offset `at` of `text`, a flow of `flow_type`.
-pub fn complete(text: &str, at: usize, flow_type: FlowType) -> Option<Completions> {
+/// What fits at byte offset `at` of `text`, a flow of `flow_type`, described in `locale`.
+pub fn complete(text: &str, at: usize, flow_type: FlowType, locale: Locale) -> Option<Completions> {
     let context = context_at(text, at)?;
     match context.spot {
         Spot::Key { from, siblings, .. } => {
             let options = match place_of(&context.path, context.document_is_object)? {
-                Place::Step => step_key_options(&siblings, flow_type),
-                Place::Value(Kind::Object(fields)) => field_options(fields, &siblings),
-                Place::Value(Kind::Reference) => reference_options(&siblings),
-                Place::Limit => limit_options(&siblings),
+                Place::Step => step_key_options(&siblings, flow_type, locale),
+                Place::Value(Kind::Object(fields)) => field_options(fields, &siblings, locale),
+                Place::Value(Kind::Reference) => reference_options(&siblings, locale),
+                Place::Limit => limit_options(&siblings, locale),
                 _ => return None,
             };
             Some(Completions::new(text, from, options))
@@ -122,7 +123,7 @@ pub fn complete(text: &str, at: usize, flow_type: FlowType) -> Option<Completion
         Spot::Value { from, key, .. } => {
             let place = place_of(&context.path, context.document_is_object)?;
             let options = match (place, key) {
-                (Place::Value(Kind::Steps), None) => whole_step_options(flow_type),
+                (Place::Value(Kind::Steps), None) => whole_step_options(flow_type, locale),
                 (_, Some(key)) => {
                     let mut path = context.path.clone();
                     path.push(PathSeg::Key(key));
@@ -145,8 +146,8 @@ pub fn complete(text: &str, at: usize, flow_type: FlowType) -> Option<Completion
     }
 }
 
-/// Documentation of the app or field name at byte offset `at`, if there is one.
-pub fn hover(text: &str, at: usize, flow_type: FlowType) -> Option<Hover> {
+/// Documentation of the app or field name at byte offset `at`, if there is one, in `locale`.
+pub fn hover(text: &str, at: usize, flow_type: FlowType, locale: Locale) -> Option<Hover> {
     let context = context_at(text, at)?;
     let Spot::Key {
         from,
@@ -163,16 +164,16 @@ pub fn hover(text: &str, at: usize, flow_type: FlowType) -> Option<Hover> {
                 return Some(Hover {
                     from,
                     to,
-                    title: app_title(app, flow_type),
-                    body: app_body(app),
+                    title: app_title(app, flow_type, locale),
+                    body: app_body(app, locale),
                 });
             }
-            let help = step_key_help(&name)?;
+            let help = step_key_help(&name, locale)?;
             Some(Hover {
                 from,
                 to,
                 title: name,
-                body: help.to_owned(),
+                body: help,
             })
         }
         Place::Value(Kind::Object(fields)) => {
@@ -180,78 +181,102 @@ pub fn hover(text: &str, at: usize, flow_type: FlowType) -> Option<Hover> {
             Some(Hover {
                 from,
                 to,
-                title: format!(
-                    "{}: {}{}",
-                    field.name,
-                    kind_text(&field.kind),
-                    if field.required { ", required" } else { "" }
-                ),
-                body: field.help.to_owned(),
+                title: format!("{}: {}", field.name, field_detail(field, locale)),
+                body: help_in(locale, field.help).into_owned(),
             })
         }
         _ => None,
     }
 }
 
-fn app_title(app: &AppSpec, flow_type: FlowType) -> String {
+/// "Not offered for Voice flows", for an app the flow's type does not offer.
+fn not_offered(flow_type: FlowType, locale: Locale) -> String {
+    Text::new("assist-not-offered")
+        .with("type", Text::new(format!("flow-type-{flow_type}")))
+        .in_locale(locale)
+}
+
+fn app_title(app: &AppSpec, flow_type: FlowType, locale: Locale) -> String {
     let offered = if app.offered_for(flow_type) {
         String::new()
     } else {
-        format!(" (not offered for {} flows)", flow_type.label())
+        format!(" ({})", not_offered(flow_type, locale))
     };
-    format!("{} — {}{offered}", app.name, app.label)
+    format!("{} — {}{offered}", app.name, app.label_in(locale))
 }
 
-fn app_body(app: &AppSpec) -> String {
-    let mut body = app.help.to_owned();
+fn app_body(app: &AppSpec, locale: Locale) -> String {
+    let mut body = app.help_in(locale).into_owned();
     let fields = app.fields();
     if !fields.is_empty() {
         body.push('\n');
         for field in fields {
             body.push_str(&format!(
-                "\n{}{}: {} — {}",
+                "\n{}: {} — {}",
                 field.name,
-                if field.required { " (required)" } else { "" },
-                kind_text(&field.kind),
-                field.help
+                field_detail(field, locale),
+                help_in(locale, field.help)
             ));
         }
     } else if !matches!(app.argument, Kind::Empty) {
-        body.push_str(&format!("\n\nArgument: {}", kind_text(&app.argument)));
+        body.push_str("\n\n");
+        body.push_str(
+            &Text::new("assist-argument")
+                .with("kind", kind_text(&app.argument, locale))
+                .in_locale(locale),
+        );
     }
     body
 }
 
-/// A kind in a few words, for details and hovers.
-pub fn kind_text(kind: &Kind) -> String {
-    match kind {
-        Kind::Text => "text".into(),
-        Kind::Expression => "expression".into(),
-        Kind::Variable => "variable name".into(),
-        Kind::Number => "number".into(),
-        Kind::NumericText => "number as text".into(),
-        Kind::Boolean => "true or false".into(),
-        Kind::Choice(values) => values.join(" | "),
-        Kind::Object(_) => "object".into(),
-        Kind::List(inner) => format!("list of {}", kind_text(inner)),
-        Kind::Map(inner) => format!("map of {}", kind_text(inner)),
-        Kind::Reference => "{id} or {name}".into(),
-        Kind::Steps => "steps".into(),
-        Kind::Json => "any JSON".into(),
-        Kind::Empty => "empty".into(),
+/// A field's kind, and whether it is required.
+fn field_detail(field: &Field, locale: Locale) -> String {
+    let kind = kind_text(&field.kind, locale);
+    if field.required {
+        Text::new("assist-required")
+            .with("kind", kind)
+            .in_locale(locale)
+    } else {
+        kind
     }
 }
 
-fn step_key_help(key: &str) -> Option<&'static str> {
-    Some(match key {
-        "tag" => "A label for goto to jump to (unique in its scope).",
-        "break" => "Stop the flow after this step.",
-        "limit" => "Run this step at most `max` times; then go to the `failover` tag.",
-        "trace" => "Log this step's execution.",
-        "async" => "Run without waiting for the step to finish.",
-        "description" => "A note for people reading the flow.",
-        "_id" => "The diagram node this step belongs to.",
-        _ => return None,
+/// A kind in a few words, for details and hovers.
+pub fn kind_text(kind: &Kind, locale: Locale) -> String {
+    let id = match kind {
+        Kind::Choice(values) => return values.join(" | "),
+        Kind::List(inner) | Kind::Map(inner) => {
+            let id = if matches!(kind, Kind::List(_)) {
+                "kind-list"
+            } else {
+                "kind-map"
+            };
+            return Text::new(id)
+                .with("item", kind_text(inner, locale))
+                .in_locale(locale);
+        }
+        Kind::Text => "kind-text",
+        Kind::Expression => "kind-expression",
+        Kind::Variable => "kind-variable",
+        Kind::Number => "kind-number",
+        Kind::NumericText => "kind-numeric-text",
+        Kind::Boolean => "kind-boolean",
+        Kind::Object(_) => "kind-object",
+        Kind::Reference => "kind-reference",
+        Kind::Steps => "kind-steps",
+        Kind::Json => "kind-json",
+        Kind::Empty => "kind-empty",
+    };
+    locale.say(id, None)
+}
+
+/// The help of a key every step may have.
+fn step_key_help(key: &str, locale: Locale) -> Option<String> {
+    catalog::is_meta_key(key).then(|| {
+        locale.say(
+            &format!("assist-step-{}", key.trim_start_matches('_')),
+            None,
+        )
     })
 }
 
@@ -309,17 +334,22 @@ fn app_member_snippet(app: &AppSpec) -> String {
     format!("{}: {argument}", quoted(app.name))
 }
 
-fn app_completion(app: &AppSpec, flow_type: FlowType, snippet: String) -> Completion {
+fn app_completion(
+    app: &AppSpec,
+    flow_type: FlowType,
+    snippet: String,
+    locale: Locale,
+) -> Completion {
     let offered = app.offered_for(flow_type);
     Completion {
         label: app.name.to_owned(),
         kind: CompletionKind::App,
         detail: if offered {
-            app.group.label().to_owned()
+            app.group.label_in(locale).into_owned()
         } else {
-            format!("not offered for {} flows", flow_type.label())
+            not_offered(flow_type, locale)
         },
-        info: app.help.to_owned(),
+        info: app.help_in(locale).into_owned(),
         snippet,
         boost: if offered { 1 } else { -1 },
     }
@@ -332,7 +362,7 @@ fn offered_apps(flow_type: FlowType) -> impl Iterator<Item = &'static AppSpec> {
         .filter(move |app| app.offered_for(flow_type))
 }
 
-fn step_key_options(siblings: &[String], flow_type: FlowType) -> Vec<Completion> {
+fn step_key_options(siblings: &[String], flow_type: FlowType, locale: Locale) -> Vec<Completion> {
     let has_app = siblings
         .iter()
         .any(|key| !catalog::is_meta_key(key) && !key.is_empty());
@@ -340,7 +370,7 @@ fn step_key_options(siblings: &[String], flow_type: FlowType) -> Vec<Completion>
     if !has_app {
         options.extend(
             offered_apps(flow_type)
-                .map(|app| app_completion(app, flow_type, app_member_snippet(app))),
+                .map(|app| app_completion(app, flow_type, app_member_snippet(app), locale)),
         );
     }
     options.extend(
@@ -350,8 +380,8 @@ fn step_key_options(siblings: &[String], flow_type: FlowType) -> Vec<Completion>
             .map(|key| Completion {
                 label: (*key).to_owned(),
                 kind: CompletionKind::StepKey,
-                detail: "step".to_owned(),
-                info: step_key_help(key).unwrap_or_default().to_owned(),
+                detail: locale.say("assist-step", None),
+                info: step_key_help(key, locale).unwrap_or_default(),
                 snippet: format!("{}: {}", quoted(key), step_key_snippet(key)),
                 boost: 0,
             }),
@@ -359,28 +389,24 @@ fn step_key_options(siblings: &[String], flow_type: FlowType) -> Vec<Completion>
     options
 }
 
-fn whole_step_options(flow_type: FlowType) -> Vec<Completion> {
+fn whole_step_options(flow_type: FlowType, locale: Locale) -> Vec<Completion> {
     offered_apps(flow_type)
         .map(|app| {
             let member = app_member_snippet(app).replace('\n', "\n\t");
-            app_completion(app, flow_type, format!("{{\n\t{member}\n}}"))
+            app_completion(app, flow_type, format!("{{\n\t{member}\n}}"), locale)
         })
         .collect()
 }
 
-fn field_options(fields: &[Field], siblings: &[String]) -> Vec<Completion> {
+fn field_options(fields: &[Field], siblings: &[String], locale: Locale) -> Vec<Completion> {
     fields
         .iter()
         .filter(|field| !siblings.iter().any(|sibling| sibling == field.name))
         .map(|field| Completion {
             label: field.name.to_owned(),
             kind: CompletionKind::Field,
-            detail: if field.required {
-                format!("{}, required", kind_text(&field.kind))
-            } else {
-                kind_text(&field.kind)
-            },
-            info: field.help.to_owned(),
+            detail: field_detail(field, locale),
+            info: help_in(locale, field.help).into_owned(),
             snippet: format!(
                 "{}: {}",
                 quoted(field.name),
@@ -402,13 +428,19 @@ fn simple_key(label: &str, detail: &str, info: &str, snippet: &str) -> Completio
     }
 }
 
-fn reference_options(siblings: &[String]) -> Vec<Completion> {
+fn reference_options(siblings: &[String], locale: Locale) -> Vec<Completion> {
+    let say = |id: &str| locale.say(id, None);
     [
-        simple_key("id", "number", "The referenced object's id", "${0}"),
+        simple_key(
+            "id",
+            &say("kind-number"),
+            &say("assist-reference-id"),
+            "${0}",
+        ),
         simple_key(
             "name",
-            "text",
-            "The referenced object's name",
+            &say("kind-text"),
+            &say("assist-reference-name"),
             "\"${name}\"",
         ),
     ]
@@ -417,13 +449,14 @@ fn reference_options(siblings: &[String]) -> Vec<Completion> {
     .collect()
 }
 
-fn limit_options(siblings: &[String]) -> Vec<Completion> {
+fn limit_options(siblings: &[String], locale: Locale) -> Vec<Completion> {
+    let say = |id: &str| locale.say(id, None);
     [
-        simple_key("max", "number", "How many times the step may run", "${1}"),
+        simple_key("max", &say("kind-number"), &say("assist-limit-max"), "${1}"),
         simple_key(
             "failover",
-            "tag",
-            "Where to go once the limit is reached",
+            &say("assist-tag"),
+            &say("assist-limit-failover"),
             "\"${tag}\"",
         ),
     ]
@@ -455,8 +488,8 @@ pub struct Mark {
     pub message: String,
 }
 
-/// Where each diagnostic of `text` is underlined, in UTF-16 units.
-pub fn marks(text: &str, diagnostics: &[Diagnostic]) -> Vec<Mark> {
+/// Where each diagnostic of `text` is underlined, in UTF-16 units, said in `locale`.
+pub fn marks(text: &str, diagnostics: &[Diagnostic], locale: Locale) -> Vec<Mark> {
     let lines = positions::LineIndex::new(text);
     let spans: Vec<(usize, usize)> = diagnostics
         .iter()
@@ -471,7 +504,7 @@ pub fn marks(text: &str, diagnostics: &[Diagnostic]) -> Vec<Mark> {
             from: span[0],
             to: span[1],
             severity: found.severity,
-            message: found.message.clone(),
+            message: found.message(locale),
         })
         .collect()
 }

@@ -11,7 +11,7 @@ fn at_cursor(marked: &str) -> (String, usize) {
 
 fn labels(marked: &str, flow_type: FlowType) -> Vec<String> {
     let (text, at) = at_cursor(marked);
-    complete(&text, at, flow_type)
+    complete(&text, at, flow_type, Locale::ENGLISH)
         .map(|found| {
             found
                 .options
@@ -24,7 +24,7 @@ fn labels(marked: &str, flow_type: FlowType) -> Vec<String> {
 
 fn option(marked: &str, label: &str) -> (Completions, Completion) {
     let (text, at) = at_cursor(marked);
-    let found = complete(&text, at, FlowType::Voice).expect("completions");
+    let found = complete(&text, at, FlowType::Voice, Locale::ENGLISH).expect("completions");
     let option = found
         .options
         .iter()
@@ -106,7 +106,7 @@ fn a_whole_flow_document_completes_under_schema() {
 #[test]
 fn an_empty_place_in_a_step_array_offers_whole_steps() {
     let (text, at) = at_cursor("[\n  |\n]");
-    let found = complete(&text, at, FlowType::Voice).expect("steps");
+    let found = complete(&text, at, FlowType::Voice, Locale::ENGLISH).expect("steps");
     let hangup = found
         .options
         .iter()
@@ -155,26 +155,60 @@ fn strings_with_brackets_and_escapes_do_not_confuse_the_path() {
 #[test]
 fn hovering_an_app_name_documents_it() {
     let text = r#"[{"playback": {"files": []}}]"#;
-    let found = hover(text, 5, FlowType::Voice).expect("a hover");
+    let found = hover(text, 5, FlowType::Voice, Locale::ENGLISH).expect("a hover");
     assert_eq!((found.from, found.to), (2, 12));
     assert!(found.title.starts_with("playback — "));
-    assert!(found.body.contains("files (required)"));
-    let chat = hover(text, 5, FlowType::Chat).expect("a hover");
+    assert!(found.body.contains("\nfiles: "), "{}", found.body);
+    assert!(found.body.contains(", required"), "{}", found.body);
+    let chat = hover(text, 5, FlowType::Chat, Locale::ENGLISH).expect("a hover");
     assert!(
         chat.title.contains("not offered for Chat flows"),
         "{}",
         chat.title
     );
+    // In Russian: the label, the help and the kinds, the names of code as written.
+    let russian = Locale::from_code("ru").expect("Russian texts");
+    let found = hover(text, 5, FlowType::Chat, russian).expect("a hover");
+    assert!(
+        found.title.starts_with("playback — Воспроизведение"),
+        "{}",
+        found.title
+    );
+    assert!(
+        found.title.contains("недоступно для схем типа"),
+        "{}",
+        found.title
+    );
+    assert!(found.body.contains("\nfiles: "), "{}", found.body);
+    assert!(found.body.contains("обязательное"), "{}", found.body);
 }
 
 #[test]
 fn hovering_a_field_or_step_key_documents_it_and_values_say_nothing() {
     let text = r#"[{"switch": {"variable": "x", "case": {}}, "tag": "t"}]"#;
-    let field = hover(text, text.find("variable").unwrap(), FlowType::Voice).expect("field");
+    let field = hover(
+        text,
+        text.find("variable").unwrap(),
+        FlowType::Voice,
+        Locale::ENGLISH,
+    )
+    .expect("field");
     assert!(field.title.starts_with("variable: text, required"));
-    let tag = hover(text, text.find("\"tag").unwrap() + 1, FlowType::Voice).expect("tag");
+    let tag = hover(
+        text,
+        text.find("\"tag").unwrap() + 1,
+        FlowType::Voice,
+        Locale::ENGLISH,
+    )
+    .expect("tag");
     assert_eq!(tag.title, "tag");
-    assert!(hover(text, text.find("\"x\"").unwrap() + 1, FlowType::Voice).is_none());
+    assert!(hover(
+        text,
+        text.find("\"x\"").unwrap() + 1,
+        FlowType::Voice,
+        Locale::ENGLISH
+    )
+    .is_none());
 }
 
 #[test]
@@ -198,7 +232,7 @@ fn underlines_cover_the_key_naming_a_step_or_the_token_at_the_place() {
 fn marks_place_diagnostics_in_utf16_units() {
     let text = "[\n  {\"say\": \"😀\"}, {\"goto\": \"x\"}\n]";
     let found = crate::flow::diagnose(text, FlowType::Voice);
-    let marks = marks(text, &found);
+    let marks = marks(text, &found, Locale::ENGLISH);
     let goto = marks
         .iter()
         .find(|mark| mark.message.contains("goto"))
@@ -246,8 +280,8 @@ fn every_corpus_flow_completes_and_hovers_everywhere_without_panicking() {
         let text = std::fs::read_to_string(entry.expect("entry").path()).expect("file");
         let step = (text.len() / 400).max(1);
         for at in (0..text.len()).step_by(step) {
-            let _ = complete(&text, at, FlowType::Voice);
-            let _ = hover(&text, at, FlowType::Voice);
+            let _ = complete(&text, at, FlowType::Voice, Locale::ENGLISH);
+            let _ = hover(&text, at, FlowType::Voice, Locale::ENGLISH);
         }
     }
 }

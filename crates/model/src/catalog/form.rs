@@ -258,6 +258,17 @@ impl Rows<'_> {
     }
 }
 
+/// The settings every step has besides its argument, with their help, in form order.
+pub(super) const SETTING_HELP: [(&str, &str); 4] = [
+    ("tag", "A label gotos jump to (unique in its scope)"),
+    ("break", "Stop the flow after this step"),
+    (
+        "limit",
+        "Run this step at most this many times; then its failover (drawn as an edge)",
+    ),
+    ("description", "A note for people reading the flow"),
+];
+
 /// The properties of a step object of `app`, in form order: its argument's fields as the
 /// catalog lists them (nested values opened up after their heading), then the settings of
 /// every step. Apps the catalog does not know have only the settings (their argument stays
@@ -314,33 +325,34 @@ pub fn properties(app_name: &str, object: &Map<String, Value>) -> Vec<Property> 
         text,
         removable: false,
     };
+    let [tag, stop, limit, description] = SETTING_HELP;
     let limit_max = object.get("limit").and_then(|limit| limit.get("max"));
     rows.found.extend([
         setting(
             Target::Tag,
-            "tag",
-            "A label gotos jump to (unique in its scope)",
+            tag.0,
+            tag.1,
             Input::Text,
             shown(object.get("tag"), Input::Text),
         ),
         setting(
             Target::Break,
-            "break",
-            "Stop the flow after this step",
+            stop.0,
+            stop.1,
             Input::Checkbox,
             shown(object.get("break"), Input::Checkbox),
         ),
         setting(
             Target::LimitMax,
-            "limit",
-            "Run this step at most this many times; then its failover (drawn as an edge)",
+            limit.0,
+            limit.1,
             Input::Number,
             shown(limit_max, Input::Number),
         ),
         setting(
             Target::Description,
-            "description",
-            "A note for people reading the flow",
+            description.0,
+            description.1,
             Input::Text,
             shown(object.get("description"), Input::Text),
         ),

@@ -7,11 +7,14 @@ mod apps;
 pub mod form;
 #[cfg(test)]
 mod tests;
+mod texts;
 
 use crate::api::FlowType;
+use crate::l10n::Locale;
 use serde_json::Value;
 
 pub use apps::APPS;
+pub use texts::{english_template, help_in};
 
 /// Palette groups, in palette order.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Hash, PartialOrd, Ord)]
@@ -239,17 +242,22 @@ pub fn palette(flow_type: FlowType) -> Vec<&'static AppSpec> {
     apps
 }
 
-/// The apps a flow type offers that match `query` (in their label or name, ignoring case):
-/// exact matches first, then those starting with it, then the rest, each in palette order.
-pub fn find_in_palette(flow_type: FlowType, query: &str) -> Vec<&'static AppSpec> {
+/// The apps a flow type offers that match `query` (in their label in `locale`, their English
+/// label or their name, ignoring case): exact matches first, then those starting with it, then
+/// the rest, each in palette order.
+pub fn find_in_palette(flow_type: FlowType, query: &str, locale: Locale) -> Vec<&'static AppSpec> {
     let wanted = query.trim().to_lowercase();
     let rank = |app: &AppSpec| {
-        let (label, name) = (app.label.to_lowercase(), app.name.to_lowercase());
-        if wanted.is_empty() || label == wanted || name == wanted {
+        let names = [
+            app.label_in(locale).to_lowercase(),
+            app.label.to_lowercase(),
+            app.name.to_lowercase(),
+        ];
+        if wanted.is_empty() || names.contains(&wanted) {
             Some(0)
-        } else if label.starts_with(&wanted) || name.starts_with(&wanted) {
+        } else if names.iter().any(|name| name.starts_with(&wanted)) {
             Some(1)
-        } else if label.contains(&wanted) || name.contains(&wanted) {
+        } else if names.iter().any(|name| name.contains(&wanted)) {
             Some(2)
         } else {
             None

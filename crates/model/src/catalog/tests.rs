@@ -666,7 +666,7 @@ fn every_app_of_the_corpus_is_known() {
 #[test]
 fn palette_search_puts_exact_then_prefix_matches_first() {
     let names = |query: &str| -> Vec<&str> {
-        find_in_palette(FlowType::Voice, query)
+        find_in_palette(FlowType::Voice, query, Locale::ENGLISH)
             .into_iter()
             .map(|app| app.name)
             .collect()

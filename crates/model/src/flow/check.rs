@@ -3,6 +3,7 @@
 use super::graph::{FlowGraph, Node, NodeId, Port};
 use crate::api::FlowType;
 use crate::catalog::{Kind, Scope};
+use crate::l10n::{Locale, Text};
 use petgraph::algo::tarjan_scc;
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use serde_json::Value;
@@ -39,27 +40,50 @@ pub struct Problem {
     pub kind: ProblemKind,
     /// The node to focus; none for the flow as a whole.
     pub node: Option<NodeId>,
-    pub message: String,
+    /// What is wrong, in any language (`locales/*/flow.ftl`, `problem-…`).
+    pub text: Text,
 }
 
 impl Problem {
-    fn error(kind: ProblemKind, node: NodeId, message: String) -> Self {
+    fn error(kind: ProblemKind, node: NodeId, text: Text) -> Self {
         Self {
             severity: Severity::Error,
             kind,
             node: Some(node),
-            message,
+            text,
         }
     }
 
-    fn warning(kind: ProblemKind, node: NodeId, message: String) -> Self {
+    fn warning(kind: ProblemKind, node: NodeId, text: Text) -> Self {
         Self {
             severity: Severity::Warning,
             kind,
             node: Some(node),
-            message,
+            text,
         }
     }
+
+    /// What is wrong, in `locale`'s words.
+    pub fn message(&self, locale: Locale) -> String {
+        self.text.in_locale(locale)
+    }
+}
+
+/// An app's label, in the reader's language (its name when the catalog does not know it).
+fn app_label(app: &str) -> Text {
+    Text::new(format!("app-{app}"))
+}
+
+/// What kind of JSON value `value` is ("a number", "an object" …).
+pub(crate) fn json_kind_text(value: &Value) -> Text {
+    Text::new(match value {
+        Value::Null => "json-null",
+        Value::Bool(_) => "json-boolean",
+        Value::Number(_) => "json-number",
+        Value::String(_) => "json-string",
+        Value::Array(_) => "json-array",
+        Value::Object(_) => "json-object",
+    })
 }
 
 /// Branches a block cannot do without.
@@ -72,14 +96,17 @@ fn required_branches(app: &str) -> &'static [&'static str] {
     }
 }
 
-fn describe(flow: &FlowGraph, node: NodeId) -> String {
+/// A node as a problem names it: Start, its app (and tag), or an invalid step.
+fn describe(flow: &FlowGraph, node: NodeId) -> Text {
     match &flow.graph[node] {
-        Node::Start { .. } => "Start".to_owned(),
+        Node::Start { .. } => Text::new("node-start"),
         Node::Step(step) => match step.tag() {
-            Some(tag) => format!("{} ({tag})", step.app),
-            None => step.app.clone(),
+            Some(tag) => Text::new("step-tagged")
+                .with("app", step.app.as_str())
+                .with("tag", tag),
+            None => Text::new("step-untagged").with("app", step.app.as_str()),
         },
-        Node::Raw { .. } => "an invalid step".to_owned(),
+        Node::Raw { .. } => Text::new("step-invalid"),
     }
 }
 
@@ -105,7 +132,7 @@ pub fn check(flow: &FlowGraph, flow_type: FlowType) -> Vec<Problem> {
             severity: Severity::Warning,
             kind: ProblemKind::MissingBranch,
             node: Some(flow.start),
-            message: "Start is not connected: the flow does nothing".to_owned(),
+            text: Text::new("problem-start-not-connected"),
         });
     }
     for node in flow.graph.node_indices().filter(|node| *node != flow.start) {
@@ -114,7 +141,7 @@ pub fn check(flow: &FlowGraph, flow_type: FlowType) -> Vec<Problem> {
             problems.push(Problem::warning(
                 ProblemKind::Unreachable,
                 node,
-                format!("{name} is never reached"),
+                Text::new("problem-never-reached").with("step", name),
             ));
         }
         let step = match &flow.graph[node] {
@@ -123,7 +150,7 @@ pub fn check(flow: &FlowGraph, flow_type: FlowType) -> Vec<Problem> {
                 problems.push(Problem::error(
                     ProblemKind::InvalidStep,
                     node,
-                    "not a valid step: a step is an object with exactly one app key".to_owned(),
+                    Text::new("problem-invalid-step"),
                 ));
                 continue;
             }
@@ -134,7 +161,9 @@ pub fn check(flow: &FlowGraph, flow_type: FlowType) -> Vec<Problem> {
                 problems.push(Problem::error(
                     ProblemKind::DuplicateTag,
                     node,
-                    format!("tag {tag:?} is already used by {}", describe(flow, first)),
+                    Text::new("problem-duplicate-tag")
+                        .with("tag", tag)
+                        .with("step", describe(flow, first)),
                 ));
             }
         }
@@ -145,7 +174,7 @@ pub fn check(flow: &FlowGraph, flow_type: FlowType) -> Vec<Problem> {
             .and_then(serde_json::Value::as_str)
             .filter(|target| !target.is_empty())
         {
-            problems.extend(jumps.unresolved(node, "limit failover", target));
+            problems.extend(jumps.unresolved(node, Text::new("jump-limit-failover"), target));
         }
         let Some(spec) = step.spec() else {
             if step.app == "goto" {
@@ -154,10 +183,7 @@ pub fn check(flow: &FlowGraph, flow_type: FlowType) -> Vec<Problem> {
                 problems.push(Problem::warning(
                     ProblemKind::UnknownApp,
                     node,
-                    format!(
-                        "unknown app {:?}: kept as it is; the runtime skips it",
-                        step.app
-                    ),
+                    Text::new("problem-unknown-app").with("app", step.app.as_str()),
                 ));
             }
             continue;
@@ -166,17 +192,15 @@ pub fn check(flow: &FlowGraph, flow_type: FlowType) -> Vec<Problem> {
             problems.extend(jumps.goto(flow, node, step.argument()));
         }
         if step.breaks() {
-            problems.extend(never_after(flow, node, "stops the flow (break)"));
+            problems.extend(never_after(flow, node, Text::new("why-break")));
         }
         if !spec.offered_for(flow_type) {
             problems.push(Problem::warning(
                 ProblemKind::NotOffered,
                 node,
-                format!(
-                    "{} is not offered for {} flows",
-                    spec.label,
-                    flow_type.label()
-                ),
+                Text::new("problem-not-offered")
+                    .with("app", app_label(spec.name))
+                    .with("type", Text::new(format!("flow-type-{flow_type}"))),
             ));
         }
         match (spec.argument, step.argument()) {
@@ -192,35 +216,42 @@ pub fn check(flow: &FlowGraph, flow_type: FlowType) -> Vec<Problem> {
                         problems.push(Problem::error(
                             ProblemKind::MissingField,
                             node,
-                            format!("{}: {} is required", spec.label, field.name),
+                            Text::new("problem-required")
+                                .with("app", app_label(spec.name))
+                                .with("field", field.name),
                         ));
                     }
                 }
                 let mut shapes = Vec::new();
                 field_shapes(fields, argument, "", &mut shapes);
-                problems.extend(shapes.into_iter().map(|(severity, message)| Problem {
-                    severity,
-                    kind: ProblemKind::WrongShape,
-                    node: Some(node),
-                    message: format!("{}: {message}", spec.label),
+                problems.extend(shapes.into_iter().map(|(severity, field, shape)| {
+                    Problem {
+                        severity,
+                        kind: ProblemKind::WrongShape,
+                        node: Some(node),
+                        text: Text::new("problem-field-shape")
+                            .with("app", app_label(spec.name))
+                            .with("field", field)
+                            .with("shape", shape),
+                    }
                 }));
             }
             (Kind::Object(_), other) => problems.push(Problem::error(
                 ProblemKind::WrongShape,
                 node,
-                format!(
-                    "{}: the argument must be an object, got {}",
-                    spec.label,
-                    crate::rules::json_kind(other)
-                ),
+                Text::new("problem-argument-not-object")
+                    .with("app", app_label(spec.name))
+                    .with("got", json_kind_text(other)),
             )),
             (kind, argument) => {
-                if let Some((severity, message)) = shape(&kind, argument) {
+                if let Some((severity, shape)) = shape(&kind, argument) {
                     problems.push(Problem {
                         severity,
                         kind: ProblemKind::WrongShape,
                         node: Some(node),
-                        message: format!("{}: the argument {message}", spec.label),
+                        text: Text::new("problem-argument-shape")
+                            .with("app", app_label(spec.name))
+                            .with("shape", shape),
                     });
                 }
             }
@@ -230,7 +261,9 @@ pub fn check(flow: &FlowGraph, flow_type: FlowType) -> Vec<Problem> {
                 problems.push(Problem::warning(
                     ProblemKind::MissingBranch,
                     node,
-                    format!("{}: nothing is connected to {branch}", spec.label),
+                    Text::new("problem-branch-not-connected")
+                        .with("app", app_label(spec.name))
+                        .with("branch", *branch),
                 ));
             }
         }
@@ -245,11 +278,9 @@ pub fn check(flow: &FlowGraph, flow_type: FlowType) -> Vec<Problem> {
                 problems.push(Problem::error(
                     ProblemKind::CrossScopeJump,
                     from,
-                    format!(
-                        "{} jumps to {}, which is inside another function, trigger or hook: a goto cannot reach it",
-                        describe(flow, from),
-                        describe(flow, to)
-                    ),
+                    Text::new("problem-cross-scope-jump")
+                        .with("from", describe(flow, from))
+                        .with("to", describe(flow, to)),
                 ));
             }
         }
@@ -263,20 +294,32 @@ pub fn check(flow: &FlowGraph, flow_type: FlowType) -> Vec<Problem> {
 /// How `value` fits `kind`: `None` when it does; a warning when the runtime still converts it
 /// (numeric text for a number, a number for text, one value for a list); an error when it
 /// cannot. Empty values and `${templates}` are left to run time.
-fn shape(kind: &Kind, value: &Value) -> Option<(Severity, String)> {
+fn shape(kind: &Kind, value: &Value) -> Option<(Severity, Text)> {
     let templated = value.as_str().is_some_and(|text| text.contains("${"));
     if value.is_null() || value == "" || templated {
         return None;
     }
-    let got = crate::rules::json_kind(value);
-    let converted = |expected: &str| {
+    let got = json_kind_text(value);
+    let converted = |expected: Text| {
         Some((
             Severity::Warning,
-            format!("should be {expected}, got {got} (the runtime converts it)"),
+            Text::new("shape-converted")
+                .with("expected", expected)
+                .with("got", got.clone()),
         ))
     };
-    let refused =
-        |expected: &str| Some((Severity::Error, format!("must be {expected}, got {got}")));
+    let refused = |expected: Text| {
+        Some((
+            Severity::Error,
+            Text::new("shape-refused")
+                .with("expected", expected)
+                .with("got", got.clone()),
+        ))
+    };
+    let number = || Text::new("json-number");
+    let text = || Text::new("expected-text");
+    let boolean = || Text::new("expected-boolean");
+    let list = || Text::new("expected-list");
     match (kind, value) {
         (Kind::Number, Value::Number(_))
         | (Kind::Text | Kind::Expression | Kind::Variable | Kind::NumericText, Value::String(_))
@@ -285,30 +328,34 @@ fn shape(kind: &Kind, value: &Value) -> Option<(Severity, String)> {
         | (Kind::Object(_) | Kind::Map(_) | Kind::Reference, Value::Object(_))
         | (Kind::Steps | Kind::Json | Kind::Empty, _) => None,
         (Kind::Number, Value::String(text)) if text.trim().parse::<f64>().is_ok() => {
-            converted("a number")
+            converted(number())
         }
-        (Kind::Number, _) => refused("a number"),
+        (Kind::Number, _) => refused(number()),
         (
             Kind::Text | Kind::Expression | Kind::Variable | Kind::NumericText,
             Value::Number(_) | Value::Bool(_),
-        ) => converted("text"),
-        (Kind::Text | Kind::Expression | Kind::Variable | Kind::NumericText, _) => refused("text"),
+        ) => converted(text()),
+        (Kind::Text | Kind::Expression | Kind::Variable | Kind::NumericText, _) => refused(text()),
         (Kind::Boolean, Value::String(text)) if text == "true" || text == "false" => {
-            converted("true or false")
+            converted(boolean())
         }
-        (Kind::Boolean, _) => refused("true or false"),
+        (Kind::Boolean, _) => refused(boolean()),
         (Kind::Choice(values), Value::String(text)) => {
             (!values.contains(&text.as_str())).then(|| {
                 (
                     Severity::Warning,
-                    format!("is {text:?}, not one of {}", values.join(", ")),
+                    Text::new("shape-not-a-choice")
+                        .with("value", text.as_str())
+                        .with("choices", values.join(", ")),
                 )
             })
         }
-        (Kind::Choice(values), _) => refused(&format!("one of {}", values.join(", "))),
-        (Kind::List(_), Value::Object(_)) => refused("a list"),
-        (Kind::List(_), _) => converted("a list"),
-        (Kind::Object(_) | Kind::Map(_) | Kind::Reference, _) => refused("an object"),
+        (Kind::Choice(values), _) => {
+            refused(Text::new("expected-one-of").with("choices", values.join(", ")))
+        }
+        (Kind::List(_), Value::Object(_)) => refused(list()),
+        (Kind::List(_), _) => converted(list()),
+        (Kind::Object(_) | Kind::Map(_) | Kind::Reference, _) => refused(Text::new("json-object")),
     }
 }
 
@@ -317,15 +364,15 @@ fn field_shapes(
     fields: &[crate::catalog::Field],
     argument: &serde_json::Map<String, Value>,
     prefix: &str,
-    found: &mut Vec<(Severity, String)>,
+    found: &mut Vec<(Severity, String, Text)>,
 ) {
     for field in fields {
         let Some(value) = argument.get(field.name) else {
             continue;
         };
         let name = format!("{prefix}{}", field.name);
-        if let Some((severity, message)) = shape(&field.kind, value) {
-            found.push((severity, format!("{name} {message}")));
+        if let Some((severity, shape)) = shape(&field.kind, value) {
+            found.push((severity, name, shape));
             continue;
         }
         match (&field.kind, value) {
@@ -334,8 +381,8 @@ fn field_shapes(
             }
             (Kind::List(item), Value::Array(items)) => {
                 for (index, item_value) in items.iter().enumerate() {
-                    if let Some((severity, message)) = shape(item, item_value) {
-                        found.push((severity, format!("{name}[{index}] {message}")));
+                    if let Some((severity, shape)) = shape(item, item_value) {
+                        found.push((severity, format!("{name}[{index}]"), shape));
                     }
                 }
             }
@@ -369,13 +416,13 @@ impl Jumps<'_> {
             return Some(Problem::error(
                 ProblemKind::WrongShape,
                 node,
-                format!("goto needs a tag name as text, got {target}"),
+                Text::new("problem-goto-not-text").with("got", target.to_string()),
             ));
         };
         if self.reaches(node, target) {
-            never_after(flow, node, "jumps away (goto)")
+            never_after(flow, node, Text::new("why-goto"))
         } else {
-            self.unresolved(node, "goto", target)
+            self.unresolved(node, Text::new("jump-goto"), target)
         }
     }
 
@@ -383,29 +430,31 @@ impl Jumps<'_> {
     /// cannot be reached from here: an error. A tag no step has is a leftover that jumps
     /// nowhere, which flows exported by Webitel's own designer carry after a target step was
     /// deleted: a warning.
-    fn unresolved(&self, node: NodeId, what: &str, target: &str) -> Option<Problem> {
+    fn unresolved(&self, node: NodeId, what: Text, target: &str) -> Option<Problem> {
         if self.reaches(node, target) {
             None
         } else if self.tagged.contains_key(target) {
             Some(Problem::error(
                 ProblemKind::JumpToNowhere,
                 node,
-                format!(
-                    "{what} {target:?} leads to no step in reach: that tag is inside another function, trigger or hook"
-                ),
+                Text::new("problem-jump-out-of-reach")
+                    .with("jump", what)
+                    .with("tag", target),
             ))
         } else {
             Some(Problem::warning(
                 ProblemKind::UnknownTag,
                 node,
-                format!("{what} {target:?} leads nowhere: no step has that tag (was it deleted?)"),
+                Text::new("problem-unknown-tag")
+                    .with("jump", what)
+                    .with("tag", target),
             ))
         }
     }
 }
 
 /// The step written right after `node`, which never runs because `node` `why`.
-fn never_after(flow: &FlowGraph, node: NodeId, why: &str) -> Option<Problem> {
+fn never_after(flow: &FlowGraph, node: NodeId, why: Text) -> Option<Problem> {
     let (_, next, _) = flow.link_from(node, &Port::Next)?;
     // A step some jump leads to still runs, from there.
     if flow
@@ -418,10 +467,9 @@ fn never_after(flow: &FlowGraph, node: NodeId, why: &str) -> Option<Problem> {
     Some(Problem::warning(
         ProblemKind::Unreachable,
         next,
-        format!(
-            "{} is never reached: the step before it {why}",
-            describe(flow, next)
-        ),
+        Text::new("problem-never-reached-after")
+            .with("step", describe(flow, next))
+            .with("why", why),
     ))
 }
 
@@ -496,10 +544,7 @@ fn endless_loops(flow: &FlowGraph) -> Vec<Problem> {
             problems.push(Problem::error(
                 ProblemKind::EndlessLoop,
                 first,
-                format!(
-                    "{} steps loop forever: nothing in the loop branches, stops or has a limit",
-                    component.len()
-                ),
+                Text::new("problem-endless-loop").with("count", component.len()),
             ));
         }
     }

@@ -2,11 +2,11 @@
 //! broken JSON first, then what the graph validation finds, traced back from each node to the
 //! step it came from.
 
-use super::check::{check, Severity};
+use super::check::{check, json_kind_text, Severity};
 use super::decompile::decompile_with_sources;
 use super::graph::{path_text, PathSeg};
 use crate::api::FlowType;
-use crate::rules::json_kind;
+use crate::l10n::{Locale, Text};
 use crate::transfer::{line_and_column, parse_json, ImportError};
 use serde_json::Value;
 use std::collections::HashMap;
@@ -20,37 +20,39 @@ pub struct Diagnostic {
     pub column: usize,
     /// Where in the document, as `schema[3].if.then[0]` (empty for the document itself).
     pub path: String,
-    pub message: String,
+    /// What is wrong, in any language (`locales/*/flow.ftl`).
+    pub text: Text,
 }
 
 impl Diagnostic {
-    fn error_at_start(message: String) -> Self {
+    fn error_at_start(text: Text) -> Self {
         Self {
             severity: Severity::Error,
             line: 1,
             column: 1,
             path: String::new(),
-            message,
+            text,
         }
+    }
+
+    /// What is wrong, in `locale`'s words.
+    pub fn message(&self, locale: Locale) -> String {
+        self.text.in_locale(locale)
     }
 }
 
 /// What a file is: a bare schema array, or a whole flow holding one under `schema`.
-fn schema_of(document: &Value) -> Result<(&Value, Vec<PathSeg>), String> {
+fn schema_of(document: &Value) -> Result<(&Value, Vec<PathSeg>), Text> {
     match document {
         Value::Array(_) => Ok((document, Vec::new())),
         Value::Object(object) => match object.get("schema") {
             Some(schema @ Value::Array(_)) => Ok((schema, vec![PathSeg::Key("schema".into())])),
-            Some(other) => Err(format!(
-                "schema: must be a JSON array of steps, got {}",
-                json_kind(other)
-            )),
-            None => Err("not a flow: an object without \"schema\"".to_owned()),
+            Some(other) => {
+                Err(Text::new("diagnostic-schema-not-array").with("got", json_kind_text(other)))
+            }
+            None => Err(Text::new("diagnostic-no-schema")),
         },
-        other => Err(format!(
-            "not a flow: expected a schema array or a flow object, got {}",
-            json_kind(other)
-        )),
+        other => Err(Text::new("diagnostic-not-a-flow").with("got", json_kind_text(other))),
     }
 }
 
@@ -68,11 +70,15 @@ pub fn diagnose(text: &str, flow_type: FlowType) -> Vec<Diagnostic> {
     };
     let (schema, prefix) = match schema_of(&document) {
         Ok(found) => found,
-        Err(message) => return vec![Diagnostic::error_at_start(message)],
+        Err(text) => return vec![Diagnostic::error_at_start(text)],
     };
     let (flow, sources) = match decompile_with_sources(schema) {
         Ok(decompiled) => decompiled,
-        Err(error) => return vec![Diagnostic::error_at_start(error.to_string())],
+        Err(error) => {
+            return vec![Diagnostic::error_at_start(
+                Text::new("diagnostic-unreadable").with("reason", error.to_string()),
+            )]
+        }
     };
     let offsets = value_offsets(text);
     let mut diagnostics: Vec<Diagnostic> = check(&flow, flow_type)
@@ -89,7 +95,7 @@ pub fn diagnose(text: &str, flow_type: FlowType) -> Vec<Diagnostic> {
                 line,
                 column,
                 path: path_text(&path),
-                message: problem.message,
+                text: problem.text,
             }
         })
         .collect();
@@ -106,8 +112,9 @@ fn unreadable(error: ImportError) -> Diagnostic {
         } => Diagnostic {
             line,
             column,
-            message: format!("invalid JSON: {message}"),
-            ..Diagnostic::error_at_start(String::new())
+            ..Diagnostic::error_at_start(
+                Text::new("diagnostic-invalid-json").with("reason", message),
+            )
         },
         ImportError::TooDeep {
             limit,
@@ -116,10 +123,11 @@ fn unreadable(error: ImportError) -> Diagnostic {
         } => Diagnostic {
             line,
             column,
-            message: format!("nested deeper than {limit} levels"),
-            ..Diagnostic::error_at_start(String::new())
+            ..Diagnostic::error_at_start(Text::new("diagnostic-too-deep").with("limit", limit))
         },
-        other => Diagnostic::error_at_start(other.to_string()),
+        other => Diagnostic::error_at_start(
+            Text::new("diagnostic-unreadable").with("reason", other.to_string()),
+        ),
     }
 }
 
@@ -243,7 +251,10 @@ mod tests {
                 };
                 format!(
                     "{}:{}: {severity}: {} [{}]",
-                    d.line, d.column, d.message, d.path
+                    d.line,
+                    d.column,
+                    d.message(Locale::ENGLISH),
+                    d.path
                 )
             })
             .collect()

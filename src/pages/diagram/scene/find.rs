@@ -66,7 +66,7 @@ mod tests {
             {"hangup": ""}
         ]))
         .unwrap();
-        let scene = Scene::of(&flow, &[]);
+        let scene = Scene::of(&flow, &[], flow_model::l10n::Locale::ENGLISH);
         (flow, scene)
     }
 
@@ -96,7 +96,7 @@ mod tests {
             nodes: vec![log],
             collapsed: true,
         });
-        let scene = Scene::of(&flow, &[]);
+        let scene = Scene::of(&flow, &[], flow_model::l10n::Locale::ENGLISH);
         assert!(scene.box_of(log).is_none(), "hidden");
         assert_eq!(matches(&flow, &scene, "done"), [log]);
     }

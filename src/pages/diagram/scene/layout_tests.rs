@@ -20,7 +20,7 @@ fn laid_out(schema: &Value) -> FlowGraph {
 /// The flow laid out, measured with every link and with placing links only.
 fn measured(schema: &Value) -> (usize, Measures, Measures) {
     let flow = laid_out(schema);
-    let scene = Scene::of(&flow, &[]);
+    let scene = Scene::of(&flow, &[], flow_model::l10n::Locale::ENGLISH);
     let (boxes, placing) = scene.drawing(true);
     (
         flow.node_count(),

@@ -24,9 +24,11 @@ use crate::components::icon::lucide;
 use crate::pages::diagram::editing::wiring;
 use flow_model::catalog;
 use flow_model::flow::{is_generated_tag, FlowGraph, Node, NodeId, Port, Problem, Severity};
+use flow_model::l10n::Locale;
 use labels::{port_label, short, summary};
 use routing::{Ends, Obstacles};
 use shapes::{frames_of, port_places, route};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use viewport::{Rect, Vec2};
 
@@ -75,7 +77,8 @@ fn routed(port: &Port, from: &End, to: &End, obstacles: &Obstacles) -> Vec<Vec2>
 }
 
 impl Scene {
-    pub fn of(flow: &FlowGraph, problems: &[Problem]) -> Self {
+    /// The scene of `flow`, its titles in `locale`.
+    pub fn of(flow: &FlowGraph, problems: &[Problem], locale: Locale) -> Self {
         let mut worst: HashMap<NodeId, Severity> = HashMap::new();
         for problem in problems {
             if let Some(node) = problem.node {
@@ -95,14 +98,20 @@ impl Scene {
                     height: NODE_HEIGHT,
                 };
                 let (icon, title, summary) = match &flow.graph[node] {
-                    Node::Start { .. } => (lucide::LuCirclePlay, "Start".to_owned(), String::new()),
+                    Node::Start { .. } => (
+                        lucide::LuCirclePlay,
+                        locale.say("node-start", None),
+                        String::new(),
+                    ),
                     Node::Step(step) => {
-                        let label =
-                            catalog::app(&step.app).map_or(step.app.as_str(), |spec| spec.label);
+                        let label = catalog::app(&step.app)
+                            .map_or(Cow::Borrowed(step.app.as_str()), |spec| {
+                                spec.label_in(locale)
+                            });
                         let title = match step.tag().filter(|tag| !is_generated_tag(&step.app, tag))
                         {
                             Some(tag) => format!("{label} · {tag}"),
-                            None => label.to_owned(),
+                            None => label.into_owned(),
                         };
                         (
                             icons::app_icon(&step.app),
@@ -112,7 +121,7 @@ impl Scene {
                     }
                     Node::Raw { value, .. } => (
                         lucide::LuCircleAlert,
-                        "Invalid step".to_owned(),
+                        locale.say("node-invalid-step", None),
                         short(value),
                     ),
                 };
@@ -140,7 +149,7 @@ impl Scene {
                 }
             })
             .collect();
-        let frames = frames_of(flow, &boxes);
+        let frames = frames_of(flow, &boxes, locale);
         let hidden: HashMap<NodeId, usize> = frames
             .iter()
             .enumerate()
@@ -348,7 +357,7 @@ mod tests {
         let mut flow = decompile(&schema).unwrap();
         auto_layout(&mut flow, LayoutOptions::default());
         let problems = check(&flow, FlowType::Voice);
-        let scene = Scene::of(&flow, &problems);
+        let scene = Scene::of(&flow, &problems, Locale::ENGLISH);
         (flow, scene)
     }
 
@@ -489,7 +498,7 @@ mod tests {
             {"if": {"expression": "1", "then": [{"log": "a"}], "else": [{"log": "b"}]}},
             {"hangup": ""}
         ]));
-        let mut followed = Scene::of(&flow, &[]);
+        let mut followed = Scene::of(&flow, &[], Locale::ENGLISH);
         let moving: Vec<NodeId> = flow
             .steps()
             .filter(|(_, step)| step.app == "if" || step.app == "hangup")
@@ -503,7 +512,7 @@ mod tests {
             });
         }
         followed.moved(&flow, &moving);
-        let rebuilt = Scene::of(&flow, &[]);
+        let rebuilt = Scene::of(&flow, &[], Locale::ENGLISH);
         assert_eq!(followed.boxes, rebuilt.boxes);
         for (edge, again) in followed.edges.iter().zip(&rebuilt.edges) {
             // Each link still joins the same ports, orthogonally.
@@ -544,7 +553,7 @@ mod tests {
             x: (a.x + b.x + 400.0) / 2.0,
             y: a.y - 10.0,
         });
-        let dropped = Scene::of(&flow, &[]);
+        let dropped = Scene::of(&flow, &[], Locale::ENGLISH);
         let link = edge_between(&dropped, answer, log);
         let blocker = dropped.box_of(hangup).unwrap().rect;
         assert!(
@@ -565,7 +574,7 @@ mod tests {
             x: a.x,
             y: a.y + 600.0,
         });
-        let cleared = Scene::of(&flow, &[]);
+        let cleared = Scene::of(&flow, &[], Locale::ENGLISH);
         let link = edge_between(&cleared, answer, log);
         assert!(link.points.len() <= 4, "{:?}", link.points);
     }
@@ -594,7 +603,7 @@ mod tests {
             width: 220.0,
             height: 100.0,
         });
-        let scene = Scene::of(&flow, &[]);
+        let scene = Scene::of(&flow, &[], Locale::ENGLISH);
         (flow, scene, steps)
     }
 
@@ -652,7 +661,7 @@ mod tests {
         crate::pages::diagram::editing::decorations::resize_note(&mut flow, "note-1", 300.0, 90.0);
         crate::pages::diagram::editing::decorations::set_note_text(&mut flow, "note-1", "Later");
         followed.note_changed(&flow, "note-1");
-        assert_eq!(followed.notes, Scene::of(&flow, &[]).notes);
+        assert_eq!(followed.notes, Scene::of(&flow, &[], Locale::ENGLISH).notes);
     }
 
     #[test]

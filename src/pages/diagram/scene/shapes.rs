@@ -5,6 +5,7 @@ use super::routing;
 use super::viewport::{Rect, Vec2};
 use flow_model::flow::graph::LinkId;
 use flow_model::flow::{FlowGraph, NodeId, Port, Severity};
+use flow_model::l10n::{Locale, Text};
 use std::collections::HashMap;
 
 pub const NODE_WIDTH: f64 = 200.0;
@@ -151,6 +152,8 @@ pub struct GroupFrame {
     pub rect: Rect,
     pub collapsed: bool,
     pub members: Vec<NodeId>,
+    /// How many steps it holds, in words ("5 steps"), shown when it is collapsed.
+    pub count: String,
 }
 
 /// The space between a group's frame and its steps, and the height of its label band.
@@ -184,7 +187,7 @@ impl GroupFrame {
 
 /// The frames of the flow's groups around their steps' boxes; a collapsed group is one
 /// step-sized box where its steps begin.
-pub(super) fn frames_of(flow: &FlowGraph, boxes: &[NodeBox]) -> Vec<GroupFrame> {
+pub(super) fn frames_of(flow: &FlowGraph, boxes: &[NodeBox], locale: Locale) -> Vec<GroupFrame> {
     if flow.groups.is_empty() {
         return Vec::new();
     }
@@ -217,6 +220,9 @@ pub(super) fn frames_of(flow: &FlowGraph, boxes: &[NodeBox]) -> Vec<GroupFrame> 
                 rect,
                 collapsed: group.collapsed,
                 members: group.nodes.clone(),
+                count: Text::new("group-step-count")
+                    .with("count", group.nodes.len())
+                    .in_locale(locale),
             })
         })
         .collect()

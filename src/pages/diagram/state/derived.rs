@@ -3,6 +3,7 @@
 use super::Following;
 use crate::pages::diagram::scene::Scene;
 use flow_model::flow::{check, FlowGraph, Problem};
+use flow_model::l10n::Locale;
 use flow_model::FlowType;
 use leptos::prelude::*;
 
@@ -26,12 +27,14 @@ pub(super) fn scene(
     edit_version: RwSignal<u64>,
     following: StoredValue<Following>,
     problems: Memo<Vec<Problem>>,
+    locale: Signal<Locale>,
 ) -> Memo<Scene> {
     // The edit the scene was last built for.
     let built_for = StoredValue::new(None::<u64>);
     Memo::new_owning(move |previous: Option<Scene>| {
         graph_version.track();
         let problems = problems.get();
+        let locale = locale.get();
         let now = edit_version.get_untracked();
         let same_edit = built_for.get_value() == Some(now);
         let scene = match (previous, following.get_value()) {
@@ -45,7 +48,7 @@ pub(super) fn scene(
             }
             _ => {
                 built_for.set_value(Some(now));
-                graph.with_value(|flow| Scene::of(flow, &problems))
+                graph.with_value(|flow| Scene::of(flow, &problems, locale))
             }
         };
         (scene, true)

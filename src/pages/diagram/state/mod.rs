@@ -15,6 +15,7 @@ use super::scene::guides::Guide;
 use super::scene::viewport::{Rect, Vec2, Viewport};
 use super::scene::Scene;
 use flow_model::flow::{FlowGraph, NodeId, Problem};
+use flow_model::l10n::Locale;
 use flow_model::FlowType;
 use leptos::prelude::*;
 
@@ -78,13 +79,21 @@ impl DiagramStore {
         name: String,
         settings: FlowSettings,
         saved_view: Option<Viewport>,
+        locale: Signal<Locale>,
     ) -> Self {
         let graph = StoredValue::new(graph);
         let graph_version = RwSignal::new(0);
         let edit_version = RwSignal::new(0);
         let following = StoredValue::new(Following::Nothing);
         let problems = derived::problems(graph, edit_version, kind);
-        let scene = derived::scene(graph, graph_version, edit_version, following, problems);
+        let scene = derived::scene(
+            graph,
+            graph_version,
+            edit_version,
+            following,
+            problems,
+            locale,
+        );
         let selection = RwSignal::new(Selection::default());
         let primary = Memo::new(move |_| selection.with(|selection| selection.primary));
         Self {

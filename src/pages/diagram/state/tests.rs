@@ -23,6 +23,7 @@ fn with_store(test: impl FnOnce(DiagramStore)) {
             "IVR".into(),
             FlowSettings::default(),
             None,
+            Signal::stored(Locale::ENGLISH),
         );
         test(store);
     });

@@ -66,17 +66,19 @@ pub fn Palette(canvas_ref: NodeRef<html::Canvas>) -> impl IntoView {
         }),
     ];
     on_cleanup(move || listeners.into_iter().for_each(|listener| listener.remove()));
-    let apps = move || catalog::find_in_palette(store.kind, &search.get());
+    let apps = move || catalog::find_in_palette(store.kind, &search.get(), i18n.locale());
     view! {
         <aside class="palette" aria-label=move || i18n.t(Msg::Palette)>
             <input type="search" name="find-step" placeholder=move || i18n.t(Msg::FindApp)
                 prop:value=search on:input=move |event| search.set(event_target_value(&event)) />
             <ul>
-                {move || apps().into_iter().map(|app| view! {
+                {move || apps().into_iter().map(|app| {
+                    let locale = i18n.locale();
+                    view! {
                     <li>
                         <button
                             class="palette-item"
-                            title=app.help
+                            title=app.help_in(locale).into_owned()
                             data-app=app.name
                             on:pointerdown=move |event: ev::PointerEvent| {
                                 if event.button() == 0 {
@@ -85,16 +87,17 @@ pub fn Palette(canvas_ref: NodeRef<html::Canvas>) -> impl IntoView {
                             }
                             on:click=move |_| if !just_dropped.get_value() { store.add_step(app.name) }
                         >
-                            <span class="app-label"><Icon icon=icons::app_icon(app.name) />{app.label}</span>
-                            <span class="app-group">{app.group.label()}</span>
+                            <span class="app-label"><Icon icon=icons::app_icon(app.name) />{app.label_in(locale).into_owned()}</span>
+                            <span class="app-group">{app.group.label_in(locale).into_owned()}</span>
                         </button>
                     </li>
-                }).collect_view()}
+                }}).collect_view()}
             </ul>
         </aside>
         {move || dragged.get().and_then(|drag| {
             let at = drag.at?;
-            let label = catalog::app(drag.app).map_or(drag.app, |spec| spec.label);
+            let label = catalog::app(drag.app)
+                .map_or(drag.app.to_owned(), |spec| spec.label_in(i18n.locale()).into_owned());
             Some(view! {
                 <div class="palette-ghost" aria-hidden="true" style=format!("left: {}px; top: {}px", at.x, at.y)>
                     {label}

@@ -5,6 +5,7 @@
 //! its field as it is typed and changes nothing.
 
 use crate::i18n::{use_i18n, Msg};
+use flow_model::catalog;
 use flow_model::catalog::form::{properties, set_property, FormEdit, Input, Property, Target};
 use flow_model::flow::graph::path_text;
 use leptos::prelude::*;
@@ -191,13 +192,13 @@ pub fn PropertiesPanel(
             <div class=format!("property {kind_class}")
                 class:check=property.input == Input::Checkbox
                 style=format!("margin-left: {}px", property.depth * 14)>
-                <label for=id title=property.help>
+                <label for=id title=move || catalog::help_in(i18n.locale(), property.help).into_owned()>
                     {property.label.clone()}
                     {property.required.then_some(" *")}
                     {remove}
                 </label>
                 {field}
-                {(!nested && kind_class.is_empty()).then(|| view! { <span class="hint">{property.help}</span> })}
+                {(!nested && kind_class.is_empty()).then(|| view! { <span class="hint">{move || catalog::help_in(i18n.locale(), property.help).into_owned()}</span> })}
                 <span class="error" role="alert">{move || error.get()}</span>
             </div>
         }

@@ -128,14 +128,16 @@ fn StepJson() -> impl IntoView {
 #[component]
 fn Problems() -> impl IntoView {
     let store = use_diagram();
+    let i18n = use_i18n();
     let rows = Signal::derive(move || {
+        let locale = i18n.locale();
         store.problems.with(|problems| {
             problems
                 .iter()
                 .map(|problem| ProblemRow {
                     severity: problem.severity,
                     place: None,
-                    message: problem.message.clone(),
+                    message: problem.message(locale),
                     target: problem.node,
                 })
                 .collect()

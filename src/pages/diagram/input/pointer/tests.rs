@@ -28,7 +28,11 @@ impl Board {
         .unwrap();
         auto_layout(&mut flow, LayoutOptions::default());
         decorations::add_note(&mut flow, Point { x: 0.0, y: 600.0 });
-        let scene = Scene::of(&flow, &check(&flow, FlowType::Voice));
+        let scene = Scene::of(
+            &flow,
+            &check(&flow, FlowType::Voice),
+            flow_model::l10n::Locale::ENGLISH,
+        );
         let view = Viewport {
             origin: Vec2::new(0.0, 0.0),
             zoom: 1.0,

@@ -69,11 +69,11 @@ pub(super) fn draw_node(brush: Brush, node_box: &NodeBox, selected: bool) {
             "{weight} {:.0}px system-ui, sans-serif",
             size * viewport.zoom
         ));
-        let _ = context.fill_text_with_max_width(
-            text,
+        let room = width - (left + 10.0) * viewport.zoom;
+        let _ = context.fill_text(
+            &fitted(context, text, room),
             corner.x + left * viewport.zoom,
             corner.y + baseline * viewport.zoom,
-            width - (left + 10.0) * viewport.zoom,
         );
     };
     let icon_color = if node_box.start {
@@ -93,6 +93,58 @@ pub(super) fn draw_node(brush: Brush, node_box: &NodeBox, selected: bool) {
     );
     write(&node_box.title, "600", 13.0, title_color, 22.0, 31.0);
     write(&node_box.summary, "400", 12.0, summary_color, 42.0, 10.0);
+}
+
+/// The longest start of `text` that, followed by an ellipsis, is at most `room` wide as
+/// `width_of` measures it; `text` itself when it fits. Cut at characters, never inside one.
+fn cut_to_fit(text: &str, room: f64, width_of: impl Fn(&str) -> f64) -> String {
+    if width_of(text) <= room {
+        return text.to_owned();
+    }
+    let ends: Vec<usize> = text.char_indices().map(|(at, _)| at).skip(1).collect();
+    let with_ellipsis = |end: usize| format!("{}…", text[..end].trim_end());
+    // The number of characters kept, found by halving: fits(kept) only gets harder as it grows.
+    let (mut fits, mut fails) = (0, ends.len());
+    while fails - fits > 1 {
+        let middle = (fits + fails) / 2;
+        if width_of(&with_ellipsis(ends[middle - 1])) <= room {
+            fits = middle;
+        } else {
+            fails = middle;
+        }
+    }
+    match fits {
+        0 => "…".to_owned(),
+        kept => with_ellipsis(ends[kept - 1]),
+    }
+}
+
+/// [`cut_to_fit`] in the context's current font, remembered: the same titles are drawn every
+/// frame of a pan.
+fn fitted(context: &Context, text: &str, room: f64) -> String {
+    thread_local! {
+        static FITTED: std::cell::RefCell<std::collections::HashMap<(String, String, i64), String>> =
+            Default::default();
+    }
+    let key = (text.to_owned(), context.font(), room.floor() as i64);
+    FITTED.with(|fitted| {
+        let mut fitted = fitted.borrow_mut();
+        if let Some(known) = fitted.get(&key) {
+            return known.clone();
+        }
+        // Zooming makes new sizes all the time: forget them all now and then.
+        if fitted.len() > 4096 {
+            fitted.clear();
+        }
+        let width_of = |part: &str| {
+            context
+                .measure_text(part)
+                .map_or(0.0, |metrics| metrics.width())
+        };
+        let cut = cut_to_fit(text, key.2 as f64, width_of);
+        fitted.insert(key, cut.clone());
+        cut
+    })
 }
 
 thread_local! {
@@ -164,11 +216,14 @@ pub(super) fn draw_frame(brush: Brush, frame: &GroupFrame, picked: bool) {
         "600 {:.0}px system-ui, sans-serif",
         13.0 * viewport.zoom
     ));
-    let _ = context.fill_text_with_max_width(
-        &format!("{marker} {}", frame.label),
+    let _ = context.fill_text(
+        &fitted(
+            context,
+            &format!("{marker} {}", frame.label),
+            width - 16.0 * viewport.zoom,
+        ),
         corner.x + 8.0 * viewport.zoom,
         corner.y + (FRAME_HEADER - 7.0) * viewport.zoom,
-        width - 16.0 * viewport.zoom,
     );
     if frame.collapsed {
         context.set_fill_style_str(&colors.muted);
@@ -177,7 +232,7 @@ pub(super) fn draw_frame(brush: Brush, frame: &GroupFrame, picked: bool) {
             12.0 * viewport.zoom
         ));
         let _ = context.fill_text(
-            &format!("{} steps", frame.members.len()),
+            &frame.count,
             corner.x + 22.0 * viewport.zoom,
             corner.y + 42.0 * viewport.zoom,
         );
@@ -246,4 +301,31 @@ fn wrapped(context: &Context, text: &str, room: f64) -> Vec<String> {
         lines.push(current);
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cut_to_fit;
+
+    /// Every character 10 wide.
+    fn width_of(text: &str) -> f64 {
+        text.chars().count() as f64 * 10.0
+    }
+
+    #[test]
+    fn a_text_too_wide_is_cut_with_an_ellipsis_to_the_longest_start_that_fits() {
+        assert_eq!(cut_to_fit("Switch", 60.0, width_of), "Switch");
+        assert_eq!(cut_to_fit("Экспорт переменных", 80.0, width_of), "Экспорт…");
+        assert_eq!(
+            cut_to_fit("Export variables", 100.0, width_of),
+            "Export va…"
+        );
+        assert_eq!(cut_to_fit("Export", 5.0, width_of), "…");
+        let cut = cut_to_fit(
+            "Экспорт переменных · 939-export-custom-tag",
+            150.0,
+            width_of,
+        );
+        assert!(width_of(&cut) <= 150.0 && cut.ends_with('…'), "{cut}");
+    }
 }
