@@ -10,7 +10,7 @@
 //! - `api-fuzz`  fuzz the HTTP API against its OpenAPI document with Schemathesis (90 s)
 //! - `openapi`  rewrite `crates/server/openapi.json` from the code
 //! - `locales`  rewrite the English catalog texts, `crates/model/locales/en/catalog.ftl`
-//! - `bench`  the model, search, Flow page, code editor and diagram editor benchmarks
+//! - `bench`  the model, layout beside ELK, search, Flow page, code editor and diagram editor benchmarks
 //! - `resilience`  load and faults, every acknowledged write checked; the README's table
 //!
 //! Standard library only, so it compiles in seconds on a fresh machine.
@@ -283,6 +283,12 @@ fn bench(extra: &[String]) -> Result<(), String> {
         &["bench", "--package", "flow-model", "--bench", "model"],
         &[],
     )?;
+    // Arrange beside ELK's layered layout (elkjs in node).
+    run(
+        "cargo",
+        &["bench", "--package", "flow-e2e", "--bench", "layout"],
+        &[],
+    )?;
     let mut args = vec![
         "bench",
         "--package",
@@ -342,7 +348,7 @@ const USAGE: &str =
   api-fuzz  fuzz the HTTP API against its OpenAPI document with Schemathesis (90 s)
   openapi   rewrite crates/server/openapi.json from the code
   locales   rewrite crates/model/locales/en/catalog.ftl from the catalog
-  bench   the model benchmark, the search benchmark (its flags after --,
+  bench   the model benchmark, the layout beside ELK, the search benchmark (its flags after --,
           e.g. -- --flows 20000 --engine postgres), then the Flow page, code editor and
           diagram editor benchmarks in the browser
   resilience  load (64 connections, 60 s) and faults (kill -9, PostgreSQL restart, full disk)

@@ -9,8 +9,8 @@ pub mod icons;
 mod labels;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod layout_tests;
-#[cfg(test)]
-mod measure;
+/// Counting a drawing's readability: the layout tests and the layout benchmark (beside ELK).
+pub mod measure;
 pub mod routing;
 mod shapes;
 pub mod viewport;
