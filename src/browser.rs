@@ -1,7 +1,7 @@
 //! The few browser services the pages need, behind plain functions: saving a file, reading a
 //! picked file, copying to the clipboard, showing a time, and waiting for typing to pause.
 
-use crate::i18n::Lang;
+use flow_model::l10n::Locale;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::{JsCast, JsValue};
 use std::time::Duration;
@@ -69,7 +69,7 @@ pub async fn copy_text(text: &str) -> Result<(), String> {
 }
 
 /// An epoch-milliseconds time as the user's locale writes a date and time.
-pub fn format_time(epoch_ms: i64, lang: Lang) -> String {
+pub fn format_time(epoch_ms: i64, locale: Locale) -> String {
     let date = js_sys::Date::new(&JsValue::from_f64(epoch_ms as f64));
     let options = js_sys::Object::new();
     for (key, value) in [
@@ -81,7 +81,7 @@ pub fn format_time(epoch_ms: i64, lang: Lang) -> String {
     ] {
         let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
     }
-    date.to_locale_string(lang.code(), &options).into()
+    date.to_locale_string(locale.code(), &options).into()
 }
 
 /// Runs the last of quickly repeated calls once they pause for `delay`. A call still waiting

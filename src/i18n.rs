@@ -1,46 +1,13 @@
-//! The translation layer: every text the page shows is a [`Msg`], rendered in the chosen
-//! language. Adding a message without both translations does not compile.
+//! The translation layer: every text the page shows is a [`Msg`], said in the chosen language
+//! by its message in the locale files (`crates/model/locales/<code>/app.ftl`). The tests fail
+//! when a `Msg` has no English message, or when a language lacks one of English's.
 
 use crate::storage::Store;
-use flow_model::l10n::Locale;
+use flow_model::l10n::{Locale, Text};
 use flow_model::FlowType;
 use leptos::prelude::*;
 
 const LANG_KEY: &str = "flow-studio.lang";
-
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Lang {
-    En,
-    Ru,
-}
-
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ru];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Ru => "ru",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Lang> {
-        Lang::ALL.into_iter().find(|lang| lang.code() == code)
-    }
-
-    /// The model's texts (catalog, problems) in this language.
-    pub fn locale(self) -> Locale {
-        Locale::from_code(self.code()).unwrap_or(Locale::ENGLISH)
-    }
-
-    /// The language's own name, as a switcher shows it.
-    pub fn native_name(self) -> &'static str {
-        match self {
-            Lang::En => "English",
-            Lang::Ru => "Русский",
-        }
-    }
-}
 
 /// Everything the page says.
 #[derive(Clone, PartialEq, Debug)]
@@ -67,6 +34,8 @@ pub enum Msg {
     SigningIn,
     Loading,
     Language,
+    /// The language's own name, as the language switch shows it.
+    LanguageName,
     PageNotFound,
     GoToFlows,
     // Registry header
@@ -270,20 +239,7 @@ pub enum Msg {
     LinkedOnCanvas,
 }
 
-fn en_plural(count: usize, one: &str, many: &str) -> String {
-    let word = if count == 1 { one } else { many };
-    format!("{count} {word}")
-}
-
-fn ru_plural(count: usize, one: &str, few: &str, many: &str) -> String {
-    let word = match (count % 10, count % 100) {
-        (1, hundred) if hundred != 11 => one,
-        (2..=4, hundred) if !(12..=14).contains(&hundred) => few,
-        _ => many,
-    };
-    format!("{count} {word}")
-}
-
+/// Names as a list does: each in «», separated by commas.
 fn quoted_list(names: &[String]) -> String {
     names
         .iter()
@@ -293,497 +249,241 @@ fn quoted_list(names: &[String]) -> String {
 }
 
 impl Msg {
-    pub fn text(&self, lang: Lang) -> String {
-        match lang {
-            Lang::En => self.en(),
-            Lang::Ru => self.ru(),
-        }
+    pub fn text(&self, locale: Locale) -> String {
+        self.message().in_locale(locale)
     }
 
-    fn en(&self) -> String {
+    /// The message of the locale files that says this, with what goes into it. Numbers that
+    /// count nothing (a page, a percentage, a version) go in as written.
+    fn message(&self) -> Text {
         match self {
-            Msg::Flow => "Flow".into(),
-            Msg::SignIn => "Sign in".into(),
-            Msg::SignOut => "Sign out".into(),
-            Msg::Username => "Username".into(),
-            Msg::Password => "Password".into(),
-            Msg::Domain => "Domain".into(),
-            Msg::ApiBaseUrl => "API base URL".into(),
-            Msg::ApiBaseHint => {
-                "Where the API is: /api for this server, or a Webitel engine's address".into()
-            }
-            Msg::WrongSignIn => "The username, password or domain is wrong.".into(),
-            Msg::NoFlowAccess => {
-                "This account may not read flows: it has no rights on flow schemas.".into()
-            }
-            Msg::NotWebitelApi => {
-                "The server at this address does not answer as Webitel's API does: check the API base URL."
-                    .into()
-            }
-            Msg::DomainHint => "Not needed when the username is written as user@domain".into(),
-            Msg::SessionEnded => {
-                "Your session has ended: it expired or was signed out. Sign in again to go back to the page you were on."
-                    .into()
-            }
-            Msg::SigningIn => "Signing in…".into(),
-            Msg::Loading => "Loading…".into(),
-            Msg::Language => "Language".into(),
-            Msg::PageNotFound => "This page does not exist.".into(),
-            Msg::GoToFlows => "Go to Flow".into(),
-            Msg::Add => "Add".into(),
-            Msg::Upload => "Upload".into(),
-            Msg::Refresh => "Refresh".into(),
-            Msg::DeleteSelected(count) => format!("Delete selected ({count})"),
-            Msg::Tags => "Tags".into(),
-            Msg::TagsPlaceholder => "Type to find tags".into(),
-            Msg::Search => "Search".into(),
-            Msg::SearchPlaceholder => "Search by name (* is a wildcard)".into(),
-            Msg::FlowTypes => "Types".into(),
-            Msg::ResetFilters => "Reset filters".into(),
-            Msg::ExpandFilters => "Expand filters".into(),
-            Msg::CollapseFilters => "Collapse filters".into(),
-            Msg::RemoveTag(tag) => format!("Remove tag {tag}"),
-            Msg::NoSuggestions => "No matching tags".into(),
-            Msg::SelectAll => "Select all flows on this page".into(),
-            Msg::SelectFlow(name) => format!("Select {name}"),
-            Msg::Name => "Name".into(),
-            Msg::Editor => "Editor".into(),
-            Msg::Type => "Type".into(),
-            Msg::Created => "Created".into(),
-            Msg::Modified => "Modified".into(),
-            Msg::Actions => "Actions".into(),
-            Msg::Download => "Download".into(),
-            Msg::Edit => "Edit".into(),
-            Msg::Delete => "Delete".into(),
-            Msg::FlowType(kind) => kind.label().into(),
-            Msg::EditorKind(true) => "Diagram".into(),
-            Msg::EditorKind(false) => "Code".into(),
-            Msg::SortAscending => "sorted ascending".into(),
-            Msg::SortDescending => "sorted descending".into(),
-            Msg::NotSorted => "not sorted".into(),
-            Msg::RowsPerPage => "Rows per page".into(),
-            Msg::PreviousPage => "Previous page".into(),
-            Msg::NextPage => "Next page".into(),
-            Msg::PageNumber(page) => format!("Page {page}"),
-            Msg::NoFlowsYet => "There are no flows yet".into(),
-            Msg::NoResults => "No flows match the search and filters".into(),
-            Msg::Unreachable => "The server cannot be reached".into(),
-            Msg::Retry => "Retry".into(),
-            Msg::CreateNewFlow => "Create new flow".into(),
-            Msg::Diagram => "Diagram".into(),
-            Msg::Code => "Code".into(),
-            Msg::ChooseType => "Choose a type".into(),
-            Msg::Create => "Create".into(),
-            Msg::Close => "Close".into(),
-            Msg::Cancel => "Cancel".into(),
-            Msg::ImportJson => "Import JSON".into(),
-            Msg::CreateNew => "Create new?".into(),
-            Msg::WillReplace(name) => {
-                format!("The flow «{name}» will be replaced by the imported one")
-            }
-            Msg::NoFlowNamed(name) => format!("There is no flow named «{name}» to replace"),
-            Msg::NameTaken(name) => {
-                format!("A flow named «{name}» already exists: choose another name")
-            }
-            Msg::CannotImport(reason) => format!("Cannot import this file: {reason}"),
-            Msg::Imported(name) => format!("Imported «{name}»"),
-            Msg::Replaced(name) => format!("Replaced «{name}»"),
-            Msg::ConfirmDeletion => "Confirm deletion".into(),
+            // Shell and login
+            Msg::Flow => Text::new("flow"),
+            Msg::SignIn => Text::new("sign-in"),
+            Msg::SignOut => Text::new("sign-out"),
+            Msg::Username => Text::new("username"),
+            Msg::Password => Text::new("password"),
+            Msg::Domain => Text::new("domain"),
+            Msg::ApiBaseUrl => Text::new("api-base-url"),
+            Msg::ApiBaseHint => Text::new("api-base-hint"),
+            Msg::WrongSignIn => Text::new("wrong-sign-in"),
+            Msg::NoFlowAccess => Text::new("no-flow-access"),
+            Msg::NotWebitelApi => Text::new("not-webitel-api"),
+            Msg::DomainHint => Text::new("domain-hint"),
+            Msg::SessionEnded => Text::new("session-ended"),
+            Msg::SigningIn => Text::new("signing-in"),
+            Msg::Loading => Text::new("loading"),
+            Msg::Language => Text::new("language"),
+            Msg::LanguageName => Text::new("language-name"),
+            Msg::PageNotFound => Text::new("page-not-found"),
+            Msg::GoToFlows => Text::new("go-to-flows"),
+            // Registry header
+            Msg::Add => Text::new("add"),
+            Msg::Upload => Text::new("upload"),
+            Msg::Refresh => Text::new("refresh"),
+            Msg::DeleteSelected(count) => Text::new("delete-selected").with("count", *count),
+            // Filters
+            Msg::Tags => Text::new("tags"),
+            Msg::TagsPlaceholder => Text::new("tags-placeholder"),
+            Msg::Search => Text::new("search"),
+            Msg::SearchPlaceholder => Text::new("search-placeholder"),
+            Msg::FlowTypes => Text::new("flow-types"),
+            Msg::ResetFilters => Text::new("reset-filters"),
+            Msg::ExpandFilters => Text::new("expand-filters"),
+            Msg::CollapseFilters => Text::new("collapse-filters"),
+            Msg::RemoveTag(tag) => Text::new("remove-tag").with("tag", tag.as_str()),
+            Msg::NoSuggestions => Text::new("no-suggestions"),
+            // Table
+            Msg::SelectAll => Text::new("select-all"),
+            Msg::SelectFlow(name) => Text::new("select-flow").with("name", name.as_str()),
+            Msg::Name => Text::new("name"),
+            Msg::Editor => Text::new("editor"),
+            Msg::Type => Text::new("type"),
+            Msg::Created => Text::new("created"),
+            Msg::Modified => Text::new("modified"),
+            Msg::Actions => Text::new("actions"),
+            Msg::Download => Text::new("download"),
+            Msg::Edit => Text::new("edit"),
+            Msg::Delete => Text::new("delete"),
+            // The model's names of the types (flow.ftl), which its problems use too.
+            Msg::FlowType(kind) => Text::new(format!("flow-type-{kind}")),
+            // The same words as the editor's choice in the create modal.
+            Msg::EditorKind(true) => Msg::Diagram.message(),
+            Msg::EditorKind(false) => Msg::Code.message(),
+            Msg::SortAscending => Text::new("sort-ascending"),
+            Msg::SortDescending => Text::new("sort-descending"),
+            Msg::NotSorted => Text::new("not-sorted"),
+            // Pagination
+            Msg::RowsPerPage => Text::new("rows-per-page"),
+            Msg::PreviousPage => Text::new("previous-page"),
+            Msg::NextPage => Text::new("next-page"),
+            Msg::PageNumber(page) => Text::new("page-number").with("page", page.to_string()),
+            // States
+            Msg::NoFlowsYet => Text::new("no-flows-yet"),
+            Msg::NoResults => Text::new("no-results"),
+            Msg::Unreachable => Text::new("unreachable"),
+            Msg::Retry => Text::new("retry"),
+            // Create modal
+            Msg::CreateNewFlow => Text::new("create-new-flow"),
+            Msg::Diagram => Text::new("diagram"),
+            Msg::Code => Text::new("code"),
+            Msg::ChooseType => Text::new("choose-type"),
+            Msg::Create => Text::new("create"),
+            Msg::Close => Text::new("close"),
+            Msg::Cancel => Text::new("cancel"),
+            // Import modal
+            Msg::ImportJson => Text::new("import-json"),
+            Msg::CreateNew => Text::new("create-new"),
+            Msg::WillReplace(name) => Text::new("will-replace").with("name", name.as_str()),
+            Msg::NoFlowNamed(name) => Text::new("no-flow-named").with("name", name.as_str()),
+            Msg::NameTaken(name) => Text::new("name-taken").with("name", name.as_str()),
+            Msg::CannotImport(reason) => Text::new("cannot-import").with("reason", reason.as_str()),
+            Msg::Imported(name) => Text::new("imported").with("name", name.as_str()),
+            Msg::Replaced(name) => Text::new("replaced").with("name", name.as_str()),
+            // Delete modal
+            Msg::ConfirmDeletion => Text::new("confirm-deletion"),
             Msg::DeleteQuestion(names) => {
-                format!("Delete {}? This cannot be undone.", quoted_list(names))
+                Text::new("delete-question").with("names", quoted_list(names))
             }
-            Msg::Deleted(count) => format!("Deleted {}", en_plural(*count, "flow", "flows")),
-            Msg::DeleteFailed { name, reason } => format!("«{name}» was not deleted: {reason}"),
-            Msg::ChangedMeanwhile => {
-                "it was changed by someone else meanwhile; refresh and try again".into()
+            Msg::Deleted(count) => Text::new("deleted").with("count", *count),
+            Msg::DeleteFailed { name, reason } => Text::new("delete-failed")
+                .with("name", name.as_str())
+                .with("reason", reason.as_str()),
+            Msg::ChangedMeanwhile => Text::new("changed-meanwhile"),
+            Msg::NoPermission => Text::new("no-permission"),
+            // Code flow page
+            Msg::General => Text::new("general"),
+            Msg::Description => Text::new("description"),
+            Msg::Debug => Text::new("debug"),
+            Msg::FlowSchema => Text::new("flow-schema"),
+            Msg::Save => Text::new("save"),
+            Msg::Saving => Text::new("saving"),
+            Msg::SuccessfullyUpdated => Text::new("successfully-updated"),
+            Msg::NewFlow => Text::new("new-flow"),
+            Msg::SchemaError(reason) => Text::new("schema-error").with("reason", reason.as_str()),
+            Msg::UnsavedChanges => Text::new("unsaved-changes"),
+            Msg::UnsavedQuestion => Text::new("unsaved-question"),
+            Msg::DontSave => Text::new("dont-save"),
+            Msg::StaleWrite => Text::new("stale-write"),
+            Msg::Dismiss => Text::new("dismiss"),
+            // Diagram editor
+            Msg::Palette => Text::new("palette"),
+            Msg::ResizePanel => Text::new("resize-panel"),
+            Msg::HidePanel => Text::new("hide-panel"),
+            Msg::ShowPanel => Text::new("show-panel"),
+            Msg::FindApp => Text::new("find-app"),
+            Msg::ZoomToFit => Text::new("zoom-to-fit"),
+            Msg::ZoomActualSize(percent) => {
+                Text::new("zoom-actual-size").with("percent", percent.to_string())
             }
-            Msg::NoPermission => "you have no permission for this".into(),
-            Msg::General => "General".into(),
-            Msg::Description => "Description".into(),
-            Msg::Debug => "Debug".into(),
-            Msg::FlowSchema => "Flow schema".into(),
-            Msg::Save => "Save".into(),
-            Msg::Saving => "Saving…".into(),
-            Msg::SuccessfullyUpdated => "Successfully updated".into(),
-            Msg::NewFlow => "New flow".into(),
-            Msg::SchemaError(reason) => format!("The schema cannot be saved: {reason}"),
-            Msg::UnsavedChanges => "Unsaved changes".into(),
-            Msg::UnsavedQuestion => "Save your changes before leaving?".into(),
-            Msg::DontSave => "Don't save".into(),
-            Msg::StaleWrite => {
-                "Someone else saved this flow meanwhile: reload it to see their changes".into()
+            Msg::ShowJson => Text::new("show-json"),
+            Msg::Problems => Text::new("problems"),
+            Msg::NoProblems => Text::new("no-problems"),
+            Msg::DiagramCanvas => Text::new("diagram-canvas"),
+            Msg::DiagramNodes => Text::new("diagram-nodes"),
+            Msg::CompiledSchema => Text::new("compiled-schema"),
+            Msg::Format => Text::new("format"),
+            Msg::DraftFound(when) => Text::new("draft-found").with("when", when.as_str()),
+            Msg::RestoreDraft => Text::new("restore-draft"),
+            Msg::DiscardDraft => Text::new("discard-draft"),
+            Msg::OpenAsDiagram => Text::new("open-as-diagram"),
+            Msg::ConvertToDiagram => Text::new("convert-to-diagram"),
+            Msg::ConvertQuestion => Text::new("convert-question"),
+            Msg::ConvertAndSave => Text::new("convert-and-save"),
+            Msg::Undo => Text::new("undo"),
+            Msg::Redo => Text::new("redo"),
+            Msg::Properties => Text::new("properties"),
+            Msg::StepJson => Text::new("step-json"),
+            Msg::Apply => Text::new("apply"),
+            // Code editor, versions and conflicts
+            Msg::Versions => Text::new("versions"),
+            Msg::VersionNote => Text::new("version-note"),
+            Msg::SaveBlocked { count, first } => Text::new("save-blocked")
+                .with("count", *count)
+                .with("first-error", first.as_str()),
+            Msg::NoVersions => Text::new("no-versions"),
+            Msg::VersionNumber(version) => {
+                Text::new("version-number").with("version", version.to_string())
             }
-            Msg::Dismiss => "Dismiss".into(),
-            Msg::Palette => "Steps".into(),
-            Msg::ResizePanel => "Resize the side panel".into(),
-            Msg::HidePanel => "Hide the side panel".into(),
-            Msg::ShowPanel => "Show the side panel".into(),
-            Msg::FindApp => "Find a step".into(),
-            Msg::ZoomToFit => "Zoom to fit".into(),
-            Msg::ZoomActualSize(percent) => format!("Zoom {percent}%: back to 100%"),
-            Msg::ShowJson => "Show JSON".into(),
-            Msg::Problems => "Problems".into(),
-            Msg::NoProblems => "No problems".into(),
-            Msg::DiagramCanvas => {
-                "Diagram: drag to pan, scroll to zoom, click a step to select it, Delete removes it"
-                    .into()
+            Msg::SavedBy { who, when } => Text::new("saved-by")
+                .with("who", who.as_str())
+                .with("when", when.as_str()),
+            Msg::Someone => Text::new("someone"),
+            Msg::CurrentText => Text::new("current-text"),
+            Msg::RestoreVersion => Text::new("restore-version"),
+            Msg::RestoreNeedsSaved => Text::new("restore-needs-saved"),
+            Msg::RestoredNote(version) => {
+                Text::new("restored-note").with("version", version.to_string())
             }
-            Msg::DiagramNodes => "Steps of the diagram".into(),
-            Msg::CompiledSchema => "The schema this diagram saves".into(),
-            Msg::Format => "Format".into(),
-            Msg::DraftFound(when) => {
-                format!("Unsaved changes from {when} were kept in this browser")
+            Msg::UnchangedLines(count) => Text::new("unchanged-lines").with("count", *count),
+            Msg::NoDifferences => Text::new("no-differences"),
+            Msg::LinesChanged { removed, added } => Text::new("lines-changed")
+                .with("removed", *removed)
+                .with("added", *added),
+            Msg::LoadMore => Text::new("load-more"),
+            Msg::ConflictTitle => Text::new("conflict-title"),
+            Msg::ConflictText { who, when } => Text::new("conflict-text")
+                .with("who", who.as_str())
+                .with("when", when.as_str()),
+            Msg::ReloadTheirs => Text::new("reload-theirs"),
+            Msg::OverwriteWithMine => Text::new("overwrite-with-mine"),
+            Msg::CopyMine => Text::new("copy-mine"),
+            Msg::Copied => Text::new("copied"),
+            Msg::CannotCopy(reason) => Text::new("cannot-copy").with("reason", reason.as_str()),
+            Msg::Fullscreen => Text::new("fullscreen"),
+            Msg::ExitFullscreen => Text::new("exit-fullscreen"),
+            Msg::EditorUnavailable => Text::new("editor-unavailable"),
+            Msg::ChooseVersion => Text::new("choose-version"),
+            Msg::CurrentVersion(version) => {
+                Text::new("current-version").with("version", version.to_string())
             }
-            Msg::RestoreDraft => "Restore them".into(),
-            Msg::DiscardDraft => "Discard them".into(),
-            Msg::OpenAsDiagram => "Open as diagram".into(),
-            Msg::ConvertToDiagram => "Make it a Diagram flow?".into(),
-            Msg::ConvertQuestion => "This is a Code flow. Saving it here makes it a Diagram flow: from then on it opens in the diagram editor and its schema is written from the diagram.".into(),
-            Msg::ConvertAndSave => "Make it a Diagram flow and save".into(),
-            Msg::Undo => "Undo (Ctrl+Z)".into(),
-            Msg::Redo => "Redo (Shift+Ctrl+Z)".into(),
-            Msg::Properties => "Properties".into(),
-            Msg::StepJson => "The step as JSON".into(),
-            Msg::Apply => "Apply".into(),
-            Msg::Versions => "Versions".into(),
-            Msg::VersionNote => "Note for this version (optional)".into(),
-            Msg::SaveBlocked { count, first } => format!(
-                "Not saved: {} to fix first. {first}",
-                en_plural(*count, "error", "errors")
-            ),
-            Msg::NoVersions => {
-                "No earlier versions yet: every save that changes the schema keeps the one before it."
-                    .into()
-            }
-            Msg::VersionNumber(number) => format!("Version {number}"),
-            Msg::SavedBy { who, when } => format!("{who}, {when}"),
-            Msg::Someone => "someone".into(),
-            Msg::CurrentText => "Current text (as typed)".into(),
-            Msg::RestoreVersion => "Restore this version".into(),
-            Msg::RestoreNeedsSaved => {
-                "Save or discard your changes first: restoring saves the version as the flow's new content"
-                    .into()
-            }
-            Msg::RestoredNote(number) => format!("Restored version {number}"),
-            Msg::UnchangedLines(count) => en_plural(*count, "unchanged line", "unchanged lines"),
-            Msg::NoDifferences => "No differences from the current text".into(),
-            Msg::LinesChanged { removed, added } => format!("−{removed} +{added} lines"),
-            Msg::LoadMore => "Load more".into(),
-            Msg::ConflictTitle => "Someone else saved this flow".into(),
-            Msg::ConflictText { who, when } => format!(
-                "{who} saved it at {when}, after you opened it. Your changes are not saved yet: choose what to keep."
-            ),
-            Msg::ReloadTheirs => "Reload theirs".into(),
-            Msg::OverwriteWithMine => "Overwrite with mine".into(),
-            Msg::CopyMine => "Copy mine".into(),
-            Msg::Copied => "Your schema is on the clipboard".into(),
-            Msg::CannotCopy(reason) => format!("Could not copy to the clipboard: {reason}"),
-            Msg::Fullscreen => "Full screen".into(),
-            Msg::ExitFullscreen => "Exit full screen (Esc)".into(),
-            Msg::EditorUnavailable => {
-                "The code editor could not load: editing as plain text.".into()
-            }
-            Msg::ChooseVersion => "Choose a version to compare it with the current text.".into(),
-            Msg::CurrentVersion(number) => format!("Version {number} (current)"),
-            Msg::Form => "Form".into(),
-            Msg::CannotPaste(reason) => format!("Nothing pasted: {reason}"),
-            Msg::SaveWithErrors => "Save with errors?".into(),
-            Msg::HasErrors(count) => match count {
-                1 => "The flow has 1 error: it will not run as drawn until it is fixed.".into(),
-                _ => format!(
-                    "The flow has {count} errors: it will not run as drawn until they are fixed."
-                ),
-            },
-            Msg::SaveAnyway => "Save anyway".into(),
-            Msg::SaveAs => "Save as".into(),
-            Msg::Links => "Links".into(),
-            Msg::NextStep => "next".into(),
-            Msg::NotLinked => "— not linked".into(),
-            Msg::CopyName(name) => format!("{name} (copy)"),
-            Msg::Arrange => "Arrange".into(),
-            Msg::ToStart => "To start".into(),
-            Msg::FindInFlow => "Find a step, app or text".into(),
-            Msg::FindNext => "Next match (Enter)".into(),
-            Msg::FindPrevious => "Previous match (Shift+Enter)".into(),
-            Msg::MatchCount { at, of } => match of {
-                0 => "no matches".into(),
-                _ => format!("{at} of {of}"),
-            },
-            Msg::AddNote => "Add a note".into(),
-            Msg::Note => "Note".into(),
-            Msg::Group => "Group".into(),
-            Msg::NoteOnCanvas(text) => format!("Note: {text}"),
-            Msg::GroupSteps => "Group the selected steps (Ctrl+G)".into(),
-            Msg::Ungroup => "Ungroup".into(),
-            Msg::Collapse => "Collapse".into(),
-            Msg::Expand => "Expand".into(),
-            Msg::SelectSteps => "Select its steps".into(),
-            Msg::GroupName => "Group name".into(),
-            Msg::NewGroupName(n) => format!("Group {n}"),
+            Msg::Form => Text::new("form"),
+            Msg::Arrange => Text::new("arrange"),
+            Msg::ToStart => Text::new("to-start"),
+            Msg::FindInFlow => Text::new("find-in-flow"),
+            Msg::FindNext => Text::new("find-next"),
+            Msg::FindPrevious => Text::new("find-previous"),
+            Msg::MatchCount { at, of } => Text::new("match-count")
+                .with("current", *at)
+                .with("total", *of),
+            Msg::CannotPaste(reason) => Text::new("cannot-paste").with("reason", reason.as_str()),
+            Msg::SaveWithErrors => Text::new("save-with-errors"),
+            Msg::HasErrors(count) => Text::new("has-errors").with("count", *count),
+            Msg::SaveAnyway => Text::new("save-anyway"),
+            Msg::SaveAs => Text::new("save-as"),
+            Msg::CopyName(name) => Text::new("copy-name").with("name", name.as_str()),
+            Msg::Links => Text::new("links"),
+            Msg::NextStep => Text::new("next-step"),
+            Msg::NotLinked => Text::new("not-linked"),
+            Msg::AddNote => Text::new("add-note"),
+            Msg::Note => Text::new("note"),
+            Msg::Group => Text::new("group"),
+            Msg::NoteOnCanvas(text) => Text::new("note-on-canvas").with("text", text.as_str()),
+            Msg::GroupSteps => Text::new("group-steps"),
+            Msg::Ungroup => Text::new("ungroup"),
+            Msg::Collapse => Text::new("collapse"),
+            Msg::Expand => Text::new("expand"),
+            Msg::SelectSteps => Text::new("select-steps"),
+            Msg::GroupName => Text::new("group-name"),
+            Msg::NewGroupName(number) => Text::new("new-group-name").with("number", *number),
             Msg::GroupOnCanvas {
                 label,
                 steps,
                 collapsed,
-            } => format!(
-                "Group {label}: {}{}",
-                en_plural(*steps, "step", "steps"),
-                if *collapsed { ", collapsed" } else { "" }
-            ),
-            Msg::ZoomToSelection => "Zoom to selection (F)".into(),
-            Msg::AddItem => "Add".into(),
-            Msg::ZoomIn => "Zoom in (+)".into(),
-            Msg::FlowSettings => "Flow settings".into(),
-            Msg::Done => "Done".into(),
-            Msg::CopySchema => "Copy".into(),
-            Msg::ZoomOut => "Zoom out (−)".into(),
-            Msg::RemoveItem => "Remove".into(),
-            Msg::NewEntryName => "New name".into(),
-            Msg::LinkedOnCanvas => "linked on the canvas".into(),
-        }
-    }
-
-    fn ru(&self) -> String {
-        match self {
-            Msg::Flow => "Схемы".into(),
-            Msg::SignIn => "Войти".into(),
-            Msg::SignOut => "Выйти".into(),
-            Msg::Username => "Имя пользователя".into(),
-            Msg::Password => "Пароль".into(),
-            Msg::Domain => "Домен".into(),
-            Msg::ApiBaseUrl => "Адрес API".into(),
-            Msg::ApiBaseHint => {
-                "Где находится API: /api для этого сервера или адрес движка Webitel".into()
-            }
-            Msg::WrongSignIn => "Неверное имя пользователя, пароль или домен.".into(),
-            Msg::NoFlowAccess => {
-                "У этой учётной записи нет прав на чтение схем.".into()
-            }
-            Msg::NotWebitelApi => {
-                "Сервер по этому адресу отвечает не так, как API Webitel: проверьте адрес API."
-                    .into()
-            }
-            Msg::DomainHint => "Не нужен, если имя пользователя записано как user@domain".into(),
-            Msg::SessionEnded => {
-                "Сеанс завершён: истёк его срок или был выполнен выход. Войдите снова, чтобы вернуться на открытую страницу."
-                    .into()
-            }
-            Msg::SigningIn => "Вход…".into(),
-            Msg::Loading => "Загрузка…".into(),
-            Msg::Language => "Язык".into(),
-            Msg::PageNotFound => "Такой страницы нет.".into(),
-            Msg::GoToFlows => "К схемам".into(),
-            Msg::Add => "Добавить".into(),
-            Msg::Upload => "Загрузить".into(),
-            Msg::Refresh => "Обновить".into(),
-            Msg::DeleteSelected(count) => format!("Удалить выбранные ({count})"),
-            Msg::Tags => "Теги".into(),
-            Msg::TagsPlaceholder => "Начните вводить тег".into(),
-            Msg::Search => "Поиск".into(),
-            Msg::SearchPlaceholder => "Поиск по имени (* — любые символы)".into(),
-            Msg::FlowTypes => "Типы".into(),
-            Msg::ResetFilters => "Сбросить фильтры".into(),
-            Msg::ExpandFilters => "Развернуть фильтры".into(),
-            Msg::CollapseFilters => "Свернуть фильтры".into(),
-            Msg::RemoveTag(tag) => format!("Убрать тег {tag}"),
-            Msg::NoSuggestions => "Подходящих тегов нет".into(),
-            Msg::SelectAll => "Выбрать все схемы на странице".into(),
-            Msg::SelectFlow(name) => format!("Выбрать {name}"),
-            Msg::Name => "Имя".into(),
-            Msg::Editor => "Редактор".into(),
-            Msg::Type => "Тип".into(),
-            Msg::Created => "Создана".into(),
-            Msg::Modified => "Изменена".into(),
-            Msg::Actions => "Действия".into(),
-            Msg::Download => "Скачать".into(),
-            Msg::Edit => "Изменить".into(),
-            Msg::Delete => "Удалить".into(),
-            Msg::FlowType(kind) => match kind {
-                FlowType::Default => "Без типа",
-                FlowType::Voice => "Голос",
-                FlowType::Chat => "Чат",
-                FlowType::Processing => "Формы",
-                FlowType::Service => "Сервис",
-            }
-            .into(),
-            Msg::EditorKind(true) => "Диаграмма".into(),
-            Msg::EditorKind(false) => "Код".into(),
-            Msg::SortAscending => "по возрастанию".into(),
-            Msg::SortDescending => "по убыванию".into(),
-            Msg::NotSorted => "без сортировки".into(),
-            Msg::RowsPerPage => "Строк на странице".into(),
-            Msg::PreviousPage => "Предыдущая страница".into(),
-            Msg::NextPage => "Следующая страница".into(),
-            Msg::PageNumber(page) => format!("Страница {page}"),
-            Msg::NoFlowsYet => "Схем пока нет".into(),
-            Msg::NoResults => "Нет схем, подходящих под поиск и фильтры".into(),
-            Msg::Unreachable => "Сервер недоступен".into(),
-            Msg::Retry => "Повторить".into(),
-            Msg::CreateNewFlow => "Создать новую схему".into(),
-            Msg::Diagram => "Диаграмма".into(),
-            Msg::Code => "Код".into(),
-            Msg::ChooseType => "Выберите тип".into(),
-            Msg::Create => "Создать".into(),
-            Msg::Close => "Закрыть".into(),
-            Msg::Cancel => "Отмена".into(),
-            Msg::ImportJson => "Импорт JSON".into(),
-            Msg::CreateNew => "Создать новую схему?".into(),
-            Msg::WillReplace(name) => format!("Схема «{name}» будет заменена импортируемой"),
-            Msg::NoFlowNamed(name) => format!("Схемы с именем «{name}» нет — заменять нечего"),
-            Msg::NameTaken(name) => format!("Схема «{name}» уже существует: выберите другое имя"),
-            Msg::CannotImport(reason) => format!("Этот файл нельзя импортировать: {reason}"),
-            Msg::Imported(name) => format!("Схема «{name}» импортирована"),
-            Msg::Replaced(name) => format!("Схема «{name}» заменена"),
-            Msg::ConfirmDeletion => "Подтвердите удаление".into(),
-            Msg::DeleteQuestion(names) => format!(
-                "Удалить {}? Это действие нельзя отменить.",
-                quoted_list(names)
-            ),
-            Msg::Deleted(count) => format!(
-                "Удалено: {}",
-                ru_plural(*count, "схема", "схемы", "схем")
-            ),
-            Msg::DeleteFailed { name, reason } => format!("«{name}» не удалена: {reason}"),
-            Msg::ChangedMeanwhile => {
-                "её только что изменил кто-то другой; обновите и повторите".into()
-            }
-            Msg::NoPermission => "у вас нет на это прав".into(),
-            Msg::General => "Общее".into(),
-            Msg::Description => "Описание".into(),
-            Msg::Debug => "Отладка".into(),
-            Msg::FlowSchema => "JSON схемы".into(),
-            Msg::Save => "Сохранить".into(),
-            Msg::Saving => "Сохранение…".into(),
-            Msg::SuccessfullyUpdated => "Успешно обновлено".into(),
-            Msg::NewFlow => "Новая схема".into(),
-            Msg::SchemaError(reason) => format!("Схему нельзя сохранить: {reason}"),
-            Msg::UnsavedChanges => "Несохранённые изменения".into(),
-            Msg::UnsavedQuestion => "Сохранить изменения перед уходом?".into(),
-            Msg::DontSave => "Не сохранять".into(),
-            Msg::StaleWrite => {
-                "Кто-то другой уже сохранил эту схему: перезагрузите её, чтобы увидеть изменения"
-                    .into()
-            }
-            Msg::Dismiss => "Закрыть уведомление".into(),
-            Msg::Palette => "Шаги".into(),
-            Msg::ResizePanel => "Изменить ширину боковой панели".into(),
-            Msg::HidePanel => "Скрыть боковую панель".into(),
-            Msg::ShowPanel => "Показать боковую панель".into(),
-            Msg::FindApp => "Найти шаг".into(),
-            Msg::ZoomToFit => "Показать всё".into(),
-            Msg::ZoomActualSize(percent) => format!("Масштаб {percent}%: вернуть 100%"),
-            Msg::ShowJson => "Показать JSON".into(),
-            Msg::Problems => "Проблемы".into(),
-            Msg::NoProblems => "Проблем нет".into(),
-            Msg::DiagramCanvas => "Диаграмма: перетаскивание сдвигает, колесо масштабирует, щелчок выбирает шаг, Delete удаляет его".into(),
-            Msg::DiagramNodes => "Шаги диаграммы".into(),
-            Msg::CompiledSchema => "Схема, которую сохраняет диаграмма".into(),
-            Msg::Format => "Форматировать".into(),
-            Msg::DraftFound(when) => format!("В браузере сохранены несохранённые изменения от {when}"),
-            Msg::RestoreDraft => "Восстановить".into(),
-            Msg::DiscardDraft => "Отбросить".into(),
-            Msg::OpenAsDiagram => "Открыть как диаграмму".into(),
-            Msg::ConvertToDiagram => "Сделать схему диаграммой?".into(),
-            Msg::ConvertQuestion => "Это схема с редактором «Код». Сохранение здесь сделает её диаграммой: она будет открываться в редакторе диаграмм, а её содержимое будет собираться из диаграммы.".into(),
-            Msg::ConvertAndSave => "Сделать диаграммой и сохранить".into(),
-            Msg::Undo => "Отменить (Ctrl+Z)".into(),
-            Msg::Redo => "Повторить (Shift+Ctrl+Z)".into(),
-            Msg::Properties => "Свойства".into(),
-            Msg::StepJson => "Шаг в виде JSON".into(),
-            Msg::Apply => "Применить".into(),
-            Msg::Versions => "Версии".into(),
-            Msg::VersionNote => "Заметка к версии (необязательно)".into(),
-            Msg::SaveBlocked { count, first } => format!(
-                "Не сохранено: сначала исправьте {}. {first}",
-                ru_plural(*count, "ошибку", "ошибки", "ошибок")
-            ),
-            Msg::NoVersions => {
-                "Прежних версий пока нет: каждое сохранение, меняющее схему, сохраняет предыдущую."
-                    .into()
-            }
-            Msg::VersionNumber(number) => format!("Версия {number}"),
-            Msg::SavedBy { who, when } => format!("{who}, {when}"),
-            Msg::Someone => "кто-то".into(),
-            Msg::CurrentText => "Текущий текст (как введён)".into(),
-            Msg::RestoreVersion => "Восстановить эту версию".into(),
-            Msg::RestoreNeedsSaved => {
-                "Сначала сохраните или отмените изменения: восстановление сохраняет версию как новое содержимое схемы"
-                    .into()
-            }
-            Msg::RestoredNote(number) => format!("Восстановлена версия {number}"),
-            Msg::UnchangedLines(count) => {
-                format!("{} без изменений", ru_plural(*count, "строка", "строки", "строк"))
-            }
-            Msg::NoDifferences => "Нет отличий от текущего текста".into(),
-            Msg::LinesChanged { removed, added } => format!("−{removed} +{added} строк"),
-            Msg::LoadMore => "Показать ещё".into(),
-            Msg::ConflictTitle => "Схему сохранил кто-то другой".into(),
-            Msg::ConflictText { who, when } => format!(
-                "{who} сохранил(а) её {when}, после того как вы её открыли. Ваши изменения ещё не сохранены: выберите, что оставить."
-            ),
-            Msg::ReloadTheirs => "Загрузить их версию".into(),
-            Msg::OverwriteWithMine => "Перезаписать моей".into(),
-            Msg::CopyMine => "Скопировать мою".into(),
-            Msg::Copied => "Ваша схема скопирована в буфер обмена".into(),
-            Msg::CannotCopy(reason) => format!("Не удалось скопировать в буфер обмена: {reason}"),
-            Msg::Fullscreen => "Во весь экран".into(),
-            Msg::ExitFullscreen => "Выйти из полноэкранного режима (Esc)".into(),
-            Msg::EditorUnavailable => {
-                "Редактор кода не загрузился: редактирование как обычного текста.".into()
-            }
-            Msg::ChooseVersion => "Выберите версию, чтобы сравнить её с текущим текстом.".into(),
-            Msg::CurrentVersion(number) => format!("Версия {number} (текущая)"),
-            Msg::Form => "Форма".into(),
-            Msg::CannotPaste(reason) => format!("Ничего не вставлено: {reason}"),
-            Msg::SaveWithErrors => "Сохранить с ошибками?".into(),
-            Msg::HasErrors(count) => format!(
-                "В схеме {}: до исправления она не будет работать так, как нарисована.",
-                ru_plural(*count, "ошибка", "ошибки", "ошибок")
-            ),
-            Msg::SaveAnyway => "Всё равно сохранить".into(),
-            Msg::SaveAs => "Сохранить как".into(),
-            Msg::Links => "Связи".into(),
-            Msg::NextStep => "далее".into(),
-            Msg::NotLinked => "— не связано".into(),
-            Msg::CopyName(name) => format!("{name} (копия)"),
-            Msg::Arrange => "Упорядочить".into(),
-            Msg::ToStart => "К началу".into(),
-            Msg::FindInFlow => "Найти шаг, приложение или текст".into(),
-            Msg::FindNext => "Следующее совпадение (Enter)".into(),
-            Msg::FindPrevious => "Предыдущее совпадение (Shift+Enter)".into(),
-            Msg::MatchCount { at, of } => match of {
-                0 => "нет совпадений".into(),
-                _ => format!("{at} из {of}"),
-            },
-            Msg::AddNote => "Добавить заметку".into(),
-            Msg::Note => "Заметка".into(),
-            Msg::Group => "Группа".into(),
-            Msg::NoteOnCanvas(text) => format!("Заметка: {text}"),
-            Msg::GroupSteps => "Сгруппировать выбранные шаги (Ctrl+G)".into(),
-            Msg::Ungroup => "Разгруппировать".into(),
-            Msg::Collapse => "Свернуть".into(),
-            Msg::Expand => "Развернуть".into(),
-            Msg::SelectSteps => "Выбрать её шаги".into(),
-            Msg::GroupName => "Название группы".into(),
-            Msg::NewGroupName(n) => format!("Группа {n}"),
-            Msg::GroupOnCanvas {
-                label,
-                steps,
-                collapsed,
-            } => format!(
-                "Группа {label}: {}{}",
-                ru_plural(*steps, "шаг", "шага", "шагов"),
-                if *collapsed { ", свёрнута" } else { "" }
-            ),
-            Msg::ZoomToSelection => "Показать выбранное (F)".into(),
-            Msg::AddItem => "Добавить".into(),
-            Msg::ZoomIn => "Приблизить (+)".into(),
-            Msg::FlowSettings => "Настройки схемы".into(),
-            Msg::Done => "Готово".into(),
-            Msg::CopySchema => "Скопировать".into(),
-            Msg::ZoomOut => "Отдалить (−)".into(),
-            Msg::RemoveItem => "Удалить".into(),
-            Msg::NewEntryName => "Новое имя".into(),
-            Msg::LinkedOnCanvas => "связывается на холсте".into(),
+            } => Text::new("group-on-canvas")
+                .with("label", label.as_str())
+                .with("steps", *steps)
+                .with("state", if *collapsed { "collapsed" } else { "expanded" }),
+            Msg::ZoomToSelection => Text::new("zoom-to-selection"),
+            Msg::AddItem => Text::new("add-item"),
+            Msg::RemoveItem => Text::new("remove-item"),
+            Msg::ZoomIn => Text::new("zoom-in"),
+            Msg::ZoomOut => Text::new("zoom-out"),
+            Msg::FlowSettings => Text::new("flow-settings"),
+            Msg::Done => Text::new("done"),
+            Msg::CopySchema => Text::new("copy-schema"),
+            Msg::NewEntryName => Text::new("new-entry-name"),
+            Msg::LinkedOnCanvas => Text::new("linked-on-canvas"),
         }
     }
 }
@@ -791,7 +491,7 @@ impl Msg {
 /// The chosen language, shared through context and remembered by the browser.
 #[derive(Clone, Copy)]
 pub struct I18n {
-    pub lang: RwSignal<Lang>,
+    pub lang: RwSignal<Locale>,
 }
 
 impl I18n {
@@ -799,35 +499,32 @@ impl I18n {
     pub fn load() -> Self {
         let remembered = Store::Local
             .get(LANG_KEY)
-            .and_then(|code| Lang::from_code(&code));
-        let browser = || {
-            let language = web_sys::window()?.navigator().language()?;
-            Lang::from_code(language.split('-').next()?)
-        };
+            .and_then(|code| Locale::from_code(&code));
+        let browser = || Locale::from_code(&web_sys::window()?.navigator().language()?);
         Self {
-            lang: RwSignal::new(remembered.or_else(browser).unwrap_or(Lang::En)),
+            lang: RwSignal::new(remembered.or_else(browser).unwrap_or(Locale::ENGLISH)),
         }
     }
 
-    pub fn set(&self, lang: Lang) {
-        Store::Local.set(LANG_KEY, lang.code());
+    pub fn set(&self, locale: Locale) {
+        Store::Local.set(LANG_KEY, locale.code());
         if let Some(root) = web_sys::window()
             .and_then(|window| window.document())
             .and_then(|document| document.document_element())
         {
-            let _ = root.set_attribute("lang", lang.code());
+            let _ = root.set_attribute("lang", locale.code());
         }
-        self.lang.set(lang);
+        self.lang.set(locale);
     }
 
-    /// The current language of the model's texts (reactive when read in a closure).
+    /// The current language (reactive when read in a closure).
     pub fn locale(&self) -> Locale {
-        self.lang.get().locale()
+        self.lang.get()
     }
 
-    /// The current language of the model's texts, not followed.
+    /// The current language, not followed.
     pub fn locale_untracked(&self) -> Locale {
-        self.lang.get_untracked().locale()
+        self.lang.get_untracked()
     }
 
     /// The text of `msg` in the current language (reactive when read in a closure).
@@ -843,6 +540,284 @@ pub fn use_i18n() -> I18n {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeSet;
+
+    fn russian() -> Locale {
+        Locale::from_code("ru").expect("Russian texts")
+    }
+
+    /// Every `Msg`: each variant, once per value that chooses other words (a plural form, a flag).
+    fn every_msg() -> Vec<Msg> {
+        let mut all = vec![
+            Msg::Flow,
+            Msg::SignIn,
+            Msg::SignOut,
+            Msg::Username,
+            Msg::Password,
+            Msg::Domain,
+            Msg::ApiBaseUrl,
+            Msg::ApiBaseHint,
+            Msg::WrongSignIn,
+            Msg::NoFlowAccess,
+            Msg::NotWebitelApi,
+            Msg::DomainHint,
+            Msg::SessionEnded,
+            Msg::SigningIn,
+            Msg::Loading,
+            Msg::Language,
+            Msg::LanguageName,
+            Msg::PageNotFound,
+            Msg::GoToFlows,
+            Msg::Add,
+            Msg::Upload,
+            Msg::Refresh,
+            Msg::DeleteSelected(3),
+            Msg::Tags,
+            Msg::TagsPlaceholder,
+            Msg::Search,
+            Msg::SearchPlaceholder,
+            Msg::FlowTypes,
+            Msg::ResetFilters,
+            Msg::ExpandFilters,
+            Msg::CollapseFilters,
+            Msg::RemoveTag("vip".into()),
+            Msg::NoSuggestions,
+            Msg::SelectAll,
+            Msg::SelectFlow("Main".into()),
+            Msg::Name,
+            Msg::Editor,
+            Msg::Type,
+            Msg::Created,
+            Msg::Modified,
+            Msg::Actions,
+            Msg::Download,
+            Msg::Edit,
+            Msg::Delete,
+            Msg::EditorKind(true),
+            Msg::EditorKind(false),
+            Msg::SortAscending,
+            Msg::SortDescending,
+            Msg::NotSorted,
+            Msg::RowsPerPage,
+            Msg::PreviousPage,
+            Msg::NextPage,
+            Msg::PageNumber(2),
+            Msg::NoFlowsYet,
+            Msg::NoResults,
+            Msg::Unreachable,
+            Msg::Retry,
+            Msg::CreateNewFlow,
+            Msg::Diagram,
+            Msg::Code,
+            Msg::ChooseType,
+            Msg::Create,
+            Msg::Close,
+            Msg::Cancel,
+            Msg::ImportJson,
+            Msg::CreateNew,
+            Msg::WillReplace("Main".into()),
+            Msg::NoFlowNamed("Main".into()),
+            Msg::NameTaken("Main".into()),
+            Msg::CannotImport("not JSON".into()),
+            Msg::Imported("Main".into()),
+            Msg::Replaced("Main".into()),
+            Msg::ConfirmDeletion,
+            Msg::DeleteQuestion(vec!["A".into(), "B".into()]),
+            Msg::Deleted(1),
+            Msg::Deleted(2),
+            Msg::Deleted(5),
+            Msg::DeleteFailed {
+                name: "Main".into(),
+                reason: "gone".into(),
+            },
+            Msg::ChangedMeanwhile,
+            Msg::NoPermission,
+            Msg::General,
+            Msg::Description,
+            Msg::Debug,
+            Msg::FlowSchema,
+            Msg::Save,
+            Msg::Saving,
+            Msg::SuccessfullyUpdated,
+            Msg::NewFlow,
+            Msg::SchemaError("bad".into()),
+            Msg::UnsavedChanges,
+            Msg::UnsavedQuestion,
+            Msg::DontSave,
+            Msg::StaleWrite,
+            Msg::Dismiss,
+            Msg::Palette,
+            Msg::ResizePanel,
+            Msg::HidePanel,
+            Msg::ShowPanel,
+            Msg::FindApp,
+            Msg::ZoomToFit,
+            Msg::ZoomActualSize(150),
+            Msg::ShowJson,
+            Msg::Problems,
+            Msg::NoProblems,
+            Msg::DiagramCanvas,
+            Msg::DiagramNodes,
+            Msg::CompiledSchema,
+            Msg::Format,
+            Msg::DraftFound("today".into()),
+            Msg::RestoreDraft,
+            Msg::DiscardDraft,
+            Msg::OpenAsDiagram,
+            Msg::ConvertToDiagram,
+            Msg::ConvertQuestion,
+            Msg::ConvertAndSave,
+            Msg::Undo,
+            Msg::Redo,
+            Msg::Properties,
+            Msg::StepJson,
+            Msg::Apply,
+            Msg::Versions,
+            Msg::VersionNote,
+            Msg::SaveBlocked {
+                count: 1,
+                first: "x".into(),
+            },
+            Msg::SaveBlocked {
+                count: 2,
+                first: "x".into(),
+            },
+            Msg::SaveBlocked {
+                count: 5,
+                first: "x".into(),
+            },
+            Msg::NoVersions,
+            Msg::VersionNumber(7),
+            Msg::SavedBy {
+                who: "Ann".into(),
+                when: "today".into(),
+            },
+            Msg::Someone,
+            Msg::CurrentText,
+            Msg::RestoreVersion,
+            Msg::RestoreNeedsSaved,
+            Msg::RestoredNote(7),
+            Msg::UnchangedLines(1),
+            Msg::UnchangedLines(2),
+            Msg::UnchangedLines(5),
+            Msg::NoDifferences,
+            Msg::LinesChanged {
+                removed: 1,
+                added: 2,
+            },
+            Msg::LoadMore,
+            Msg::ConflictTitle,
+            Msg::ConflictText {
+                who: "Ann".into(),
+                when: "today".into(),
+            },
+            Msg::ReloadTheirs,
+            Msg::OverwriteWithMine,
+            Msg::CopyMine,
+            Msg::Copied,
+            Msg::CannotCopy("denied".into()),
+            Msg::Fullscreen,
+            Msg::ExitFullscreen,
+            Msg::EditorUnavailable,
+            Msg::ChooseVersion,
+            Msg::CurrentVersion(7),
+            Msg::Form,
+            Msg::Arrange,
+            Msg::ToStart,
+            Msg::FindInFlow,
+            Msg::FindNext,
+            Msg::FindPrevious,
+            Msg::MatchCount { at: 0, of: 0 },
+            Msg::MatchCount { at: 2, of: 5 },
+            Msg::CannotPaste("empty".into()),
+            Msg::SaveWithErrors,
+            Msg::HasErrors(1),
+            Msg::HasErrors(2),
+            Msg::HasErrors(5),
+            Msg::SaveAnyway,
+            Msg::SaveAs,
+            Msg::CopyName("Main".into()),
+            Msg::Links,
+            Msg::NextStep,
+            Msg::NotLinked,
+            Msg::AddNote,
+            Msg::Note,
+            Msg::Group,
+            Msg::NoteOnCanvas("hello".into()),
+            Msg::GroupSteps,
+            Msg::Ungroup,
+            Msg::Collapse,
+            Msg::Expand,
+            Msg::SelectSteps,
+            Msg::GroupName,
+            Msg::NewGroupName(3),
+            Msg::GroupOnCanvas {
+                label: "A".into(),
+                steps: 1,
+                collapsed: true,
+            },
+            Msg::GroupOnCanvas {
+                label: "A".into(),
+                steps: 2,
+                collapsed: false,
+            },
+            Msg::GroupOnCanvas {
+                label: "A".into(),
+                steps: 5,
+                collapsed: true,
+            },
+            Msg::ZoomToSelection,
+            Msg::AddItem,
+            Msg::RemoveItem,
+            Msg::ZoomIn,
+            Msg::ZoomOut,
+            Msg::FlowSettings,
+            Msg::Done,
+            Msg::CopySchema,
+            Msg::NewEntryName,
+            Msg::LinkedOnCanvas,
+        ];
+        all.extend(FlowType::ALL.map(Msg::FlowType));
+        all
+    }
+
+    /// The ids `app.ftl` defines in English.
+    fn english_app_ids() -> BTreeSet<&'static str> {
+        include_str!("../crates/model/locales/en/app.ftl")
+            .lines()
+            .filter(|line| line.starts_with(|first: char| first.is_ascii_lowercase()))
+            .filter_map(|line| line.split_once(" =").map(|(id, _)| id))
+            .collect()
+    }
+
+    #[test]
+    fn every_msg_has_its_english_message_and_gets_every_value_it_puts_in() {
+        for msg in every_msg() {
+            let id = msg.message().id().to_owned();
+            assert!(
+                Locale::ENGLISH.text(&id, None, None).is_some(),
+                "{msg:?}: no English message {id}"
+            );
+            for locale in Locale::all() {
+                let text = msg.text(locale);
+                // Fluent writes a variable it was not given as `{$name}`.
+                assert!(!text.contains("{$"), "{msg:?} in {locale:?}: {text}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_message_of_the_app_is_said_by_some_msg() {
+        let said: BTreeSet<String> = every_msg()
+            .iter()
+            .map(|msg| msg.message().id().to_owned())
+            .collect();
+        let unsaid: Vec<_> = english_app_ids()
+            .into_iter()
+            .filter(|id| !said.contains(*id))
+            .collect();
+        assert!(unsaid.is_empty(), "no Msg says {unsaid:?}");
+    }
 
     #[test]
     fn counted_words_agree_with_the_count() {
@@ -855,62 +830,74 @@ mod tests {
             steps,
             collapsed,
         };
+        let (en, ru) = (Locale::ENGLISH, russian());
         let cases = [
-            (Msg::Deleted(1), Lang::Ru, "Удалено: 1 схема"),
-            (Msg::Deleted(3), Lang::Ru, "Удалено: 3 схемы"),
-            (Msg::Deleted(11), Lang::Ru, "Удалено: 11 схем"),
-            (Msg::Deleted(22), Lang::Ru, "Удалено: 22 схемы"),
-            (Msg::Deleted(25), Lang::Ru, "Удалено: 25 схем"),
-            (Msg::Deleted(1), Lang::En, "Deleted 1 flow"),
-            (Msg::Deleted(3), Lang::En, "Deleted 3 flows"),
-            (Msg::UnchangedLines(1), Lang::En, "1 unchanged line"),
-            (Msg::UnchangedLines(0), Lang::En, "0 unchanged lines"),
+            (Msg::Deleted(1), ru, "Удалено: 1 схема"),
+            (Msg::Deleted(3), ru, "Удалено: 3 схемы"),
+            (Msg::Deleted(11), ru, "Удалено: 11 схем"),
+            (Msg::Deleted(22), ru, "Удалено: 22 схемы"),
+            (Msg::Deleted(25), ru, "Удалено: 25 схем"),
+            (Msg::Deleted(1), en, "Deleted 1 flow"),
+            (Msg::Deleted(3), en, "Deleted 3 flows"),
+            (Msg::UnchangedLines(1), en, "1 unchanged line"),
+            (Msg::UnchangedLines(0), en, "0 unchanged lines"),
+            (Msg::UnchangedLines(21), ru, "21 строка без изменений"),
             (
-                save_blocked(1),
-                Lang::En,
-                "Not saved: 1 error to fix first. x",
+                Msg::HasErrors(1),
+                en,
+                "The flow has 1 error: it will not run as drawn until it is fixed.",
             ),
             (
-                save_blocked(2),
-                Lang::En,
-                "Not saved: 2 errors to fix first. x",
+                Msg::HasErrors(2),
+                ru,
+                "В схеме 2 ошибки: до исправления она не будет работать так, как нарисована.",
             ),
-            (group(1, true), Lang::En, "Group A: 1 step, collapsed"),
-            (group(2, false), Lang::En, "Group A: 2 steps"),
+            (save_blocked(1), en, "Not saved: 1 error to fix first. x"),
+            (save_blocked(2), en, "Not saved: 2 errors to fix first. x"),
+            (
+                save_blocked(5),
+                ru,
+                "Не сохранено: сначала исправьте 5 ошибок. x",
+            ),
+            (group(1, true), en, "Group A: 1 step, collapsed"),
+            (group(2, false), en, "Group A: 2 steps"),
+            (group(2, true), ru, "Группа A: 2 шага, свёрнута"),
+            (Msg::MatchCount { at: 0, of: 0 }, en, "no matches"),
+            (Msg::MatchCount { at: 1, of: 1 }, ru, "1 из 1"),
         ];
-        for (msg, lang, expected) in cases {
-            assert_eq!(msg.text(lang), expected, "{msg:?} in {lang:?}");
+        for (msg, locale, expected) in cases {
+            assert_eq!(msg.text(locale), expected, "{msg:?} in {locale:?}");
         }
     }
 
     #[test]
     fn every_type_and_editor_has_a_label_in_each_language() {
-        for lang in Lang::ALL {
+        for locale in Locale::all() {
             for kind in FlowType::ALL {
-                assert!(!Msg::FlowType(kind).text(lang).is_empty());
+                assert!(!Msg::FlowType(kind).text(locale).is_empty());
             }
             assert_ne!(
-                Msg::EditorKind(true).text(lang),
-                Msg::EditorKind(false).text(lang)
+                Msg::EditorKind(true).text(locale),
+                Msg::EditorKind(false).text(locale)
             );
         }
-        assert_eq!(Msg::FlowType(FlowType::Processing).text(Lang::En), "Forms");
-        assert_eq!(Msg::FlowType(FlowType::Default).text(Lang::En), "No type");
+        let en = Locale::ENGLISH;
+        assert_eq!(Msg::FlowType(FlowType::Processing).text(en), "Forms");
+        assert_eq!(Msg::FlowType(FlowType::Default).text(en), "No type");
+        assert_eq!(Msg::FlowType(FlowType::Voice).text(russian()), "Голос");
     }
 
     #[test]
-    fn languages_have_codes() {
-        for lang in Lang::ALL {
-            assert_eq!(Lang::from_code(lang.code()), Some(lang));
-        }
-        assert_eq!(Lang::from_code("de"), None);
+    fn each_language_names_itself() {
+        assert_eq!(Msg::LanguageName.text(Locale::ENGLISH), "English");
+        assert_eq!(Msg::LanguageName.text(russian()), "Русский");
     }
 
     #[test]
     fn lists_quote_names() {
         let names = vec!["A".to_owned(), "B".to_owned()];
         assert_eq!(
-            Msg::DeleteQuestion(names).text(Lang::En),
+            Msg::DeleteQuestion(names).text(Locale::ENGLISH),
             "Delete «A», «B»? This cannot be undone."
         );
     }

@@ -5,11 +5,12 @@
 
 mod support;
 
+use flow_model::l10n::Locale;
 use flow_model::{FlowType, ListResponse, Permission, RoutingSchema, Tag};
 use flow_studio::api::ApiError;
 use flow_studio::components::modal::Modal;
 use flow_studio::components::toast::{use_toasts, Toaster};
-use flow_studio::i18n::{use_i18n, I18n, Lang};
+use flow_studio::i18n::{use_i18n, I18n};
 use flow_studio::pages::registry::create_modal::CreateModal;
 use flow_studio::pages::registry::delete_modal::DeleteModal;
 use flow_studio::pages::registry::filters::Filters;
@@ -456,13 +457,17 @@ async fn the_table_speaks_the_chosen_language() {
     let page = &mounted.page;
     let headers = texts(page, "thead th").join("|");
     assert!(headers.contains("Name|Editor|Type|Tags"), "{headers}");
-    mounted.lang.get_untracked().unwrap().set(Lang::Ru);
+    mounted
+        .lang
+        .get_untracked()
+        .unwrap()
+        .set(Locale::from_code("ru").unwrap());
     wait(0).await;
     let headers = texts(page, "thead th").join("|");
     assert!(headers.contains("Имя|Редактор|Тип|Теги"), "{headers}");
     assert!(texts(page, "tbody tr:first-child td")
         .join("|")
         .contains("Диаграмма|Голос"));
-    mounted.lang.get_untracked().unwrap().set(Lang::En);
+    mounted.lang.get_untracked().unwrap().set(Locale::ENGLISH);
     page.remove();
 }

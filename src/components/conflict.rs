@@ -42,7 +42,7 @@ pub fn ConflictModal(
                             .unwrap_or_else(|| i18n.t(Msg::Someone));
                         let when = flow
                             .and_then(|flow| flow.updated_at)
-                            .map(|at| format_time(at, i18n.lang.get()))
+                            .map(|at| format_time(at, i18n.locale()))
                             .unwrap_or_default();
                         i18n.t(Msg::ConflictText { who, when })
                     })

@@ -111,7 +111,7 @@ where
     let i18n = use_i18n();
     move || {
         keeper.offered.get().map(|draft| {
-            let when = format_time(draft.written_at, i18n.lang.get());
+            let when = format_time(draft.written_at, i18n.locale());
             let content = draft.content;
             view! {
                 <div class="draft-offer" role="alert">

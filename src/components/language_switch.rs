@@ -1,6 +1,7 @@
 //! The language picker, on the login page and in the registry's header.
 
-use crate::i18n::{use_i18n, Lang, Msg};
+use crate::i18n::{use_i18n, Msg};
+use flow_model::l10n::Locale;
 use leptos::prelude::*;
 
 /// Switches the page's language (remembered by the browser).
@@ -12,16 +13,15 @@ pub fn LanguageSwitch() -> impl IntoView {
             class="language"
             aria-label=move || i18n.t(Msg::Language)
             on:change=move |event| {
-                if let Some(lang) = Lang::from_code(&event_target_value(&event)) {
-                    i18n.set(lang);
+                if let Some(locale) = Locale::from_code(&event_target_value(&event)) {
+                    i18n.set(locale);
                 }
             }
         >
-            {Lang::ALL
-                .into_iter()
-                .map(|lang| view! {
-                    <option value=lang.code() selected=move || i18n.lang.get() == lang>
-                        {lang.native_name()}
+            {Locale::all()
+                .map(|locale| view! {
+                    <option value=locale.code() selected=move || i18n.locale() == locale>
+                        {Msg::LanguageName.text(locale)}
                     </option>
                 })
                 .collect_view()}

@@ -3,9 +3,10 @@
 
 #![allow(dead_code)] // each test file uses its own subset
 
+use flow_model::l10n::Locale;
 use flow_model::{Permission, Session, UserRef};
 use flow_studio::components::toast::Toasts;
-use flow_studio::i18n::{I18n, Lang};
+use flow_studio::i18n::I18n;
 use flow_studio::session::Auth;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -36,7 +37,7 @@ pub fn provide_app(permissions: &[Permission]) -> Auth {
     }));
     provide_context(auth);
     provide_context(I18n {
-        lang: RwSignal::new(Lang::En),
+        lang: RwSignal::new(Locale::ENGLISH),
     });
     provide_context(Toasts::new());
     auth

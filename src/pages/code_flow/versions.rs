@@ -126,7 +126,7 @@ pub fn VersionsPanel(
                                 <strong>{move || i18n.t(Msg::CurrentVersion(head.version))}</strong>
                                 <span class="who">{move || i18n.t(Msg::SavedBy {
                                     who: who.clone(),
-                                    when: head.at.map(|at| format_time(at, i18n.lang.get())).unwrap_or_default(),
+                                    when: head.at.map(|at| format_time(at, i18n.locale())).unwrap_or_default(),
                                 })}</span>
                                 <span class="note">{head.note}</span>
                             </li>
@@ -154,7 +154,7 @@ pub fn VersionsPanel(
                                         <strong>{move || i18n.t(Msg::VersionNumber(number))}</strong>
                                         <span class="who">{move || i18n.t(Msg::SavedBy {
                                             who: who.clone(),
-                                            when: format_time(created_at, i18n.lang.get()),
+                                            when: format_time(created_at, i18n.locale()),
                                         })}</span>
                                         <span class="note">{note}</span>
                                     </button>

@@ -202,7 +202,7 @@ fn Row(flow: RoutingSchema, registry: Registry) -> impl IntoView {
         .collect();
     let created = flow.created_at;
     let modified = flow.updated_at;
-    let time = move |at: Option<i64>| at.map(|at| format_time(at, i18n.lang.get()));
+    let time = move |at: Option<i64>| at.map(|at| format_time(at, i18n.locale()));
     let checked = move || registry.selected.with(|selected| selected.contains(&id));
     let toggle = move |_| {
         registry
