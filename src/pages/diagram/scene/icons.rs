@@ -97,6 +97,22 @@ pub fn app_icon(app: &str) -> Icon {
     }
 }
 
+/// The colour of `app`'s palette group, which marks its steps at every zoom (none for an app
+/// the catalog does not know). Distinct hues of like weight, readable on light and dark.
+pub fn app_tint(app: &str) -> Option<&'static str> {
+    Some(match catalog::app(app)?.group {
+        Group::FlowControl => "#6366f1",
+        Group::LogicVariables => "#0ea5e9",
+        Group::CallControl => "#16a34a",
+        Group::Media => "#d97706",
+        Group::QueuesRouting => "#9333ea",
+        Group::Messaging => "#0891b2",
+        Group::Forms => "#db2777",
+        Group::Integrations => "#64748b",
+        Group::DialerService => "#ea580c",
+    })
+}
+
 fn group_icon(group: Group) -> Icon {
     match group {
         Group::FlowControl => lucide::LuWorkflow,

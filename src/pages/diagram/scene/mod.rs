@@ -145,6 +145,7 @@ impl Scene {
                     summary,
                     problem: worst.get(&node).copied(),
                     start: node == flow.start,
+                    tint: flow.step(node).and_then(|step| icons::app_tint(&step.app)),
                     ports,
                 }
             })

@@ -20,6 +20,8 @@ pub struct NodeBox {
     pub summary: String,
     pub problem: Option<Severity>,
     pub start: bool,
+    /// Its app's group colour ([`super::icons::app_tint`]).
+    pub tint: Option<&'static str>,
     /// Where links leave: next on the right, branches and failover along the bottom.
     pub ports: Vec<PortDot>,
 }

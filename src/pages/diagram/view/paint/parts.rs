@@ -23,6 +23,18 @@ pub(super) fn draw_node(brush: Brush, node_box: &NodeBox, selected: bool) {
         &colors.surface
     });
     context.fill_rect(corner.x, corner.y, width, height);
+    let overview = viewport.zoom < DETAIL_ZOOM;
+    if let Some(tint) = node_box.tint.filter(|_| !node_box.start) {
+        // Its group's colour: a band at its left edge, the whole box washed with it in
+        // overview, so that steps are told apart at any zoom.
+        context.set_fill_style_str(tint);
+        if overview {
+            context.set_global_alpha(0.22);
+            context.fill_rect(corner.x, corner.y, width, height);
+            context.set_global_alpha(1.0);
+        }
+        context.fill_rect(corner.x, corner.y, (4.0 * viewport.zoom).max(2.0), height);
+    }
     let outline = match (selected, node_box.problem) {
         (true, _) => colors.accent.as_str(),
         (false, Some(Severity::Error)) => colors.danger.as_str(),
@@ -36,8 +48,25 @@ pub(super) fn draw_node(brush: Brush, node_box: &NodeBox, selected: bool) {
         1.0
     });
     context.stroke_rect(corner.x, corner.y, width, height);
-    if viewport.zoom < 0.4 {
-        return; // too small to read, or to grab a port
+    if overview {
+        // Too small to read or to grab a port: the app's icon, as large as the box allows.
+        let size = (height * 0.8).min(width * 0.5);
+        if size >= 6.0 {
+            let color = match node_box.tint {
+                _ if node_box.start => "#ffffff",
+                Some(tint) => tint,
+                None => colors.muted.as_str(),
+            };
+            let centre = Vec2::new(corner.x + width / 2.0, corner.y + height / 2.0);
+            draw_icon(
+                context,
+                node_box.icon,
+                Vec2::new(centre.x - size / 2.0, centre.y - size / 2.0),
+                size,
+                color,
+            );
+        }
+        return;
     }
     for dot in &node_box.ports {
         let at = viewport.to_screen(dot.at);
@@ -94,6 +123,12 @@ pub(super) fn draw_node(brush: Brush, node_box: &NodeBox, selected: bool) {
     write(&node_box.title, "600", 13.0, title_color, 22.0, 31.0);
     write(&node_box.summary, "400", 12.0, summary_color, 42.0, 10.0);
 }
+
+/// Below this zoom steps show their group's colour and their app's icon instead of their
+/// title and summary, which would be too small to read.
+const DETAIL_ZOOM: f64 = 0.4;
+/// The size in CSS pixels of group labels and notes' text in overview.
+const OVERVIEW_TEXT: f64 = 11.0;
 
 /// The longest start of `text` that, followed by an ellipsis, is at most `room` wide as
 /// `width_of` measures it; `text` itself when it fits. Cut at characters, never inside one.
@@ -207,24 +242,30 @@ pub(super) fn draw_frame(brush: Brush, frame: &GroupFrame, picked: bool) {
         context.stroke_rect(corner.x + 4.0, corner.y + 4.0, width - 8.0, height - 8.0);
     }
     let _ = context.set_line_dash(&js_dash(&[]));
-    if viewport.zoom < 0.4 {
-        return;
-    }
     let marker = if frame.collapsed { "▸" } else { "▾" };
     context.set_fill_style_str(&colors.text);
-    context.set_font(&format!(
-        "600 {:.0}px system-ui, sans-serif",
-        13.0 * viewport.zoom
-    ));
+    // In overview the label keeps a readable size, over the frame's top edge.
+    let (size, baseline) = if viewport.zoom < DETAIL_ZOOM {
+        (OVERVIEW_TEXT, corner.y - 4.0)
+    } else {
+        (
+            13.0 * viewport.zoom,
+            corner.y + (FRAME_HEADER - 7.0) * viewport.zoom,
+        )
+    };
+    context.set_font(&format!("600 {size:.0}px system-ui, sans-serif"));
     let _ = context.fill_text(
         &fitted(
             context,
             &format!("{marker} {}", frame.label),
-            width - 16.0 * viewport.zoom,
+            width.max(160.0),
         ),
         corner.x + 8.0 * viewport.zoom,
-        corner.y + (FRAME_HEADER - 7.0) * viewport.zoom,
+        baseline,
     );
+    if viewport.zoom < DETAIL_ZOOM {
+        return;
+    }
     if frame.collapsed {
         context.set_fill_style_str(&colors.muted);
         context.set_font(&format!(
@@ -256,13 +297,11 @@ pub(super) fn draw_note(brush: Brush, note: &NoteBox, picked: bool) {
     context.line_to(corner.x + width - 10.0, corner.y + height);
     context.close_path();
     context.fill();
-    if viewport.zoom < 0.4 {
-        return;
-    }
-    let size = 12.0 * viewport.zoom;
+    // In overview the text keeps a readable size: as much of it as the note's box holds.
+    let size = (12.0 * viewport.zoom).max(OVERVIEW_TEXT);
     context.set_font(&format!("{size:.0}px system-ui, sans-serif"));
     context.set_fill_style_str(NOTE_INK);
-    let padding = 8.0 * viewport.zoom;
+    let padding = (8.0 * viewport.zoom).max(3.0);
     let room = width - 2.0 * padding;
     let line_height = size * 1.35;
     let mut baseline = corner.y + padding + size;
