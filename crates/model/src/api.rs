@@ -341,7 +341,8 @@ pub struct ErrorBody {
     /// Equal to the HTTP status.
     pub code: u16,
     pub status: String,
-    /// For people: what is wrong and where.
+    /// For people: what is wrong and where, in the language of the request's `Accept-Language`
+    /// (English when it names none there are texts for).
     pub detail: String,
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(required = true))]

@@ -170,6 +170,13 @@ impl Text {
     }
 }
 
+/// In English: how logs, the command line and `to_string` say it.
+impl std::fmt::Display for Text {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str(&self.in_locale(Locale::ENGLISH))
+    }
+}
+
 /// One language's files as a bundle. A file that does not parse keeps what did (the tests
 /// refuse such a file).
 fn bundle_of(code: &str, files: &[(&str, &str)]) -> FluentBundle<FluentResource> {

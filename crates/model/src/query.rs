@@ -3,6 +3,7 @@
 
 use crate::api::FlowType;
 use crate::fields::SchemaField;
+use crate::l10n::{Locale, Text};
 use thiserror::Error;
 
 /// The page size the API answers with when a request gives no `size`, or one out of range.
@@ -10,21 +11,32 @@ pub const API_DEFAULT_PAGE_SIZE: u32 = 40;
 /// The largest `size` the API takes.
 pub const MAX_PAGE_SIZE: u32 = 20_000;
 
+/// A parameter that cannot be read, and why (`locales/*/rules.ftl`).
 #[derive(Error, Debug, Clone, PartialEq, Eq)]
 #[error("{parameter}={value:?}: {reason}")]
 pub struct QueryError {
     pub parameter: String,
     pub value: String,
-    pub reason: String,
+    pub reason: Text,
 }
 
 impl QueryError {
-    fn new(parameter: &str, value: &str, reason: impl Into<String>) -> Self {
+    pub fn new(parameter: &str, value: &str, reason: Text) -> Self {
         Self {
             parameter: parameter.to_owned(),
             value: value.to_owned(),
-            reason: reason.into(),
+            reason,
         }
+    }
+
+    /// The parameter, its value and why, in `locale`'s words.
+    pub fn message(&self, locale: Locale) -> String {
+        format!(
+            "{}={:?}: {}",
+            self.parameter,
+            self.value,
+            self.reason.in_locale(locale)
+        )
     }
 }
 
@@ -107,13 +119,7 @@ impl Sort {
         let field = SortField::ALL
             .into_iter()
             .find(|field| field.as_str() == name)
-            .ok_or_else(|| {
-                QueryError::new(
-                    parameter,
-                    text,
-                    "unknown sort field: expected name, type, editor, created_at, updated_at, created_by or updated_by with + or -",
-                )
-            })?;
+            .ok_or_else(|| QueryError::new(parameter, text, Text::new("query-unknown-sort")))?;
         Ok(Self { field, descending })
     }
 
@@ -129,7 +135,8 @@ impl Sort {
 
 impl SchemaField {
     pub fn parse(parameter: &str, text: &str) -> Result<Self, QueryError> {
-        Self::from_name(text).ok_or_else(|| QueryError::new(parameter, text, "unknown field"))
+        Self::from_name(text)
+            .ok_or_else(|| QueryError::new(parameter, text, Text::new("query-unknown-field")))
     }
 }
 
@@ -179,7 +186,7 @@ fn parse_page(parameter: &str, value: &str) -> Result<u32, QueryError> {
     let page: u32 = value
         .trim()
         .parse()
-        .map_err(|_| QueryError::new(parameter, value, "expected a whole number from 0"))?;
+        .map_err(|_| QueryError::new(parameter, value, Text::new("query-whole-number-from-0")))?;
     Ok(page.max(1))
 }
 
@@ -187,7 +194,7 @@ fn parse_size(parameter: &str, value: &str) -> Result<u32, QueryError> {
     let size: i64 = value
         .trim()
         .parse()
-        .map_err(|_| QueryError::new(parameter, value, "expected a whole number"))?;
+        .map_err(|_| QueryError::new(parameter, value, Text::new("query-whole-number")))?;
     Ok(match u32::try_from(size) {
         Ok(size) if (1..=MAX_PAGE_SIZE).contains(&size) => size,
         _ => API_DEFAULT_PAGE_SIZE,
@@ -197,7 +204,7 @@ fn parse_size(parameter: &str, value: &str) -> Result<u32, QueryError> {
 fn parse_type(parameter: &str, value: &str) -> Result<FlowType, QueryError> {
     value
         .parse()
-        .map_err(|reason: String| QueryError::new(parameter, value, reason))
+        .map_err(|_: String| QueryError::new(parameter, value, Text::new("query-unknown-type")))
 }
 
 fn non_empty(value: &str) -> Option<String> {
@@ -229,9 +236,9 @@ impl SchemaSearch {
                 "name" => search.name = non_empty(value),
                 "id" => {
                     for item in list_items(value) {
-                        let id = item.parse().map_err(|_| {
-                            QueryError::new(raw_key, item, "expected a 64-bit integer id")
-                        })?;
+                        let id = item
+                            .parse()
+                            .map_err(|_| QueryError::new(raw_key, item, Text::new("query-id")))?;
                         search.ids.push(id);
                     }
                 }
@@ -245,7 +252,9 @@ impl SchemaSearch {
                     search.diagram_only = match value.trim() {
                         "true" | "1" => true,
                         "false" | "0" | "" => false,
-                        _ => return Err(QueryError::new(raw_key, value, "expected true or false")),
+                        _ => {
+                            return Err(QueryError::new(raw_key, value, Text::new("query-boolean")))
+                        }
                     }
                 }
                 "sort" if !value.is_empty() => search.sort = Sort::parse(raw_key, value)?,
@@ -355,7 +364,7 @@ impl TagSearch {
                             return Err(QueryError::new(
                                 raw_key,
                                 value,
-                                "tags sort only by name: expected +name or -name",
+                                Text::new("query-tags-sort"),
                             ))
                         }
                     }

@@ -2,6 +2,7 @@
 //! The server enforces these; the SPA uses the same functions to warn while the user types.
 
 use crate::api::Tag;
+use crate::l10n::{Locale, Text};
 use serde_json::Value;
 use thiserror::Error;
 
@@ -16,20 +17,25 @@ impl Limits {
     pub const NOTE_CHARS: usize = 500;
 }
 
-/// A field that is not acceptable, and why.
+/// A field that is not acceptable, and why (`locales/*/rules.ftl`).
 #[derive(Error, Debug, Clone, PartialEq, Eq)]
 #[error("{field}: {reason}")]
 pub struct FieldError {
     pub field: String,
-    pub reason: String,
+    pub reason: Text,
 }
 
 impl FieldError {
-    pub fn new(field: impl Into<String>, reason: impl Into<String>) -> Self {
+    pub fn new(field: impl Into<String>, reason: Text) -> Self {
         Self {
             field: field.into(),
-            reason: reason.into(),
+            reason,
         }
+    }
+
+    /// The field and why, in `locale`'s words.
+    pub fn message(&self, locale: Locale) -> String {
+        format!("{}: {}", self.field, self.reason.in_locale(locale))
     }
 }
 
@@ -37,10 +43,7 @@ fn no_control_characters(field: &str, text: &str) -> Result<(), FieldError> {
     match text.chars().position(char::is_control) {
         Some(at) => Err(FieldError::new(
             field,
-            format!(
-                "must not contain control characters (found one at character {})",
-                at + 1
-            ),
+            Text::new("field-control-character").with("at", (at + 1).to_string()),
         )),
         None => Ok(()),
     }
@@ -51,7 +54,9 @@ fn at_most(field: &str, text: &str, limit: usize) -> Result<(), FieldError> {
     if length > limit {
         return Err(FieldError::new(
             field,
-            format!("must be at most {limit} characters, got {length}"),
+            Text::new("field-too-long")
+                .with("limit", limit)
+                .with("length", length.to_string()),
         ));
     }
     Ok(())
@@ -61,7 +66,7 @@ fn at_most(field: &str, text: &str, limit: usize) -> Result<(), FieldError> {
 pub fn flow_name(raw: &str) -> Result<String, FieldError> {
     let name = raw.trim();
     if name.is_empty() {
-        return Err(FieldError::new("name", "is required and must not be blank"));
+        return Err(FieldError::new("name", Text::new("field-name-required")));
     }
     at_most("name", name, Limits::NAME_CHARS)?;
     no_control_characters("name", name)?;
@@ -94,7 +99,7 @@ pub fn tags(raw: &[Tag]) -> Result<Vec<Tag>, FieldError> {
         let field = format!("tags[{index}].name");
         let name = tag.name.trim();
         if name.is_empty() {
-            return Err(FieldError::new(field, "must not be blank"));
+            return Err(FieldError::new(field, Text::new("field-blank")));
         }
         at_most(&field, name, Limits::TAG_CHARS)?;
         no_control_characters(&field, name)?;
@@ -105,14 +110,24 @@ pub fn tags(raw: &[Tag]) -> Result<Vec<Tag>, FieldError> {
     if tags.len() > Limits::TAGS_PER_FLOW {
         return Err(FieldError::new(
             "tags",
-            format!(
-                "at most {} tags per flow, got {}",
-                Limits::TAGS_PER_FLOW,
-                tags.len()
-            ),
+            Text::new("field-too-many-tags")
+                .with("limit", Limits::TAGS_PER_FLOW)
+                .with("count", tags.len().to_string()),
         ));
     }
     Ok(tags)
+}
+
+/// What kind of JSON value `value` is ("a number", "an object" …).
+pub fn json_kind_text(value: &Value) -> Text {
+    Text::new(match value {
+        Value::Null => "json-null",
+        Value::Bool(_) => "json-boolean",
+        Value::Number(_) => "json-number",
+        Value::String(_) => "json-string",
+        Value::Array(_) => "json-array",
+        Value::Object(_) => "json-object",
+    })
 }
 
 pub fn json_kind(value: &Value) -> &'static str {
@@ -133,7 +148,7 @@ pub fn schema_shape(schema: &Value) -> Result<(), FieldError> {
     } else {
         Err(FieldError::new(
             "schema",
-            format!("must be a JSON array of steps, got {}", json_kind(schema)),
+            Text::new("field-schema-not-array").with("got", json_kind_text(schema)),
         ))
     }
 }
@@ -189,6 +204,7 @@ mod tests {
         assert!(flow_name("a\0b")
             .unwrap_err()
             .reason
+            .to_string()
             .contains("character 2"));
         assert_eq!(
             flow_name("<script>alert(1)</script>").unwrap(),
@@ -220,10 +236,14 @@ mod tests {
             tags(&[Tag::new("ok"), Tag::new(" ")]).unwrap_err().field,
             "tags[1].name"
         );
-        assert!(tags(&[Tag::new("t".repeat(65))])
-            .unwrap_err()
-            .reason
-            .contains("64"));
+        let too_long = tags(&[Tag::new("t".repeat(65))]).unwrap_err();
+        assert!(too_long.reason.to_string().contains("64"));
+        // In Russian, with the count's plural form.
+        let russian = Locale::from_code("ru").expect("Russian texts");
+        assert_eq!(
+            too_long.message(russian),
+            "tags[0].name: должно быть не длиннее 64 символов, а в нём 65"
+        );
         let many: Vec<Tag> = (0..51).map(|n| Tag::new(format!("t{n}"))).collect();
         assert_eq!(tags(&many).unwrap_err().field, "tags");
         assert!(tags(&many[..50]).is_ok());

@@ -6,7 +6,8 @@ use crate::api::{FlowType, RoutingSchema, SchemaWrite, Tag};
 use crate::fields::SchemaField;
 use crate::flow::decompile::app_key;
 use crate::flow::graph::{branch_paths, path_text, PathSeg};
-use crate::rules::{self, json_kind, FieldError};
+use crate::l10n::Text;
+use crate::rules::{self, json_kind, json_kind_text, FieldError};
 use serde_json::{Map, Value};
 use thiserror::Error;
 
@@ -242,7 +243,7 @@ fn string_field(
         Some(Value::String(text)) => Ok(Some(text)),
         Some(other) => Err(FieldError::new(
             field,
-            format!("must be a string, got {}", json_kind(&other)),
+            Text::new("field-not-string").with("got", json_kind_text(&other)),
         )
         .into()),
     }
@@ -254,7 +255,7 @@ fn bool_field(object: &mut Map<String, Value>, field: &str) -> Result<Option<boo
         Some(Value::Bool(flag)) => Ok(Some(flag)),
         Some(other) => Err(FieldError::new(
             field,
-            format!("must be true or false, got {}", json_kind(&other)),
+            Text::new("field-not-boolean").with("got", json_kind_text(&other)),
         )
         .into()),
     }
@@ -267,7 +268,7 @@ fn tags_field(object: &mut Map<String, Value>) -> Result<Option<Vec<Tag>>, Impor
         Some(other) => {
             return Err(FieldError::new(
                 "tags",
-                format!("must be an array, got {}", json_kind(&other)),
+                Text::new("field-not-array").with("got", json_kind_text(&other)),
             )
             .into())
         }
@@ -281,7 +282,7 @@ fn tags_field(object: &mut Map<String, Value>) -> Result<Option<Vec<Tag>>, Impor
                 _ => {
                     return Err(FieldError::new(
                         format!("tags[{index}]"),
-                        "must have a string \"name\"",
+                        Text::new("field-tag-without-name"),
                     )
                     .into())
                 }
@@ -289,10 +290,7 @@ fn tags_field(object: &mut Map<String, Value>) -> Result<Option<Vec<Tag>>, Impor
             other => {
                 return Err(FieldError::new(
                     format!("tags[{index}]"),
-                    format!(
-                        "must be a tag object or a string, got {}",
-                        json_kind(&other)
-                    ),
+                    Text::new("field-not-a-tag").with("got", json_kind_text(&other)),
                 )
                 .into())
             }
@@ -319,12 +317,7 @@ fn flow_from_object(mut object: Map<String, Value>) -> Result<ImportedFlow, Impo
     let flow_type = string_field(&mut object, "type")?
         .map(|text| {
             text.parse::<FlowType>().map_err(|_| {
-                FieldError::new(
-                    "type",
-                    format!(
-                        "unknown flow type {text:?}; expected one of default, voice, chat, processing, service"
-                    ),
-                )
+                FieldError::new("type", Text::new("field-unknown-type").with("value", text))
             })
         })
         .transpose()?;

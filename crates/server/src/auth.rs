@@ -1,7 +1,7 @@
 //! Who is calling: passwords (Argon2), opaque access tokens (random, stored as SHA-256), and the
 //! [`Account`] extractor that every API handler takes.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, NO_TOKEN, UNKNOWN_TOKEN};
 use crate::state::AppState;
 use crate::store::Account;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
@@ -71,15 +71,12 @@ impl FromRequestParts<AppState> for Account {
     type Rejection = Error;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self> {
-        let token = token_from(&parts.headers)
-            .ok_or(Error::Unauthorized("no access token: sign in first"))?;
+        let token = token_from(&parts.headers).ok_or(Error::Unauthorized(NO_TOKEN))?;
         state
             .store
             .account_for_token(&token_hash(token))
             .await?
-            .ok_or(Error::Unauthorized(
-                "access token is unknown or expired: sign in again",
-            ))
+            .ok_or(Error::Unauthorized(UNKNOWN_TOKEN))
     }
 }
 

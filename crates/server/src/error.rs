@@ -6,9 +6,17 @@ use axum::extract::Request;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use flow_model::l10n::{Locale, Text};
 use flow_model::{ErrorBody, FieldError, QueryError};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Why a request is not signed in ([`Error::Unauthorized`]).
+pub const NO_TOKEN: &str = "no access token: sign in first";
+pub const UNKNOWN_TOKEN: &str = "access token is unknown or expired: sign in again";
+/// What too many failed sign-ins were counted against ([`Error::TooManyAttempts`]).
+pub const FOR_THIS_USER: &str = "for this user";
+pub const FROM_THIS_ADDRESS: &str = "from this address";
 
 impl From<sqlx::Error> for Error {
     fn from(error: sqlx::Error) -> Self {
@@ -123,6 +131,66 @@ impl Error {
         }
     }
 
+    /// What the error body's `detail` says (`locales/*/server.ftl`), in any language; in
+    /// English it is this error's `Display` (a test holds them equal).
+    fn detail(&self) -> Text {
+        match self {
+            Self::InvalidField(error) | Self::InvalidUserField(error) => Text::new("error-field")
+                .with("field", error.field.as_str())
+                .with("reason", error.reason.clone()),
+            Self::InvalidParameter(error) => Text::new("error-parameter")
+                .with("parameter", error.parameter.as_str())
+                .with("value", format!("{:?}", error.value))
+                .with("reason", error.reason.clone()),
+            Self::InvalidJson(reason) => {
+                Text::new("error-invalid-json").with("reason", reason.as_str())
+            }
+            Self::TooDeep { limit, offset } => Text::new("error-too-deep")
+                .with("limit", *limit)
+                .with("offset", offset.to_string()),
+            Self::TooLarge { limit } => {
+                Text::new("error-too-large").with("limit", limit.to_string())
+            }
+            Self::Unauthorized(reason) => Text::new(match *reason {
+                NO_TOKEN => "error-no-token",
+                _ => "error-unknown-token",
+            }),
+            Self::LoginFailed => Text::new("error-login-failed"),
+            Self::TooManyAttempts {
+                from,
+                retry_after_secs,
+            } => Text::new(if *from == FOR_THIS_USER {
+                "error-too-many-attempts-user"
+            } else {
+                "error-too-many-attempts-address"
+            })
+            .with(
+                "minutes",
+                usize::try_from(retry_after_secs.div_ceil(60)).unwrap_or(usize::MAX),
+            ),
+            Self::Forbidden(permission) => {
+                Text::new("error-forbidden").with("permission", format!("{permission:?}"))
+            }
+            Self::AdminOnly => Text::new("error-admin-only"),
+            Self::FlowNotFound(id) => Text::new("error-flow-not-found").with("id", id.to_string()),
+            Self::NameTaken(name) => {
+                Text::new("error-name-taken").with("name", format!("{name:?}"))
+            }
+            Self::UserExists(name) => {
+                Text::new("error-user-exists").with("name", format!("{name:?}"))
+            }
+            Self::StaleWrite { id, current } => Text::new("error-stale-write")
+                .with("id", id.to_string())
+                .with("current", current.to_string()),
+            Self::RouteNotFound => Text::new("error-no-route"),
+            Self::Unavailable(_) => Text::new("error-unavailable"),
+            Self::StorageFull(_) => Text::new("error-storage-full"),
+            Self::Database(_) | Self::Migrate(_) | Self::Corrupt(_) | Self::Internal(_) => {
+                Text::new("error-internal")
+            }
+        }
+    }
+
     /// Sorts database errors: a lost connection (or a database shutting down) is a passing
     /// 503, a full disk a 507, anything else a fault.
     pub fn from_database(error: sqlx::Error) -> Self {
@@ -154,22 +222,17 @@ impl Error {
 #[derive(Clone)]
 struct ErrorInfo {
     id: String,
-    detail: String,
+    detail: Text,
 }
 
 impl IntoResponse for Error {
     fn into_response(self) -> Response {
         let (status, id) = self.status_and_id();
-        let detail = if status.is_server_error() {
+        if status.is_server_error() {
             // Internals stay in the log; people get the kind of failure only.
             tracing::error!(error = ?self, "request failed");
-            match &self {
-                Self::Unavailable(_) | Self::StorageFull(_) => self.to_string(),
-                _ => "internal failure; the request id identifies it in the server log".to_owned(),
-            }
-        } else {
-            self.to_string()
-        };
+        }
+        let detail = self.detail();
         let mut response = status.into_response();
         if let Self::TooManyAttempts {
             retry_after_secs, ..
@@ -193,6 +256,7 @@ pub async fn render_error_bodies(request: Request, next: Next) -> Response {
         .and_then(|value| value.to_str().ok())
         .unwrap_or_default()
         .to_owned();
+    let locale = wanted_locale(request.headers());
     let response = next.run(request).await;
     let status = response.status();
     if !(status.is_client_error() || status.is_server_error()) {
@@ -210,7 +274,7 @@ pub async fn render_error_bodies(request: Request, next: Next) -> Response {
         id: info.id,
         code: status.as_u16(),
         status: status.canonical_reason().unwrap_or("Error").to_owned(),
-        detail: info.detail,
+        detail: info.detail.in_locale(locale),
         request_id,
     };
     let text = serde_json::to_vec(&body).unwrap_or_default();
@@ -222,26 +286,120 @@ pub async fn render_error_bodies(request: Request, next: Next) -> Response {
     Response::from_parts(parts, Body::from(text))
 }
 
+/// The first language of `Accept-Language` there are texts for (in the client's order of
+/// preference, `q` weights included); English when none is.
+fn wanted_locale(headers: &axum::http::HeaderMap) -> Locale {
+    let header = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default();
+    let mut ranges: Vec<(f32, usize, &str)> = header
+        .split(',')
+        .enumerate()
+        .filter_map(|(order, range)| {
+            let mut parts = range.split(';');
+            let language = parts.next()?.trim();
+            let weight = parts
+                .find_map(|part| part.trim().strip_prefix("q="))
+                .map_or(Some(1.0), |weight| weight.trim().parse::<f32>().ok())?;
+            (weight > 0.0).then_some((weight, order, language))
+        })
+        .collect();
+    ranges.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    ranges
+        .into_iter()
+        .find_map(|(_, _, language)| Locale::from_code(language))
+        .unwrap_or(Locale::ENGLISH)
+}
+
 fn framework_error(status: StatusCode) -> ErrorInfo {
     let (id, detail) = match status {
-        StatusCode::NOT_FOUND => ("app.http.not_found", "no such API path"),
-        StatusCode::METHOD_NOT_ALLOWED => (
-            "app.http.method_not_allowed",
-            "this path does not take that method",
-        ),
-        StatusCode::PAYLOAD_TOO_LARGE => (
-            "app.request.body.too_large",
-            "request body is larger than the limit",
-        ),
-        StatusCode::UNSUPPORTED_MEDIA_TYPE => (
-            "app.request.body.invalid",
-            "send the body as application/json",
-        ),
-        status if status.is_server_error() => ("app.internal", "internal failure"),
-        _ => ("app.request.invalid", "the request could not be read"),
+        StatusCode::NOT_FOUND => ("app.http.not_found", "error-no-route"),
+        StatusCode::METHOD_NOT_ALLOWED => ("app.http.method_not_allowed", "error-wrong-method"),
+        StatusCode::PAYLOAD_TOO_LARGE => ("app.request.body.too_large", "error-body-too-large"),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => ("app.request.body.invalid", "error-not-json"),
+        status if status.is_server_error() => ("app.internal", "error-internal-plain"),
+        _ => ("app.request.invalid", "error-unreadable-request"),
     };
     ErrorInfo {
         id: id.to_owned(),
-        detail: detail.to_owned(),
+        detail: Text::new(detail),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One error of each kind people are told about (faults say only "internal failure").
+    fn told() -> Vec<Error> {
+        vec![
+            Error::InvalidField(FieldError::new("name", Text::new("field-name-required"))),
+            Error::InvalidUserField(FieldError::new(
+                "password",
+                Text::new("field-password-short").with("limit", 8_usize),
+            )),
+            Error::InvalidParameter(QueryError::new(
+                "page",
+                "x",
+                Text::new("query-whole-number"),
+            )),
+            Error::InvalidJson("expected value at line 1".into()),
+            Error::TooDeep {
+                limit: 128,
+                offset: 4096,
+            },
+            Error::TooLarge { limit: 1024 },
+            Error::Unauthorized(NO_TOKEN),
+            Error::Unauthorized(UNKNOWN_TOKEN),
+            Error::LoginFailed,
+            Error::TooManyAttempts {
+                from: FOR_THIS_USER,
+                retry_after_secs: 61,
+            },
+            Error::TooManyAttempts {
+                from: FROM_THIS_ADDRESS,
+                retry_after_secs: 5,
+            },
+            Error::Forbidden("update"),
+            Error::AdminOnly,
+            Error::FlowNotFound(7),
+            Error::NameTaken("IVR \"main\"".into()),
+            Error::UserExists("ann".into()),
+            Error::StaleWrite { id: 7, current: 1 },
+            Error::RouteNotFound,
+        ]
+    }
+
+    #[test]
+    fn the_english_detail_is_what_the_error_says_and_russian_is_russian() {
+        let russian = Locale::from_code("ru").expect("Russian texts");
+        for error in told() {
+            assert_eq!(error.detail().in_locale(Locale::ENGLISH), error.to_string());
+            let detail = error.detail().in_locale(russian);
+            assert!(
+                detail.chars().any(|letter| matches!(letter, 'а'..='я')),
+                "{error:?}: {detail}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_language_is_the_first_wanted_that_there_are_texts_for() {
+        let wanted = |header: &str| {
+            let mut headers = axum::http::HeaderMap::new();
+            headers.insert(
+                header::ACCEPT_LANGUAGE,
+                HeaderValue::from_str(header).unwrap(),
+            );
+            wanted_locale(&headers).code()
+        };
+        assert_eq!(wanted("ru-RU,ru;q=0.9,en;q=0.8"), "ru");
+        assert_eq!(wanted("de-DE, ru;q=0.5, en;q=0.4"), "ru");
+        assert_eq!(wanted("en;q=0.3, ru;q=0.7"), "ru");
+        assert_eq!(wanted("ru;q=0, en"), "en");
+        assert_eq!(wanted("de"), "en");
+        assert_eq!(wanted(""), "en");
+        assert_eq!(wanted_locale(&axum::http::HeaderMap::new()).code(), "en");
     }
 }

@@ -279,6 +279,19 @@ async fn names_are_1_to_100_characters(engine: Engine) {
     // A create without any name at all.
     let nameless = admin.post(FLOWS, json!({"schema": []})).await;
     nameless.expect_error(StatusCode::BAD_REQUEST, "app.routing_schema.name.invalid");
+    // Asked in Russian (Accept-Language), the detail is Russian; the id stays the same key.
+    let russian = admin
+        .call_with(
+            Method::POST,
+            FLOWS,
+            Some(json!({"name": "z".repeat(101)})),
+            &[("Accept-Language", "ru-RU,ru;q=0.9,en;q=0.8")],
+        )
+        .await;
+    assert_eq!(
+        russian.expect_error(StatusCode::BAD_REQUEST, "app.routing_schema.name.invalid"),
+        "name: должно быть не длиннее 100 символов, а в нём 101"
+    );
 }
 
 async fn descriptions_are_at_most_200_characters(engine: Engine) {

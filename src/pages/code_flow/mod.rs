@@ -483,9 +483,9 @@ fn typed_general_fields(form: &FlowForm) -> Result<SchemaWrite, FormError> {
 /// Why the form cannot be saved: the name at its field, the rest said in the page's language.
 fn save_error(error: FormError, i18n: crate::i18n::I18n) -> SaveError {
     match error {
-        FormError::Name(error) => SaveError::Name(error.to_string()),
+        FormError::Name(error) => SaveError::Name(error.message(i18n.locale_untracked())),
         FormError::Description(error) | FormError::Tags(error) => {
-            SaveError::Invalid(error.to_string())
+            SaveError::Invalid(error.message(i18n.locale_untracked()))
         }
         FormError::Schema(error) => SaveError::Invalid(i18n.t(Msg::SchemaError(error.to_string()))),
     }

@@ -3,6 +3,7 @@
 
 use crate::components::editor_shell::SaveError;
 use flow_model::flow::payload;
+use flow_model::l10n::Locale;
 use flow_model::rules;
 use flow_model::{RoutingSchema, SchemaWrite, Tag};
 
@@ -28,12 +29,13 @@ impl FlowSettings {
         }
     }
 
-    /// The tags and description a save writes, or why they cannot be saved.
-    pub fn checked(&self) -> Result<(Vec<Tag>, String), String> {
+    /// The tags and description a save writes, or why they cannot be saved (said in
+    /// `locale`).
+    pub fn checked(&self, locale: Locale) -> Result<(Vec<Tag>, String), String> {
         let tags: Vec<Tag> = self.tags.iter().map(Tag::new).collect();
-        let tags = rules::tags(&tags).map_err(|error| error.to_string())?;
+        let tags = rules::tags(&tags).map_err(|error| error.message(locale))?;
         let description =
-            rules::description(&self.description).map_err(|error| error.to_string())?;
+            rules::description(&self.description).map_err(|error| error.message(locale))?;
         Ok((tags, description))
     }
 }
@@ -71,9 +73,11 @@ pub fn checked_write(
     typed_name: &str,
     settings: &FlowSettings,
     saved: payload::Saved,
+    locale: Locale,
 ) -> Result<SchemaWrite, SaveError> {
-    let name = rules::flow_name(typed_name).map_err(|error| SaveError::Name(error.to_string()))?;
-    let (tags, description) = settings.checked().map_err(SaveError::Invalid)?;
+    let name =
+        rules::flow_name(typed_name).map_err(|error| SaveError::Name(error.message(locale)))?;
+    let (tags, description) = settings.checked(locale).map_err(SaveError::Invalid)?;
     Ok(SchemaWrite {
         name: Some(name),
         schema: Some(saved.schema),
@@ -94,18 +98,24 @@ mod tests {
             tags: vec!["ivr".into(), " sales ".into()],
             description: "Main menu".into(),
         };
-        let (tags, description) = fine.checked().unwrap();
+        let (tags, description) = fine.checked(Locale::ENGLISH).unwrap();
         assert_eq!(tags.len(), 2);
         assert_eq!(description, "Main menu");
         let long = FlowSettings {
             description: "x".repeat(201),
             ..FlowSettings::default()
         };
-        assert!(long.checked().unwrap_err().contains("description"));
+        assert!(long
+            .checked(Locale::ENGLISH)
+            .unwrap_err()
+            .contains("description"));
         let blank = FlowSettings {
             tags: vec!["  ".into()],
             ..FlowSettings::default()
         };
-        assert!(blank.checked().unwrap_err().contains("tags[0]"));
+        assert!(blank
+            .checked(Locale::ENGLISH)
+            .unwrap_err()
+            .contains("tags[0]"));
     }
 }

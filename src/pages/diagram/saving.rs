@@ -45,7 +45,12 @@ pub fn diagram_shell(
             name: store.name.get_untracked(),
             settings: store.settings.get_untracked(),
         };
-        let write = checked_write(&typed.name, &typed.settings, store.lay_out_for_save())?;
+        let write = checked_write(
+            &typed.name,
+            &typed.settings,
+            store.lay_out_for_save(),
+            store.locale.get_untracked(),
+        )?;
         let body = match existing {
             // A code flow opened as a diagram becomes a Diagram flow by this save (the user
             // confirmed it).

@@ -80,8 +80,9 @@ pub fn ImportModal(file_name: String, flow: ImportedFlow) -> impl IntoView {
         let target = target.get_untracked();
         let typed = name.get_untracked();
         let on_error = on_error.clone();
+        let locale = i18n.locale_untracked();
         async move {
-            let name = flow_name(&typed).map_err(|error| error.to_string())?;
+            let name = flow_name(&typed).map_err(|error| error.message(locale))?;
             let done = match target {
                 Target::Replace(existing) => client
                     .write_flow(WriteMode::Patch, &existing, &flow.replace_body())

@@ -4,6 +4,7 @@ use super::graph::{FlowGraph, Node, NodeId, Port};
 use crate::api::FlowType;
 use crate::catalog::{Kind, Scope};
 use crate::l10n::{Locale, Text};
+use crate::rules::json_kind_text;
 use petgraph::algo::tarjan_scc;
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use serde_json::Value;
@@ -72,18 +73,6 @@ impl Problem {
 /// An app's label, in the reader's language (its name when the catalog does not know it).
 fn app_label(app: &str) -> Text {
     Text::new(format!("app-{app}"))
-}
-
-/// What kind of JSON value `value` is ("a number", "an object" …).
-pub(crate) fn json_kind_text(value: &Value) -> Text {
-    Text::new(match value {
-        Value::Null => "json-null",
-        Value::Bool(_) => "json-boolean",
-        Value::Number(_) => "json-number",
-        Value::String(_) => "json-string",
-        Value::Array(_) => "json-array",
-        Value::Object(_) => "json-object",
-    })
 }
 
 /// Branches a block cannot do without.

@@ -2,11 +2,12 @@
 //! broken JSON first, then what the graph validation finds, traced back from each node to the
 //! step it came from.
 
-use super::check::{check, json_kind_text, Severity};
+use super::check::{check, Severity};
 use super::decompile::decompile_with_sources;
 use super::graph::{path_text, PathSeg};
 use crate::api::FlowType;
 use crate::l10n::{Locale, Text};
+use crate::rules::json_kind_text;
 use crate::transfer::{line_and_column, parse_json, ImportError};
 use serde_json::Value;
 use std::collections::HashMap;

@@ -13,6 +13,7 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use flow_model::l10n::Text;
 use flow_model::{
     contract, rules, transfer, FieldError, ListResponse, Paging, PatchField, Permission,
     RoutingSchema, SchemaField, SchemaSearch, SchemaVersion, SchemaWrite, Tag, TagSearch,
@@ -87,7 +88,12 @@ async fn read(
 fn schema(value: Option<Value>) -> Result<Value> {
     let schema = value.unwrap_or_else(|| json!([]));
     rules::schema_shape(&schema)?;
-    transfer::check_steps(&schema).map_err(|error| FieldError::new("schema", error.to_string()))?;
+    transfer::check_steps(&schema).map_err(|error| {
+        FieldError::new(
+            "schema",
+            Text::new("field-invalid-steps").with("reason", error.to_string()),
+        )
+    })?;
     Ok(schema)
 }
 
@@ -107,7 +113,7 @@ fn free_text(
 ) -> Result<String> {
     let text = value.unwrap_or_default();
     if has_nul(text) {
-        return Err(FieldError::new(field, "must not contain the character U+0000").into());
+        return Err(FieldError::new(field, Text::new("field-nul")).into());
     }
     Ok(rule(text)?)
 }

@@ -12,6 +12,7 @@ use crate::responses::ServerErrors;
 use crate::state::AppState;
 use axum::http::HeaderMap;
 use axum::{middleware, Json, Router};
+use flow_model::l10n::Text;
 use flow_model::{contract, QueryError};
 use serde_json::json;
 use utoipa_axum::router::OpenApiRouter;
@@ -73,11 +74,11 @@ fn query_pairs(raw: Option<String>) -> Result<Vec<(String, String)>, Error> {
         .iter()
         .find(|(key, value)| has_nul(key) || has_nul(value))
     {
-        Some((key, value)) => Err(Error::InvalidParameter(QueryError {
-            parameter: key.clone(),
-            value: value.clone(),
-            reason: "must not contain the character U+0000".to_owned(),
-        })),
+        Some((key, value)) => Err(Error::InvalidParameter(QueryError::new(
+            key,
+            value,
+            Text::new("field-nul"),
+        ))),
         None => Ok(pairs),
     }
 }
@@ -85,11 +86,7 @@ fn query_pairs(raw: Option<String>) -> Result<Vec<(String, String)>, Error> {
 /// A 64-bit id from a path segment.
 fn parse_id(parameter: &str, text: &str) -> Result<i64, Error> {
     text.parse().map_err(|_| {
-        Error::InvalidParameter(QueryError {
-            parameter: parameter.to_owned(),
-            value: text.to_owned(),
-            reason: "expected a 64-bit integer id".to_owned(),
-        })
+        Error::InvalidParameter(QueryError::new(parameter, text, Text::new("query-id")))
     })
 }
 
@@ -104,11 +101,11 @@ fn if_match(headers: &HeaderMap) -> Result<Option<i64>, Error> {
     }
     let tag = text.strip_prefix("W/").unwrap_or(text).trim_matches('"');
     tag.parse().map(Some).map_err(|_| {
-        Error::InvalidParameter(QueryError {
-            parameter: "If-Match".to_owned(),
-            value: text.to_owned(),
-            reason: "expected the flow's updated_at in quotes, e.g. \"1719000000000\"".to_owned(),
-        })
+        Error::InvalidParameter(QueryError::new(
+            "If-Match",
+            text,
+            Text::new("query-if-match"),
+        ))
     })
 }
 

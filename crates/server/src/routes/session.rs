@@ -2,7 +2,7 @@
 
 use super::{has_nul, SESSION};
 use crate::auth::{new_token, token_from, token_hash, verify_password};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, FOR_THIS_USER, FROM_THIS_ADDRESS};
 use crate::json::JsonBody;
 use crate::responses::{LoginErrors, LogoutErrors, SessionErrors};
 use crate::state::AppState;
@@ -97,9 +97,9 @@ async fn check_throttle(state: &AppState, subjects: &[(String, bool)], now: i64)
             let free_at = earliest.unwrap_or(now) + throttle.window_ms;
             return Err(Error::TooManyAttempts {
                 from: if *is_user {
-                    "for this user"
+                    FOR_THIS_USER
                 } else {
-                    "from this address"
+                    FROM_THIS_ADDRESS
                 },
                 retry_after_secs: u64::try_from((free_at - now).max(1000) / 1000).unwrap_or(1),
             });

@@ -9,6 +9,7 @@ use crate::state::AppState;
 use crate::store::{Account, NewUser};
 use axum::extract::State;
 use axum::Json;
+use flow_model::l10n::Text;
 use flow_model::{contract, rules::FieldError, Role};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -63,13 +64,13 @@ async fn create_user(
     if username.is_empty() || username.chars().any(char::is_control) {
         return Err(Error::InvalidUserField(FieldError::new(
             "username",
-            "must not be blank or contain control characters",
+            Text::new("field-username"),
         )));
     }
     if request.password.chars().count() < 8 {
         return Err(Error::InvalidUserField(FieldError::new(
             "password",
-            "must be at least 8 characters",
+            Text::new("field-password-short").with("limit", 8_usize),
         )));
     }
     let password_hash = tokio::task::spawn_blocking(move || hash_password(&request.password))

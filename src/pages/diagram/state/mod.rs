@@ -70,6 +70,8 @@ pub struct DiagramStore {
     saved: RwSignal<SavedState>,
     pub problems: Memo<Vec<Problem>>,
     pub scene: Memo<Scene>,
+    /// The language the model's texts are said in.
+    pub locale: Signal<Locale>,
 }
 
 impl DiagramStore {
@@ -122,6 +124,7 @@ impl DiagramStore {
             settings: RwSignal::new(settings),
             problems,
             scene,
+            locale,
         }
     }
 

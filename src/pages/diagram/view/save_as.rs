@@ -38,6 +38,7 @@ pub fn SaveAsDialog(dialogs: DiagramDialogs) -> impl IntoView {
             name,
             &store.settings.get_untracked(),
             store.lay_out_for_save(),
+            store.locale.get_untracked(),
         );
         async move {
             let write = SchemaWrite {

@@ -16,7 +16,7 @@ pub fn FlowSettingsModal(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let tags = Signal::derive(move || settings.with(|settings| settings.tags.clone()));
-    let problem = move || settings.with(|settings| settings.checked().err());
+    let problem = move || settings.with(|settings| settings.checked(i18n.locale()).err());
     view! {
         <Modal title=Signal::derive(move || i18n.t(Msg::FlowSettings)) on_close>
             <div class="flow-settings">
