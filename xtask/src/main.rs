@@ -193,44 +193,38 @@ fn test() -> Result<(), String> {
 /// Rewrites `crates/server/openapi.json` with the document the server's code makes (a test
 /// fails while the two differ).
 fn openapi() -> Result<(), String> {
-    let args = [
-        "run",
-        "--quiet",
-        "--package",
-        "flow-server",
-        "--bin",
-        "flow-studio-server",
-        "--",
-        "openapi",
-    ];
-    let output = command("cargo", &args, &[])
-        .stderr(std::process::Stdio::inherit())
-        .output()
-        .map_err(|error| format!("cannot run cargo: {error}"))?;
-    check("cargo", &args, output.status)?;
-    let file = root().join("crates/server/openapi.json");
-    std::fs::write(&file, output.stdout).map_err(|error| format!("{}: {error}", file.display()))?;
-    println!("wrote {}", file.display());
-    Ok(())
+    write_generated(
+        &[
+            "--package",
+            "flow-server",
+            "--bin",
+            "flow-studio-server",
+            "--",
+            "openapi",
+        ],
+        "crates/server/openapi.json",
+    )
 }
 
 /// Rewrites the English catalog texts, which translators translate, from the catalog (a test
 /// fails while the two differ).
 fn locales() -> Result<(), String> {
-    let args = [
-        "run",
-        "--quiet",
-        "--package",
-        "flow-model",
-        "--example",
-        "english_catalog",
-    ];
+    write_generated(
+        &["--package", "flow-model", "--example", "english_catalog"],
+        "crates/model/locales/en/catalog.ftl",
+    )
+}
+
+/// Writes what `cargo run --quiet <what>` prints to `file` (from the workspace root).
+fn write_generated(what: &[&str], file: &str) -> Result<(), String> {
+    let mut args = vec!["run", "--quiet"];
+    args.extend(what);
     let output = command("cargo", &args, &[])
         .stderr(std::process::Stdio::inherit())
         .output()
         .map_err(|error| format!("cannot run cargo: {error}"))?;
     check("cargo", &args, output.status)?;
-    let file = root().join("crates/model/locales/en/catalog.ftl");
+    let file = root().join(file);
     std::fs::write(&file, output.stdout).map_err(|error| format!("{}: {error}", file.display()))?;
     println!("wrote {}", file.display());
     Ok(())

@@ -393,13 +393,27 @@ impl Browser {
             .await;
         // The page itself is 1280×860 whatever Chromium's build takes off its window for
         // toolbars (some headless builds do), so positions on the canvas mean the same.
+        browser.set_page_size(1280, 860).await;
         browser
-            .devtools(
-                "Emulation.setDeviceMetricsOverride",
-                serde_json::json!({ "width": 1280, "height": 860, "deviceScaleFactor": 1, "mobile": false }),
-            )
-            .await;
-        browser
+    }
+
+    /// Shows the page at `width`×`height` CSS pixels, at one device pixel per CSS pixel.
+    pub async fn set_page_size(&self, width: u32, height: u32) {
+        self.devtools(
+            "Emulation.setDeviceMetricsOverride",
+            serde_json::json!({ "width": width, "height": height, "deviceScaleFactor": 1, "mobile": false }),
+        )
+        .await;
+    }
+
+    /// Types `text` and Enter into the diagram editor's Find box: the first step showing it is
+    /// selected.
+    pub async fn find_step(&self, text: &str) {
+        self.type_into(
+            ".find input",
+            &format!("{text}{}", fantoccini::key::Key::Enter),
+        )
+        .await;
     }
 
     /// Runs a DevTools protocol command in the browser's tab (through ChromeDriver) and

@@ -129,9 +129,7 @@ async fn a_step_is_filled_in_through_its_typed_form_with_errors_at_the_field() {
     );
 
     // Saving with errors asks first, naming them.
-    browser
-        .type_into(".find input", &format!("answer{}", Key::Enter))
-        .await;
+    browser.find_step("answer").await;
     browser.wait_for_text(".match-count", "1 of 1").await;
     browser
         .type_into(
@@ -183,9 +181,7 @@ async fn find_arrange_to_start_drafts_and_back_keep_the_work_safe() {
     .await;
 
     // Find steps by any text, Enter and Shift+Enter step through the matches.
-    browser
-        .type_into(".find input", &format!("WELCOME{}", Key::Enter))
-        .await;
+    browser.find_step("WELCOME").await;
     browser.wait_for_text(".match-count", "1 of 2").await;
     browser.wait_for_text(".property-form", "files *").await;
     browser
@@ -232,9 +228,7 @@ async fn find_arrange_to_start_drafts_and_back_keep_the_work_safe() {
     browser
         .click_button(".draft-offer button", "Restore them")
         .await;
-    browser
-        .type_into(".find input", &format!("done{}", Key::Enter))
-        .await;
+    browser.find_step("done").await;
     browser.wait_for_text(".match-count", "1 of 1").await;
     assert_eq!(field_value(&browser, "description").await, "Logged");
 
@@ -322,16 +316,12 @@ async fn steps_copy_and_paste_between_two_flows_through_the_clipboard() {
         .await;
     let browser = signed_in(&server).await;
     browser.open_editor(&server, &source, "diagram").await;
-    browser
-        .type_into(".find input", &format!("promo{}", Key::Enter))
-        .await;
+    browser.find_step("promo").await;
     browser.wait_for_text(".match-count", "1 of 1").await;
     canvas_shortcut(&browser, 'c').await;
 
     browser.open_editor(&server, &target, "diagram").await;
-    browser
-        .type_into(".find input", &format!("answer{}", Key::Enter))
-        .await;
+    browser.find_step("answer").await;
     browser.wait_for_text(".match-count", "1 of 1").await;
     canvas_shortcut(&browser, 'v').await;
     browser
@@ -695,9 +685,7 @@ async fn a_three_step_flow_is_made_with_the_keyboard_alone() {
     );
 
     // The links of the selected step are lists: unlink the playback's next and link it again.
-    browser
-        .type_into(".find input", &format!("playback{}", Key::Enter))
-        .await;
+    browser.find_step("playback").await;
     browser.wait_for_text(".links", "next").await;
     let next = browser.find(".links select[name=link-next]").await;
     next.select_by_label("— not linked").await.unwrap();
@@ -1077,9 +1065,7 @@ async fn notes_and_collapsible_groups_are_kept_with_the_flow() {
     browser.screenshot("diagram-group-collapsed").await;
 
     // Finding a step inside opens the group; undo closes it again.
-    browser
-        .type_into(".find input", &format!("second{}", Key::Enter))
-        .await;
+    browser.find_step("second").await;
     wait_for_link(&browser, "Group Logging: 2 steps |").await;
     canvas_shortcut(&browser, 'z').await;
     wait_for_link(&browser, "Group Logging: 2 steps, collapsed").await;

@@ -25,12 +25,7 @@ async fn every_corpus_flow_reads_in_russian() {
     let server = AppServer::start().await;
     let token = server.admin_token().await;
     let browser = signed_in(&server).await;
-    browser
-        .devtools(
-            "Emulation.setDeviceMetricsOverride",
-            json!({ "width": 1440, "height": 900, "deviceScaleFactor": 1, "mobile": false }),
-        )
-        .await;
+    browser.set_page_size(1440, 900).await;
     browser
         .client
         .execute("localStorage.setItem('flow-studio.lang', 'ru')", vec![])
@@ -60,12 +55,7 @@ async fn every_corpus_flow_reads_in_russian() {
     // as the flow writes them.
     let call_002 = call_002.expect("call-002 is in the corpus");
     browser.open_editor(&server, &call_002, "diagram").await;
-    browser
-        .type_into(
-            ".find input",
-            &format!("switch{}", fantoccini::key::Key::Enter),
-        )
-        .await;
+    browser.find_step("switch").await;
     browser.find(".property-form").await;
     let english = without_cyrillic(&browser, ".property-form .hint").await;
     assert!(english.is_empty(), "{english:#?}");

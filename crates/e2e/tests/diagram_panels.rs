@@ -5,16 +5,6 @@
 use flow_e2e::{corpus_flows, signed_in, AppServer, Browser};
 use serde_json::{json, Value};
 
-/// Shows the page at `width`×900 CSS pixels.
-async fn page_width(browser: &Browser, width: u32) {
-    browser
-        .devtools(
-            "Emulation.setDeviceMetricsOverride",
-            json!({ "width": width, "height": 900, "deviceScaleFactor": 1, "mobile": false }),
-        )
-        .await;
-}
-
 /// What sticks out horizontally: the page itself, any panel wider inside than it is, and any
 /// visible element of a panel that reaches past the panel's edges.
 async fn overflows(browser: &Browser) -> Vec<String> {
@@ -73,12 +63,7 @@ async fn side_panel_width(browser: &Browser) -> (f64, String) {
 /// Opens `flow` in the diagram editor and selects the first step that shows `text`.
 async fn open_and_select(browser: &Browser, server: &AppServer, flow: &Value, text: &str) {
     browser.open_editor(server, flow, "diagram").await;
-    browser
-        .type_into(
-            ".find input",
-            &format!("{text}{}", fantoccini::key::Key::Enter),
-        )
-        .await;
+    browser.find_step(text).await;
     browser.find(".links select").await;
 }
 
@@ -95,7 +80,7 @@ async fn no_panel_overflows_from_1280_to_1920_and_the_side_panel_resizes_collaps
     let browser = signed_in(&server).await;
 
     for width in [1280, 1440, 1920] {
-        page_width(&browser, width).await;
+        browser.set_page_size(width, 900).await;
         open_and_select(&browser, &server, &flow, "switch").await;
         let found = overflows(&browser).await;
         assert!(found.is_empty(), "at {width} px:\n{}", found.join("\n"));
@@ -105,7 +90,7 @@ async fn no_panel_overflows_from_1280_to_1920_and_the_side_panel_resizes_collaps
     }
 
     // Dragged left by 200 px, the panel is 200 px wider, and still after a reload.
-    page_width(&browser, 1440).await;
+    browser.set_page_size(1440, 900).await;
     let (before, _) = side_panel_width(&browser).await;
     let splitter = browser
         .client

@@ -283,6 +283,7 @@ fn variables_of(pattern: &fluent_syntax::ast::Pattern<&str>) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeMap;
 
     #[test]
     fn every_language_has_every_english_text_with_the_same_variables_and_no_other() {
@@ -292,20 +293,22 @@ mod tests {
         for locale in Locale::all().filter(|locale| !locale.is_english()) {
             let (texts, wrong) = inventory(locale);
             assert!(wrong.is_empty(), "{wrong:#?}");
-            let missing: Vec<_> = english
-                .keys()
-                .filter(|id| !texts.contains_key(*id))
-                .collect();
+            let only_in = |these: &BTreeMap<String, Vec<String>>,
+                           others: &BTreeMap<String, Vec<String>>| {
+                these
+                    .keys()
+                    .filter(|id| !others.contains_key(*id))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            };
+            let missing = only_in(&english, &texts);
             assert!(
                 missing.is_empty(),
                 "{} lacks {} texts: {missing:#?}",
                 locale.0,
                 missing.len()
             );
-            let extra: Vec<_> = texts
-                .keys()
-                .filter(|id| !english.contains_key(*id))
-                .collect();
+            let extra = only_in(&texts, &english);
             assert!(
                 extra.is_empty(),
                 "{} has texts English has not: {extra:#?}",

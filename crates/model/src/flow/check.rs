@@ -289,22 +289,16 @@ fn shape(kind: &Kind, value: &Value) -> Option<(Severity, Text)> {
         return None;
     }
     let got = json_kind_text(value);
-    let converted = |expected: Text| {
+    let mismatch = |severity, id: &str, expected: Text| {
         Some((
-            Severity::Warning,
-            Text::new("shape-converted")
+            severity,
+            Text::new(id)
                 .with("expected", expected)
                 .with("got", got.clone()),
         ))
     };
-    let refused = |expected: Text| {
-        Some((
-            Severity::Error,
-            Text::new("shape-refused")
-                .with("expected", expected)
-                .with("got", got.clone()),
-        ))
-    };
+    let converted = |expected| mismatch(Severity::Warning, "shape-converted", expected);
+    let refused = |expected| mismatch(Severity::Error, "shape-refused", expected);
     let number = || Text::new("json-number");
     let text = || Text::new("expected-text");
     let boolean = || Text::new("expected-boolean");

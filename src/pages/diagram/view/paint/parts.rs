@@ -94,13 +94,13 @@ pub(super) fn draw_node(brush: Brush, node_box: &NodeBox, selected: bool) {
     };
     let write = |text: &str, weight: &str, size: f64, color: &str, baseline: f64, left: f64| {
         context.set_fill_style_str(color);
-        context.set_font(&format!(
+        let font = format!(
             "{weight} {:.0}px system-ui, sans-serif",
             size * viewport.zoom
-        ));
+        );
         let room = width - (left + 10.0) * viewport.zoom;
         let _ = context.fill_text(
-            &fitted(context, text, room),
+            &fitted(context, font, text, room),
             corner.x + left * viewport.zoom,
             corner.y + baseline * viewport.zoom,
         );
@@ -154,14 +154,16 @@ fn cut_to_fit(text: &str, room: f64, width_of: impl Fn(&str) -> f64) -> String {
     }
 }
 
-/// [`cut_to_fit`] in the context's current font, remembered: the same titles are drawn every
-/// frame of a pan.
-fn fitted(context: &Context, text: &str, room: f64) -> String {
+/// Sets `font` on the context and gives [`cut_to_fit`] of `text` in it, remembered: the same
+/// titles are drawn every frame of a pan (the font is the key as given, not read back from the
+/// context, which would cost a call into JavaScript per text).
+fn fitted(context: &Context, font: String, text: &str, room: f64) -> String {
+    context.set_font(&font);
     thread_local! {
         static FITTED: std::cell::RefCell<std::collections::HashMap<(String, String, i64), String>> =
             Default::default();
     }
-    let key = (text.to_owned(), context.font(), room.floor() as i64);
+    let key = (text.to_owned(), font, room.floor() as i64);
     FITTED.with(|fitted| {
         let mut fitted = fitted.borrow_mut();
         if let Some(known) = fitted.get(&key) {
@@ -253,10 +255,10 @@ pub(super) fn draw_frame(brush: Brush, frame: &GroupFrame, picked: bool) {
             corner.y + (FRAME_HEADER - 7.0) * viewport.zoom,
         )
     };
-    context.set_font(&format!("600 {size:.0}px system-ui, sans-serif"));
     let _ = context.fill_text(
         &fitted(
             context,
+            format!("600 {size:.0}px system-ui, sans-serif"),
             &format!("{marker} {}", frame.label),
             width.max(160.0),
         ),
