@@ -23,6 +23,7 @@
 //!   layout and paint, where Node-RED does its drawing.
 //!
 //! Targets: 2,000 steps open < 500 ms with frames <= 16 ms; 10,000 open < 2 s, frames <= 33 ms;
+//! at zoom to fit, a pan move's work at most 1.5x the empty flow's at 2,000 steps, 3x at 10,000;
 //! Node-RED at least 5x slower to open, and pan frames no shorter than ours (where both keep to
 //! the display's rate neither can be smoother).
 
@@ -326,15 +327,32 @@ async fn main() {
             open_p90 < open_target,
         );
         let pan = median_and_p90(pan);
-        for (what, (median, p90)) in [("pan", pan), ("drag 50", median_and_p90(dragged))] {
+        // At zoom to fit a pan moves every step: its work, as a ratio to the empty flow's, holds
+        // on slower machines too.
+        let pan_ratio_target = match nodes {
+            0..2_000 => f64::INFINITY,
+            2_000..=5_000 => 1.5,
+            _ => 3.0,
+        };
+        let moves = [
+            ("pan", pan, pan_ratio_target),
+            ("drag 50", median_and_p90(dragged), f64::INFINITY),
+        ];
+        for (what, (median, p90), ratio_target) in moves {
+            let ratio = median / empty_median.max(0.01);
+            let target = if ratio_target.is_finite() {
+                format!("<= {frame_target:.0} ms, <= {ratio_target}x")
+            } else {
+                format!("<= {frame_target:.0} ms")
+            };
             row(
                 &format!("{name}: {what}"),
                 ms(median),
                 ms(p90),
                 format!("empty flow's frame {}", ms(empty_median)),
-                median / empty_median.max(0.01),
-                &format!("<= {frame_target:.0} ms"),
-                p90 <= frame_target,
+                ratio,
+                &target,
+                p90 <= frame_target && ratio <= ratio_target,
             );
         }
         let (heap, _) = median_and_p90(memory);

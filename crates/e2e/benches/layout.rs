@@ -4,9 +4,10 @@
 //! `cargo bench -p flow-e2e --bench layout [-- --runs N]` (needs `cargo xtask setup` for node
 //! and elkjs).
 //!
-//! Both lay out the same graph: the same boxes (200×58), the same ports (next in the middle of
-//! the right side, branches along the bottom, in the same order, fixed where the editor draws
-//! them), every link a line into the left side of its target, gotos and failovers included.
+//! Both lay out the same graph: the same boxes (200×58, taller for a step that lists its
+//! ports), the same ports (next on the right, branches along the bottom or listed down the
+//! right side, in the same order, fixed where the editor draws them), every link a line into
+//! the left side of its target, gotos and failovers included.
 //! ELK is told what the editor does: layered, left to right, orthogonal lines, 52 between
 //! steps, 60 between layers. Each drawing is counted by the same code as the layout tests
 //! (`scene::measure`): crossings, bends, total line length, width over height, overlapping
@@ -14,11 +15,11 @@
 //! routing, natively, ELK's its `layout()` in node; both the median of `--runs` (default 5).
 
 use flow_model::flow::generate::synthetic_flow;
-use flow_model::flow::{auto_layout, decompile, LayoutOptions, Port};
+use flow_model::flow::{auto_layout, decompile, LayoutOptions};
 use flow_model::l10n::Locale;
 use flow_studio::pages::diagram::scene::measure::{measure, Line, Measures};
 use flow_studio::pages::diagram::scene::viewport::{Rect, Vec2};
-use flow_studio::pages::diagram::scene::Scene;
+use flow_studio::pages::diagram::scene::{entry, Scene};
 use serde_json::{json, Value};
 use std::io::Write;
 use std::path::Path;
@@ -69,7 +70,7 @@ fn elk_graph(scene: &Scene) -> Value {
                 .iter()
                 .enumerate()
                 .map(|(port, dot)| {
-                    let side = if dot.port == Port::Next {
+                    let side = if dot.at.x >= rect.x + rect.width {
                         "EAST"
                     } else {
                         "SOUTH"
@@ -80,7 +81,7 @@ fn elk_graph(scene: &Scene) -> Value {
                 })
                 .collect();
             ports.push(json!({"id": format!("n{index}in"), "width": 1, "height": 1,
-                              "x": 0, "y": rect.height / 2.0,
+                              "x": 0, "y": entry(&rect).y - rect.y,
                               "layoutOptions": {"elk.port.side": "WEST"}}));
             json!({"id": format!("n{index}"), "width": rect.width, "height": rect.height,
                    "ports": ports,

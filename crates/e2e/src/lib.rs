@@ -606,6 +606,39 @@ impl Browser {
             .unwrap();
     }
 
+    /// Where on the page the diagram step whose text starts with `title` (as the canvas's
+    /// screen-reader list tells it) is drawn, its centre; and the canvas's zoom.
+    pub async fn step_place(&self, title: &str) -> (f64, f64, f64) {
+        let place = self
+            .client
+            .execute(
+                "const [title] = arguments;
+                 const item = Array.from(document.querySelectorAll('.canvas-area ul.visually-hidden li'))
+                   .find(li => li.textContent.startsWith(title));
+                 const canvas = document.querySelector('.canvas-area canvas');
+                 const [x, y, zoom] = canvas.dataset.view.split(' ').map(Number);
+                 const box = canvas.getBoundingClientRect();
+                 return [box.left + (Number(item.dataset.x) - x) * zoom,
+                         box.top + (Number(item.dataset.y) - y) * zoom, zoom];",
+                vec![serde_json::json!(title)],
+            )
+            .await
+            .unwrap();
+        let number = |at: usize| place[at].as_f64().expect("a number");
+        (number(0), number(1), number(2))
+    }
+
+    /// Moves the mouse to `at` (page coordinates), no button down.
+    pub async fn hover(&self, at: (f64, f64)) {
+        use fantoccini::actions::{InputSource, MouseActions, PointerAction};
+        let mouse = MouseActions::new("mouse".to_owned()).then(PointerAction::MoveTo {
+            duration: None,
+            x: at.0,
+            y: at.1,
+        });
+        self.client.perform_actions(mouse).await.unwrap();
+    }
+
     /// Clicks the first element matching `css`.
     pub async fn click(&self, css: &str) {
         self.find(css)

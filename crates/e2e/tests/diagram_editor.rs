@@ -419,32 +419,8 @@ async fn steps_copy_and_paste_between_two_flows_through_the_clipboard() {
 
 /// Where on the page the step whose title starts with `title` is drawn (its centre).
 async fn node_point(browser: &Browser, title: &str) -> (f64, f64) {
-    let (x, y, _) = node_place(browser, title).await;
+    let (x, y, _) = browser.step_place(title).await;
     (x, y)
-}
-
-/// [`node_point`], and the canvas's zoom.
-async fn node_place(browser: &Browser, title: &str) -> (f64, f64, f64) {
-    let point = browser
-        .client
-        .execute(
-            "const [title] = arguments;
-             const item = Array.from(document.querySelectorAll('.canvas-area ul.visually-hidden li'))
-               .find(li => li.textContent.startsWith(title));
-             const canvas = document.querySelector('.canvas-area canvas');
-             const [x, y, zoom] = canvas.dataset.view.split(' ').map(Number);
-             const box = canvas.getBoundingClientRect();
-             return [box.left + (Number(item.dataset.x) - x) * zoom,
-                     box.top + (Number(item.dataset.y) - y) * zoom, zoom];",
-            vec![json!(title)],
-        )
-        .await
-        .unwrap();
-    (
-        point[0].as_f64().unwrap(),
-        point[1].as_f64().unwrap(),
-        point[2].as_f64().unwrap(),
-    )
 }
 
 /// A press from `from` to `to` (a click when they are the same), Shift held if `shift`.
@@ -555,7 +531,7 @@ async fn ports_are_dragged_onto_steps_to_make_branches() {
 
     // If's next port (the middle of its right side) onto Hang up; its `then` port (the first
     // along its bottom) onto the log.
-    let (if_x, if_y, zoom) = node_place(&browser, "If").await;
+    let (if_x, if_y, zoom) = browser.step_place("If").await;
     let hangup = node_point(&browser, "Hang up").await;
     press(&browser, (if_x + 100.0 * zoom, if_y), hangup, false).await;
     let log = node_point(&browser, "Log: vip").await;
@@ -599,7 +575,7 @@ async fn ports_are_dragged_onto_steps_to_make_branches() {
     );
 
     // Dropping a port on empty space unlinks it; undo links it again.
-    let (if_x, if_y, zoom) = node_place(&browser, "If").await;
+    let (if_x, if_y, zoom) = browser.step_place("If").await;
     press(
         &browser,
         (if_x - 100.0 * zoom + 200.0 * zoom / 3.0, if_y + 29.0 * zoom),
@@ -1123,7 +1099,7 @@ async fn notes_and_collapsible_groups_are_kept_with_the_flow() {
         .unwrap();
     browser
         .wait_until(|| async {
-            let (x, y, zoom) = node_place(&browser, "Log: second").await;
+            let (x, y, zoom) = browser.step_place("Log: second").await;
             let (cx, cy) = (canvas[0].as_f64().unwrap(), canvas[1].as_f64().unwrap());
             if (x - cx).abs() < 2.0 && (y - cy).abs() < 2.0 && zoom == 1.0 {
                 Ok(())
@@ -1184,7 +1160,7 @@ async fn a_dragged_step_shows_alignment_guides_and_links_go_around_steps() {
         flow: _flow,
         browser,
     } = chain_flow("Chain").await;
-    let (first_x, first_y, zoom) = node_place(&browser, "Log: first").await;
+    let (first_x, first_y, zoom) = browser.step_place("Log: first").await;
     let second = node_point(&browser, "Log: second").await;
     let hangup = node_point(&browser, "Hang up").await;
     // The first log, held halfway between the second log and Hang up, a little lower: its
@@ -1227,7 +1203,7 @@ async fn a_dragged_step_shows_alignment_guides_and_links_go_around_steps() {
     // Dropped below the others: Answer's link to it goes around the second log, not through.
     browser
         .wait_until(|| async {
-            let (x, _, _) = node_place(&browser, "Log: first").await;
+            let (x, _, _) = browser.step_place("Log: first").await;
             if (x - held.0).abs() < 20.0 * zoom {
                 Ok(())
             } else {
@@ -1240,7 +1216,7 @@ async fn a_dragged_step_shows_alignment_guides_and_links_go_around_steps() {
     canvas_shortcut(&browser, 'z').await;
     browser
         .wait_until(|| async {
-            let (x, _, _) = node_place(&browser, "Log: first").await;
+            let (x, _, _) = browser.step_place("Log: first").await;
             if (x - first_x).abs() < 1.0 {
                 Ok(())
             } else {

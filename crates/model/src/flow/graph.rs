@@ -281,6 +281,49 @@ impl FlowGraph {
         links
     }
 
+    /// The ports of `node`, in the order they are drawn: next, the branches its argument writes,
+    /// the fixed branches its app has but does not write yet (`then`, `else`, …), any other
+    /// linked branch, and failover when the step has a limit.
+    pub fn output_ports(&self, node: NodeId) -> Vec<Port> {
+        if node == self.start {
+            return vec![Port::Next];
+        }
+        let Some(Node::Step(step)) = self.graph.node_weight(node) else {
+            return Vec::new();
+        };
+        let mut ports = vec![Port::Next];
+        let mut add = |port: Port| {
+            if !ports.contains(&port) {
+                ports.push(port);
+            }
+        };
+        for path in branch_paths(&step.app, step.argument()) {
+            add(Port::Branch(path));
+        }
+        if let Some(spec) = catalog::app(&step.app) {
+            for port in spec.ports {
+                let fixed: Option<Vec<PathSeg>> = port
+                    .path
+                    .iter()
+                    .map(|seg| match seg {
+                        Seg::Key(key) => Some(PathSeg::Key((*key).to_owned())),
+                        Seg::AnyKey | Seg::AnyIndex => None,
+                    })
+                    .collect();
+                if let Some(path) = fixed {
+                    add(Port::Branch(path));
+                }
+            }
+        }
+        for (path, _, _) in self.branch_links(node) {
+            add(Port::Branch(path.to_vec()));
+        }
+        if step.object.contains_key("limit") {
+            add(Port::Failover);
+        }
+        ports
+    }
+
     /// The branch edges of `node`: the arrays its step writes, in written order, then branches
     /// the step does not write yet (new in the editor), in edge order.
     pub fn branch_links(&self, node: NodeId) -> Vec<(&[PathSeg], NodeId, &Link)> {

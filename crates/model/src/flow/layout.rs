@@ -1,9 +1,11 @@
 //! Auto-layout, layered for the shape flows have. Placing links (next and branches) form a
 //! forest; gotos and failovers are back edges and never place a step. A step's branches go in
-//! the next layer, below it in reverse port order: a branch line leaves the bottom, goes down,
-//! then right, so the last port's line must turn first for no two of them to cross. What
-//! follows the step goes on its row once the deepest branch has ended, its link running above
-//! the branches, so a flow reads left to right in the order it runs.
+//! the next layer, below it: in reverse port order when their lines leave the bottom (down,
+//! then right, so the last port's line must turn first for no two of them to cross), in port
+//! order when the step lists its ports down its right side ([`shape`]), with room after its
+//! layer for each line to turn down at its own distance. What follows the step goes on its row
+//! once the deepest branch has ended, its link running above the branches, so a flow reads
+//! left to right in the order it runs.
 //!
 //! Subtrees are packed as tightly as their outlines allow, layer by layer (each keeps the rows
 //! it uses, including the channel its branch lines run down), and a flow much wider than tall is
@@ -11,7 +13,8 @@
 //! drawing stays screen-shaped. Deterministic, iterative (long chains cannot overflow the
 //! stack), and linear in the number of steps but for the wrap search, which is linear in layers.
 
-use super::graph::{FlowGraph, NodeId, Point, Port};
+use super::graph::{FlowGraph, NodeId, PathSeg, Point, Port};
+use super::shape;
 use std::collections::{HashMap, HashSet};
 
 /// Grid spacing, in world units, and the shape a wrapped flow aims at.
@@ -40,18 +43,29 @@ const WIDEST: f64 = 2.0;
 /// into bands at least this many layers wide (about a screen at 100 %).
 const NARROWEST_BAND: usize = 6;
 
-/// The placing forest: for each node, its branches (in the order compile writes them) and what
-/// follows it.
+/// The placing forest: for each node, its branches (top to bottom) and what follows it, and
+/// the steps that list their ports ([`shape::lists_ports`]).
 struct Tree {
     branches: HashMap<NodeId, Vec<NodeId>>,
     next: HashMap<NodeId, NodeId>,
     roots: Vec<NodeId>,
+    listing: HashMap<NodeId, Listing>,
+}
+
+/// What a step that lists its ports takes beyond a plain step's place.
+#[derive(Clone, Copy)]
+struct Listing {
+    /// Rows below its own that its box reaches into.
+    rows_below: i64,
+    /// The space its lines need right of it.
+    room: f64,
 }
 
 impl Tree {
-    fn of(flow: &FlowGraph) -> Self {
+    fn of(flow: &FlowGraph, options: &LayoutOptions) -> Self {
         let mut branches: HashMap<NodeId, Vec<NodeId>> = HashMap::new();
         let mut next = HashMap::new();
+        let mut listing = HashMap::new();
         let mut placed = HashSet::new();
         for node in flow.graph.node_indices() {
             for (_, target, link) in flow.links_from(node) {
@@ -62,13 +76,34 @@ impl Tree {
                 }
                 next.insert(node, target);
             }
-            let children = flow
+            let mut children: Vec<(&[PathSeg], NodeId)> = flow
                 .branch_links(node)
                 .into_iter()
                 .filter(|(_, target, link)| !link.jump && *target != node && placed.insert(*target))
-                .map(|(_, target, _)| target)
+                .map(|(path, target, _)| (path, target))
                 .collect();
-            branches.insert(node, children);
+            let ports = flow.output_ports(node);
+            if shape::lists_ports(&ports) {
+                // Listed down the right side: top to bottom in port order, each line turning
+                // down before the one above it.
+                children.sort_by_key(|(path, _)| {
+                    ports
+                        .iter()
+                        .position(|port| matches!(port, Port::Branch(at) if at == path))
+                });
+                let below = shape::step_height(&ports) - shape::STEP_HEIGHT;
+                listing.insert(
+                    node,
+                    Listing {
+                        rows_below: (below / options.lane).ceil() as i64,
+                        room: shape::room_right(&ports),
+                    },
+                );
+            } else {
+                // Along the bottom: the last port's line turns first, so its branch goes on top.
+                children.reverse();
+            }
+            branches.insert(node, children.into_iter().map(|(_, node)| node).collect());
         }
         // Start first, then whatever nothing places (definitions, jump targets only, islands).
         let mut roots = vec![flow.start];
@@ -81,17 +116,13 @@ impl Tree {
             branches,
             next,
             roots,
+            listing,
         }
     }
 
-    /// The branches of `node` top to bottom: last port first.
+    /// The branches of `node` top to bottom.
     fn branches(&self, node: NodeId) -> impl Iterator<Item = NodeId> + '_ {
-        self.branches
-            .get(&node)
-            .into_iter()
-            .flatten()
-            .rev()
-            .copied()
+        self.branches.get(&node).into_iter().flatten().copied()
     }
 
     /// The children of `node`: what follows, then the branches top to bottom.
@@ -230,7 +261,12 @@ impl Grid {
                 let top = if next.is_some() { 0 } else { top };
                 outline = Outline::topped(outline, (top, bottom));
             }
-            outlines.insert(node, Outline::topped(outline, (0, channel)));
+            // Its own layer: its box, and the channel its branch lines run down.
+            let own = tree
+                .listing
+                .get(&node)
+                .map_or(channel, |listing| channel.max(listing.rows_below));
+            outlines.insert(node, Outline::topped(outline, (0, own)));
         }
         // Trees one below the other, a row apart, each as high as the ones above allow.
         let mut stacked: Option<Outline> = None;
@@ -381,7 +417,7 @@ fn cuts(layers: &[LayerUse], bands: usize) -> Vec<usize> {
 
 /// Lays out every node of the diagram.
 pub fn auto_layout(flow: &mut FlowGraph, options: LayoutOptions) {
-    let tree = Tree::of(flow);
+    let tree = Tree::of(flow, &options);
     let grid = Grid::of(&tree, flow);
     let layers = LayerUse::of(&grid, &tree);
     let starts = band_starts(&layers, &options);
@@ -395,13 +431,26 @@ pub fn auto_layout(flow: &mut FlowGraph, options: LayoutOptions) {
         band_row.push(next_free - top);
         next_free += bottom - top + 2;
     }
+    // Each layer's left edge: a layer whose steps list their ports is followed by the room
+    // their lines need to turn down one by one.
+    let mut room = vec![0.0f64; layers.len()];
+    for (node, listing) in &tree.listing {
+        if let Some((layer, _)) = grid.cell.get(node) {
+            room[*layer] = room[*layer].max(listing.room);
+        }
+    }
+    let mut left = vec![0.0; layers.len()];
+    for layer in 1..layers.len() {
+        if band_of_layer[layer] == band_of_layer[layer - 1] {
+            left[layer] = left[layer - 1] + options.step.max(shape::STEP_WIDTH + room[layer - 1]);
+        }
+    }
     for (node, (layer, row)) in grid.cell {
         let band = band_of_layer[layer];
-        let column = (layer - starts[band]) as f64;
         let row = (row + band_row[band]) as f64;
         if let Some(weight) = flow.graph.node_weight_mut(node) {
             weight.set_position(Point {
-                x: column * options.step,
+                x: left[layer],
                 y: row * options.lane,
             });
         }

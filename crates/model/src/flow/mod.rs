@@ -10,6 +10,7 @@ pub mod generate;
 pub mod graph;
 pub mod layout;
 pub mod payload;
+pub mod shape;
 
 pub use check::{check, Problem, ProblemKind, Severity};
 pub use compile::{assign_missing_tags, compile, is_generated_tag, Compiled};

@@ -630,3 +630,27 @@ fn made_up_tags_are_told_from_given_ones() {
     assert!(!is_generated_tag("answer", "answer__xyz"));
     assert!(!is_generated_tag("answer", "hangup__0123456789abcdef"));
 }
+
+#[test]
+fn an_if_offers_then_and_else_even_before_it_writes_them_and_a_switch_its_cases() {
+    let flow = decompile(&json!([
+        {"if": {"expression": "1"}},
+        {"switch": {"variable": "x", "case": {"1": [], "2": []}}, "limit": {"max": 2}}
+    ]))
+    .unwrap();
+    let branch = |keys: &[&str]| Port::branch(keys);
+    assert_eq!(
+        flow.output_ports(node_with_app(&flow, "if")),
+        [Port::Next, branch(&["then"]), branch(&["else"])]
+    );
+    assert_eq!(
+        flow.output_ports(node_with_app(&flow, "switch")),
+        [
+            Port::Next,
+            branch(&["case", "1"]),
+            branch(&["case", "2"]),
+            Port::Failover
+        ]
+    );
+    assert_eq!(flow.output_ports(flow.start), [Port::Next]);
+}

@@ -1,52 +1,7 @@
-//! Connecting steps by their ports: which ports a node offers (next, each branch its app has,
-//! failover once it has a limit), and linking a port to a step, or unlinking it.
+//! Connecting steps by their ports ([`FlowGraph::output_ports`]): linking a port to a step, or
+//! unlinking it.
 
-use flow_model::catalog::{self, Seg};
-use flow_model::flow::graph::branch_paths;
-use flow_model::flow::{FlowGraph, Node, NodeId, PathSeg, Port};
-
-/// The ports of `node`, in the order they are drawn: next, the branches its argument writes,
-/// the fixed branches its app has but does not write yet (`then`, `else`, …), any other
-/// linked branch, and failover when the step has a limit.
-pub fn output_ports(flow: &FlowGraph, node: NodeId) -> Vec<Port> {
-    if node == flow.start {
-        return vec![Port::Next];
-    }
-    let Some(Node::Step(step)) = flow.graph.node_weight(node) else {
-        return Vec::new();
-    };
-    let mut ports = vec![Port::Next];
-    let mut add = |port: Port| {
-        if !ports.contains(&port) {
-            ports.push(port);
-        }
-    };
-    for path in branch_paths(&step.app, step.argument()) {
-        add(Port::Branch(path));
-    }
-    if let Some(spec) = catalog::app(&step.app) {
-        for port in spec.ports {
-            let fixed: Option<Vec<PathSeg>> = port
-                .path
-                .iter()
-                .map(|seg| match seg {
-                    Seg::Key(key) => Some(PathSeg::Key((*key).to_owned())),
-                    Seg::AnyKey | Seg::AnyIndex => None,
-                })
-                .collect();
-            if let Some(path) = fixed {
-                add(Port::Branch(path));
-            }
-        }
-    }
-    for (path, _, _) in flow.branch_links(node) {
-        add(Port::Branch(path.to_vec()));
-    }
-    if step.object.contains_key("limit") {
-        add(Port::Failover);
-    }
-    ports
-}
+use flow_model::flow::{FlowGraph, NodeId, PathSeg, Port};
 
 /// Links `port` of `from` to `to`, in place of what it led to. A step that something already
 /// leads to is reached by a jump (a `goto` in the schema), as is anything out of the flow's
@@ -55,7 +10,7 @@ pub fn connect(flow: &mut FlowGraph, from: NodeId, port: Port, to: NodeId) -> Re
     if to == flow.start {
         return Err("nothing can lead into Start".to_owned());
     }
-    if flow.graph.node_weight(to).is_none() || !output_ports(flow, from).contains(&port) {
+    if flow.graph.node_weight(to).is_none() || !flow.output_ports(from).contains(&port) {
         return Err("that port is not there any more".to_owned());
     }
     disconnect(flow, from, &port);
@@ -145,30 +100,6 @@ mod tests {
             })
             .map(|(node, _)| node)
             .unwrap()
-    }
-
-    #[test]
-    fn an_if_offers_then_and_else_even_before_it_writes_them_and_a_switch_its_cases() {
-        let flow = decompile(&json!([
-            {"if": {"expression": "1"}},
-            {"switch": {"variable": "x", "case": {"1": [], "2": []}}, "limit": {"max": 2}}
-        ]))
-        .unwrap();
-        let branch = |keys: &[&str]| Port::branch(keys);
-        assert_eq!(
-            output_ports(&flow, node_with(&flow, "if", "")),
-            [Port::Next, branch(&["then"]), branch(&["else"])]
-        );
-        assert_eq!(
-            output_ports(&flow, node_with(&flow, "switch", "")),
-            [
-                Port::Next,
-                branch(&["case", "1"]),
-                branch(&["case", "2"]),
-                Port::Failover
-            ]
-        );
-        assert_eq!(output_ports(&flow, flow.start), [Port::Next]);
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! What is under the pointer, and where there is room: hit tests over a built scene.
 
 use super::viewport::{Rect, Vec2};
-use super::{Edge, NodeBox, NoteBox, Scene};
+use super::{Edge, NodeBox, NoteBox, PortDot, Scene, PORT_REACH};
 use crate::pages::diagram::editing::decorations::Decoration;
+use flow_model::flow::shape::PORT_ROW;
 use flow_model::flow::{NodeId, Port};
 
 impl Scene {
@@ -14,6 +15,24 @@ impl Scene {
                 .iter()
                 .find(|dot| (dot.at.x - world.x).hypot(dot.at.y - world.y) <= reach)
                 .map(|dot| (node_box.node, dot.port.clone()))
+        })
+    }
+
+    /// The listed port ([`PortDot::turn`]) whose row or dot is at a world point.
+    pub fn listed_port_at(&self, world: Vec2) -> Option<&PortDot> {
+        self.boxes.iter().rev().find_map(|node_box| {
+            let reach = Rect {
+                width: node_box.rect.width + PORT_REACH,
+                ..node_box.rect
+            };
+            if !reach.contains(world) {
+                return None;
+            }
+            node_box
+                .ports
+                .iter()
+                .filter(|dot| dot.turn.is_some())
+                .find(|dot| (dot.at.y - world.y).abs() <= PORT_ROW / 2.0)
         })
     }
 

@@ -16,14 +16,13 @@ mod shapes;
 pub mod viewport;
 
 pub use shapes::{
-    Edge, GroupFrame, NodeBox, NoteBox, PortDot, FRAME_HEADER, FRAME_PADDING, GRIP, NODE_HEIGHT,
-    NODE_WIDTH, PORT_REACH,
+    entry, Edge, GroupFrame, NodeBox, NoteBox, PortDot, FRAME_HEADER, FRAME_PADDING, GRIP,
+    PORT_REACH, STEP_HEIGHT, STEP_WIDTH,
 };
 
 use crate::components::icon::lucide;
-use crate::pages::diagram::editing::wiring;
 use flow_model::catalog;
-use flow_model::flow::{is_generated_tag, FlowGraph, Node, NodeId, Port, Problem, Severity};
+use flow_model::flow::{is_generated_tag, shape, FlowGraph, Node, NodeId, Port, Problem, Severity};
 use flow_model::l10n::Locale;
 use labels::{port_label, short, summary};
 use routing::{Ends, Obstacles};
@@ -58,17 +57,13 @@ fn routed(port: &Port, from: &End, to: &End, obstacles: &Obstacles) -> Vec<Vec2>
     } else {
         port
     };
-    let port_at = from
-        .ports
-        .iter()
-        .find(|dot| dot.port == *port)
-        .map(|dot| dot.at);
+    let dot = from.ports.iter().find(|dot| dot.port == *port);
     let (a, b) = (&from.rect, &to.rect);
     let right_end = || obstacles.right_end(a.x + a.width, a.y, b.y - routing::ARRIVE);
-    let plain = route(port, a, b, port_at, right_end);
+    let plain = route(port, a, b, dot, right_end);
     let ends = Ends {
         start: plain[0],
-        down: *port != Port::Next,
+        down: *port != Port::Next && dot.is_none_or(|dot| dot.turn.is_none()),
         end: plain[plain.len() - 1],
         source: from.index,
         target: to.index,
@@ -91,11 +86,12 @@ impl Scene {
             .node_indices()
             .map(|node| {
                 let position = flow.graph[node].position();
+                let ports = flow.output_ports(node);
                 let rect = Rect {
                     x: position.x,
                     y: position.y,
-                    width: NODE_WIDTH,
-                    height: NODE_HEIGHT,
+                    width: STEP_WIDTH,
+                    height: shape::step_height(&ports),
                 };
                 let (icon, title, summary) = match &flow.graph[node] {
                     Node::Start { .. } => (
@@ -125,16 +121,16 @@ impl Scene {
                         short(value),
                     ),
                 };
-                let ports = wiring::output_ports(flow, node);
                 let places = port_places(&rect, &ports);
                 let ports = ports
                     .into_iter()
                     .zip(places)
-                    .map(|(port, at)| PortDot {
+                    .map(|(port, (at, turn))| PortDot {
                         label: port_label(flow, node, &port),
                         linked: flow.link_from(node, &port).is_some(),
                         port,
                         at,
+                        turn,
                     })
                     .collect();
                 NodeBox {
@@ -220,6 +216,10 @@ impl Scene {
                     from,
                     to,
                     label: port_label(flow, from, &link.port),
+                    listed: source
+                        .ports
+                        .iter()
+                        .any(|dot| dot.port == link.port && dot.turn.is_some()),
                     jump: link.jump,
                     points: routed(&link.port, &source, &target, &obstacles),
                     port: link.port.clone(),
@@ -274,15 +274,11 @@ impl Scene {
                 continue;
             };
             let position = weight.position();
+            let (right, down) = (position.x - node_box.rect.x, position.y - node_box.rect.y);
             node_box.rect.x = position.x;
             node_box.rect.y = position.y;
-            let ports: Vec<Port> = node_box.ports.iter().map(|dot| dot.port.clone()).collect();
-            for (dot, at) in node_box
-                .ports
-                .iter_mut()
-                .zip(port_places(&node_box.rect, &ports))
-            {
-                dot.at = at;
+            for dot in &mut node_box.ports {
+                dot.at = Vec2::new(dot.at.x + right, dot.at.y + down);
             }
         }
         let index = self.node_index();
@@ -310,12 +306,8 @@ impl Scene {
                 continue;
             };
             let (from, to) = (&self.boxes[source], &self.boxes[target]);
-            let port_at = from
-                .ports
-                .iter()
-                .find(|dot| dot.port == edge.port)
-                .map(|dot| dot.at);
-            edge.points = route(&edge.port, &from.rect, &to.rect, port_at, || None);
+            let dot = from.ports.iter().find(|dot| dot.port == edge.port);
+            edge.points = route(&edge.port, &from.rect, &to.rect, dot, || None);
         }
     }
 
@@ -399,7 +391,7 @@ mod tests {
         );
         assert_eq!(scene.hit(Vec2::new(start.x - 500.0, start.y)), None);
         let bounds = scene.bounds().unwrap();
-        assert!(bounds.width >= NODE_WIDTH * 2.0);
+        assert!(bounds.width >= STEP_WIDTH * 2.0);
     }
 
     #[test]
@@ -490,6 +482,66 @@ mod tests {
             scene.port_at(Vec2::new(then.x + 30.0, then.y), PORT_REACH),
             None
         );
+    }
+
+    /// A switch of `cases` cases, each leading to a step of its own, labelled the way
+    /// operators write them (longer than a box is wide).
+    fn many_cases(cases: usize) -> Value {
+        let case: serde_json::Map<String, Value> = (1..=cases)
+            .map(|case| {
+                (
+                    format!("{case:02} the caller asked to be called back later"),
+                    json!([{"log": format!("case {case}")}]),
+                )
+            })
+            .collect();
+        json!([{"switch": {"variable": "${reason}", "case": case}}, {"hangup": ""}])
+    }
+
+    #[test]
+    fn a_switch_of_forty_cases_lists_them_down_its_side_each_line_on_its_own() {
+        let (_, scene) = scene(many_cases(40));
+        let switch = scene.boxes.iter().find(|b| b.title == "Switch").unwrap();
+        let rect = switch.rect;
+        let listed: Vec<&PortDot> = switch
+            .ports
+            .iter()
+            .filter(|dot| dot.turn.is_some())
+            .collect();
+        assert_eq!(listed.len(), 40);
+        let mut turns = Vec::new();
+        let mut previous_target = f64::NEG_INFINITY;
+        for (row, dot) in listed.iter().enumerate() {
+            // A row each down the right side, in written order, inside the box.
+            assert_eq!(dot.at.x, rect.x + rect.width);
+            assert!(rect.y + STEP_HEIGHT < dot.at.y && dot.at.y < rect.y + rect.height);
+            assert!(dot.label.starts_with(&format!("{:02} ", row + 1)));
+            // Its whole label under the pointer anywhere on its row, and its dot to drag from.
+            let on_row = Vec2::new(rect.x + 40.0, dot.at.y + 5.0);
+            assert_eq!(scene.listed_port_at(on_row), Some(*dot));
+            assert_eq!(
+                scene.port_at(dot.at, PORT_REACH),
+                Some((switch.node, dot.port.clone()))
+            );
+            // Its line: out to the right, down at its own distance, into its step; the steps
+            // in the order of the rows, so no line crosses another.
+            let edge = scene
+                .edges
+                .iter()
+                .find(|edge| edge.from == switch.node && edge.port == dot.port)
+                .unwrap();
+            assert!(edge.listed);
+            assert_eq!(edge.points[0], dot.at);
+            assert_eq!(edge.points[1].y, dot.at.y);
+            turns.push(edge.points[1].x);
+            let target = edge.points[edge.points.len() - 1].y;
+            assert!(target > previous_target);
+            previous_target = target;
+        }
+        assert!(turns.windows(2).all(|pair| pair[0] > pair[1]));
+        let measures = scene.measures();
+        assert_eq!((measures.crossings, measures.through_steps), (0, 0));
+        assert_eq!(measures.overlaps, 0);
     }
 
     #[test]
@@ -673,7 +725,7 @@ mod tests {
         let frame = &scene.frames[0];
         assert_eq!(
             (frame.rect.width, frame.rect.height),
-            (NODE_WIDTH, NODE_HEIGHT)
+            (STEP_WIDTH, STEP_HEIGHT)
         );
         // answer → (log a → log b) → hangup: two links touch the group, the inner one is gone.
         assert_eq!(scene.edges.len(), flow.graph.edge_count() - 1);

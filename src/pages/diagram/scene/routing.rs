@@ -19,6 +19,9 @@ const SEARCH_MARGIN: f64 = 120.0;
 /// Beyond this many boxes near a link (a far jump across a big flow), it goes below them all
 /// instead of searching through them.
 const MOST_SEARCHED: usize = 28;
+/// When the way below them all runs through a step (down a column of steps), a search through
+/// this many is worth its cost.
+const MOST_SEARCHED_WHEN_BLOCKED: usize = 40;
 /// The side of a spatial-index cell, in world units.
 const CELL: f64 = 400.0;
 
@@ -43,21 +46,12 @@ fn cell_range(rect: &Rect) -> impl Iterator<Item = (i64, i64)> {
     (left..=right).flat_map(move |x| (top..=bottom).map(move |y| (x, y)))
 }
 
-fn inflated(rect: &Rect, by: f64) -> Rect {
-    Rect {
-        x: rect.x - by,
-        y: rect.y - by,
-        width: rect.width + 2.0 * by,
-        height: rect.height + 2.0 * by,
-    }
-}
-
 impl Obstacles {
     pub fn new(rects: impl IntoIterator<Item = Rect>) -> Self {
         let rects: Vec<Rect> = rects.into_iter().collect();
         let mut cells: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
         for (index, rect) in rects.iter().enumerate() {
-            for cell in cell_range(&inflated(rect, CLEARANCE)) {
+            for cell in cell_range(&rect.inflated(CLEARANCE)) {
                 cells.entry(cell).or_default().push(index);
             }
         }
@@ -99,7 +93,7 @@ impl Obstacles {
             .filter_map(|cell| self.cells.get(&cell))
             .flatten()
             .copied()
-            .filter(|index| inflated(&self.rects[*index], CLEARANCE).intersects(area))
+            .filter(|index| self.rects[*index].inflated(CLEARANCE).intersects(area))
             .collect();
         found.sort_unstable();
         found.dedup();
@@ -108,11 +102,19 @@ impl Obstacles {
 
     /// Does the axis-aligned segment `a`–`b` pass through a box's clearance (`ignoring` some)?
     fn blocks(&self, a: Vec2, b: Vec2, ignoring: &[usize]) -> bool {
+        self.lowest_in_the_way(a, b, ignoring).is_some()
+    }
+
+    /// The bottom of the lowest box whose clearance the segment `a`–`b` passes through.
+    fn lowest_in_the_way(&self, a: Vec2, b: Vec2, ignoring: &[usize]) -> Option<f64> {
         let span = Rect::spanning(a, b);
         self.near(&span)
             .into_iter()
             .filter(|index| !ignoring.contains(index))
-            .any(|index| crosses(&inflated(&self.rects[index], CLEARANCE), a, b))
+            .map(|index| self.rects[index])
+            .filter(|rect| crosses(&rect.inflated(CLEARANCE), a, b))
+            .map(|rect| rect.y + rect.height)
+            .reduce(f64::max)
     }
 }
 
@@ -181,21 +183,25 @@ pub fn around(plain: Vec<Vec2>, ends: &Ends, obstacles: &Obstacles) -> Vec<Vec2>
     if clear(&plain, ends, obstacles) {
         return plain;
     }
-    let area = inflated(&Rect::spanning(ends.leave(), ends.arrive()), SEARCH_MARGIN);
+    let area = Rect::spanning(ends.leave(), ends.arrive()).inflated(SEARCH_MARGIN);
     let nearby = obstacles.near(&area);
-    let path = if nearby.len() > MOST_SEARCHED {
-        None
-    } else {
-        search(ends, &area, &nearby, obstacles)
+    let searched = |most: usize| {
+        (nearby.len() <= most)
+            .then(|| search(ends, &area, &nearby, obstacles))
+            .flatten()
     };
-    path.unwrap_or_else(|| below(ends, &nearby, obstacles))
+    let under = || below(ends, &nearby, obstacles);
+    searched(MOST_SEARCHED)
+        .or_else(|| Some(under()).filter(|path| clear(path, ends, obstacles)))
+        .or_else(|| searched(MOST_SEARCHED_WHEN_BLOCKED))
+        .unwrap_or_else(under)
 }
 
-/// A way under every box near the link: for far jumps across a big flow, where a search
-/// would cost more than it shows.
+/// A way under every box near the link and every box its way across runs into: for far
+/// jumps across a big flow, where a search would cost more than it shows.
 fn below(ends: &Ends, nearby: &[usize], obstacles: &Obstacles) -> Vec<Vec2> {
     let (leave, arrive) = (ends.leave(), ends.arrive());
-    let floor = nearby
+    let mut floor = nearby
         .iter()
         .map(|index| {
             let rect = obstacles.rects[*index];
@@ -203,6 +209,12 @@ fn below(ends: &Ends, nearby: &[usize], obstacles: &Obstacles) -> Vec<Vec2> {
         })
         .fold(leave.y.max(arrive.y), f64::max)
         + 2.0 * CLEARANCE;
+    // Each box in the way moves the floor below it, so this ends.
+    while let Some(bottom) =
+        obstacles.lowest_in_the_way(Vec2::new(leave.x, floor), Vec2::new(arrive.x, floor), &[])
+    {
+        floor = bottom + 2.0 * CLEARANCE;
+    }
     simplified(vec![
         ends.start,
         leave,
@@ -271,7 +283,7 @@ fn search(ends: &Ends, area: &Rect, nearby: &[usize], obstacles: &Obstacles) -> 
     let (leave, arrive) = (ends.leave(), ends.arrive());
     let walls: Vec<Rect> = nearby
         .iter()
-        .map(|index| inflated(&obstacles.rects[*index], CLEARANCE))
+        .map(|index| obstacles.rects[*index].inflated(CLEARANCE))
         .collect();
     let mut xs = vec![leave.x, arrive.x, area.x, area.x + area.width];
     let mut ys = vec![leave.y, arrive.y, area.y, area.y + area.height];

@@ -4,12 +4,11 @@
 use super::routing;
 use super::viewport::{Rect, Vec2};
 use flow_model::flow::graph::LinkId;
-use flow_model::flow::{FlowGraph, NodeId, Port, Severity};
+use flow_model::flow::{shape, FlowGraph, NodeId, Port, Severity};
 use flow_model::l10n::{Locale, Text};
 use std::collections::HashMap;
 
-pub const NODE_WIDTH: f64 = 200.0;
-pub const NODE_HEIGHT: f64 = 58.0;
+pub use flow_model::flow::shape::{STEP_HEIGHT, STEP_WIDTH};
 
 #[derive(Clone, PartialEq, Debug)]
 pub struct NodeBox {
@@ -33,30 +32,52 @@ pub struct PortDot {
     pub at: Vec2,
     pub label: String,
     pub linked: bool,
+    /// Listed down the right side ([`shape::lists_ports`]): how far right of the box its line
+    /// turns down.
+    pub turn: Option<f64>,
 }
 
 /// How near (in world units at zoom 1) a press must be to grab a port.
 pub const PORT_REACH: f64 = 9.0;
 
-/// Where each port of a node of `rect` sits: next at the middle of the right side, the others
-/// spread along the bottom.
-pub(super) fn port_places(rect: &Rect, ports: &[Port]) -> Vec<Vec2> {
-    let below = ports.iter().filter(|port| **port != Port::Next).count();
+/// Where each port of a node of `rect` sits, and how far right of it a listed port's line
+/// turns: next on the right of the title band, the branches spread along the bottom, or, when
+/// there are many, one per row down the right side.
+pub(super) fn port_places(rect: &Rect, ports: &[Port]) -> Vec<(Vec2, Option<f64>)> {
+    let listed = shape::lists_ports(ports);
+    let branches = ports.iter().filter(|port| **port != Port::Next).count();
     let mut index = 0;
     ports
         .iter()
         .map(|port| {
             if *port == Port::Next {
-                Vec2::new(rect.x + rect.width, rect.y + rect.height / 2.0)
+                return (exit(rect), None);
+            }
+            index += 1;
+            if listed {
+                let row = index - 1;
+                let at = Vec2::new(rect.x + rect.width, rect.y + shape::listed_port_offset(row));
+                (at, Some(shape::turn_offset(row, branches)))
             } else {
-                index += 1;
-                Vec2::new(
-                    rect.x + rect.width * index as f64 / (below + 1) as f64,
+                let at = Vec2::new(
+                    rect.x + rect.width * index as f64 / (branches + 1) as f64,
                     rect.y + rect.height,
-                )
+                );
+                (at, None)
             }
         })
         .collect()
+}
+
+/// Where next leaves a box: the middle of its right side's title band.
+fn exit(rect: &Rect) -> Vec2 {
+    Vec2::new(rect.x + rect.width, entry(rect).y)
+}
+
+/// Where links enter a box: the middle of its left side's title band (a box that lists ports
+/// is taller below it).
+pub fn entry(rect: &Rect) -> Vec2 {
+    Vec2::new(rect.x, rect.y + rect.height.min(STEP_HEIGHT) / 2.0)
 }
 
 #[derive(Clone, PartialEq, Debug)]
@@ -64,6 +85,8 @@ pub struct Edge {
     pub from: NodeId,
     pub to: NodeId,
     pub label: String,
+    /// Leaves a listed port, whose label is on its row in the box rather than on the line.
+    pub listed: bool,
     /// A goto or failover: drawn dashed.
     pub jump: bool,
     pub points: Vec<Vec2>,
@@ -73,20 +96,22 @@ pub struct Edge {
 }
 
 /// The orthogonal path of a link out of `port` of a node at `a` into a node at `b`: from the
-/// right side (next) or from its port on the bottom (`port_at`, branches), into `b`'s left side.
-/// A next link back to a step below goes down right of the steps in between: `right_end`
-/// tells where they end (asked only then).
+/// right side (next, or a listed branch, which turns down at its own distance), or from its
+/// port on the bottom (other branches), into `b`'s left side. `dot` is the port as drawn
+/// (none out of a collapsed group). A next link back to a step below goes down right of the
+/// steps in between: `right_end` tells where they end (asked only then).
 pub(super) fn route(
     port: &Port,
     a: &Rect,
     b: &Rect,
-    port_at: Option<Vec2>,
+    dot: Option<&PortDot>,
     right_end: impl FnOnce() -> Option<f64>,
 ) -> Vec<Vec2> {
-    let end = Vec2::new(b.x, b.y + b.height / 2.0);
-    if *port != Port::Next {
+    let end = entry(b);
+    let listed_turn = dot.and_then(|dot| dot.turn);
+    if *port != Port::Next && listed_turn.is_none() {
         // From a port on the bottom: down, across, into the target's left side.
-        let start = port_at.unwrap_or(Vec2::new(a.x + a.width / 2.0, a.y + a.height));
+        let start = dot.map_or(Vec2::new(a.x + a.width / 2.0, a.y + a.height), |dot| dot.at);
         let level = if end.y > start.y + routing::LEAVE {
             end.y
         } else {
@@ -101,18 +126,28 @@ pub(super) fn route(
             end,
         ];
     }
-    let start = Vec2::new(a.x + a.width, a.y + a.height / 2.0);
-    if end.x > start.x + 20.0 {
-        let middle = (start.x + end.x) / 2.0;
+    // Out of the right side: next from the title band, a listed branch from its row, which
+    // turns down at its own distance from the box.
+    let (start, turn) = match (dot, listed_turn) {
+        (Some(dot), Some(turn)) => (dot.at, Some(turn)),
+        _ => (exit(a), None),
+    };
+    let ahead = match turn {
+        Some(turn) => end.x - routing::ARRIVE >= start.x + turn,
+        None => end.x > start.x + 20.0,
+    };
+    let turn_at = turn.map_or((start.x + end.x) / 2.0, |turn| start.x + turn);
+    let turn = turn.unwrap_or(20.0);
+    if ahead {
         vec![
             start,
-            Vec2::new(middle, start.y),
-            Vec2::new(middle, end.y),
+            Vec2::new(turn_at, start.y),
+            Vec2::new(turn_at, end.y),
             end,
         ]
     } else if b.y > a.y + a.height + 2.0 * routing::ARRIVE {
         // Back to the start of a band below (a wrapped flow): across the gap above the target.
-        let middle = right_end().map_or(start.x, |right| right.max(start.x)) + 20.0;
+        let middle = right_end().map_or(start.x, |right| right.max(start.x)) + turn;
         let above = b.y - routing::ARRIVE;
         vec![
             start,
@@ -124,8 +159,8 @@ pub(super) fn route(
         ]
     } else {
         // Backwards (a loop or a jump back): around below the source.
-        let middle = start.x + 20.0;
-        let below = a.y.max(b.y) + a.height + 24.0;
+        let middle = start.x + turn;
+        let below = (a.y + a.height).max(b.y + b.height) + 24.0;
         vec![
             start,
             Vec2::new(middle, start.y),
@@ -210,8 +245,8 @@ pub(super) fn frames_of(flow: &FlowGraph, boxes: &[NodeBox], locale: Locale) -> 
                 Rect {
                     x: span.x,
                     y: span.y,
-                    width: NODE_WIDTH,
-                    height: NODE_HEIGHT,
+                    width: STEP_WIDTH,
+                    height: STEP_HEIGHT,
                 }
             } else {
                 GroupFrame::around(&members)?

@@ -38,6 +38,37 @@ impl Rect {
             && other.y < self.y + self.height
     }
 
+    /// Does `other` lie wholly inside?
+    pub fn covers(&self, other: &Rect) -> bool {
+        other.x >= self.x
+            && other.y >= self.y
+            && other.x + other.width <= self.x + self.width
+            && other.y + other.height <= self.y + self.height
+    }
+
+    /// Grown by `by` on every side.
+    pub fn inflated(&self, by: f64) -> Rect {
+        Rect {
+            x: self.x - by,
+            y: self.y - by,
+            width: self.width + 2.0 * by,
+            height: self.height + 2.0 * by,
+        }
+    }
+
+    /// The part both share, if any.
+    pub fn intersection(&self, other: &Rect) -> Option<Rect> {
+        let (x, y) = (self.x.max(other.x), self.y.max(other.y));
+        let right = (self.x + self.width).min(other.x + other.width);
+        let bottom = (self.y + self.height).min(other.y + other.height);
+        (right > x && bottom > y).then_some(Rect {
+            x,
+            y,
+            width: right - x,
+            height: bottom - y,
+        })
+    }
+
     /// The rectangle with corners `a` and `b`, whichever way they lie.
     pub fn spanning(a: Vec2, b: Vec2) -> Rect {
         Rect {
@@ -249,11 +280,39 @@ impl Minimap {
     pub fn rect_to_map(&self, rect: &Rect) -> Rect {
         self.camera.rect_to_screen(rect)
     }
+
+    /// The world area a map of `size` shows.
+    pub fn shows(&self, size: Vec2) -> Rect {
+        self.camera.visible(size)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rectangles_grow_share_and_cover() {
+        let rect = Rect {
+            x: 0.0,
+            y: 0.0,
+            width: 100.0,
+            height: 50.0,
+        };
+        let grown = rect.inflated(10.0);
+        assert_eq!((grown.x, grown.width, grown.height), (-10.0, 120.0, 70.0));
+        assert!(grown.covers(&rect) && !rect.covers(&grown));
+        let right = Rect { x: 80.0, ..rect };
+        assert_eq!(
+            rect.intersection(&right),
+            Some(Rect {
+                x: 80.0,
+                width: 20.0,
+                ..rect
+            })
+        );
+        assert_eq!(rect.intersection(&Rect { x: 100.0, ..rect }), None);
+    }
 
     #[test]
     fn a_saved_view_is_used_only_when_it_can_be_shown() {

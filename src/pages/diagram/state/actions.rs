@@ -196,8 +196,8 @@ impl DiagramStore {
         let view = self.viewport.get_untracked();
         let world = view.to_world(at);
         let place = snapped_point(
-            world.x - scene::NODE_WIDTH / 2.0,
-            world.y - scene::NODE_HEIGHT / 2.0,
+            world.x - scene::STEP_WIDTH / 2.0,
+            world.y - scene::STEP_HEIGHT / 2.0,
         );
         let link = self.scene.with_untracked(|scene| {
             if scene.hit(world).is_some() {

@@ -28,6 +28,7 @@ pub(super) fn scene(
     following: StoredValue<Following>,
     problems: Memo<Vec<Problem>>,
     locale: Signal<Locale>,
+    stamp: StoredValue<u64>,
 ) -> Memo<Scene> {
     // The edit the scene was last built for.
     let built_for = StoredValue::new(None::<u64>);
@@ -51,6 +52,7 @@ pub(super) fn scene(
                 graph.with_value(|flow| Scene::of(flow, &problems, locale))
             }
         };
+        stamp.update_value(|stamp| *stamp += 1);
         (scene, true)
     })
 }

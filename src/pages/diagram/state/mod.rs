@@ -70,6 +70,8 @@ pub struct DiagramStore {
     saved: RwSignal<SavedState>,
     pub problems: Memo<Vec<Problem>>,
     pub scene: Memo<Scene>,
+    /// Counts the scenes built or followed: a picture of the scene holds while it stays.
+    pub scene_stamp: StoredValue<u64>,
     /// The language the model's texts are said in.
     pub locale: Signal<Locale>,
 }
@@ -88,6 +90,7 @@ impl DiagramStore {
         let edit_version = RwSignal::new(0);
         let following = StoredValue::new(Following::Nothing);
         let problems = derived::problems(graph, edit_version, kind);
+        let scene_stamp = StoredValue::new(0);
         let scene = derived::scene(
             graph,
             graph_version,
@@ -95,6 +98,7 @@ impl DiagramStore {
             following,
             problems,
             locale,
+            scene_stamp,
         );
         let selection = RwSignal::new(Selection::default());
         let primary = Memo::new(move |_| selection.with(|selection| selection.primary));
@@ -124,6 +128,7 @@ impl DiagramStore {
             settings: RwSignal::new(settings),
             problems,
             scene,
+            scene_stamp,
             locale,
         }
     }

@@ -47,6 +47,7 @@ fn paint_on_change(
 ) {
     // Read once: reading computed styles on every frame would force a style pass each time.
     let colors = StoredValue::new(paint::Palette::from_page());
+    let layer = StoredValue::new_local(paint::SceneLayer::new());
     let first_frame = StoredValue::new(false);
     Effect::new(move |_| {
         let Some(canvas) = canvas_ref.get() else {
@@ -59,12 +60,11 @@ fn paint_on_change(
             band: store.band.get(),
             wire: store.wire.get(),
             guides: store.guides.get(),
-            picked: store.picked.get(),
         };
-        let Ok(Some(context)) = canvas.get_context("2d") else {
+        let picked = store.picked.get();
+        let Some(context) = paint::context_2d(&canvas) else {
             return;
         };
-        let context: web_sys::CanvasRenderingContext2d = context.unchecked_into();
         let ratio = window().device_pixel_ratio();
         let _ = context.set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0);
         // The camera, for tools that point at steps (screen = (world - origin) * zoom).
@@ -72,10 +72,25 @@ fn paint_on_change(
             "data-view",
             &format!("{} {} {}", view.origin.x, view.origin.y, view.zoom),
         );
+        let screen = paint::Screen {
+            size,
+            ratio,
+            viewport: view,
+        };
         store.scene.with(|scene| {
-            colors.with_value(|colors| {
-                paint::draw(&context, size, scene, &view, &chosen, &overlay, colors)
-            })
+            let shown = paint::Shown {
+                scene,
+                stamp: store.scene_stamp.get_value(),
+                selected: &chosen,
+                picked: picked.as_ref(),
+            };
+            layer.update_value(|layer| {
+                if let Some(layer) = layer {
+                    colors.with_value(|colors| {
+                        paint::draw(&context, &screen, layer, &shown, &overlay, colors)
+                    });
+                }
+            });
         });
         // The first frame of the whole flow, sized and fitted.
         if placed.get_value() && !first_frame.get_value() {
@@ -335,8 +350,24 @@ pub fn DiagramCanvas(canvas_ref: NodeRef<html::Canvas>) -> impl IntoView {
             let _ = canvas.focus();
         }
     };
+    // The whole label of a listed port under the pointer, which its row may show shortened.
+    let hover_title = move |event: &ev::PointerEvent| {
+        let world = store.viewport.get_untracked().to_world(local_point(event));
+        let title = store.scene.with_untracked(|scene| {
+            scene
+                .listed_port_at(world)
+                .map(|dot| dot.label.clone())
+                .unwrap_or_default()
+        });
+        if let Some(canvas) = canvas_ref.get_untracked() {
+            if canvas.title() != title {
+                canvas.set_title(&title);
+            }
+        }
+    };
     let on_pointer_move = move |event: ev::PointerEvent| {
         let Some(running) = gesture.get_value() else {
+            hover_title(&event);
             return;
         };
         let at = pointer_of(&event);

@@ -1,14 +1,33 @@
 //! Paints a [`Scene`] on a 2D canvas: grid, edges, then nodes, only what the viewport shows.
 
+mod layer;
 mod parts;
+
+pub use layer::{SceneLayer, Shown};
 
 use crate::pages::diagram::editing::decorations::Decoration;
 use crate::pages::diagram::scene::guides::Guide;
 use crate::pages::diagram::scene::viewport::{Minimap, Rect, Vec2, Viewport};
 use crate::pages::diagram::scene::Scene;
-use flow_model::flow::{NodeId, Severity};
+use flow_model::flow::Severity;
+use leptos::wasm_bindgen::JsCast;
 use parts::{draw_frame, draw_node, draw_note, js_dash};
-use web_sys::CanvasRenderingContext2d as Context;
+use web_sys::{CanvasRenderingContext2d as Context, HtmlCanvasElement};
+
+pub fn context_2d(canvas: &HtmlCanvasElement) -> Option<Context> {
+    Some(canvas.get_context("2d").ok()??.unchecked_into())
+}
+
+/// A canvas off the page, to paint a picture on once and copy it often.
+pub fn offscreen_canvas() -> Option<(HtmlCanvasElement, Context)> {
+    let canvas: HtmlCanvasElement = web_sys::window()?
+        .document()?
+        .create_element("canvas")
+        .ok()?
+        .unchecked_into();
+    let context = context_2d(&canvas)?;
+    Some((canvas, context))
+}
 
 /// Colours read from the page's CSS variables, so the canvas follows light and dark.
 pub struct Palette {
@@ -67,13 +86,12 @@ fn line(context: &Context, points: &[Vec2]) {
 }
 
 /// What is drawn over the scene while the pointer works: a rubber band, a link being drawn
-/// from a port, alignment guides (in world coordinates); and what is picked.
+/// from a port, alignment guides (in world coordinates).
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct Overlay {
     pub band: Option<Rect>,
     pub wire: Option<(Vec2, Vec2)>,
     pub guides: Vec<Guide>,
-    pub picked: Option<Decoration>,
 }
 
 /// What each part is painted with: the canvas, the camera and the colours.
@@ -97,17 +115,26 @@ impl Brush<'_> {
     }
 }
 
-/// Draws the scene on a canvas of `size` CSS pixels (the context is already scaled for the
-/// device pixel ratio).
+/// A canvas as the page shows it: `size` CSS pixels at `ratio` device pixels each, looking at
+/// the world through `viewport`.
+pub struct Screen {
+    pub size: Vec2,
+    pub ratio: f64,
+    pub viewport: Viewport,
+}
+
+/// Draws the view on `screen` (its context already scaled for the device pixels): the grid,
+/// the flow as `layer` holds it, and what the pointer is doing on top.
 pub fn draw(
     context: &Context,
-    size: Vec2,
-    scene: &Scene,
-    viewport: &Viewport,
-    selected: &[NodeId],
+    screen: &Screen,
+    layer: &mut SceneLayer,
+    shown: &Shown,
     overlay: &Overlay,
     colors: &Palette,
 ) {
+    let Screen { size, viewport, .. } = screen;
+    let (size, viewport) = (*size, viewport);
     context.set_fill_style_str(&colors.background);
     context.fill_rect(0.0, 0.0, size.x, size.y);
 
@@ -128,72 +155,7 @@ pub fn draw(
             x += GRID;
         }
     }
-
-    let visible = viewport.visible(size);
-    let brush = Brush {
-        context,
-        viewport,
-        colors,
-    };
-    let picked = |decoration: Decoration| overlay.picked.as_ref() == Some(&decoration);
-    // Open groups under their steps, collapsed ones where their steps would be.
-    let frames = |collapsed: bool| {
-        for frame in scene
-            .frames
-            .iter()
-            .filter(|frame| frame.collapsed == collapsed && frame.rect.intersects(&visible))
-        {
-            draw_frame(brush, frame, picked(Decoration::Group(frame.id.clone())));
-        }
-    };
-    frames(false);
-    for note in scene
-        .notes
-        .iter()
-        .filter(|note| note.rect.intersects(&visible))
-    {
-        draw_note(brush, note, picked(Decoration::Note(note.id.clone())));
-    }
-    context.set_line_width(1.5);
-    context.set_font("12px system-ui, sans-serif");
-    for edge in &scene.edges {
-        let points: Vec<Vec2> = edge.points.iter().map(|p| viewport.to_screen(*p)).collect();
-        let dash = js_dash(if edge.jump { &[6.0, 4.0] } else { &[] });
-        let _ = context.set_line_dash(&dash);
-        context.set_stroke_style_str(if edge.jump {
-            &colors.muted
-        } else {
-            &colors.accent
-        });
-        line(context, &points);
-        if let (Some(end), Some(before)) = (points.last(), points.get(points.len().wrapping_sub(2)))
-        {
-            // An arrowhead into the target.
-            let direction = if end.x >= before.x { -1.0 } else { 1.0 };
-            context.set_fill_style_str(if edge.jump {
-                &colors.muted
-            } else {
-                &colors.accent
-            });
-            context.begin_path();
-            context.move_to(end.x, end.y);
-            context.line_to(end.x + direction * 8.0, end.y - 4.0);
-            context.line_to(end.x + direction * 8.0, end.y + 4.0);
-            context.close_path();
-            context.fill();
-        }
-        if !edge.label.is_empty() && viewport.zoom > 0.5 {
-            let at = points[1];
-            context.set_fill_style_str(&colors.muted);
-            let _ = context.fill_text(&edge.label, at.x + 4.0, at.y - 4.0);
-        }
-    }
-    let _ = context.set_line_dash(&js_dash(&[]));
-
-    for node_box in scene.boxes.iter().filter(|b| b.rect.intersects(&visible)) {
-        draw_node(brush, node_box, selected.contains(&node_box.node));
-    }
-    frames(true);
+    layer.show(context, screen, shown, colors);
     if !overlay.guides.is_empty() {
         context.set_stroke_style_str(&colors.danger);
         context.set_line_width(1.0);
@@ -229,18 +191,98 @@ pub fn draw(
     }
 }
 
-/// Draws the minimap: every step as a dot-sized box (problems in their colours), the area the
-/// canvas shows as a frame.
-pub fn draw_minimap(
+/// Draws what `area` (in the world) holds of the flow, as `viewport` shows it: groups, notes,
+/// links, then steps.
+fn draw_scene(
     context: &Context,
-    size: Vec2,
-    scene: &Scene,
-    map: &Minimap,
-    visible: &Rect,
+    viewport: &Viewport,
+    area: &Rect,
+    shown: &Shown,
     colors: &Palette,
 ) {
-    context.set_fill_style_str(&colors.surface);
-    context.fill_rect(0.0, 0.0, size.x, size.y);
+    let Shown {
+        scene,
+        selected,
+        picked,
+        ..
+    } = *shown;
+    let visible = *area;
+    let brush = Brush {
+        context,
+        viewport,
+        colors,
+    };
+    let picked = |decoration: Decoration| picked == Some(&decoration);
+    // Open groups under their steps, collapsed ones where their steps would be.
+    let frames = |collapsed: bool| {
+        for frame in scene
+            .frames
+            .iter()
+            .filter(|frame| frame.collapsed == collapsed && frame.rect.intersects(&visible))
+        {
+            draw_frame(brush, frame, picked(Decoration::Group(frame.id.clone())));
+        }
+    };
+    frames(false);
+    for note in scene
+        .notes
+        .iter()
+        .filter(|note| note.rect.intersects(&visible))
+    {
+        draw_note(brush, note, picked(Decoration::Note(note.id.clone())));
+    }
+    context.set_line_width(1.5);
+    context.set_font("12px system-ui, sans-serif");
+    for edge in scene.edges.iter().filter(|edge| {
+        Rect::around(
+            edge.points
+                .windows(2)
+                .map(|pair| Rect::spanning(pair[0], pair[1])),
+        )
+        .is_some_and(|span| span.inflated(1.0).intersects(&visible))
+    }) {
+        let points: Vec<Vec2> = edge.points.iter().map(|p| viewport.to_screen(*p)).collect();
+        let dash = js_dash(if edge.jump { &[6.0, 4.0] } else { &[] });
+        let _ = context.set_line_dash(&dash);
+        context.set_stroke_style_str(if edge.jump {
+            &colors.muted
+        } else {
+            &colors.accent
+        });
+        line(context, &points);
+        if let (Some(end), Some(before)) = (points.last(), points.get(points.len().wrapping_sub(2)))
+        {
+            // An arrowhead into the target.
+            let direction = if end.x >= before.x { -1.0 } else { 1.0 };
+            context.set_fill_style_str(if edge.jump {
+                &colors.muted
+            } else {
+                &colors.accent
+            });
+            context.begin_path();
+            context.move_to(end.x, end.y);
+            context.line_to(end.x + direction * 8.0, end.y - 4.0);
+            context.line_to(end.x + direction * 8.0, end.y + 4.0);
+            context.close_path();
+            context.fill();
+        }
+        if !edge.label.is_empty() && !edge.listed && viewport.zoom > 0.5 {
+            let at = points[1];
+            context.set_fill_style_str(&colors.muted);
+            let _ = context.fill_text(&edge.label, at.x + 4.0, at.y - 4.0);
+        }
+    }
+    let _ = context.set_line_dash(&js_dash(&[]));
+
+    for node_box in scene.boxes.iter().filter(|b| b.rect.intersects(&visible)) {
+        draw_node(brush, node_box, selected.contains(&node_box.node));
+    }
+    frames(true);
+}
+
+/// Paints the minimap's picture of the flow on a clear canvas: every step as a dot-sized box,
+/// problems in their colours.
+pub fn draw_minimap_steps(context: &Context, scene: &Scene, map: &Minimap, colors: &Palette) {
     for frame in scene.frames.iter().filter(|frame| frame.collapsed) {
         let rect = map.rect_to_map(&frame.rect);
         context.set_fill_style_str(&colors.muted);
@@ -256,6 +298,25 @@ pub fn draw_minimap(
         });
         context.fill_rect(rect.x, rect.y, rect.width.max(2.0), rect.height.max(2.0));
     }
+}
+
+/// Draws the minimap: `picture` (of the world area `pictured`, [`draw_minimap_steps`]) where
+/// `map` puts it, and the area the canvas shows as a frame.
+pub fn draw_minimap(
+    context: &Context,
+    size: Vec2,
+    picture: &HtmlCanvasElement,
+    pictured: &Rect,
+    map: &Minimap,
+    visible: &Rect,
+    colors: &Palette,
+) {
+    context.set_fill_style_str(&colors.surface);
+    context.fill_rect(0.0, 0.0, size.x, size.y);
+    let at = map.rect_to_map(pictured);
+    let _ = context.draw_image_with_html_canvas_element_and_dw_and_dh(
+        picture, at.x, at.y, at.width, at.height,
+    );
     let frame = map.rect_to_map(visible);
     context.set_stroke_style_str(&colors.accent);
     context.set_line_width(1.5);

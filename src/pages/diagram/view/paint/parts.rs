@@ -3,7 +3,7 @@
 
 use super::{Brush, NOTE_EDGE, NOTE_INK, NOTE_PAPER, WARNING};
 use crate::pages::diagram::scene::viewport::Vec2;
-use crate::pages::diagram::scene::{GroupFrame, NodeBox, NoteBox, FRAME_HEADER};
+use crate::pages::diagram::scene::{GroupFrame, NodeBox, NoteBox, FRAME_HEADER, STEP_HEIGHT};
 use flow_model::flow::Severity;
 use web_sys::CanvasRenderingContext2d as Context;
 
@@ -81,7 +81,7 @@ pub(super) fn draw_node(brush: Brush, node_box: &NodeBox, selected: bool) {
         context.set_stroke_style_str(&colors.accent);
         context.set_line_width(1.5);
         context.stroke();
-        if !dot.linked && !dot.label.is_empty() && viewport.zoom > 0.6 {
+        if !dot.linked && dot.turn.is_none() && !dot.label.is_empty() && viewport.zoom > 0.6 {
             context.set_fill_style_str(&colors.muted);
             context.set_font("11px system-ui, sans-serif");
             let _ = context.fill_text(&dot.label, at.x + 6.0, at.y + 14.0);
@@ -122,6 +122,45 @@ pub(super) fn draw_node(brush: Brush, node_box: &NodeBox, selected: bool) {
     );
     write(&node_box.title, "600", 13.0, title_color, 22.0, 31.0);
     write(&node_box.summary, "400", 12.0, summary_color, 42.0, 10.0);
+    draw_listed_ports(brush, node_box, corner.x + width);
+}
+
+/// The rows of a step that lists its ports: below a rule under its title band, each port's
+/// label right-aligned beside its dot, shortened with an ellipsis when it does not fit (the
+/// whole label shows on hover and in the Links panel).
+fn draw_listed_ports(brush: Brush, node_box: &NodeBox, right: f64) {
+    let (context, viewport, colors) = (brush.context, brush.viewport, brush.colors);
+    let mut listed = node_box
+        .ports
+        .iter()
+        .filter(|dot| dot.turn.is_some())
+        .peekable();
+    if listed.peek().is_none() {
+        return;
+    }
+    let left = viewport.to_screen(Vec2::new(node_box.rect.x, 0.0)).x;
+    let rule = viewport
+        .to_screen(Vec2::new(0.0, node_box.rect.y + STEP_HEIGHT))
+        .y;
+    context.set_stroke_style_str(&colors.border);
+    context.set_line_width(1.0);
+    context.begin_path();
+    context.move_to(left, rule);
+    context.line_to(right, rule);
+    context.stroke();
+    let font = format!("400 {:.0}px system-ui, sans-serif", 12.0 * viewport.zoom);
+    let room = right - left - 24.0 * viewport.zoom;
+    context.set_fill_style_str(&colors.text);
+    context.set_text_align("right");
+    for dot in listed {
+        let at = viewport.to_screen(dot.at);
+        let _ = context.fill_text(
+            &fitted(context, font.clone(), &dot.label, room),
+            at.x - 10.0 * viewport.zoom,
+            at.y + 4.0 * viewport.zoom,
+        );
+    }
+    context.set_text_align("start");
 }
 
 /// Below this zoom steps show their group's colour and their app's icon instead of their
