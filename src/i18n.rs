@@ -6,8 +6,20 @@ use crate::storage::Store;
 use flow_model::l10n::{Locale, Text};
 use flow_model::FlowType;
 use leptos::prelude::*;
+use std::cell::Cell;
 
 const LANG_KEY: &str = "flow-studio.lang";
+
+thread_local! {
+    /// The chosen language, as [`I18n::load`] found it or [`I18n::set`] last set it: for code
+    /// that runs outside any component, such as the API client asking for its answers in it.
+    static CHOSEN: Cell<Locale> = const { Cell::new(Locale::ENGLISH) };
+}
+
+/// The page's chosen language, read from anywhere (not followed: no signal behind it).
+pub fn chosen_locale() -> Locale {
+    CHOSEN.get()
+}
 
 /// Everything the page says.
 #[derive(Clone, PartialEq, Debug)]
@@ -501,8 +513,10 @@ impl I18n {
             .get(LANG_KEY)
             .and_then(|code| Locale::from_code(&code));
         let browser = || Locale::from_code(&web_sys::window()?.navigator().language()?);
+        let locale = remembered.or_else(browser).unwrap_or(Locale::ENGLISH);
+        CHOSEN.set(locale);
         Self {
-            lang: RwSignal::new(remembered.or_else(browser).unwrap_or(Locale::ENGLISH)),
+            lang: RwSignal::new(locale),
         }
     }
 
@@ -514,6 +528,7 @@ impl I18n {
         {
             let _ = root.set_attribute("lang", locale.code());
         }
+        CHOSEN.set(locale);
         self.lang.set(locale);
     }
 

@@ -5,7 +5,9 @@ mod url;
 
 pub use url::{encode_component, join_url, DEFAULT_API_BASE};
 
+use crate::i18n::chosen_locale;
 use flow_model::contract::{self, Method, Operation, ACCESS_HEADER};
+use flow_model::l10n::Locale;
 use flow_model::userinfo::session_of_userinfo;
 use flow_model::{
     AccessToken, ErrorBody, FlowType, ListResponse, LoginRequest, RoutingSchema, SchemaField,
@@ -74,6 +76,16 @@ impl ApiError {
 
 /// The error id of Webitel's engine for a name another flow has.
 const WEBITEL_NAME_TAKEN: &str = "store.sql_routing_schema.save.valid.name";
+
+/// The `Accept-Language` of every request: the page's language, so that the server's error
+/// `detail` is said in it, then English, which a server that lacks it falls back to anyway.
+fn accept_language(locale: Locale) -> String {
+    if locale.is_english() {
+        locale.code().to_owned()
+    } else {
+        format!("{}, en;q=0.5", locale.code())
+    }
+}
 
 /// How a write changes a flow: PUT or PATCH.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -147,7 +159,9 @@ impl ApiClient {
             Method::Patch => Request::patch(&url),
             Method::Delete => Request::delete(&url),
         };
-        let mut request = self.with_token(request);
+        let mut request = self
+            .with_token(request)
+            .header("Accept-Language", &accept_language(chosen_locale()));
         if let Some(etag) = if_match {
             request = request.header("If-Match", etag);
         }
@@ -348,5 +362,17 @@ impl ApiClient {
         self.refuse_if_changed(stored).await?;
         self.send_on(contract::DELETE_FLOW, stored, None::<&()>)
             .await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_server_is_asked_for_the_pages_language_then_english() {
+        assert_eq!(accept_language(Locale::ENGLISH), "en");
+        let russian = Locale::from_code("ru").expect("Russian texts");
+        assert_eq!(accept_language(russian), "ru, en;q=0.5");
     }
 }

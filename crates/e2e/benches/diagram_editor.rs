@@ -65,14 +65,16 @@ fetch(path, { headers: { [header]: token } })
 
 /// Drags on `arguments[5]` (a CSS selector) from `arguments[0..2]` by `arguments[2..4]` in 60
 /// moves, one per animation frame (Shift held if `arguments[4]`), with `arguments[6]` events
-/// (`pointer` or `mouse`) of button `arguments[7]`. Answers, for each move, `work`: the
+/// (`pointer` or `mouse`) of button `arguments[7]`, Space held if `arguments[8]`. Answers, for
+/// each move, `work`: the
 /// milliseconds from the event to the page having done all it does for it (handlers, then every
 /// effect they wake: the scene, the canvas and the minimap), and `frames`: the milliseconds from
 /// the frame that took the event to the next one, which also count the browser's own style,
 /// layout and paint (where Node-RED does its drawing).
 const DRAG: &str = r#"
-const [x, y, dx, dy, shift, css, kind, button, done] = [...arguments];
+const [x, y, dx, dy, shift, css, kind, button, space, done] = [...arguments];
 const target = document.querySelector(css);
+const key = type => space && target.dispatchEvent(new KeyboardEvent(type, { key: ' ', bubbles: true }));
 const box = target.getBoundingClientRect();
 const Event = kind === 'pointer' ? PointerEvent : MouseEvent;
 const event = (type, step) => target.dispatchEvent(new Event(kind + type, {
@@ -86,6 +88,7 @@ const settled = () => new Promise(resolve => {
   channel.port2.postMessage(0);
 });
 (async () => {
+  key('keydown');
   event('down', 0);
   await settled();
   const work = [], frames = [];
@@ -100,29 +103,39 @@ const settled = () => new Promise(resolve => {
     frame = next;
   }
   event('up', 60);
+  key('keyup');
   await settled();
   done({ work, frames });
 })();
 "#;
 
-/// Where a drag presses: our canvas with the primary button, or Node-RED's workspace with the
-/// middle button, which pans it (mouse events, the ones its handlers take).
+/// Where a drag presses: our canvas with the primary button (Space held to pan, which pans
+/// over steps too: a fitted big flow may have one under any point), or Node-RED's workspace
+/// with the middle button, which pans it (mouse events, the ones its handlers take).
 struct Surface {
     css: &'static str,
     events: &'static str,
     button: u8,
+    space: bool,
 }
 
 const CANVAS: Surface = Surface {
     css: ".canvas-area canvas",
     events: "pointer",
     button: 0,
+    space: false,
+};
+
+const CANVAS_PAN: Surface = Surface {
+    space: true,
+    ..CANVAS
 };
 
 const NODE_RED_WORKSPACE: Surface = Surface {
     css: ".red-ui-workspace-chart-event-layer",
     events: "mouse",
     button: 1,
+    space: false,
 };
 
 /// The selection band's corners (canvas pixels) around the first `arguments[0]` steps, and a
@@ -196,6 +209,7 @@ async fn drag(
         json!(surface.css),
         json!(surface.events),
         json!(surface.button),
+        json!(surface.space),
     ];
     let mut answer = client.execute_async(DRAG, arguments).await.unwrap();
     Moves {
@@ -239,7 +253,7 @@ async fn main() {
     let mut empty = Vec::new();
     for _ in 0..runs {
         empty.extend(
-            drag(client, &CANVAS, (5.0, 5.0), (300.0, 200.0), false)
+            drag(client, &CANVAS_PAN, (5.0, 5.0), (300.0, 200.0), false)
                 .await
                 .work,
         );
@@ -305,8 +319,8 @@ async fn main() {
             )
             .await;
             dragged.extend(moves.work);
-            // Pan: drag empty space (the top left corner, left of the flow after fitting).
-            let moves = drag(client, &CANVAS, (5.0, 5.0), (300.0, 200.0), false).await;
+            // Pan: Space+drag from the top left corner.
+            let moves = drag(client, &CANVAS_PAN, (5.0, 5.0), (300.0, 200.0), false).await;
             pan.extend(moves.work);
             pan_frames.extend(moves.frames);
         }

@@ -6,8 +6,8 @@ use crate::api::{FlowType, RoutingSchema, SchemaWrite, Tag};
 use crate::fields::SchemaField;
 use crate::flow::decompile::app_key;
 use crate::flow::graph::{branch_paths, path_text, PathSeg};
-use crate::l10n::Text;
-use crate::rules::{self, json_kind, json_kind_text, FieldError};
+use crate::l10n::{Locale, Text};
+use crate::rules::{self, json_kind_text, FieldError};
 use serde_json::{Map, Value};
 use thiserror::Error;
 
@@ -16,7 +16,8 @@ pub const MAX_IMPORT_BYTES: usize = 10 * 1024 * 1024;
 /// The deepest nesting the page imports: the server's default bound.
 pub const MAX_IMPORT_DEPTH: usize = 100;
 
-/// Why a file cannot be imported. Each message says what and where.
+/// Why a file cannot be imported. Each message says what and where; `Display` is the English
+/// of [`ImportError::text`] (`locales/*/import.ftl`), which a test holds equal.
 #[derive(Error, Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
     #[error("the file is empty")]
@@ -27,6 +28,7 @@ pub enum ImportError {
     NotUtf8 { line: usize, column: usize },
     #[error("the file is {size} bytes; at most {limit} bytes can be imported")]
     TooBig { size: usize, limit: usize },
+    /// `message` is serde_json's own, in English.
     #[error("not valid JSON at line {line}, column {column}: {message}")]
     Syntax {
         line: usize,
@@ -39,12 +41,61 @@ pub enum ImportError {
         line: usize,
         column: usize,
     },
-    #[error("not a flow: {0}")]
-    NotAFlow(String),
+    /// The file holds JSON that is neither an object nor an array: `got` says what kind.
+    #[error("not a flow: expected an exported flow (an object with \"schema\") or a schema array, got {got}")]
+    NotAFlow { got: Text },
+    /// The file holds an object without `schema`.
+    #[error(
+        "not a flow: an object without \"schema\": expected an exported flow or a schema array"
+    )]
+    NoSchema,
     #[error("{0}")]
     Field(#[from] FieldError),
     #[error("invalid step at {path}: {reason}")]
-    InvalidStep { path: String, reason: String },
+    InvalidStep { path: String, reason: Text },
+}
+
+impl ImportError {
+    /// What is wrong, in any language.
+    pub fn text(&self) -> Text {
+        // Lines and columns are places, not counts: they go in as written.
+        let at = |text: Text, line: &usize, column: &usize| {
+            text.with("line", line.to_string())
+                .with("column", column.to_string())
+        };
+        match self {
+            Self::Empty => Text::new("import-empty"),
+            Self::NotUtf8 { line, column } => at(Text::new("import-not-utf8"), line, column),
+            Self::TooBig { size, limit } => Text::new("import-too-big")
+                .with("size", *size)
+                .with("limit", *limit),
+            Self::Syntax {
+                line,
+                column,
+                message,
+            } => {
+                at(Text::new("import-invalid-json"), line, column).with("message", message.as_str())
+            }
+            Self::TooDeep {
+                limit,
+                line,
+                column,
+            } => at(Text::new("import-too-deep"), line, column).with("limit", *limit),
+            Self::NotAFlow { got } => Text::new("import-not-a-flow").with("got", got.clone()),
+            Self::NoSchema => Text::new("import-no-schema"),
+            Self::Field(error) => Text::new("import-field")
+                .with("field", error.field.as_str())
+                .with("reason", error.reason.clone()),
+            Self::InvalidStep { path, reason } => Text::new("import-invalid-step")
+                .with("path", path.as_str())
+                .with("reason", reason.clone()),
+        }
+    }
+
+    /// What is wrong, in `locale`'s words.
+    pub fn message(&self, locale: Locale) -> String {
+        self.text().in_locale(locale)
+    }
 }
 
 /// A flow read from a file, ready to create or to replace another with.
@@ -219,10 +270,9 @@ pub fn parse_import(text: &str) -> Result<ImportedFlow, ImportError> {
             })
         }
         Value::Object(object) => flow_from_object(object),
-        other => Err(ImportError::NotAFlow(format!(
-            "expected an exported flow (an object with \"schema\") or a schema array, got {}",
-            json_kind(&other)
-        ))),
+        other => Err(ImportError::NotAFlow {
+            got: json_kind_text(&other),
+        }),
     }
 }
 
@@ -302,9 +352,7 @@ fn tags_field(object: &mut Map<String, Value>) -> Result<Option<Vec<Tag>>, Impor
 
 fn flow_from_object(mut object: Map<String, Value>) -> Result<ImportedFlow, ImportError> {
     let Some(schema) = object.remove("schema").map(unstringify) else {
-        return Err(ImportError::NotAFlow(
-            "an object without \"schema\": expected an exported flow or a schema array".to_owned(),
-        ));
+        return Err(ImportError::NoSchema);
     };
     rules::schema_shape(&schema)?;
     check_steps(&schema)?;
@@ -337,12 +385,9 @@ fn flow_from_object(mut object: Map<String, Value>) -> Result<ImportedFlow, Impo
 }
 
 /// Why one item of a step array is not a step, if it is not.
-fn step_problem(item: &Value) -> Option<String> {
+fn step_problem(item: &Value) -> Option<Text> {
     let Value::Object(object) = item else {
-        return Some(format!(
-            "a step is an object with one app key, got {}",
-            json_kind(item)
-        ));
+        return Some(Text::new("import-step-not-an-object").with("got", json_kind_text(item)));
     };
     if app_key(object).is_some() {
         return None;
@@ -353,13 +398,11 @@ fn step_problem(item: &Value) -> Option<String> {
         .map(String::as_str)
         .collect();
     Some(if apps.is_empty() {
-        "the step has no app key".to_owned()
+        Text::new("import-step-no-app")
     } else {
-        format!(
-            "the step has {} app keys ({}); a step runs exactly one app",
-            apps.len(),
-            apps.join(", ")
-        )
+        Text::new("import-step-many-apps")
+            .with("count", apps.len())
+            .with("apps", apps.join(", "))
     })
 }
 
@@ -543,6 +586,78 @@ mod tests {
             parse_import(&big).unwrap_err(),
             ImportError::TooBig { .. }
         ));
+    }
+
+    /// One error of each kind, and of each reason an item is not a step, with counts that
+    /// take different plural forms in Russian.
+    fn samples() -> Vec<ImportError> {
+        let mut samples: Vec<ImportError> = [
+            "",
+            "[\n  oops\n]",
+            "42",
+            "null",
+            r#"{"name": "x"}"#,
+            r#"{"schema": {}}"#,
+            r#"{"schema": [], "type": "fax"}"#,
+            r#"{"schema": [], "tags": [{}]}"#,
+            "[1]",
+            r#"[{"tag": "x"}]"#,
+            r#"[{"answer": "", "hangup": ""}]"#,
+            r#"[{"if": {"expression": "1", "then": [{"a": 1, "b": 2, "c": 3, "d": 4, "e": 5}]}}]"#,
+        ]
+        .into_iter()
+        .map(|text| parse_import(text).unwrap_err())
+        .collect();
+        samples.push(file_text(b"[\"caf\xe9\"]").unwrap_err());
+        samples.extend([1, 2, 100].map(|limit| ImportError::TooDeep {
+            limit,
+            line: 1,
+            column: limit + 1,
+        }));
+        samples.extend([1, 3, 10_485_762].map(|size| ImportError::TooBig {
+            size,
+            limit: MAX_IMPORT_BYTES,
+        }));
+        samples
+    }
+
+    #[test]
+    fn the_english_text_is_what_the_error_says() {
+        for error in samples() {
+            assert_eq!(error.to_string(), error.text().to_string(), "{error:?}");
+        }
+    }
+
+    #[test]
+    fn the_russian_text_is_russian_with_counted_words_agreeing() {
+        let russian = Locale::from_code("ru").expect("Russian texts");
+        for error in samples() {
+            let text = error.message(russian);
+            assert!(
+                text.chars()
+                    .any(|letter| matches!(letter, 'а'..='я' | 'А'..='Я')),
+                "{error:?}: {text}"
+            );
+        }
+        let said = |text: &str| parse_import(text).unwrap_err().message(russian);
+        assert_eq!(
+            said(r#"[{"answer": "", "hangup": ""}]"#),
+            "некорректный шаг в schema[0]: в шаге 2 ключа с именами приложений (answer, hangup); \
+             шаг выполняет ровно одно приложение"
+        );
+        assert_eq!(
+            said("true"),
+            "не схема: ожидается экспортированная схема (объект с полем \"schema\") или массив \
+             шагов (schema), а получено: логическое значение"
+        );
+        let too_big = ImportError::TooBig {
+            size: 10_485_762,
+            limit: MAX_IMPORT_BYTES,
+        };
+        assert_eq!(
+            too_big.message(russian),
+            "размер файла — 10485762 байта; импортировать можно не больше 10485760 байт"
+        );
     }
 
     #[test]

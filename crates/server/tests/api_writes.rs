@@ -124,6 +124,19 @@ async fn schemas_of_invalid_steps_are_refused_with_the_path(engine: Engine) {
             .await;
         patched.expect_error(StatusCode::BAD_REQUEST, "app.routing_schema.schema.invalid");
     }
+    // Asked in Russian, the path stays as written and the reason is Russian.
+    let russian = admin
+        .call_with(
+            Method::POST,
+            FLOWS,
+            Some(json!({"name": "Broken", "schema": [{"tag": "x"}]})),
+            &[("Accept-Language", "ru")],
+        )
+        .await;
+    assert_eq!(
+        russian.expect_error(StatusCode::BAD_REQUEST, "app.routing_schema.schema.invalid"),
+        "schema: некорректный шаг в schema[0]: в шаге нет ключа с именем приложения"
+    );
     assert_eq!(
         read(&admin, id_of(&flow)).await["schema"],
         json!([{"answer": ""}])

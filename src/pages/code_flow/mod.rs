@@ -140,9 +140,7 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
     // is of one numbered state of the editor's text, and its underlines go to that state only.
     let checked = RwSignal::new((form.with_untracked(|form| form.schema_text.clone()), 0u32));
     let check_pause = Debouncer::new(Duration::from_millis(200));
-    let schema_problem = Memo::new(move |_| {
-        checked.with(|(text, _)| parse_schema(text).err().map(|error| error.to_string()))
-    });
+    let schema_problem = Memo::new(move |_| checked.with(|(text, _)| parse_schema(text).err()));
     let diagnostics = Memo::new(move |_| {
         let kind = form.with(|form| form.kind);
         checked.with(|(text, _)| measured("flow-diagnostics", || diagnose(text, kind)))
@@ -453,7 +451,7 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
                         label=Signal::derive(move || i18n.t(Msg::FlowSchema))
                     />
                     <span class="error" id="schema-problem" role="status">
-                        {move || schema_problem.get().map(|problem| i18n.t(Msg::SchemaError(problem)))}
+                        {move || schema_problem.get().map(|problem| i18n.t(Msg::SchemaError(problem.message(i18n.locale()))))}
                     </span>
                 </div>
                 <section class="schema-problems" aria-label=move || i18n.t(Msg::Problems)>
@@ -487,6 +485,8 @@ fn save_error(error: FormError, i18n: crate::i18n::I18n) -> SaveError {
         FormError::Description(error) | FormError::Tags(error) => {
             SaveError::Invalid(error.message(i18n.locale_untracked()))
         }
-        FormError::Schema(error) => SaveError::Invalid(i18n.t(Msg::SchemaError(error.to_string()))),
+        FormError::Schema(error) => {
+            SaveError::Invalid(i18n.t(Msg::SchemaError(error.message(i18n.locale_untracked()))))
+        }
     }
 }

@@ -39,7 +39,7 @@ pub fn Header() -> impl IntoView {
             let parsed = read_file_bytes(&file).await.and_then(|bytes| {
                 file_text(&bytes)
                     .and_then(parse_import)
-                    .map_err(|error| error.to_string())
+                    .map_err(|error| error.message(i18n.locale_untracked()))
             });
             match parsed {
                 Ok(flow) => registry.dialog.set(Some(Dialog::Import {

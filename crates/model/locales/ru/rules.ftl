@@ -41,5 +41,5 @@ field-password-short = { $limit ->
    *[other] должен быть не короче { $limit } символов
 }
 field-nul = не должно содержать символ U+0000
-field-invalid-steps = некорректные шаги: { $reason }
+field-invalid-steps = { $reason }
 query-if-match = ожидается updated_at схемы в кавычках, например "1719000000000"

@@ -127,7 +127,7 @@ fn unreadable(error: ImportError) -> Diagnostic {
             ..Diagnostic::error_at_start(Text::new("diagnostic-too-deep").with("limit", limit))
         },
         other => Diagnostic::error_at_start(
-            Text::new("diagnostic-unreadable").with("reason", other.to_string()),
+            Text::new("diagnostic-unreadable").with("reason", other.text()),
         ),
     }
 }
@@ -271,6 +271,15 @@ mod tests {
             messages("{\"name\": \"x\"}", FlowType::Voice),
             ["1:1: error: not a flow: an object without \"schema\" []"]
         );
+    }
+
+    #[test]
+    fn a_text_that_cannot_be_read_says_why_in_the_readers_language() {
+        let found = diagnose(" \n", FlowType::Voice);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].message(Locale::ENGLISH), "the file is empty");
+        let russian = Locale::from_code("ru").expect("Russian texts");
+        assert_eq!(found[0].message(russian), "не удалось прочитать: файл пуст");
     }
 
     #[test]

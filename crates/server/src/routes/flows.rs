@@ -91,7 +91,7 @@ fn schema(value: Option<Value>) -> Result<Value> {
     transfer::check_steps(&schema).map_err(|error| {
         FieldError::new(
             "schema",
-            Text::new("field-invalid-steps").with("reason", error.to_string()),
+            Text::new("field-invalid-steps").with("reason", error.text()),
         )
     })?;
     Ok(schema)

@@ -99,17 +99,27 @@ impl SceneLayer {
             selected: shown.selected.to_vec(),
             picked: shown.picked.cloned(),
         };
-        let holds = self.painted.as_ref().is_some_and(|painted| {
-            painted.content == content
-                && needed(&visible, painted.extent)
-                    .is_none_or(|needed| painted.area.is_some_and(|area| area.covers(&needed)))
+        let same = self
+            .painted
+            .as_ref()
+            .filter(|painted| painted.content == content);
+        let holds = same.is_some_and(|painted| {
+            needed(&visible, painted.extent)
+                .is_none_or(|needed| painted.area.is_some_and(|area| area.covers(&needed)))
         });
         if !holds {
             let extent = match &self.painted {
                 Some(painted) if painted.content.stamp == shown.stamp => painted.extent,
                 _ => extent(shown.scene),
             };
-            let area = area_for(&visible, extent);
+            // The view moved past the picture: its margins too, for the pan to go on copying.
+            // What it shows changed (a drag moving steps, say): the view alone, as the next
+            // move of the drag changes it again.
+            let area = if same.is_some() {
+                area_for(&visible, extent)
+            } else {
+                needed(&visible, extent)
+            };
             if let Some(area) = &area {
                 self.paint(shown, area, &content, colors);
             }
