@@ -44,7 +44,7 @@ fn assert_readable(name: &str, schema: &Value, screen_shaped: bool) {
     }
     assert_eq!(placing.crossings, 0, "{name}: placing lines cross");
     if screen_shaped && steps > 30 {
-        // chat-003 is the one flow short of 3:1, at 5.6:1: its main line waits for a 16-step
+        // chat-003 is the one flow short of 3:1, at 4.9:1: its main line waits for a 16-step
         // branch chain, and a band may end only where one link alone wraps.
         let widest = if name.ends_with("chat-003.json") {
             6.0
@@ -71,6 +71,32 @@ fn every_corpus_flow_is_laid_out_readably() {
     for file in files {
         let schema: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
         assert_readable(&file.display().to_string(), &schema, true);
+    }
+}
+
+/// The crossings of ELK's layered layout on each corpus flow, all lines counted
+/// (`cargo bench -p flow-e2e --bench layout`, elkjs 0.12.1, README).
+const ELK_CROSSINGS: [(&str, usize); 6] = [
+    ("call-001", 213),
+    ("call-002", 143),
+    ("chat-001", 4),
+    ("chat-002", 0),
+    ("chat-003", 1),
+    ("chat-004", 2),
+];
+
+#[test]
+fn no_corpus_flow_is_drawn_with_more_crossings_than_elk_draws_it() {
+    let folder = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/webitel");
+    for (name, elk) in ELK_CROSSINGS {
+        let file = folder.join(format!("{name}.json"));
+        let schema: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        let (_, all, _) = measured(&schema);
+        assert!(
+            all.crossings <= elk,
+            "{name}: {} crossings, ELK {elk}",
+            all.crossings
+        );
     }
 }
 

@@ -2,6 +2,7 @@
 //! one-line summary, and orthogonal edges between ports. Plain data, so hit testing and
 //! culling are tested natively.
 
+mod crossing;
 pub mod find;
 pub mod guides;
 mod hit;
@@ -21,6 +22,7 @@ pub use shapes::{
 };
 
 use crate::components::icon::lucide;
+use crossing::Drawn;
 use flow_model::catalog;
 use flow_model::flow::{is_generated_tag, shape, FlowGraph, Node, NodeId, Port, Problem, Severity};
 use flow_model::l10n::Locale;
@@ -49,8 +51,15 @@ struct End<'a> {
 }
 
 /// The route of a link out of `port` of box `from` (at index `source`) into box `to`: its plain
-/// shape, or a way around the boxes in between.
-fn routed(port: &Port, from: &End, to: &End, obstacles: &Obstacles) -> Vec<Vec2> {
+/// shape, or a way around the boxes in between; for a jump, drawn after the lines `drawn`
+/// already has, the way that crosses the fewest of them.
+fn routed(
+    port: &Port,
+    from: &End,
+    to: &End,
+    obstacles: &Obstacles,
+    jump_among: Option<&mut Drawn>,
+) -> Vec<Vec2> {
     // Out of a collapsed group, every link leaves from its right side.
     let port = if from.ports.is_empty() {
         &Port::Next
@@ -68,7 +77,11 @@ fn routed(port: &Port, from: &End, to: &End, obstacles: &Obstacles) -> Vec<Vec2>
         source: from.index,
         target: to.index,
     };
-    routing::around(plain, &ends, obstacles)
+    let route = routing::around(plain, &ends, obstacles);
+    match jump_among {
+        Some(drawn) => crossing::fewest_crossings(route, &ends, a, b, obstacles, drawn),
+        None => route,
+    }
 }
 
 impl Scene {
@@ -202,17 +215,35 @@ impl Scene {
                 (None, None) => None,
             }
         };
-        let edges = flow
-            .graph
-            .edge_indices()
-            .filter_map(|edge| {
-                let (from, to) = flow.graph.edge_endpoints(edge)?;
+        // The lines that place steps first, then the jumps, each taking the way that crosses
+        // the fewest lines drawn before it.
+        let mut drawn = Drawn::default();
+        let mut edges = Vec::with_capacity(flow.graph.edge_count());
+        for jumps in [false, true] {
+            for edge in flow
+                .graph
+                .edge_indices()
+                .filter(|edge| flow.graph[*edge].jump == jumps)
+            {
                 let link = &flow.graph[edge];
+                let Some((from, to)) = flow.graph.edge_endpoints(edge) else {
+                    continue;
+                };
                 if hidden.contains_key(&from) && hidden.get(&from) == hidden.get(&to) {
-                    return None; // inside a collapsed group
+                    continue; // inside a collapsed group
                 }
-                let (source, target) = (end_of(from)?, end_of(to)?);
-                Some(Edge {
+                let (Some(source), Some(target)) = (end_of(from), end_of(to)) else {
+                    continue;
+                };
+                let points = routed(
+                    &link.port,
+                    &source,
+                    &target,
+                    &obstacles,
+                    jumps.then_some(&mut drawn),
+                );
+                drawn.add(&points);
+                edges.push(Edge {
                     from,
                     to,
                     label: port_label(flow, from, &link.port),
@@ -221,12 +252,13 @@ impl Scene {
                         .iter()
                         .any(|dot| dot.port == link.port && dot.turn.is_some()),
                     jump: link.jump,
-                    points: routed(&link.port, &source, &target, &obstacles),
+                    points,
                     port: link.port.clone(),
                     link: edge,
-                })
-            })
-            .collect();
+                });
+            }
+        }
+        edges.sort_unstable_by_key(|edge| edge.link);
         scene.edges = edges;
         scene
     }

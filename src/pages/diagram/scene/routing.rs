@@ -160,7 +160,7 @@ impl Ends {
 }
 
 /// Is the route free of every box but its own ends where it leaves and arrives?
-fn clear(points: &[Vec2], ends: &Ends, obstacles: &Obstacles) -> bool {
+pub fn clear(points: &[Vec2], ends: &Ends, obstacles: &Obstacles) -> bool {
     let last = points.len().saturating_sub(2);
     points.windows(2).enumerate().all(|(at, pair)| {
         // The first segment starts on the source, the last ends on the target.
@@ -187,7 +187,7 @@ pub fn around(plain: Vec<Vec2>, ends: &Ends, obstacles: &Obstacles) -> Vec<Vec2>
     let nearby = obstacles.near(&area);
     let searched = |most: usize| {
         (nearby.len() <= most)
-            .then(|| search(ends, &area, &nearby, obstacles))
+            .then(|| search(ends, &area, &nearby, obstacles, &|_, _| 0))
             .flatten()
     };
     let under = || below(ends, &nearby, obstacles);
@@ -277,9 +277,37 @@ fn sorted_lines(mut values: Vec<f64>) -> Vec<f64> {
     values
 }
 
+/// A search for fewer crossings weighs every step of the way, so it looks among fewer boxes.
+const MOST_SEARCHED_FOR_CROSSINGS: usize = 28;
+/// What crossing a line costs a searched way, in world units of length: a longer way round
+/// reads better than a crossing.
+const CROSSING_COST: f64 = 400.0;
+
+/// A way around the boxes near a link that crosses as few lines as it can: `crossed` counts
+/// the lines a piece of the way, from its first point (not counted) to its second, crosses.
+/// None when too many boxes are near to search.
+pub fn search_crossing_few(
+    ends: &Ends,
+    obstacles: &Obstacles,
+    crossed: &dyn Fn(Vec2, Vec2) -> usize,
+) -> Option<Vec<Vec2>> {
+    let area = Rect::spanning(ends.leave(), ends.arrive()).inflated(SEARCH_MARGIN);
+    let nearby = obstacles.near(&area);
+    (nearby.len() <= MOST_SEARCHED_FOR_CROSSINGS)
+        .then(|| search(ends, &area, &nearby, obstacles, crossed))
+        .flatten()
+}
+
 /// A* over the grid the nearby boxes' sides (with clearance) and the channels between them
-/// make, from just out of the port to just before the target.
-fn search(ends: &Ends, area: &Rect, nearby: &[usize], obstacles: &Obstacles) -> Option<Vec<Vec2>> {
+/// make, from just out of the port to just before the target; each line a step of the way
+/// crosses (`crossed`) costs [`CROSSING_COST`].
+fn search(
+    ends: &Ends,
+    area: &Rect,
+    nearby: &[usize],
+    obstacles: &Obstacles,
+    crossed: &dyn Fn(Vec2, Vec2) -> usize,
+) -> Option<Vec<Vec2>> {
     let (leave, arrive) = (ends.leave(), ends.arrive());
     let walls: Vec<Rect> = nearby
         .iter()
@@ -362,7 +390,9 @@ fn search(ends: &Ends, area: &Rect, nearby: &[usize], obstacles: &Obstacles) -> 
             } else {
                 0.0
             };
-            let total = spent + distance(point(cell), point(next)) + bend + arriving_bend;
+            let crossings = crossed(point(cell), point(next)) as f64 * CROSSING_COST;
+            let total =
+                spent + distance(point(cell), point(next)) + bend + arriving_bend + crossings;
             let next_state = state(next, next_heading);
             if cost.get(&next_state).is_none_or(|known| total < *known) {
                 cost.insert(next_state, total);
@@ -386,7 +416,7 @@ fn search(ends: &Ends, area: &Rect, nearby: &[usize], obstacles: &Obstacles) -> 
 }
 
 /// Without repeated points and without points in the middle of a straight run.
-fn simplified(points: Vec<Vec2>) -> Vec<Vec2> {
+pub fn simplified(points: Vec<Vec2>) -> Vec<Vec2> {
     let mut kept: Vec<Vec2> = Vec::with_capacity(points.len());
     for point in points {
         if kept.last() == Some(&point) {
