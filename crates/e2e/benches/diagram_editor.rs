@@ -231,12 +231,24 @@ fn as_diagram(schema: &Value) -> (Value, Value, usize) {
 async fn main() {
     let runs = runs_from_args(5, USAGE);
     let call: Value = serde_json::from_str(&corpus_file("call-001.json")).unwrap();
-    // Name, flow, and whether Node-RED's editor is measured on as many nodes.
+    // Name, flow, whether Node-RED's editor is measured on as many nodes, and the most a pan
+    // move at zoom to fit (every step on screen, the worst case) may cost in empty flow's
+    // frames: a ratio holds on slower machines too.
     let flows = [
-        ("500 steps".to_owned(), synthetic_flow(500), true),
-        ("2,000 steps".to_owned(), synthetic_flow(2_000), true),
-        ("10,000 steps".to_owned(), synthetic_flow(10_000), true),
-        ("call-001".to_owned(), call, false),
+        ("500 steps".to_owned(), synthetic_flow(500), true, None),
+        (
+            "2,000 steps".to_owned(),
+            synthetic_flow(2_000),
+            true,
+            Some(1.5),
+        ),
+        (
+            "10,000 steps".to_owned(),
+            synthetic_flow(10_000),
+            true,
+            Some(3.0),
+        ),
+        ("call-001".to_owned(), call, false, None),
     ];
     let server = AppServer::start().await;
     let token = server.admin_token().await;
@@ -263,7 +275,7 @@ async fn main() {
     println!("\nDiagram editor, headless Chromium, {runs} runs each (frames: 60 per drag)");
     heading();
     let mut beside_node_red = Vec::new();
-    for (index, (name, schema, node_red_too)) in flows.iter().enumerate() {
+    for (index, (name, schema, node_red_too, pan_ratio_target)) in flows.iter().enumerate() {
         let (schema, layout, nodes) = as_diagram(schema);
         let flow = server
             .create_flow(
@@ -341,23 +353,15 @@ async fn main() {
             open_p90 < open_target,
         );
         let pan = median_and_p90(pan);
-        // At zoom to fit a pan moves every step: its work, as a ratio to the empty flow's, holds
-        // on slower machines too.
-        let pan_ratio_target = match nodes {
-            0..2_000 => f64::INFINITY,
-            2_000..=5_000 => 1.5,
-            _ => 3.0,
-        };
         let moves = [
-            ("pan", pan, pan_ratio_target),
-            ("drag 50", median_and_p90(dragged), f64::INFINITY),
+            ("pan", pan, *pan_ratio_target),
+            ("drag 50", median_and_p90(dragged), None),
         ];
         for (what, (median, p90), ratio_target) in moves {
             let ratio = median / empty_median.max(0.01);
-            let target = if ratio_target.is_finite() {
-                format!("<= {frame_target:.0} ms, <= {ratio_target}x")
-            } else {
-                format!("<= {frame_target:.0} ms")
+            let target = match ratio_target {
+                Some(most) => format!("<= {frame_target:.0} ms, <= {most}x"),
+                None => format!("<= {frame_target:.0} ms"),
             };
             row(
                 &format!("{name}: {what}"),
@@ -366,7 +370,7 @@ async fn main() {
                 format!("empty flow's frame {}", ms(empty_median)),
                 ratio,
                 &target,
-                p90 <= frame_target && ratio <= ratio_target,
+                p90 <= frame_target && ratio_target.is_none_or(|most| ratio <= most),
             );
         }
         let (heap, _) = median_and_p90(memory);

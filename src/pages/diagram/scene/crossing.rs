@@ -11,7 +11,7 @@ const WORTH_A_SEARCH: usize = 2;
 /// as long as a scene made fewer searches than this: each looks at thousands of places, and a
 /// big flow has hundreds of jumps (the first ones get the searches, so the drawing stays the
 /// same each time).
-const SEARCHES: usize = 64;
+const SEARCHES: usize = 32;
 /// The side of an index cell, in world units.
 const CELL: f64 = 400.0;
 
@@ -120,22 +120,29 @@ impl Drawn {
             })
     }
 
-    /// How many lines drawn a step of a searched way from `a` to `b` crosses, counting a line
-    /// at `b` but not one at `a`, so that consecutive steps count each crossing once.
-    pub fn crossed_by_step(&self, a: Vec2, b: Vec2) -> usize {
-        let Some(piece) = Piece::of(a, b) else {
-            return 0;
-        };
-        let start = if piece.horizontal { a.x } else { a.y };
-        // Stretched past both ends to meet a line at either (`crosses` leaves the ends out),
-        // then the one at `a` left out.
-        self.crossing(Piece {
-            from: piece.from - 0.5,
-            to: piece.to + 0.5,
-            ..piece
-        })
-        .filter(|other| other.at != start)
-        .count()
+    /// The lines drawn through `area`, ready for a search there to count what each of its
+    /// steps crosses.
+    fn near(&self, area: &Rect) -> Nearby {
+        let (left, top) = cell_of(area.x, area.y);
+        let (right, bottom) = cell_of(area.x + area.width, area.y + area.height);
+        let mut indices: Vec<usize> = (left..=right)
+            .flat_map(|x| (top..=bottom).map(move |y| (x, y)))
+            .filter_map(|cell| self.cells.get(&cell))
+            .flatten()
+            .copied()
+            .collect();
+        indices.sort_unstable();
+        indices.dedup();
+        let (mut horizontal, mut vertical): (Vec<Piece>, Vec<Piece>) = indices
+            .into_iter()
+            .map(|index| self.pieces[index])
+            .partition(|piece| piece.horizontal);
+        horizontal.sort_by(|a, b| a.at.total_cmp(&b.at));
+        vertical.sort_by(|a, b| a.at.total_cmp(&b.at));
+        Nearby {
+            horizontal,
+            vertical,
+        }
     }
 
     /// How many times a line through `points` would cross the lines drawn.
@@ -145,6 +152,33 @@ impl Drawn {
             .filter_map(|pair| Piece::of(pair[0], pair[1]))
             .map(|piece| self.crossing(piece).count())
             .sum()
+    }
+}
+
+/// The lines drawn near a search, each way sorted by where it runs.
+struct Nearby {
+    horizontal: Vec<Piece>,
+    vertical: Vec<Piece>,
+}
+
+impl Nearby {
+    /// How many lines a step of a searched way from `a` to `b` crosses, counting a line at `b`
+    /// but not one at `a`, so that consecutive steps count each crossing once.
+    fn crossed_by_step(&self, a: Vec2, b: Vec2) -> usize {
+        let Some(piece) = Piece::of(a, b) else {
+            return 0;
+        };
+        let (others, start) = if piece.horizontal {
+            (&self.vertical, a.x)
+        } else {
+            (&self.horizontal, a.y)
+        };
+        let first = others.partition_point(|other| other.at < piece.from);
+        others[first..]
+            .iter()
+            .take_while(|other| other.at <= piece.to)
+            .filter(|other| other.at != start && other.from < piece.at && piece.at < other.to)
+            .count()
     }
 }
 
@@ -212,8 +246,9 @@ pub fn fewest_crossings(
     }
     drawn.searches += 1;
     // A search costs more than the ways above: only when those all cross several lines.
+    let nearby = drawn.near(&routing::search_area(ends));
     let searched =
-        routing::search_crossing_few(ends, obstacles, &|a, b| drawn.crossed_by_step(a, b));
+        routing::search_crossing_few(ends, obstacles, &|a, b| nearby.crossed_by_step(a, b));
     match searched {
         Some(way)
             if routing::clear(&way, ends, obstacles) && drawn.crossings(&way) < best_crossings =>
@@ -245,14 +280,11 @@ mod tests {
         );
         assert_eq!(drawn.crossings(&points(&[(-300.0, 10.0), (0.0, 10.0)])), 0);
         // A searched way's steps: the line at the end of a step counts, at its start not.
-        assert_eq!(
-            drawn.crossed_by_step(Vec2::new(-20.0, 10.0), Vec2::new(0.0, 10.0)),
-            1
-        );
-        assert_eq!(
-            drawn.crossed_by_step(Vec2::new(0.0, 10.0), Vec2::new(20.0, 10.0)),
-            0
-        );
+        let nearby = drawn.near(&step_box(-100.0, 0.0));
+        let step =
+            |from: f64, to: f64| nearby.crossed_by_step(Vec2::new(from, 10.0), Vec2::new(to, 10.0));
+        assert_eq!((step(-20.0, 0.0), step(0.0, 20.0)), (1, 0));
+        assert_eq!((step(20.0, 0.0), step(0.0, -20.0)), (1, 0));
     }
 
     #[test]

@@ -178,12 +178,17 @@ pub fn clear(points: &[Vec2], ends: &Ends, obstacles: &Obstacles) -> bool {
     })
 }
 
+/// Where a search for a link's way looks: around its ends, as far as a way may wander.
+pub fn search_area(ends: &Ends) -> Rect {
+    Rect::spanning(ends.leave(), ends.arrive()).inflated(SEARCH_MARGIN)
+}
+
 /// The route of a link: `plain` when it crosses no box, else a way around them.
 pub fn around(plain: Vec<Vec2>, ends: &Ends, obstacles: &Obstacles) -> Vec<Vec2> {
     if clear(&plain, ends, obstacles) {
         return plain;
     }
-    let area = Rect::spanning(ends.leave(), ends.arrive()).inflated(SEARCH_MARGIN);
+    let area = search_area(ends);
     let nearby = obstacles.near(&area);
     let searched = |most: usize| {
         (nearby.len() <= most)
@@ -291,7 +296,7 @@ pub fn search_crossing_few(
     obstacles: &Obstacles,
     crossed: &dyn Fn(Vec2, Vec2) -> usize,
 ) -> Option<Vec<Vec2>> {
-    let area = Rect::spanning(ends.leave(), ends.arrive()).inflated(SEARCH_MARGIN);
+    let area = search_area(ends);
     let nearby = obstacles.near(&area);
     (nearby.len() <= MOST_SEARCHED_FOR_CROSSINGS)
         .then(|| search(ends, &area, &nearby, obstacles, crossed))
