@@ -108,6 +108,11 @@ pub enum Msg {
     NoFlowNamed(String),
     NameTaken(String),
     CannotImport(String),
+    /// No answer from the server, and why (the browser's words).
+    ServerUnreachable(String),
+    /// An answer the page cannot read, and what is wrong with it.
+    UnexpectedAnswer(String),
+    ChangedSinceOpened,
     Imported(String),
     Replaced(String),
     // Delete modal
@@ -350,6 +355,13 @@ impl Msg {
             Msg::NoFlowNamed(name) => Text::new("no-flow-named").with("name", name.as_str()),
             Msg::NameTaken(name) => Text::new("name-taken").with("name", name.as_str()),
             Msg::CannotImport(reason) => Text::new("cannot-import").with("reason", reason.as_str()),
+            Msg::ServerUnreachable(reason) => {
+                Text::new("server-unreachable").with("reason", reason.as_str())
+            }
+            Msg::UnexpectedAnswer(reason) => {
+                Text::new("unexpected-answer").with("reason", reason.as_str())
+            }
+            Msg::ChangedSinceOpened => Text::new("changed-since-opened"),
             Msg::Imported(name) => Text::new("imported").with("name", name.as_str()),
             Msg::Replaced(name) => Text::new("replaced").with("name", name.as_str()),
             // Delete modal
@@ -634,6 +646,9 @@ mod tests {
             Msg::NoFlowNamed("Main".into()),
             Msg::NameTaken("Main".into()),
             Msg::CannotImport("not JSON".into()),
+            Msg::ServerUnreachable("refused".into()),
+            Msg::UnexpectedAnswer("not JSON".into()),
+            Msg::ChangedSinceOpened,
             Msg::Imported("Main".into()),
             Msg::Replaced("Main".into()),
             Msg::ConfirmDeletion,

@@ -2,8 +2,10 @@
 //! back to the same place afterwards.
 
 use crate::api::ApiError;
+use crate::i18n::{use_i18n, Msg};
 use crate::nav::{app_path, base_path, login_url};
 use crate::session::use_auth;
+use flow_model::l10n::Locale;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
@@ -31,17 +33,30 @@ fn use_sign_in_again() -> impl Fn() + Clone {
     }
 }
 
+/// What went wrong with a request, in `locale`: the server's own words when it answered (it
+/// was asked for them in the page's language), the page's when there was no answer to read.
+pub fn api_error_text(error: &ApiError, locale: Locale) -> String {
+    match error {
+        ApiError::Unauthorized(detail) => detail.clone(),
+        ApiError::Refused(body) => body.detail.clone(),
+        ApiError::Network(reason) => Msg::ServerUnreachable(reason.clone()).text(locale),
+        ApiError::Unexpected(reason) => Msg::UnexpectedAnswer(reason.clone()).text(locale),
+        ApiError::Changed => Msg::ChangedSinceOpened.text(locale),
+    }
+}
+
 /// Returns a function that handles an API error the same way on every page: a 401 signs out
 /// and goes to login; anything else is returned as text to show.
 pub fn use_api_error_handler() -> impl Fn(ApiError) -> String + Clone {
     let auth = use_auth();
+    let i18n = use_i18n();
     let sign_in_again = use_sign_in_again();
     move |error: ApiError| {
         if let ApiError::Unauthorized(_) = error {
             auth.session_ended();
             sign_in_again();
         }
-        error.to_string()
+        api_error_text(&error, i18n.locale_untracked())
     }
 }
 
@@ -91,5 +106,22 @@ mod tests {
         assert_eq!(path_and_query("/", "type=chat"), "/?type=chat");
         assert_eq!(path_and_query("/", "?type=chat"), "/?type=chat");
         assert_eq!(path_and_query("/flows/1/code", ""), "/flows/1/code");
+    }
+
+    #[test]
+    fn the_pages_own_words_for_a_failed_request_are_what_the_error_says_in_english() {
+        let russian = Locale::from_code("ru").expect("Russian texts");
+        for error in [
+            ApiError::Network("connection refused".into()),
+            ApiError::Unexpected("not JSON".into()),
+            ApiError::Changed,
+        ] {
+            assert_eq!(api_error_text(&error, Locale::ENGLISH), error.to_string());
+            let said = api_error_text(&error, russian);
+            assert!(
+                said.chars().any(|letter| matches!(letter, 'а'..='я')),
+                "{said}"
+            );
+        }
     }
 }

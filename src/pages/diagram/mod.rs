@@ -66,13 +66,16 @@ fn DiagramEditor(opened: Opened) -> impl IntoView {
     match graph {
         Ok(graph) => view! { <Editor graph flow=opened.flow kind /> }.into_any(),
         // Opening must not quietly show less than there is: say why and change nothing.
-        Err(error) => view! {
+        Err(error) => {
+            let i18n = use_i18n();
+            view! {
             <main class="flow-page">
-                <p class="error" role="alert">{error.to_string()}</p>
+                <p class="error" role="alert">{move || error.text().in_locale(i18n.locale())}</p>
                 <a href=nav::href(&registry_url())>"←"</a>
             </main>
+            }
+            .into_any()
         }
-        .into_any(),
     }
 }
 

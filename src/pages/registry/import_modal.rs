@@ -5,7 +5,7 @@ use super::use_registry;
 use crate::api::WriteMode;
 use crate::browser::Debouncer;
 use crate::components::modal::Modal;
-use crate::components::require_session::use_api_error_handler;
+use crate::components::require_session::{api_error_text, use_api_error_handler};
 use crate::components::toast::use_toasts;
 use crate::i18n::{use_i18n, Msg};
 use crate::session::use_auth;
@@ -67,7 +67,7 @@ pub fn ImportModal(file_name: String, flow: ImportedFlow) -> impl IntoView {
                     Ok(None) => target.set(Target::NothingToReplace),
                     Err(error) => {
                         target.set(Target::NothingToReplace);
-                        problem.set(Some(error.to_string()));
+                        problem.set(Some(api_error_text(&error, i18n.locale_untracked())));
                     }
                 }
             })

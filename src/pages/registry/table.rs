@@ -38,7 +38,8 @@ pub fn FlowTable() -> impl IntoView {
                         Ok(page) if page.items.is_empty() => view! { <EmptyState /> }.into_any(),
                         Ok(page) => view! { <Rows flows=page.items /> }.into_any(),
                         Err(error @ ApiError::Network(_)) => {
-                            view! { <Unreachable detail=error.to_string() /> }.into_any()
+                            let detail = on_error(error);
+                            view! { <Unreachable detail /> }.into_any()
                         }
                         Err(error) => {
                             let text = on_error(error);

@@ -99,6 +99,9 @@ will-replace = The flow «{ $name }» will be replaced by the imported one
 no-flow-named = There is no flow named «{ $name }» to replace
 name-taken = A flow named «{ $name }» already exists: choose another name
 cannot-import = Cannot import this file: { $reason }
+server-unreachable = cannot reach the server: { $reason }
+unexpected-answer = the server answered something unexpected: { $reason }
+changed-since-opened = someone else saved this flow since it was opened
 imported = Imported «{ $name }»
 replaced = Replaced «{ $name }»
 

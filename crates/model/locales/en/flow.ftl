@@ -72,3 +72,5 @@ diagnostic-schema-not-array = schema: must be a JSON array of steps, got { $got 
 diagnostic-no-schema = not a flow: an object without "schema"
 diagnostic-not-a-flow = not a flow: expected a schema array or a flow object, got { $got }
 diagnostic-unreadable = { $reason }
+schema-not-an-array = a flow schema is a JSON array of steps, got { $got }
+schema-too-deep = the schema nests deeper than { $limit } levels of arrays and objects

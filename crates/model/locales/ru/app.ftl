@@ -92,6 +92,9 @@ will-replace = Схема «{ $name }» будет заменена импорт
 no-flow-named = Схемы с именем «{ $name }» нет — заменять нечего
 name-taken = Схема «{ $name }» уже существует: выберите другое имя
 cannot-import = Этот файл нельзя импортировать: { $reason }
+server-unreachable = не удаётся связаться с сервером: { $reason }
+unexpected-answer = сервер ответил то, чего страница не ожидала: { $reason }
+changed-since-opened = кто-то другой сохранил эту схему, пока она была открыта
 imported = Схема «{ $name }» импортирована
 replaced = Схема «{ $name }» заменена
 

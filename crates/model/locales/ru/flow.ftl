@@ -77,3 +77,8 @@ diagnostic-schema-not-array = schema: ожидается JSON-массив ша�
 diagnostic-no-schema = не схема: в объекте нет поля «schema»
 diagnostic-not-a-flow = не схема: ожидается массив шагов (schema) или объект схемы, а получено: { $got }
 diagnostic-unreadable = не удалось прочитать: { $reason }
+schema-not-an-array = схема — это JSON-массив шагов, а здесь { $got }
+schema-too-deep = схема вложена глубже { $limit ->
+    [one] { $limit } уровня
+   *[other] { $limit } уровней
+} массивов и объектов

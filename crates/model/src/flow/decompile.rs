@@ -8,16 +8,30 @@ use super::graph::{
     Point, Port, Step,
 };
 use crate::catalog::{self, Scope};
+use crate::l10n::Text;
 use serde_json::{Map, Value};
 use std::collections::{HashMap, HashSet, VecDeque};
 use thiserror::Error;
 
+/// Why a schema cannot be drawn; `Display` is the English of [`DecompileError::text`]
+/// (`locales/*/flow.ftl`), which a test holds equal.
 #[derive(Error, Debug, Clone, PartialEq, Eq)]
 pub enum DecompileError {
-    #[error("a flow schema is a JSON array of steps, got {0}")]
-    NotAnArray(&'static str),
+    /// `got` says what kind of JSON the schema is instead.
+    #[error("a flow schema is a JSON array of steps, got {got}")]
+    NotAnArray { got: Text },
     #[error("the schema nests deeper than {0} levels of arrays and objects")]
     TooDeep(usize),
+}
+
+impl DecompileError {
+    /// Why, in any language.
+    pub fn text(&self) -> Text {
+        match self {
+            Self::NotAnArray { got } => Text::new("schema-not-an-array").with("got", got.clone()),
+            Self::TooDeep(limit) => Text::new("schema-too-deep").with("limit", *limit),
+        }
+    }
 }
 
 /// The deepest JSON nesting a schema may have. Walks over steps are iterative, but writing
@@ -129,7 +143,9 @@ pub fn decompile(schema: &Value) -> Result<FlowGraph, DecompileError> {
 /// the graph can be shown in the text.
 pub fn decompile_with_sources(schema: &Value) -> Result<(FlowGraph, Sources), DecompileError> {
     let Value::Array(top) = schema else {
-        return Err(DecompileError::NotAnArray(crate::rules::json_kind(schema)));
+        return Err(DecompileError::NotAnArray {
+            got: crate::rules::json_kind_text(schema),
+        });
     };
     if deeper_than(schema, MAX_SCHEMA_DEPTH) {
         return Err(DecompileError::TooDeep(MAX_SCHEMA_DEPTH));

@@ -654,3 +654,23 @@ fn an_if_offers_then_and_else_even_before_it_writes_them_and_a_switch_its_cases(
     );
     assert_eq!(flow.output_ports(flow.start), [Port::Next]);
 }
+
+#[test]
+fn why_a_schema_cannot_be_drawn_is_said_in_each_language() {
+    let russian = crate::l10n::Locale::from_code("ru").expect("Russian texts");
+    for error in [
+        decompile(&json!({"answer": ""})).unwrap_err(),
+        DecompileError::TooDeep(512),
+    ] {
+        assert_eq!(error.text().to_string(), error.to_string());
+        let said = error.text().in_locale(russian);
+        assert!(
+            said.chars().any(|letter| matches!(letter, 'а'..='я')),
+            "{said}"
+        );
+    }
+    assert_eq!(
+        decompile(&json!(7)).unwrap_err().to_string(),
+        "a flow schema is a JSON array of steps, got a number"
+    );
+}
