@@ -82,9 +82,13 @@ function textAround(state, pos) {
  */
 export function createEditor(parent, options) {
   let version = 0;
+  // Once destroyed, the app's callbacks are gone: a completion or hover the editor still
+  // starts on its way out (on the blur of its removal) must not call them.
+  let destroyed = false;
   const readOnly = new Compartment();
 
   const completionSource = (context) => {
+    if (destroyed) return null;
     const answer = options.complete(textAround(context.state, context.pos), context.pos);
     if (!answer) return null;
     const found = JSON.parse(answer);
@@ -111,6 +115,7 @@ export function createEditor(parent, options) {
   };
 
   const hover = hoverTooltip((view, pos) => {
+    if (destroyed) return null;
     const answer = options.hover(textAround(view.state, pos), pos);
     if (!answer) return null;
     const found = JSON.parse(answer);
@@ -161,7 +166,7 @@ export function createEditor(parent, options) {
           indentWithTab,
         ]),
         EditorView.updateListener.of((update) => {
-          if (update.docChanged) {
+          if (update.docChanged && !destroyed) {
             version += 1;
             options.onChange(update.state.doc.toString(), version);
           }
@@ -209,6 +214,9 @@ export function createEditor(parent, options) {
     focus: () => view.focus(),
     /** Measures again after the container changed size (fullscreen). */
     refresh: () => view.requestMeasure(),
-    destroy: () => view.destroy(),
+    destroy() {
+      destroyed = true;
+      view.destroy();
+    },
   };
 }
