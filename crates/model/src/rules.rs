@@ -130,17 +130,6 @@ pub fn json_kind_text(value: &Value) -> Text {
     })
 }
 
-pub fn json_kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
 /// A flow's `schema` must be a JSON array of steps.
 pub fn schema_shape(schema: &Value) -> Result<(), FieldError> {
     if schema.is_array() {

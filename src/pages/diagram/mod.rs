@@ -144,7 +144,7 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
     on_cleanup(move || save_keys.remove());
     let show = move |draft: DiagramDraft| {
         if let Err(reason) = saving::show_stored(store, draft) {
-            toasts.error(reason);
+            toasts.error(reason.in_locale(i18n.locale_untracked()));
         }
     };
     let reload_theirs = move |theirs: RoutingSchema| {

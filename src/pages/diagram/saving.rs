@@ -7,6 +7,7 @@ use super::state::DiagramStore;
 use crate::api::WriteMode;
 use crate::components::editor_shell::{EditorShell, SaveSteps, Write};
 use crate::nav::EditorKind;
+use flow_model::l10n::Text;
 use flow_model::{PatchField, RoutingSchema, SchemaField, SchemaWrite};
 use leptos::prelude::*;
 
@@ -111,9 +112,9 @@ pub fn keep_drafts(store: DiagramStore, shell: DiagramShell) {
 
 /// Puts `schema` and `payload` (a draft, or their flow after a conflict) in the editor as one
 /// undoable change, with its name and settings; says why when it cannot be opened.
-pub fn show_stored(store: DiagramStore, draft: DiagramDraft) -> Result<(), String> {
+pub fn show_stored(store: DiagramStore, draft: DiagramDraft) -> Result<(), Text> {
     let graph = flow_model::flow::payload::open(&draft.schema, &draft.payload)
-        .map_err(|error| error.to_string())?;
+        .map_err(|error| error.text())?;
     store.replace_graph(graph);
     store.name.set(draft.name);
     store.settings.set(draft.settings);

@@ -7,7 +7,8 @@
 use super::{app, Kind};
 use crate::flow::graph::{path_text, set_at, value_at};
 use crate::flow::PathSeg;
-use crate::rules::json_kind;
+use crate::l10n::Text;
+use crate::rules::json_kind_text;
 use serde_json::{Map, Value};
 
 /// How a property is typed.
@@ -360,25 +361,26 @@ pub fn properties(app_name: &str, object: &Map<String, Value>) -> Vec<Property> 
     rows.found
 }
 
-/// JSON typed into a field, or what is wrong with it and where (`line 1, column 9: …`).
-pub fn json_value(typed: &str) -> Result<Value, String> {
+/// JSON typed into a field, or what is wrong with it and where (`line 1, column 9: …`; the
+/// rest is serde_json's own English).
+pub fn json_value(typed: &str) -> Result<Value, Text> {
     serde_json::from_str(typed).map_err(|error| {
         let message = error.to_string();
         let message = message.split(" at line ").next().unwrap_or(&message);
-        format!(
-            "line {}, column {}: {message}",
-            error.line(),
-            error.column()
-        )
+        // Lines and columns are places, not counts: they go in as written.
+        Text::new("form-invalid-json")
+            .with("line", error.line().to_string())
+            .with("column", error.column().to_string())
+            .with("message", message)
     })
 }
 
 /// What `typed` means for an input of `kind`: `None` to leave the value out.
-fn parse(kind: &Kind, input: Input, typed: &str, required: bool) -> Result<Option<Value>, String> {
+fn parse(kind: &Kind, input: Input, typed: &str, required: bool) -> Result<Option<Value>, Text> {
     let blank = typed.trim().is_empty();
     if blank && !matches!(input, Input::Checkbox) {
         return if required {
-            Err("required".to_owned())
+            Err(Text::new("form-required"))
         } else {
             Ok(None)
         };
@@ -398,14 +400,18 @@ fn parse(kind: &Kind, input: Input, typed: &str, required: bool) -> Result<Optio
                     .and_then(serde_json::Number::from_f64)
                 {
                     Some(number) => Value::Number(number),
-                    None => return Err(format!("{typed:?} is not a number")),
+                    None => {
+                        return Err(
+                            Text::new("form-not-a-number").with("typed", format!("{typed:?}"))
+                        )
+                    }
                 }
             }
         }
         Input::Checkbox => Value::Bool(typed == "true"),
         Input::Choice(values) => {
             if !values.contains(&typed) {
-                return Err(format!("choose one of {}", values.join(", ")));
+                return Err(Text::new("form-choose-one").with("choices", values.join(", ")));
             }
             Value::String(typed.to_owned())
         }
@@ -417,17 +423,19 @@ fn parse(kind: &Kind, input: Input, typed: &str, required: bool) -> Result<Optio
                 _ => true,
             };
             if !fits {
-                let expected = if matches!(kind, Kind::List(_)) {
-                    "a list [...]"
+                let expected = Text::new(if matches!(kind, Kind::List(_)) {
+                    "form-a-list"
                 } else {
-                    "an object {...}"
-                };
-                return Err(format!("must be {expected}, got {}", json_kind(&value)));
+                    "form-an-object"
+                });
+                return Err(Text::new("form-must-be")
+                    .with("expected", expected)
+                    .with("got", json_kind_text(&value)));
             }
             value
         }
         Input::Collection { .. } | Input::Heading | Input::Branch => {
-            return Err("added and removed, not typed".to_owned())
+            return Err(Text::new("form-not-typed"))
         }
     }))
 }
@@ -471,19 +479,20 @@ fn remove_at(value: &mut Value, path: &[PathSeg]) -> bool {
     }
 }
 
+/// Why a form of `app` cannot be typed in: the catalog does not know it.
+fn unknown_app(app_name: &str) -> Text {
+    Text::new("form-unknown-app").with("app", app_name)
+}
+
 /// Applies an edit of the form to a step object of `app`; the message says what is wrong
 /// otherwise, and nothing changes.
-pub fn apply(
-    app_name: &str,
-    object: &mut Map<String, Value>,
-    edit: &FormEdit,
-) -> Result<(), String> {
+pub fn apply(app_name: &str, object: &mut Map<String, Value>, edit: &FormEdit) -> Result<(), Text> {
     match edit {
         FormEdit::Set(target, typed) => set_property(app_name, object, target, typed),
         FormEdit::Add(path, name) => {
             let argument_kind = app(app_name)
                 .map(|spec| spec.argument)
-                .ok_or_else(|| format!("{app_name} is not in the catalog"))?;
+                .ok_or_else(|| unknown_app(app_name))?;
             let collection = kind_at(argument_kind, path).map(|(kind, _)| kind);
             let argument = argument_of(object, app_name, argument_kind);
             match collection {
@@ -498,19 +507,21 @@ pub fn apply(
                 Some(Kind::Map(inner)) => {
                     let name = name.trim();
                     if name.is_empty() {
-                        return Err("name the new entry first".to_owned());
+                        return Err(Text::new("form-name-first"));
                     }
                     let mut entries = value_at(argument, path)
                         .and_then(Value::as_object)
                         .cloned()
                         .unwrap_or_default();
                     if entries.contains_key(name) {
-                        return Err(format!("{name:?} is already there"));
+                        return Err(
+                            Text::new("form-already-there").with("name", format!("{name:?}"))
+                        );
                     }
                     entries.insert(name.to_owned(), inner.starting_value());
                     set_at(argument, path, Value::Object(entries));
                 }
-                _ => return Err(format!("{} is not a list", path_text(path))),
+                _ => return Err(Text::new("form-not-a-list").with("path", path_text(path))),
             }
             Ok(())
         }
@@ -521,7 +532,7 @@ pub fn apply(
             if removed {
                 Ok(())
             } else {
-                Err(format!("{} is not there any more", path_text(path)))
+                Err(Text::new("form-gone").with("path", path_text(path)))
             }
         }
     }
@@ -534,19 +545,22 @@ pub fn set_property(
     object: &mut Map<String, Value>,
     target: &Target,
     typed: &str,
-) -> Result<(), String> {
+) -> Result<(), Text> {
     let spec = app(app_name);
     match target {
         Target::Field(path) => {
             let argument_kind = spec
                 .map(|spec| spec.argument)
-                .ok_or_else(|| format!("{app_name} is not in the catalog"))?;
-            let (kind, required) = kind_at(argument_kind, path)
-                .ok_or_else(|| format!("{app_name} has no field {}", path_text(path)))?;
+                .ok_or_else(|| unknown_app(app_name))?;
+            let (kind, required) = kind_at(argument_kind, path).ok_or_else(|| {
+                Text::new("form-no-field")
+                    .with("app", app_name)
+                    .with("path", path_text(path))
+            })?;
             let current = object
                 .get(app_name)
                 .and_then(|argument| value_at(argument, path));
-            let input = input_of(&kind, current).ok_or("edited on the canvas")?;
+            let input = input_of(&kind, current).ok_or_else(|| Text::new("form-on-canvas"))?;
             let value = parse(&kind, input, typed, required)?;
             let argument = argument_of(object, app_name, argument_kind);
             match value {
@@ -557,8 +571,9 @@ pub fn set_property(
             }
         }
         Target::Argument => {
-            let spec = spec.ok_or_else(|| format!("{app_name} is not in the catalog"))?;
-            let input = input_for(&spec.argument).ok_or("nothing to type")?;
+            let spec = spec.ok_or_else(|| unknown_app(app_name))?;
+            let input =
+                input_for(&spec.argument).ok_or_else(|| Text::new("form-nothing-to-type"))?;
             let value = parse(&spec.argument, input, typed, true)?;
             object.insert(app_name.to_owned(), value.unwrap_or(Value::Null));
         }
@@ -576,7 +591,7 @@ pub fn set_property(
         Target::LimitMax => match parse(&Kind::Number, Input::Number, typed, false)? {
             Some(max) => {
                 if max.as_i64().is_some_and(|max| max < 1) {
-                    return Err("at least 1".to_owned());
+                    return Err(Text::new("form-at-least-one"));
                 }
                 let limit = object
                     .entry("limit")
@@ -666,15 +681,7 @@ mod tests {
         assert!(found
             .iter()
             .all(|property| property.name != "then" && property.name != "else"));
-        let choice = crate::catalog::APPS
-            .iter()
-            .find_map(|spec| {
-                spec.fields().iter().find_map(|field| match field.kind {
-                    Kind::Choice(values) => Some((spec.name, field.name, values)),
-                    _ => None,
-                })
-            })
-            .expect("a choice field");
+        let choice = a_choice_field();
         let found = properties(choice.0, &object(json!({ choice.0: {} })));
         let property = found
             .iter()
@@ -702,15 +709,18 @@ mod tests {
         let mut step = object(json!({"playback": {"files": []}}));
         let before = step.clone();
         assert_eq!(
-            set_property("playback", &mut step, &field("files"), "{\"id\": 1}"),
+            set_property("playback", &mut step, &field("files"), "{\"id\": 1}")
+                .map_err(|reason| reason.to_string()),
             Err("must be a list [...], got an object".to_owned())
         );
         assert_eq!(
-            set_property("playback", &mut step, &field("files"), "[{\"id\": 1"),
+            set_property("playback", &mut step, &field("files"), "[{\"id\": 1")
+                .map_err(|reason| reason.to_string()),
             Err("line 1, column 9: EOF while parsing an object".to_owned())
         );
         assert_eq!(
-            set_property("playback", &mut step, &field("files"), " "),
+            set_property("playback", &mut step, &field("files"), " ")
+                .map_err(|reason| reason.to_string()),
             Err("required".to_owned())
         );
         assert_eq!(step, before);
@@ -732,7 +742,8 @@ mod tests {
         set_property("sleep", &mut step, &Target::Argument, "${pause}").unwrap();
         assert_eq!(step["sleep"], json!("${pause}"));
         assert_eq!(
-            set_property("sleep", &mut step, &Target::Argument, "soon"),
+            set_property("sleep", &mut step, &Target::Argument, "soon")
+                .map_err(|reason| reason.to_string()),
             Err("\"soon\" is not a number".to_owned())
         );
     }
@@ -751,7 +762,8 @@ mod tests {
             )
         );
         assert_eq!(
-            set_property("answer", &mut step, &Target::LimitMax, "0"),
+            set_property("answer", &mut step, &Target::LimitMax, "0")
+                .map_err(|reason| reason.to_string()),
             Err("at least 1".to_owned())
         );
         for target in [Target::Tag, Target::LimitMax, Target::Description] {
@@ -816,7 +828,8 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            set_property("playback", &mut step, &field("files.0"), "[]"),
+            set_property("playback", &mut step, &field("files.0"), "[]")
+                .map_err(|reason| reason.to_string()),
             Err("must be an object {...}, got an array".to_owned())
         );
         let mut first = files.clone();
@@ -825,7 +838,8 @@ mod tests {
         assert_eq!(step["playback"]["files"], json!([{"name": "hello.wav"}]));
         apply("playback", &mut step, &FormEdit::Remove(first.clone())).unwrap();
         assert_eq!(
-            apply("playback", &mut step, &FormEdit::Remove(first)),
+            apply("playback", &mut step, &FormEdit::Remove(first))
+                .map_err(|reason| reason.to_string()),
             Err("files[0] is not there any more".to_owned())
         );
     }
@@ -839,7 +853,8 @@ mod tests {
                 "switch",
                 &mut step,
                 &FormEdit::Add(case.clone(), " ".into())
-            ),
+            )
+            .map_err(|reason| reason.to_string()),
             Err("name the new entry first".to_owned())
         );
         apply(
@@ -859,7 +874,8 @@ mod tests {
                 "switch",
                 &mut step,
                 &FormEdit::Add(case.clone(), "2".into())
-            ),
+            )
+            .map_err(|reason| reason.to_string()),
             Err("\"2\" is already there".to_owned())
         );
         assert_eq!(step["switch"]["case"], json!({"1": [], "2": []}));
@@ -879,7 +895,8 @@ mod tests {
         let mut one = case.clone();
         one.push(PathSeg::Key("1".into()));
         assert_eq!(
-            set_property("switch", &mut step, &Target::Field(one.clone()), "[]"),
+            set_property("switch", &mut step, &Target::Field(one.clone()), "[]")
+                .map_err(|reason| reason.to_string()),
             Err("edited on the canvas".to_owned())
         );
         apply("switch", &mut step, &FormEdit::Remove(one)).unwrap();
@@ -917,5 +934,76 @@ mod tests {
         assert_eq!((total.input, total.text.as_str()), (Input::Json, "0"));
         set_property("set", &mut step, &total.target, "12").unwrap();
         assert_eq!(step["set"], json!({"total": 12}));
+    }
+
+    /// Some app's choice field: its app, its name and its choices.
+    fn a_choice_field() -> (&'static str, &'static str, &'static [&'static str]) {
+        crate::catalog::APPS
+            .iter()
+            .find_map(|spec| {
+                spec.fields().iter().find_map(|field| match field.kind {
+                    Kind::Choice(values) => Some((spec.name, field.name, values)),
+                    _ => None,
+                })
+            })
+            .expect("a choice field")
+    }
+
+    #[test]
+    fn reasons_say_in_english_what_they_said_and_in_russian_too() {
+        let russian = crate::l10n::Locale::from_code("ru").expect("Russian texts");
+        let mut step = object(json!({"playback": {"files": []}, "sleep": 0}));
+        let files = vec![PathSeg::Key("files".into())];
+        let mut first = files.clone();
+        first.push(PathSeg::Index(0));
+        let (choice_app, choice_field, choices) = a_choice_field();
+        let reasons = [
+            (
+                set_property("playback", &mut step, &field("files"), "{}"),
+                "must be a list [...], got an object".to_owned(),
+            ),
+            (
+                set_property("playback", &mut step, &field("files"), "[{\"id\": 1"),
+                "line 1, column 9: EOF while parsing an object".to_owned(),
+            ),
+            (
+                set_property("playback", &mut step, &field("files"), ""),
+                "required".to_owned(),
+            ),
+            (
+                set_property("sleep", &mut step, &Target::Argument, "soon"),
+                "\"soon\" is not a number".to_owned(),
+            ),
+            (
+                set_property("sleep", &mut step, &Target::LimitMax, "0"),
+                "at least 1".to_owned(),
+            ),
+            (
+                set_property("playback", &mut step, &field("volume.level"), "1"),
+                "playback has no field volume.level".to_owned(),
+            ),
+            (
+                set_property(choice_app, &mut step, &field(choice_field), "?"),
+                format!("choose one of {}", choices.join(", ")),
+            ),
+            (
+                apply("mystery", &mut step, &FormEdit::Add(Vec::new(), "x".into())),
+                "mystery is not in the catalog".to_owned(),
+            ),
+            (
+                apply("playback", &mut step, &FormEdit::Remove(first)),
+                "files[0] is not there any more".to_owned(),
+            ),
+        ];
+        for (reason, english) in reasons {
+            let reason = reason.unwrap_err();
+            assert_eq!(reason.to_string(), english);
+            let said = reason.in_locale(russian);
+            assert!(
+                said.chars()
+                    .any(|letter| matches!(letter, 'а'..='я' | 'А'..='Я')),
+                "{english}: {said}"
+            );
+        }
     }
 }

@@ -6,6 +6,8 @@ use flow_model::catalog::form::json_value;
 use flow_model::flow::{
     auto_layout, compile, decompile, is_generated_tag, FlowGraph, LayoutOptions, NodeId, Port, Step,
 };
+use flow_model::l10n::Text;
+use flow_model::rules::json_kind_text;
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
@@ -133,7 +135,7 @@ fn drop_unneeded_generated_tags(schema: &mut Value) {
 /// the end of the main chain, and lays the diagram out; returns the first pasted step. Tags
 /// the flow already has are dropped from the pasted steps: the jumps inside the piece are
 /// links by then, and new tags are given on save where needed.
-pub fn paste(flow: &mut FlowGraph, after: Option<NodeId>, text: &str) -> Result<NodeId, String> {
+pub fn paste(flow: &mut FlowGraph, after: Option<NodeId>, text: &str) -> Result<NodeId, Text> {
     let schema = match json_value(text)? {
         Value::Object(mut object) if object.contains_key("schema") => {
             object.remove("schema").unwrap_or_default()
@@ -141,16 +143,13 @@ pub fn paste(flow: &mut FlowGraph, after: Option<NodeId>, text: &str) -> Result<
         step @ Value::Object(_) => Value::Array(vec![step]),
         steps @ Value::Array(_) => steps,
         other => {
-            return Err(format!(
-                "paste steps as JSON (a step or a list of steps), not {}",
-                flow_model::rules::json_kind(&other)
-            ))
+            return Err(Text::new("editing-paste-not-steps").with("got", json_kind_text(&other)))
         }
     };
-    let piece = decompile::decompile(&schema).map_err(|error| error.to_string())?;
+    let piece = decompile::decompile(&schema).map_err(|error| error.text())?;
     let (_, first, _) = piece
         .link_from(piece.start, &Port::Next)
-        .ok_or("there are no steps to paste")?;
+        .ok_or_else(|| Text::new("editing-nothing-to-paste"))?;
     let anchor = after.unwrap_or_else(|| chain_end(flow, flow.start));
     let taken: HashSet<String> = flow
         .steps()
@@ -303,15 +302,16 @@ mod tests {
         ));
         let before = compile(&flow).schema;
         assert_eq!(
-            paste(&mut flow, None, "42"),
+            paste(&mut flow, None, "42").map_err(|reason| reason.to_string()),
             Err("paste steps as JSON (a step or a list of steps), not a number".to_owned())
         );
         assert_eq!(
-            paste(&mut flow, None, "[]"),
+            paste(&mut flow, None, "[]").map_err(|reason| reason.to_string()),
             Err("there are no steps to paste".to_owned())
         );
         assert!(paste(&mut flow, None, "[{")
             .unwrap_err()
+            .to_string()
             .starts_with("line 1, column 2"));
         assert_eq!(compile(&flow).schema, before, "nothing changed");
     }

@@ -4,6 +4,7 @@
 use flow_model::catalog;
 use flow_model::flow::graph::LinkId;
 use flow_model::flow::{auto_layout, FlowGraph, LayoutOptions, NodeId, Point, Port, Step};
+use flow_model::l10n::Text;
 use petgraph::visit::EdgeRef;
 use serde_json::Value;
 
@@ -114,22 +115,21 @@ pub fn step_text(flow: &FlowGraph, node: NodeId) -> Option<String> {
 
 /// Replaces the step of `node` with the object typed in the raw-JSON field; says what is wrong
 /// (with line and column for broken JSON) and changes nothing otherwise.
-pub fn replace_step(flow: &mut FlowGraph, node: NodeId, text: &str) -> Result<(), String> {
+pub fn replace_step(flow: &mut FlowGraph, node: NodeId, text: &str) -> Result<(), Text> {
     let value = flow_model::catalog::form::json_value(text)?;
     let Value::Object(object) = value else {
-        return Err("a step is a JSON object".to_owned());
+        return Err(Text::new("editing-step-not-an-object"));
     };
     let Some(step) = flow.step(node) else {
-        return Err("only steps have properties".to_owned());
+        return Err(Text::new("editing-not-a-step"));
     };
     let app = flow_model::flow::decompile::app_key(&object)
-        .ok_or("a step has exactly one app key")?
+        .ok_or_else(|| Text::new("editing-one-app-key"))?
         .to_owned();
     if app != step.app {
-        return Err(format!(
-            "the app stays {:?} here: add a {app:?} step from the palette instead",
-            step.app
-        ));
+        return Err(Text::new("editing-app-stays")
+            .with("app", format!("{:?}", step.app))
+            .with("other", format!("{app:?}")));
     }
     for path in flow_model::flow::graph::branch_paths(&app, &object[&app]) {
         let nested = flow_model::flow::graph::value_at(&object[&app], &path);
@@ -137,10 +137,8 @@ pub fn replace_step(flow: &mut FlowGraph, node: NodeId, text: &str) -> Result<()
             .and_then(Value::as_array)
             .is_some_and(|steps| !steps.is_empty())
         {
-            return Err(format!(
-                "{}: branches are drawn on the canvas; leave this array empty here",
-                flow_model::flow::graph::path_text(&path)
-            ));
+            return Err(Text::new("editing-branches-on-canvas")
+                .with("path", flow_model::flow::graph::path_text(&path)));
         }
     }
     if let Some(flow_model::flow::Node::Step(step)) = flow.graph.node_weight_mut(node) {
@@ -271,7 +269,10 @@ mod tests {
             ),
         ];
         for (node, text, expected) in refusals {
-            assert_eq!(replace_step(&mut flow, node, text).unwrap_err(), expected);
+            assert_eq!(
+                replace_step(&mut flow, node, text).unwrap_err().to_string(),
+                expected
+            );
         }
         assert_eq!(
             flow.step(log).unwrap().object["log"],
@@ -280,7 +281,9 @@ mod tests {
         );
         let start = flow.start;
         assert_eq!(
-            replace_step(&mut flow, start, "{}").unwrap_err(),
+            replace_step(&mut flow, start, "{}")
+                .unwrap_err()
+                .to_string(),
             "only steps have properties"
         );
     }

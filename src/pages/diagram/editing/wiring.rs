@@ -2,16 +2,17 @@
 //! unlinking it.
 
 use flow_model::flow::{FlowGraph, NodeId, PathSeg, Port};
+use flow_model::l10n::Text;
 
 /// Links `port` of `from` to `to`, in place of what it led to. A step that something already
 /// leads to is reached by a jump (a `goto` in the schema), as is anything out of the flow's
 /// tree order; Start can be led to by nothing.
-pub fn connect(flow: &mut FlowGraph, from: NodeId, port: Port, to: NodeId) -> Result<(), String> {
+pub fn connect(flow: &mut FlowGraph, from: NodeId, port: Port, to: NodeId) -> Result<(), Text> {
     if to == flow.start {
-        return Err("nothing can lead into Start".to_owned());
+        return Err(Text::new("editing-into-start"));
     }
     if flow.graph.node_weight(to).is_none() || !flow.output_ports(from).contains(&port) {
-        return Err("that port is not there any more".to_owned());
+        return Err(Text::new("editing-port-gone"));
     }
     disconnect(flow, from, &port);
     let jump = to == from
@@ -25,7 +26,7 @@ pub fn connect(flow: &mut FlowGraph, from: NodeId, port: Port, to: NodeId) -> Re
 /// switch case, say), so no link stays on a branch that is gone. Refuses, changing nothing,
 /// when the removed item is in a list whose later items have linked branches: those would
 /// move up to other places.
-pub fn unlink_under(flow: &mut FlowGraph, node: NodeId, path: &[PathSeg]) -> Result<(), String> {
+pub fn unlink_under(flow: &mut FlowGraph, node: NodeId, path: &[PathSeg]) -> Result<(), Text> {
     let branches: Vec<Vec<PathSeg>> = flow
         .links_from(node)
         .into_iter()
@@ -40,10 +41,7 @@ pub fn unlink_under(flow: &mut FlowGraph, node: NodeId, path: &[PathSeg]) -> Res
                 && matches!(branch.get(list.len()), Some(PathSeg::Index(at)) if at > removed)
         });
         if moving {
-            return Err(
-                "the items after it have linked branches: unlink those on the canvas first"
-                    .to_owned(),
-            );
+            return Err(Text::new("editing-branches-would-move"));
         }
     }
     for branch in branches
@@ -137,7 +135,7 @@ mod tests {
         );
         let start = flow.start;
         assert_eq!(
-            connect(&mut flow, yes, Port::Next, start),
+            connect(&mut flow, yes, Port::Next, start).map_err(|reason| reason.to_string()),
             Err("nothing can lead into Start".to_owned())
         );
     }
@@ -185,10 +183,32 @@ mod tests {
         let node = node_with(&flow, "joinQueue", "");
         let first = vec![PathSeg::Key("timers".into()), PathSeg::Index(0)];
         let links = flow.link_count();
-        assert!(unlink_under(&mut flow, node, &first).is_err());
+        assert_eq!(
+            unlink_under(&mut flow, node, &first).map_err(|reason| reason.to_string()),
+            Err(
+                "the items after it have linked branches: unlink those on the canvas first"
+                    .to_owned()
+            )
+        );
         assert_eq!(flow.link_count(), links, "refused: nothing changed");
         let last = vec![PathSeg::Key("timers".into()), PathSeg::Index(1)];
         unlink_under(&mut flow, node, &last).unwrap();
         assert_eq!(flow.link_count(), links - 1);
+    }
+
+    #[test]
+    fn a_refusal_is_said_in_russian_too() {
+        let mut flow = decompile(&json!([{"answer": ""}])).unwrap();
+        let answer = node_with(&flow, "answer", "");
+        let start = flow.start;
+        let refused = connect(&mut flow, answer, Port::Next, start).unwrap_err();
+        let russian = flow_model::l10n::Locale::from_code("ru").expect("Russian texts");
+        let said = refused.in_locale(russian);
+        assert!(
+            said.chars()
+                .any(|letter| matches!(letter, 'а'..='я' | 'А'..='Я')),
+            "{said}"
+        );
+        assert_ne!(said, refused.to_string());
     }
 }

@@ -10,6 +10,7 @@ use crate::pages::diagram::scene::viewport::Vec2;
 use crate::pages::diagram::scene::{self};
 use flow_model::catalog::form::{self, FormEdit};
 use flow_model::flow::{auto_layout, payload, FlowGraph, LayoutOptions, Node, NodeId, Point, Port};
+use flow_model::l10n::Text;
 use leptos::prelude::*;
 
 impl DiagramStore {
@@ -28,14 +29,16 @@ impl DiagramStore {
     /// An edit that may be refused: recorded when it is done, its reason handed back when not.
     pub fn apply_or_refuse<T>(
         &self,
-        edit: impl FnOnce(&mut FlowGraph) -> Result<T, String>,
-    ) -> Result<T, String> {
-        let mut outcome = Err(String::new());
+        edit: impl FnOnce(&mut FlowGraph) -> Result<T, Text>,
+    ) -> Result<T, Text> {
+        let mut outcome = None;
         self.apply(|flow| {
-            outcome = edit(flow);
-            outcome.is_ok()
+            let done = edit(flow);
+            let changed = done.is_ok();
+            outcome = Some(done);
+            changed
         });
-        outcome
+        outcome.expect("the graph is alive while the editor is")
     }
 
     /// What the flow does may have changed: everything follows.
@@ -167,7 +170,7 @@ impl DiagramStore {
     }
 
     /// Links `port` of `node` to `target`, or unlinks it; a refusal says why.
-    pub fn link(&self, node: NodeId, port: Port, target: Option<NodeId>) -> Result<(), String> {
+    pub fn link(&self, node: NodeId, port: Port, target: Option<NodeId>) -> Result<(), Text> {
         match target {
             Some(to) => self.apply_or_refuse(|flow| wiring::connect(flow, node, port, to)),
             None => {
@@ -245,7 +248,7 @@ impl DiagramStore {
     }
 
     /// Pastes flow JSON after the selected step and goes to what was pasted.
-    pub fn paste(&self, text: &str) -> Result<(), String> {
+    pub fn paste(&self, text: &str) -> Result<(), Text> {
         let after = self.selection.with_untracked(|selection| selection.primary);
         let pasted = self.apply_or_refuse(|flow| clipboard::paste(flow, after, text))?;
         self.focus(pasted);
@@ -343,11 +346,11 @@ impl DiagramStore {
     /// One edit of the selected step's form (a field, an item added or removed), as one
     /// undoable change; nothing is recorded when it is refused or changes nothing. A removed
     /// branch (a switch case) takes its link with it.
-    pub fn edit_selected_step(&self, change: FormEdit) -> Result<(), String> {
+    pub fn edit_selected_step(&self, change: FormEdit) -> Result<(), Text> {
         let node = self
             .selection
             .with_untracked(|selection| selection.primary)
-            .ok_or_else(|| "no step is selected".to_owned())?;
+            .ok_or_else(|| Text::new("editing-no-step-selected"))?;
         let mut outcome = Ok(());
         self.apply(|flow| {
             let Some((app, before)) = flow
@@ -377,7 +380,7 @@ impl DiagramStore {
     }
 
     /// The selected step replaced by the step JSON `text`, or why it cannot be.
-    pub fn replace_selected_step(&self, text: &str) -> Result<(), String> {
+    pub fn replace_selected_step(&self, text: &str) -> Result<(), Text> {
         let Some(node) = self.selection.with_untracked(|selection| selection.primary) else {
             return Ok(());
         };

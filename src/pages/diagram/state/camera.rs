@@ -4,6 +4,7 @@ use super::{DiagramStore, Following};
 use crate::pages::diagram::input::pointer::Effect;
 use crate::pages::diagram::scene::viewport::{Rect, Vec2, Viewport};
 use crate::pages::diagram::scene::Scene;
+use flow_model::l10n::Text;
 use leptos::prelude::*;
 
 impl DiagramStore {
@@ -90,7 +91,7 @@ impl DiagramStore {
     }
 
     /// Carries out what a pointer gesture asks; a refused link says why.
-    pub fn perform(&self, effect: Effect) -> Result<(), String> {
+    pub fn perform(&self, effect: Effect) -> Result<(), Text> {
         match effect {
             Effect::Select(selection) => self.select(selection),
             Effect::Pick(decoration) => self.pick(decoration),

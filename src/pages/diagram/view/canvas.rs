@@ -214,7 +214,8 @@ fn clipboard_while_focused(store: DiagramStore, canvas_ref: NodeRef<html::Canvas
             {
                 event.prevent_default();
                 if let Err(reason) = store.paste(&text) {
-                    toasts.error(i18n.t(Msg::CannotPaste(reason)));
+                    toasts
+                        .error(i18n.t(Msg::CannotPaste(reason.in_locale(i18n.locale_untracked()))));
                 }
             }
         }),
@@ -250,7 +251,8 @@ fn run_command(store: DiagramStore, command: Command, context: KeyContext) -> bo
         Command::Duplicate => {
             if let Some(text) = store.copy_selection() {
                 if let Err(reason) = store.paste(&text) {
-                    toasts.error(i18n.t(Msg::CannotPaste(reason)));
+                    toasts
+                        .error(i18n.t(Msg::CannotPaste(reason.in_locale(i18n.locale_untracked()))));
                 }
             }
         }
@@ -330,7 +332,7 @@ pub fn DiagramCanvas(canvas_ref: NodeRef<html::Canvas>) -> impl IntoView {
         });
         for effect in effects {
             if let Err(reason) = store.perform(effect) {
-                toasts.error(reason);
+                toasts.error(reason.in_locale(i18n.locale_untracked()));
             }
         }
     };

@@ -8,6 +8,7 @@ use crate::i18n::{use_i18n, Msg};
 use flow_model::catalog;
 use flow_model::catalog::form::{properties, set_property, FormEdit, Input, Property, Target};
 use flow_model::flow::graph::path_text;
+use flow_model::l10n::Text;
 use leptos::prelude::*;
 use serde_json::{Map, Value};
 
@@ -15,7 +16,7 @@ use serde_json::{Map, Value};
 pub type StepData = (String, Map<String, Value>);
 
 /// Whether `typed` would be accepted for `target`, and why not.
-fn check(step: &StepData, target: &Target, typed: &str) -> Result<(), String> {
+fn check(step: &StepData, target: &Target, typed: &str) -> Result<(), Text> {
     let (app, object) = step;
     set_property(app, &mut object.clone(), target, typed)
 }
@@ -32,7 +33,7 @@ pub fn PropertiesPanel(
     step: Memo<Option<StepData>>,
     /// Applies an edit (a typed value, an item added or removed) as one undoable change, or
     /// says why not.
-    on_edit: Callback<FormEdit, Result<(), String>>,
+    on_edit: Callback<FormEdit, Result<(), Text>>,
     /// The raw JSON editor of the step (the JSON tab).
     raw: AnyView,
 ) -> impl IntoView {
@@ -60,7 +61,7 @@ pub fn PropertiesPanel(
                 })
             }
         });
-        let error = RwSignal::new(None::<String>);
+        let error = RwSignal::new(None::<Text>);
         // Step changes (another node, undo) drop a message about what was typed before.
         Effect::new(move |_| {
             text.track();
@@ -199,7 +200,7 @@ pub fn PropertiesPanel(
                 </label>
                 {field}
                 {(!nested && kind_class.is_empty()).then(|| view! { <span class="hint">{move || catalog::help_in(i18n.locale(), property.help).into_owned()}</span> })}
-                <span class="error" role="alert">{move || error.get()}</span>
+                <span class="error" role="alert">{move || error.with(|error| error.as_ref().map(|reason| reason.in_locale(i18n.locale())))}</span>
             </div>
         }
     };

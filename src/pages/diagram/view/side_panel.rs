@@ -12,6 +12,7 @@ use crate::pages::diagram::editing::decorations::Decoration;
 use crate::pages::diagram::editing::edit;
 use crate::pages::diagram::state::{use_diagram, DiagramStore};
 use flow_model::flow::{NodeId, Port};
+use flow_model::l10n::Text;
 use leptos::prelude::*;
 
 /// What the note and group panel shows of the picked one.
@@ -94,7 +95,7 @@ fn StepJson() -> impl IntoView {
     let store = use_diagram();
     let i18n = use_i18n();
     let text = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<Text>);
     Effect::new(move |_| {
         store.graph_version.track();
         let shown = store
@@ -119,7 +120,7 @@ fn StepJson() -> impl IntoView {
                 on:input=move |event| text.set(event_target_value(&event))
             ></textarea>
         </label>
-        <span class="error" role="alert">{move || error.get()}</span>
+        <span class="error" role="alert">{move || error.with(|error| error.as_ref().map(|reason| reason.in_locale(i18n.locale())))}</span>
         <button on:click=apply>{move || i18n.t(Msg::Apply)}</button>
     }
 }
@@ -176,7 +177,7 @@ pub fn SidePanel() -> impl IntoView {
             .with_untracked(|selection| selection.primary)
         {
             if let Err(reason) = store.link(node, port, target) {
-                toasts.error(reason);
+                toasts.error(reason.in_locale(i18n.locale_untracked()));
             }
         }
     };
