@@ -100,19 +100,29 @@ impl Obstacles {
         found
     }
 
-    /// Does the axis-aligned segment `a`–`b` pass through a box's clearance (`ignoring` some)?
-    fn blocks(&self, a: Vec2, b: Vec2, ignoring: &[usize]) -> bool {
-        self.lowest_in_the_way(a, b, ignoring).is_some()
-    }
-
-    /// The bottom of the lowest box whose clearance the segment `a`–`b` passes through.
-    fn lowest_in_the_way(&self, a: Vec2, b: Vec2, ignoring: &[usize]) -> Option<f64> {
-        let span = Rect::spanning(a, b);
-        self.near(&span)
+    /// The boxes (but those `ignoring`) whose clearance the axis-aligned segment `a`–`b`
+    /// passes through.
+    fn in_the_way<'a>(
+        &'a self,
+        a: Vec2,
+        b: Vec2,
+        ignoring: &'a [usize],
+    ) -> impl Iterator<Item = Rect> + 'a {
+        self.near(&Rect::spanning(a, b))
             .into_iter()
             .filter(|index| !ignoring.contains(index))
             .map(|index| self.rects[index])
-            .filter(|rect| crosses(&rect.inflated(CLEARANCE), a, b))
+            .filter(move |rect| crosses(&rect.inflated(CLEARANCE), a, b))
+    }
+
+    /// Does the axis-aligned segment `a`–`b` pass through a box's clearance (`ignoring` some)?
+    fn blocks(&self, a: Vec2, b: Vec2, ignoring: &[usize]) -> bool {
+        self.in_the_way(a, b, ignoring).next().is_some()
+    }
+
+    /// The bottom of the lowest box whose clearance the segment `a`–`b` passes through.
+    fn lowest_in_the_way(&self, a: Vec2, b: Vec2) -> Option<f64> {
+        self.in_the_way(a, b, &[])
             .map(|rect| rect.y + rect.height)
             .reduce(f64::max)
     }
@@ -216,7 +226,7 @@ fn below(ends: &Ends, nearby: &[usize], obstacles: &Obstacles) -> Vec<Vec2> {
         + 2.0 * CLEARANCE;
     // Each box in the way moves the floor below it, so this ends.
     while let Some(bottom) =
-        obstacles.lowest_in_the_way(Vec2::new(leave.x, floor), Vec2::new(arrive.x, floor), &[])
+        obstacles.lowest_in_the_way(Vec2::new(leave.x, floor), Vec2::new(arrive.x, floor))
     {
         floor = bottom + 2.0 * CLEARANCE;
     }
@@ -282,8 +292,6 @@ fn sorted_lines(mut values: Vec<f64>) -> Vec<f64> {
     values
 }
 
-/// A search for fewer crossings weighs every step of the way, so it looks among fewer boxes.
-const MOST_SEARCHED_FOR_CROSSINGS: usize = 28;
 /// What crossing a line costs a searched way, in world units of length: a longer way round
 /// reads better than a crossing.
 const CROSSING_COST: f64 = 400.0;
@@ -298,7 +306,7 @@ pub fn search_crossing_few(
 ) -> Option<Vec<Vec2>> {
     let area = search_area(ends);
     let nearby = obstacles.near(&area);
-    (nearby.len() <= MOST_SEARCHED_FOR_CROSSINGS)
+    (nearby.len() <= MOST_SEARCHED)
         .then(|| search(ends, &area, &nearby, obstacles, crossed))
         .flatten()
 }
