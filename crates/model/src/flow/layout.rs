@@ -9,8 +9,9 @@
 //!
 //! Subtrees are packed as tightly as their outlines allow, layer by layer (each keeps the rows
 //! it uses, including the channel its branch lines run down), and a flow much wider than tall is
-//! wrapped into bands stacked one below the other, cut where the fewest links cross, so the
-//! drawing stays screen-shaped. Deterministic, iterative (long chains cannot overflow the
+//! wrapped into bands stacked one below the other, so the drawing stays screen-shaped: cut
+//! where one link crosses, or two that run along their rows (a chain, and the link above it to
+//! what follows its branch), which wrap nested. Deterministic, iterative (long chains cannot overflow the
 //! stack), and linear in the number of steps but for the wrap search, which is linear in layers.
 
 use super::graph::{FlowGraph, NodeId, PathSeg, Point, Port};
@@ -127,11 +128,16 @@ impl Tree {
 
     /// The children of `node`: what follows, then the branches top to bottom.
     fn children(&self, node: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        self.children_marked(node).map(|(child, _)| child)
+    }
+
+    /// [`Tree::children`], each marked whether it is a branch.
+    fn children_marked(&self, node: NodeId) -> impl Iterator<Item = (NodeId, bool)> + '_ {
         self.next
             .get(&node)
-            .copied()
+            .map(|next| (*next, false))
             .into_iter()
-            .chain(self.branches(node))
+            .chain(self.branches(node).map(|branch| (branch, true)))
     }
 }
 
@@ -299,15 +305,21 @@ impl Grid {
     }
 }
 
-/// Per layer: the first and last row used, and whether a band may start there: when one
-/// placing link alone reaches into the layer or past it, so that link alone wraps, along its
-/// row to the end of one band and back to the start of the next.
+/// Per layer: the first and last row used, and, when a band may start there, how many placing
+/// links then wrap, each along its row to the end of one band and back to the start of the
+/// next. A band may start where one link alone wraps, or a few that all run along their rows
+/// (what follows a step), which wrap nested one inside the other.
 #[derive(Clone, Copy)]
 struct LayerUse {
     top: i64,
     bottom: i64,
-    cut: bool,
+    wrapping: Option<usize>,
 }
+
+/// The most links a band may start with.
+const MOST_WRAPPING: usize = 2;
+/// How many layers further from the ideal place a cut may be to wrap one link fewer.
+const WRAP_COST: usize = 4;
 
 impl LayerUse {
     fn of(grid: &Grid, tree: &Tree) -> Vec<LayerUse> {
@@ -321,27 +333,40 @@ impl LayerUse {
             LayerUse {
                 top: i64::MAX,
                 bottom: i64::MIN,
-                cut: false,
+                wrapping: None,
             };
             depth
         ];
-        // Links that reach into or past each layer, as differences.
+        // Links, and branch links among them, that reach into or past each layer, as
+        // differences.
         let mut reaching = vec![0i64; depth + 1];
+        let mut branches_reaching = vec![0i64; depth + 1];
         for (node, &(layer, row)) in &grid.cell {
+            // A step that lists its ports reaches into rows below its own.
+            let reach = tree
+                .listing
+                .get(node)
+                .map_or(0, |listing| listing.rows_below);
             let used = &mut layers[layer];
             used.top = used.top.min(row);
-            used.bottom = used.bottom.max(row);
-            for child in tree.children(*node) {
+            used.bottom = used.bottom.max(row + reach);
+            for (child, branch) in tree.children_marked(*node) {
                 if let Some(&(to, _)) = grid.cell.get(&child) {
                     reaching[layer + 1] += 1;
                     reaching[to + 1] -= 1;
+                    if branch {
+                        branches_reaching[layer + 1] += 1;
+                        branches_reaching[to + 1] -= 1;
+                    }
                 }
             }
         }
-        let mut links = 0;
+        let (mut links, mut branches) = (0, 0);
         for (layer, used) in layers.iter_mut().enumerate() {
             links += reaching[layer];
-            used.cut = links == 1;
+            branches += branches_reaching[layer];
+            let nested = branches == 0 && (2..=MOST_WRAPPING as i64).contains(&links);
+            used.wrapping = (links == 1 || nested).then_some(links as usize);
         }
         layers
     }
@@ -397,8 +422,9 @@ fn band_starts(layers: &[LayerUse], options: &LayoutOptions) -> Vec<usize> {
     best
 }
 
-/// Cuts `layers` into `bands` of about equal width, each at the layer nearest the ideal where
-/// one link alone wraps; fewer bands when there are not enough such layers.
+/// Cuts `layers` into `bands` of about equal width, each where a band may start nearest the
+/// ideal, counting each link that wraps beyond the first as [`WRAP_COST`] layers further;
+/// fewer bands when there are not enough such layers.
 fn cuts(layers: &[LayerUse], bands: usize) -> Vec<usize> {
     let mut starts = vec![0];
     for band in 1..bands {
@@ -406,8 +432,12 @@ fn cuts(layers: &[LayerUse], bands: usize) -> Vec<usize> {
         let first = starts[starts.len() - 1] + NARROWEST_BAND;
         let last = layers.len().saturating_sub(NARROWEST_BAND);
         if let Some(cut) = (first..=last)
-            .filter(|layer| layers[*layer].cut)
-            .min_by_key(|layer| layer.abs_diff(ideal))
+            .filter_map(|cut| {
+                let wrapping = layers[cut].wrapping?;
+                Some((cut, cut.abs_diff(ideal) + (wrapping - 1) * WRAP_COST))
+            })
+            .min_by_key(|(_, cost)| *cost)
+            .map(|(cut, _)| cut)
         {
             starts.push(cut);
         }
@@ -431,26 +461,24 @@ pub fn auto_layout(flow: &mut FlowGraph, options: LayoutOptions) {
         band_row.push(next_free - top);
         next_free += bottom - top + 2;
     }
-    // Each layer's left edge: a layer whose steps list their ports is followed by the room
-    // their lines need to turn down one by one.
+    // Each layer's left edge as if unwrapped (a band starts at its first layer's): a layer
+    // whose steps list their ports is followed by the room their lines need to turn down.
     let mut room = vec![0.0f64; layers.len()];
     for (node, listing) in &tree.listing {
         if let Some((layer, _)) = grid.cell.get(node) {
             room[*layer] = room[*layer].max(listing.room);
         }
     }
-    let mut left = vec![0.0; layers.len()];
-    for layer in 1..layers.len() {
-        if band_of_layer[layer] == band_of_layer[layer - 1] {
-            left[layer] = left[layer - 1] + options.step.max(shape::STEP_WIDTH + room[layer - 1]);
-        }
+    let mut offsets = vec![0.0; layers.len() + 1];
+    for layer in 0..layers.len() {
+        offsets[layer + 1] = offsets[layer] + options.step.max(shape::STEP_WIDTH + room[layer]);
     }
     for (node, (layer, row)) in grid.cell {
         let band = band_of_layer[layer];
         let row = (row + band_row[band]) as f64;
         if let Some(weight) = flow.graph.node_weight_mut(node) {
             weight.set_position(Point {
-                x: left[layer],
+                x: offsets[layer] - offsets[starts[band]],
                 y: row * options.lane,
             });
         }

@@ -369,6 +369,45 @@ fn layout_puts_chains_on_a_line_and_branches_below() {
 }
 
 #[test]
+fn a_long_branch_chain_wraps_with_the_line_that_runs_above_it() {
+    // The only places to wrap are inside the chain, where the if's link to what follows runs
+    // above it: both lines wrap there, and the flow is not a long strip.
+    let chain: Vec<Value> = (0..40).map(|at| json!({"log": format!("c{at}")})).collect();
+    let schema = json!([
+        {"log": "a"},
+        {"if": {"expression": "1", "then": chain}},
+        {"log": "after"}
+    ]);
+    let mut graph = decompile(&schema).unwrap();
+    auto_layout(&mut graph, LayoutOptions::default());
+    let places: Vec<Point> = graph
+        .graph
+        .node_indices()
+        .map(|node| graph.graph[node].position())
+        .collect();
+    let span = |values: &mut dyn Iterator<Item = f64>| {
+        let values: Vec<f64> = values.collect();
+        let (low, high) = values.iter().fold((f64::MAX, f64::MIN), |(low, high), v| {
+            (low.min(*v), high.max(*v))
+        });
+        high - low
+    };
+    let width = span(&mut places.iter().map(|place| place.x)) + shape::STEP_WIDTH;
+    let height = span(&mut places.iter().map(|place| place.y)) + shape::STEP_HEIGHT;
+    assert!(width / height <= 3.0, "{width} x {height}");
+    let block = graph.graph[node_with_app(&graph, "if")].position();
+    let after = graph
+        .steps()
+        .find(|(_, step)| step.argument() == "after")
+        .map(|(node, _)| graph.graph[node].position())
+        .unwrap();
+    assert!(
+        after.y > block.y,
+        "what follows the if wrapped into a band below"
+    );
+}
+
+#[test]
 fn payload_keeps_positions_comments_and_detached_nodes() {
     let mut graph = decompile(&json!([{"log": "a"}, {"log": "b"}])).unwrap();
     let first = graph.steps().next().unwrap().0;

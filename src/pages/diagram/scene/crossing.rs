@@ -145,13 +145,36 @@ impl Drawn {
         }
     }
 
-    /// How many times a line through `points` would cross the lines drawn.
-    pub fn crossings(&self, points: &[Vec2]) -> usize {
+    /// The lines drawn that a line through `points` would cross (a line as often as it is
+    /// crossed).
+    fn crossed<'a>(&'a self, points: &'a [Vec2]) -> impl Iterator<Item = &'a Piece> + 'a {
         points
             .windows(2)
             .filter_map(|pair| Piece::of(pair[0], pair[1]))
-            .map(|piece| self.crossing(piece).count())
-            .sum()
+            .flat_map(|piece| self.crossing(piece))
+    }
+
+    /// How many times a line through `points` would cross the lines drawn.
+    pub fn crossings(&self, points: &[Vec2]) -> usize {
+        self.crossed(points).count()
+    }
+
+    /// Where the lines drawn that a line through `points` would cross run.
+    fn crossed_extent(&self, points: &[Vec2]) -> Option<Rect> {
+        Rect::around(self.crossed(points).map(|piece| {
+            let (a, b) = if piece.horizontal {
+                (
+                    Vec2::new(piece.from, piece.at),
+                    Vec2::new(piece.to, piece.at),
+                )
+            } else {
+                (
+                    Vec2::new(piece.at, piece.from),
+                    Vec2::new(piece.at, piece.to),
+                )
+            };
+            Rect::spanning(a, b)
+        }))
     }
 }
 
@@ -244,19 +267,33 @@ pub fn fewest_crossings(
     if best_crossings < WORTH_A_SEARCH || drawn.searches >= SEARCHES {
         return best;
     }
+    // A search costs more than the ways above: only when those all cross several lines. It
+    // looks near the ends first, then, if lines are still in the way, as far as they run, to
+    // find a way round their ends.
     drawn.searches += 1;
-    // A search costs more than the ways above: only when those all cross several lines.
-    let nearby = drawn.near(&routing::search_area(ends));
-    let searched =
-        routing::search_crossing_few(ends, obstacles, &|a, b| nearby.crossed_by_step(a, b));
-    match searched {
-        Some(way)
-            if routing::clear(&way, ends, obstacles) && drawn.crossings(&way) < best_crossings =>
-        {
-            way
+    let near_the_ends = routing::search_area(ends);
+    let search_in = |area: &Rect, best: &mut Vec<Vec2>, best_crossings: &mut usize| {
+        let nearby = drawn.near(area);
+        let searched = routing::search_crossing_few(ends, area, obstacles, &|a, b| {
+            nearby.crossed_by_step(a, b)
+        });
+        if let Some(way) = searched.filter(|way| routing::clear(way, ends, obstacles)) {
+            let crossings = drawn.crossings(&way);
+            if crossings < *best_crossings {
+                (*best, *best_crossings) = (way, crossings);
+            }
         }
-        _ => best,
+    };
+    search_in(&near_the_ends, &mut best, &mut best_crossings);
+    if best_crossings >= WORTH_A_SEARCH {
+        let wider = drawn.crossed_extent(&best).and_then(|extent| {
+            Rect::around([near_the_ends, extent.inflated(routing::SEARCH_MARGIN)])
+        });
+        if let Some(wider) = wider.filter(|wider| *wider != near_the_ends) {
+            search_in(&wider, &mut best, &mut best_crossings);
+        }
     }
+    best
 }
 
 #[cfg(test)]
@@ -287,24 +324,11 @@ mod tests {
         assert_eq!((step(20.0, 0.0), step(0.0, -20.0)), (1, 0));
     }
 
-    #[test]
-    fn a_jump_goes_around_the_lines_in_its_way_when_it_can() {
-        // From the right side of a step to a step below-left of it, a wall of lines between.
-        let (a, b) = (step_box(0.0, 0.0), step_box(-400.0, 300.0));
+    /// The way a jump from box `a` (index 0) into box `b` (index 1), whose plain route is
+    /// `plain`, takes among the lines `drawn` (asserting it is clear of both boxes).
+    fn jump_among(a: Rect, b: Rect, plain: &[(f64, f64)], drawn: &mut Drawn) -> Vec<Vec2> {
         let obstacles = Obstacles::new([a, b]);
-        let plain = points(&[
-            (200.0, 29.0),
-            (220.0, 29.0),
-            (220.0, 260.0),
-            (-420.0, 260.0),
-            (-420.0, 329.0),
-            (-400.0, 329.0),
-        ]);
-        let mut drawn = Drawn::default();
-        for x in [-300.0, -200.0, -100.0] {
-            drawn.add(&points(&[(x, 200.0), (x, 280.0)]));
-        }
-        assert_eq!(drawn.crossings(&plain), 3);
+        let plain = points(plain);
         let ends = Ends {
             start: plain[0],
             down: false,
@@ -312,8 +336,52 @@ mod tests {
             source: 0,
             target: 1,
         };
-        let way = fewest_crossings(plain, &ends, &a, &b, &obstacles, &mut drawn);
-        assert_eq!(drawn.crossings(&way), 0, "{way:?}");
+        let way = fewest_crossings(plain, &ends, &a, &b, &obstacles, drawn);
         assert!(routing::clear(&way, &ends, &obstacles));
+        way
+    }
+
+    #[test]
+    fn a_jump_goes_around_the_lines_in_its_way_when_it_can() {
+        // From the right side of a step to a step below-left of it, a wall of lines between.
+        let plain = [
+            (200.0, 29.0),
+            (220.0, 29.0),
+            (220.0, 260.0),
+            (-420.0, 260.0),
+            (-420.0, 329.0),
+            (-400.0, 329.0),
+        ];
+        let mut drawn = Drawn::default();
+        for x in [-300.0, -200.0, -100.0] {
+            drawn.add(&points(&[(x, 200.0), (x, 280.0)]));
+        }
+        assert_eq!(drawn.crossings(&points(&plain)), 3);
+        let (a, b) = (step_box(0.0, 0.0), step_box(-400.0, 300.0));
+        let way = jump_among(a, b, &plain, &mut drawn);
+        assert_eq!(drawn.crossings(&way), 0, "{way:?}");
+    }
+
+    #[test]
+    fn a_jump_goes_round_the_far_end_of_the_lines_in_its_way() {
+        // Up to a step above, three long lines between that end right of both steps, beyond
+        // where a search near the steps looks.
+        let plain = [
+            (200.0, 629.0),
+            (220.0, 629.0),
+            (220.0, -40.0),
+            (-20.0, -40.0),
+            (-20.0, 29.0),
+            (0.0, 29.0),
+        ];
+        let mut drawn = Drawn::default();
+        for y in [300.0, 320.0, 340.0] {
+            drawn.add(&points(&[(-1000.0, y), (400.0, y)]));
+        }
+        assert_eq!(drawn.crossings(&points(&plain)), 3);
+        let (a, b) = (step_box(0.0, 600.0), step_box(0.0, 0.0));
+        let way = jump_among(a, b, &plain, &mut drawn);
+        assert_eq!(drawn.crossings(&way), 0, "{way:?}");
+        assert!(way.iter().any(|point| point.x > 400.0), "{way:?}");
     }
 }

@@ -44,15 +44,8 @@ fn assert_readable(name: &str, schema: &Value, screen_shaped: bool) {
     }
     assert_eq!(placing.crossings, 0, "{name}: placing lines cross");
     if screen_shaped && steps > 30 {
-        // chat-003 is the one flow short of 3:1, at 4.9:1: its main line waits for a 16-step
-        // branch chain, and a band may end only where one link alone wraps.
-        let widest = if name.ends_with("chat-003.json") {
-            6.0
-        } else {
-            3.0
-        };
         assert!(
-            (1.0 / 3.0..=widest).contains(&all.aspect),
+            (1.0 / 3.0..=3.0).contains(&all.aspect),
             "{name} ({steps} steps) is {:.2} times as wide as tall",
             all.aspect
         );

@@ -15,6 +15,7 @@ pub mod measure;
 pub mod routing;
 mod shapes;
 pub mod viewport;
+mod wraps;
 
 pub use shapes::{
     entry, Edge, GroupFrame, NodeBox, NoteBox, PortDot, FRAME_HEADER, FRAME_PADDING, GRIP,
@@ -24,6 +25,7 @@ pub use shapes::{
 use crate::components::icon::lucide;
 use crossing::Drawn;
 use flow_model::catalog;
+use flow_model::flow::graph::LinkId;
 use flow_model::flow::{is_generated_tag, shape, FlowGraph, Node, NodeId, Port, Problem, Severity};
 use flow_model::l10n::Locale;
 use labels::{port_label, short, summary};
@@ -51,13 +53,14 @@ struct End<'a> {
 }
 
 /// The route of a link out of `port` of box `from` (at index `source`) into box `to`: its plain
-/// shape, or a way around the boxes in between; for a jump, drawn after the lines `drawn`
-/// already has, the way that crosses the fewest of them.
+/// shape (`wrapped` when it wraps, [`wraps`]), or a way around the boxes in between; for a
+/// jump, drawn after the lines `drawn` already has, the way that crosses the fewest of them.
 fn routed(
     port: &Port,
     from: &End,
     to: &End,
     obstacles: &Obstacles,
+    wrapped: Option<Vec<Vec2>>,
     jump_among: Option<&mut Drawn>,
 ) -> Vec<Vec2> {
     // Out of a collapsed group, every link leaves from its right side.
@@ -68,8 +71,7 @@ fn routed(
     };
     let dot = from.ports.iter().find(|dot| dot.port == *port);
     let (a, b) = (&from.rect, &to.rect);
-    let right_end = || obstacles.right_end(a.x + a.width, a.y, b.y - routing::ARRIVE);
-    let plain = route(port, a, b, dot, right_end);
+    let plain = wrapped.unwrap_or_else(|| route(port, a, b, dot));
     let ends = Ends {
         start: plain[0],
         down: *port != Port::Next && dot.is_none_or(|dot| dot.turn.is_none()),
@@ -215,38 +217,58 @@ impl Scene {
                 (None, None) => None,
             }
         };
+        // Each link with its ends on show (none inside a collapsed group).
+        let links: Vec<(LinkId, (NodeId, NodeId), End, End)> = flow
+            .graph
+            .edge_indices()
+            .filter_map(|edge| {
+                let (from, to) = flow.graph.edge_endpoints(edge)?;
+                if hidden.contains_key(&from) && hidden.get(&from) == hidden.get(&to) {
+                    return None;
+                }
+                Some((edge, (from, to), end_of(from)?, end_of(to)?))
+            })
+            .collect();
+        // Out of a collapsed group, every link leaves from its right side, as what follows.
+        let mut wrapped = wraps::wrap_routes(
+            links
+                .iter()
+                .filter(|(edge, _, source, _)| {
+                    let link = &flow.graph[*edge];
+                    !link.jump && (link.port == Port::Next || source.ports.is_empty())
+                })
+                .map(|(edge, _, source, target)| wraps::NextLink {
+                    key: *edge,
+                    from: source.rect,
+                    to: target.rect,
+                })
+                .collect(),
+            &scene.solid_rects(),
+            &obstacles,
+        );
         // The lines that place steps first, then the jumps, each taking the way that crosses
         // the fewest lines drawn before it.
         let mut drawn = Drawn::default();
-        let mut edges = Vec::with_capacity(flow.graph.edge_count());
+        let mut edges = Vec::with_capacity(links.len());
         for jumps in [false, true] {
-            for edge in flow
-                .graph
-                .edge_indices()
-                .filter(|edge| flow.graph[*edge].jump == jumps)
+            for (edge, (from, to), source, target) in links
+                .iter()
+                .filter(|(edge, ..)| flow.graph[*edge].jump == jumps)
             {
-                let link = &flow.graph[edge];
-                let Some((from, to)) = flow.graph.edge_endpoints(edge) else {
-                    continue;
-                };
-                if hidden.contains_key(&from) && hidden.get(&from) == hidden.get(&to) {
-                    continue; // inside a collapsed group
-                }
-                let (Some(source), Some(target)) = (end_of(from), end_of(to)) else {
-                    continue;
-                };
+                let link = &flow.graph[*edge];
                 let points = routed(
                     &link.port,
-                    &source,
-                    &target,
+                    source,
+                    target,
                     &obstacles,
+                    wrapped.remove(edge),
                     jumps.then_some(&mut drawn),
                 );
                 drawn.add(&points);
                 edges.push(Edge {
-                    from,
-                    to,
-                    label: port_label(flow, from, &link.port),
+                    from: *from,
+                    to: *to,
+                    label: port_label(flow, *from, &link.port),
                     listed: source
                         .ports
                         .iter()
@@ -254,7 +276,7 @@ impl Scene {
                     jump: link.jump,
                     points,
                     port: link.port.clone(),
-                    link: edge,
+                    link: *edge,
                 });
             }
         }
@@ -339,7 +361,7 @@ impl Scene {
             };
             let (from, to) = (&self.boxes[source], &self.boxes[target]);
             let dot = from.ports.iter().find(|dot| dot.port == edge.port);
-            edge.points = route(&edge.port, &from.rect, &to.rect, dot, || None);
+            edge.points = route(&edge.port, &from.rect, &to.rect, dot);
         }
     }
 

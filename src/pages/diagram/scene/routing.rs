@@ -14,8 +14,8 @@ pub const LEAVE: f64 = 16.0;
 pub const ARRIVE: f64 = 20.0;
 /// What a bend costs, in world units of length: fewer bends read better than shorter lines.
 const BEND_COST: f64 = 40.0;
-/// How far around its ends a route may wander to find a way.
-const SEARCH_MARGIN: f64 = 120.0;
+/// How far around its ends (or the lines in its way) a route may wander to find a way.
+pub const SEARCH_MARGIN: f64 = 120.0;
 /// Beyond this many boxes near a link (a far jump across a big flow), it goes below them all
 /// instead of searching through them.
 const MOST_SEARCHED: usize = 28;
@@ -296,18 +296,18 @@ fn sorted_lines(mut values: Vec<f64>) -> Vec<f64> {
 /// reads better than a crossing.
 const CROSSING_COST: f64 = 400.0;
 
-/// A way around the boxes near a link that crosses as few lines as it can: `crossed` counts
-/// the lines a piece of the way, from its first point (not counted) to its second, crosses.
-/// None when too many boxes are near to search.
+/// A way around the boxes in `area` that crosses as few lines as it can: `crossed` counts the
+/// lines a piece of the way, from its first point (not counted) to its second, crosses. None
+/// when too many boxes are near to search.
 pub fn search_crossing_few(
     ends: &Ends,
+    area: &Rect,
     obstacles: &Obstacles,
     crossed: &dyn Fn(Vec2, Vec2) -> usize,
 ) -> Option<Vec<Vec2>> {
-    let area = search_area(ends);
-    let nearby = obstacles.near(&area);
+    let nearby = obstacles.near(area);
     (nearby.len() <= MOST_SEARCHED)
-        .then(|| search(ends, &area, &nearby, obstacles, crossed))
+        .then(|| search(ends, area, &nearby, obstacles, crossed))
         .flatten()
 }
 
@@ -345,16 +345,44 @@ fn search(
             wall.x < p.x && p.x < wall.x + wall.width && wall.y < p.y && p.y < wall.y + wall.height
         })
     };
+    // Which grid points, and which middles of the steps between them, lie in a wall: asked
+    // once each rather than at every step of the search.
+    let (columns, rows) = (xs.len(), ys.len());
+    let cell = |(i, j): (usize, usize)| i * rows + j;
+    let mut walled = vec![false; columns * rows];
+    let mut walled_across = vec![false; columns * rows];
+    let mut walled_down = vec![false; columns * rows];
+    for i in 0..columns {
+        for j in 0..rows {
+            walled[cell((i, j))] = inside(point((i, j)));
+            if i + 1 < columns {
+                walled_across[cell((i, j))] = inside(Vec2::new((xs[i] + xs[i + 1]) / 2.0, ys[j]));
+            }
+            if j + 1 < rows {
+                walled_down[cell((i, j))] = inside(Vec2::new(xs[i], (ys[j] + ys[j + 1]) / 2.0));
+            }
+        }
+    }
     let step = |(i, j): (usize, usize), heading: Heading| -> Option<(usize, usize)> {
-        let next = match heading {
-            Heading::Right => (i + 1 < xs.len()).then(|| (i + 1, j)),
-            Heading::Left => i.checked_sub(1).map(|i| (i, j)),
-            Heading::Down => (j + 1 < ys.len()).then(|| (i, j + 1)),
-            Heading::Up => j.checked_sub(1).map(|j| (i, j)),
-        }?;
-        let (a, b) = (point((i, j)), point(next));
-        let middle = Vec2::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0);
-        (!inside(b) && !inside(middle)).then_some(next)
+        let (next, middle_walled) = match heading {
+            Heading::Right => (
+                (i + 1 < columns).then(|| (i + 1, j))?,
+                walled_across[cell((i, j))],
+            ),
+            Heading::Left => {
+                let next = (i.checked_sub(1)?, j);
+                (next, walled_across[cell(next)])
+            }
+            Heading::Down => (
+                (j + 1 < rows).then(|| (i, j + 1))?,
+                walled_down[cell((i, j))],
+            ),
+            Heading::Up => {
+                let next = (i, j.checked_sub(1)?);
+                (next, walled_down[cell(next)])
+            }
+        };
+        (!walled[cell(next)] && !middle_walled).then_some(next)
     };
     let state = |(i, j): (usize, usize), heading: Heading| {
         ((i * ys.len() + j) * 4) + Heading::ALL.iter().position(|h| *h == heading).unwrap_or(0)
@@ -369,23 +397,29 @@ fn search(
     } else {
         Heading::Right
     };
-    let mut cost: HashMap<usize, f64> = HashMap::new();
-    let mut came_from: HashMap<usize, usize> = HashMap::new();
+    let mut cost = vec![f64::INFINITY; columns * rows * 4];
+    let mut came_from = vec![usize::MAX; columns * rows * 4];
     let mut open = BinaryHeap::new();
     let start = state(from, first);
-    cost.insert(start, 0.0);
+    cost[start] = 0.0;
     open.push(Open {
         estimate: distance(leave, arrive),
         state: start,
     });
     let goal = loop {
-        let Open { state: current, .. } = open.pop()?;
+        let Open {
+            state: current,
+            estimate,
+        } = open.pop()?;
         let (cell, heading) = cell_of(current);
         // Into the target moving right; arriving moving left would turn back on itself.
         if cell == to && heading != Heading::Left {
             break current;
         }
-        let spent = cost[&current];
+        let spent = cost[current];
+        if estimate > spent + distance(point(cell), arrive) + 1e-6 {
+            continue; // reached more cheaply since this was queued
+        }
         for next_heading in Heading::ALL {
             if next_heading == heading.reverse() {
                 continue;
@@ -407,9 +441,9 @@ fn search(
             let total =
                 spent + distance(point(cell), point(next)) + bend + arriving_bend + crossings;
             let next_state = state(next, next_heading);
-            if cost.get(&next_state).is_none_or(|known| total < *known) {
-                cost.insert(next_state, total);
-                came_from.insert(next_state, current);
+            if total < cost[next_state] {
+                cost[next_state] = total;
+                came_from[next_state] = current;
                 open.push(Open {
                     estimate: total + distance(point(next), arrive),
                     state: next_state,
@@ -418,7 +452,10 @@ fn search(
         }
     };
     let mut cells = vec![goal];
-    while let Some(previous) = came_from.get(cells.last()?) {
+    while let Some(previous) = came_from
+        .get(*cells.last()?)
+        .filter(|at| **at != usize::MAX)
+    {
         cells.push(*previous);
     }
     let mut points = vec![ends.end];

@@ -70,7 +70,7 @@ pub(super) fn port_places(rect: &Rect, ports: &[Port]) -> Vec<(Vec2, Option<f64>
 }
 
 /// Where next leaves a box: the middle of its right side's title band.
-fn exit(rect: &Rect) -> Vec2 {
+pub(super) fn exit(rect: &Rect) -> Vec2 {
     Vec2::new(rect.x + rect.width, entry(rect).y)
 }
 
@@ -98,15 +98,9 @@ pub struct Edge {
 /// The orthogonal path of a link out of `port` of a node at `a` into a node at `b`: from the
 /// right side (next, or a listed branch, which turns down at its own distance), or from its
 /// port on the bottom (other branches), into `b`'s left side. `dot` is the port as drawn
-/// (none out of a collapsed group). A next link back to a step below goes down right of the
-/// steps in between: `right_end` tells where they end (asked only then).
-pub(super) fn route(
-    port: &Port,
-    a: &Rect,
-    b: &Rect,
-    dot: Option<&PortDot>,
-    right_end: impl FnOnce() -> Option<f64>,
-) -> Vec<Vec2> {
+/// (none out of a collapsed group). A next link back to a step below goes down just right of
+/// its source (one that wraps around a band's steps is [`super::wraps`]'s).
+pub(super) fn route(port: &Port, a: &Rect, b: &Rect, dot: Option<&PortDot>) -> Vec<Vec2> {
     let end = entry(b);
     let listed_turn = dot.and_then(|dot| dot.turn);
     if *port != Port::Next && listed_turn.is_none() {
@@ -134,10 +128,10 @@ pub(super) fn route(
     };
     let ahead = match turn {
         Some(turn) => end.x - routing::ARRIVE >= start.x + turn,
-        None => end.x > start.x + 20.0,
+        None => leads_ahead(start, end),
     };
     let turn_at = turn.map_or((start.x + end.x) / 2.0, |turn| start.x + turn);
-    let turn = turn.unwrap_or(20.0);
+    let turn = turn.unwrap_or(NEXT_TURN);
     if ahead {
         vec![
             start,
@@ -146,8 +140,8 @@ pub(super) fn route(
             end,
         ]
     } else if b.y > a.y + a.height + 2.0 * routing::ARRIVE {
-        // Back to the start of a band below (a wrapped flow): across the gap above the target.
-        let middle = right_end().map_or(start.x, |right| right.max(start.x)) + turn;
+        // Back to a step below: across the gap above it.
+        let middle = start.x + turn;
         let above = b.y - routing::ARRIVE;
         vec![
             start,
@@ -170,6 +164,14 @@ pub(super) fn route(
             end,
         ]
     }
+}
+
+/// How far right of its step a next link that goes back turns down.
+pub(super) const NEXT_TURN: f64 = 20.0;
+
+/// Does a next link from `start` into `end` go forward, turning down or up half way?
+pub(super) fn leads_ahead(start: Vec2, end: Vec2) -> bool {
+    end.x > start.x + NEXT_TURN
 }
 
 /// A sticky note as drawn.
