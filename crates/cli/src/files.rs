@@ -4,7 +4,7 @@ use crate::error::CliError;
 use flow_model::flow::diagnose::declared_type;
 use flow_model::flow::{diagnose, payload, semantic_difference, Diagnostic, Severity};
 use flow_model::l10n::{Locale, Text};
-use flow_model::transfer::parse_import;
+use flow_model::transfer::{parse_import, ImportedFlow};
 use flow_model::FlowType;
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -155,10 +155,17 @@ pub fn fmt(files: &[PathBuf], check_only: bool) -> Result<(), CliError> {
     }
 }
 
+/// The flow a file holds: an exported flow, or a bare schema array.
+pub fn flow_in(path: &Path) -> Result<ImportedFlow, CliError> {
+    parse_import(&read(path)?).map_err(|error| CliError::file(path, error))
+}
+
 /// The schema a file holds: a flow's `schema`, or a bare array.
 fn schema_in(path: &Path) -> Result<Value, CliError> {
-    let flow = parse_import(&read(path)?).map_err(|error| CliError::file(path, error))?;
-    Ok(flow.write.schema.expect("an import always has a schema"))
+    Ok(flow_in(path)?
+        .write
+        .schema
+        .expect("an import always has a schema"))
 }
 
 /// The diagram of a schema file: `{"schema", "payload"}` as a Diagram flow stores them (the

@@ -1,9 +1,10 @@
-//! `flows`: validate, format and convert flow files, and export or import a domain's flows,
+//! `flows`: validate, format, convert and run flow files, and export or import a domain's flows,
 //! with the same model and the same API as the web app.
 
 mod error;
 mod files;
 mod remote;
+mod simulate;
 
 use clap::{CommandFactory, Parser, Subcommand};
 use error::CliError;
@@ -17,7 +18,7 @@ use std::process::ExitCode;
 #[command(
     name = "flows",
     version,
-    about = "Validate, format, convert, export and import flows"
+    about = "Validate, format, convert, run, test, export and import flows"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -95,6 +96,23 @@ enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// Run a flow in the simulator, as Webitel's runtime would: prints each step, what the
+    /// caller is told, how it ended and the variables left (`--format json`: one object).
+    /// Prompts take the inputs in order; a prompt left without one ends the run as `waiting`.
+    Run {
+        file: PathBuf,
+        #[command(flatten)]
+        options: simulate::RunOptions,
+    },
+    /// Run the test cases saved with each flow (`payload.tests`): a line per test and a
+    /// summary; fails if any fails.
+    Test {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Also write the results as JUnit XML to this file.
+        #[arg(long)]
+        junit: Option<PathBuf>,
+    },
     /// Print a completion script for a shell.
     Completions { shell: clap_complete::Shell },
 }
@@ -144,6 +162,8 @@ fn run(command: Command) -> Result<Option<String>, CliError> {
             };
             remote::import(&remote, &dir, &options).map(Some)
         }
+        Command::Run { file, options } => simulate::run(&file, options).map(Some),
+        Command::Test { files, junit } => simulate::test(&files, junit.as_deref()).map(Some),
         Command::Completions { shell } => {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "flows", &mut script);

@@ -1,18 +1,10 @@
 //! `flows check`, `fmt`, `to-graph`, `to-schema` and `roundtrip`, run as a user runs them.
 
+mod local;
+
+use local::{flows, text};
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn flows(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_flows"))
-        .args(args)
-        .output()
-        .expect("flows runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 fn corpus() -> Vec<PathBuf> {
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/webitel");
