@@ -277,6 +277,11 @@ fn bench(extra: &[String]) -> Result<(), String> {
         &["bench", "--package", "flow-model", "--bench", "model"],
         &[],
     )?;
+    run(
+        "cargo",
+        &["bench", "--package", "flow-simulator", "--bench", "steps"],
+        &[],
+    )?;
     // Arrange beside ELK's layered layout (elkjs in node).
     run(
         "cargo",

@@ -7,6 +7,7 @@ use crate::program::{loose_text, Actions, Args, FlowId, RequestId};
 use crate::run::{Frame, Input, Output, Simulator, Started, Wait, Waiting};
 use crate::text::{self, go_format, json_path};
 use serde_json::{json, Value};
+use std::rc::Rc;
 
 /// What a waiting step has gathered so far.
 pub(crate) enum WaitState {
@@ -64,8 +65,8 @@ pub(crate) fn run(sim: &mut Simulator, flow: FlowId, request: RequestId) {
             sim.record(request, Value::Null, "break: the flow stops".to_owned());
         }
         Args::Plain(argument) => {
-            let argument = argument.clone();
-            let app = sim.program.requests[request].app.clone();
+            let argument = Rc::clone(argument);
+            let app = Rc::clone(&sim.program.requests[request].app);
             plain(sim, flow, request, &app, &argument);
         }
     }
@@ -80,7 +81,7 @@ fn if_step(
     else_node: usize,
 ) {
     let code = text::channel(sim, expression);
-    let result = sim.with_vm(flow, &code, |vm, env| vm.condition(&code, env));
+    let result = sim.condition(flow, &code);
     let args = json!({ "expression": code });
     let outcome = match result {
         Ok(true) => {
@@ -118,7 +119,7 @@ fn while_step(sim: &mut Simulator, flow: FlowId, request: RequestId, state: usiz
         (Ok(true), json!({ "pass": "first, without the condition" }))
     } else {
         let code = text::channel(sim, &condition);
-        let holds = sim.with_vm(flow, &code, |vm, env| vm.condition(&code, env));
+        let holds = sim.condition(flow, &code);
         (holds, json!({ "condition": code }))
     };
     let outcome = match holds {
@@ -160,8 +161,13 @@ fn number(argument: &Value, key: &str) -> Option<f64> {
 }
 
 fn plain(sim: &mut Simulator, flow: FlowId, request: RequestId, app: &str, raw: &Value) {
-    // Every string substituted, as the runtime's decoding does (js and set read theirs
-    // themselves).
+    if app == "set" {
+        // Its own reading: nested strings are not substituted.
+        let (args, outcome) = set(sim, raw);
+        sim.record(request, args, outcome);
+        return;
+    }
+    // Every string substituted, as the runtime's decoding does (js reads its own).
     let args = text::substitute_all(sim, raw);
     let outcome = match app {
         "goto" => {
@@ -172,7 +178,6 @@ fn plain(sim: &mut Simulator, flow: FlowId, request: RequestId, app: &str, raw: 
                 format!("no step tagged {tag:?} (or too many gotos): goes on")
             }
         }
-        "set" => set(sim, raw),
         "unSet" => match args.as_array() {
             Some(names) if !names.is_empty() => {
                 for name in names.iter().map(loose_text) {
@@ -371,20 +376,26 @@ fn call(sim: &mut Simulator, request: RequestId, args: Value, actions: &Actions,
     sim.start(actions, started);
 }
 
-/// `set`: each value stored as text, strings substituted, anything else as Go prints it.
-fn set(sim: &mut Simulator, raw: &Value) -> String {
+/// `set`: each value stored as text, strings substituted, anything else as Go prints it. The
+/// values as stored, and the outcome.
+fn set(sim: &mut Simulator, raw: &Value) -> (Value, String) {
     let Some(values) = raw.as_object() else {
-        return "error: set needs an object of variables".to_owned();
+        return (
+            raw.clone(),
+            "error: set needs an object of variables".to_owned(),
+        );
     };
+    let mut stored = serde_json::Map::with_capacity(values.len());
     for (name, value) in values {
         let name = text::substitute(sim, name);
         let value = match value {
             Value::String(text) => text::substitute(sim, text),
             other => go_format(other),
         };
+        stored.insert(name.clone(), Value::String(value.clone()));
         sim.set_variable(&name, value);
     }
-    "ok".to_owned()
+    (Value::Object(stored), "ok".to_owned())
 }
 
 fn js(sim: &mut Simulator, flow: FlowId, raw: &Value) -> String {

@@ -5,6 +5,7 @@
 use crate::text::{go_format, replace_each};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 pub type NodeId = usize;
 pub type RequestId = usize;
@@ -23,11 +24,11 @@ pub struct Node {
 /// A step, parsed.
 #[derive(Debug)]
 pub struct Request {
-    pub app: String,
+    pub app: Rc<str>,
     pub args: Args,
     /// Its place in the schema, as a JSON pointer (with the called flow's id for `schema`).
-    pub path: String,
-    pub tag: String,
+    pub path: Rc<str>,
+    pub tag: Option<Rc<str>>,
     pub stop_after: bool,
     pub limiter: Option<usize>,
     /// Where it sits in its node.
@@ -37,7 +38,7 @@ pub struct Request {
 #[derive(Debug)]
 pub enum Args {
     /// What the app decodes, as written.
-    Plain(Value),
+    Plain(Rc<Value>),
     If {
         /// After `${}` and `$${}` became `sys.` calls and the protected words were deleted.
         expression: String,
@@ -187,10 +188,10 @@ impl Program {
                 continue;
             };
             let argument = match &request.args {
-                Args::Plain(value) => value.clone(),
-                _ => Value::Null,
+                Args::Plain(value) => Rc::clone(value),
+                _ => Rc::new(Value::Null),
             };
-            match request.app.as_str() {
+            match &*request.app {
                 "if" => {
                     let then_node = self.node(Some(node));
                     let else_node = self.node(Some(node));
@@ -303,8 +304,10 @@ impl Program {
             }
             let tag = request.tag.clone();
             let id = self.add(node, request);
-            if !tag.is_empty() {
-                registry.tags.insert(tag, (node, self.requests[id].idx));
+            if let Some(tag) = tag {
+                registry
+                    .tags
+                    .insert(tag.to_string(), (node, self.requests[id].idx));
             }
         }
     }
@@ -353,16 +356,14 @@ fn parse_request(
 ) -> Option<Request> {
     let mut app = None;
     let mut stop_after = false;
-    let mut tag = String::new();
+    let mut tag = None;
     let mut limiter = None;
     for (key, value) in object {
         match key.as_str() {
             "_id" | "async" | "trace" => {}
             "break" => stop_after = value.as_bool() == Some(true),
             "tag" => {
-                if let Some(text) = value.as_str() {
-                    tag = text.to_owned();
-                }
+                tag = value.as_str().filter(|text| !text.is_empty()).map(Rc::from);
             }
             "limit" => {
                 let max = value.get("max").and_then(Value::as_f64).unwrap_or(0.0);
@@ -389,9 +390,9 @@ fn parse_request(
         None => return None,
     };
     Some(Request {
-        app,
-        args: Args::Plain(argument),
-        path: path.to_owned(),
+        app: Rc::from(app),
+        args: Args::Plain(Rc::new(argument)),
+        path: Rc::from(path),
         tag,
         stop_after,
         limiter,

@@ -5,6 +5,7 @@
 
 use crate::apps;
 use crate::error::SimulatorError;
+use crate::js::quick::{self, Variables};
 use crate::js::{Env, Vm};
 use crate::mocks::{Channel, Mocks};
 use crate::program::{Actions, Args, FlowId, NodeId, Program, Registry, RequestId};
@@ -12,6 +13,7 @@ use crate::text::{self, Lookup};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::rc::Rc;
 
 /// Gotos a flow may make in all (`MAX_GOTO`; the check runs before counting, so one more).
 const MOST_GOTOS: u32 = 1000;
@@ -110,9 +112,9 @@ pub struct Change {
 #[derive(Clone, PartialEq, Debug, Serialize)]
 pub struct StepRecord {
     /// Where it is in the schema (a JSON pointer; `#id/…` inside another flow).
-    pub path: String,
-    pub tag: Option<String>,
-    pub app: String,
+    pub path: Rc<str>,
+    pub tag: Option<Rc<str>>,
+    pub app: Rc<str>,
     /// Its argument after `${}` substitution, as the app read it.
     pub args: Value,
     /// What came of it: `ok`, `then`, `case "1"`, `goto x`, `error: …` …
@@ -139,6 +141,9 @@ pub(crate) struct Flow {
     gotos: u32,
     pub cancel: bool,
     vm: Option<Vm>,
+    /// What the last condition evaluated without the engine gave `_result`, for the engine
+    /// to see when it next runs.
+    result: Option<quick::Value>,
 }
 
 #[derive(Clone, Copy, PartialEq, Debug)]
@@ -206,6 +211,16 @@ impl Lookup for Simulator {
 
     fn global(&self, name: &str) -> String {
         self.mocks.globals.get(name).cloned().unwrap_or_default()
+    }
+}
+
+impl Variables for Simulator {
+    fn variable(&self, name: &str) -> String {
+        text::variable(self, name)
+    }
+
+    fn global(&self, name: &str) -> String {
+        Lookup::global(self, name)
     }
 }
 
@@ -310,6 +325,7 @@ impl Simulator {
             gotos: 0,
             cancel: false,
             vm: None,
+            result: None,
         });
         self.flows.len() - 1
     }
@@ -425,11 +441,10 @@ impl Simulator {
             .unwrap_or_default();
         let step = self.program.requests.get(request);
         let name = step.map_or(String::new(), |step| {
-            let tag = if step.tag.is_empty() {
-                String::new()
-            } else {
-                format!(" (tag {})", step.tag)
-            };
+            let tag = step
+                .tag
+                .as_ref()
+                .map_or(String::new(), |tag| format!(" (tag {tag})"));
             format!("{} at {}{tag}", step.app, step.path)
         });
         format!(
@@ -602,9 +617,9 @@ impl Simulator {
     pub(crate) fn record(&mut self, request: RequestId, args: Value, outcome: String) {
         let step = &self.program.requests[request];
         let record = StepRecord {
-            path: step.path.clone(),
-            tag: (!step.tag.is_empty()).then(|| step.tag.clone()),
-            app: step.app.clone(),
+            path: Rc::clone(&step.path),
+            tag: step.tag.clone(),
+            app: Rc::clone(&step.app),
             args,
             outcome,
             changes: std::mem::take(&mut self.changes),
@@ -644,12 +659,26 @@ impl Simulator {
         run: impl FnOnce(&mut Vm, &Env) -> T,
     ) -> T {
         let mut vm = self.flows[flow].vm.take().unwrap_or_default();
+        if let Some(result) = self.flows[flow].result.take() {
+            vm.set_result(&result);
+        }
         let result = {
             let env = self.js_env(code);
             run(&mut vm, &env)
         };
         self.flows[flow].vm = Some(vm);
         result
+    }
+
+    /// An `if`'s or a `while`'s condition (compiled, variables substituted): evaluated here
+    /// when it is a plain comparison, else by the flow's script engine.
+    pub(crate) fn condition(&mut self, flow: FlowId, code: &str) -> Result<bool, String> {
+        if let Some(value) = quick::evaluate(code, self) {
+            let holds = value.truthy();
+            self.flows[flow].result = Some(value);
+            return Ok(holds);
+        }
+        self.with_vm(flow, code, |vm, env| vm.condition(code, env))
     }
 
     pub(crate) fn args(&self, request: RequestId) -> &Args {

@@ -8,6 +8,7 @@ use crate::run::{Event, Input, Output, Simulator, Wait};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::{BTreeMap, VecDeque};
+use std::rc::Rc;
 
 /// The caller's side of a run.
 #[derive(Clone, PartialEq, Debug)]
@@ -24,9 +25,9 @@ pub enum Inputs {
 /// A step of the report: where, which app, what it was given, what came of it.
 #[derive(Clone, PartialEq, Debug, Serialize)]
 pub struct ReportStep {
-    pub path: String,
-    pub tag: Option<String>,
-    pub app: String,
+    pub path: Rc<str>,
+    pub tag: Option<Rc<str>>,
+    pub app: Rc<str>,
     pub args: Value,
     pub outcome: String,
 }
@@ -152,7 +153,7 @@ impl Expectation {
             return Some(format!("ended: expected {ended}, got {}", report.ended));
         }
         if let Some(steps) = &self.steps {
-            let taken: Vec<&str> = report.steps.iter().map(|step| step.path.as_str()).collect();
+            let taken: Vec<&str> = report.steps.iter().map(|step| &*step.path).collect();
             let first = steps
                 .iter()
                 .zip(&taken)

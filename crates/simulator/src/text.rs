@@ -32,6 +32,10 @@ pub fn replace_each(
     close: char,
     mut with: impl FnMut(&str) -> String,
 ) -> String {
+    // Most texts have no variable at all.
+    if !text.as_bytes().contains(&open.as_bytes()[0]) {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(start) = rest.find(open) {
@@ -74,6 +78,9 @@ pub fn channel(lookup: &impl Lookup, text: &str) -> String {
 
 /// Both, globals first: what every string argument of an app goes through.
 pub fn substitute(lookup: &impl Lookup, text: &str) -> String {
+    if !text.as_bytes().contains(&b'$') {
+        return text.to_owned();
+    }
     channel(lookup, &globals(lookup, text))
 }
 

@@ -25,7 +25,7 @@ impl Run {
     fn logs(&self) -> Vec<String> {
         self.steps
             .iter()
-            .filter(|step| step.app == "log" && step.outcome == "ok")
+            .filter(|step| &*step.app == "log" && step.outcome == "ok")
             .map(|step| step.args.as_str().unwrap_or_default().to_owned())
             .collect()
     }
@@ -34,7 +34,7 @@ impl Run {
         &self
             .steps
             .iter()
-            .find(|step| step.app == app)
+            .find(|step| &*step.app == app)
             .unwrap_or_else(|| panic!("no {app} step ran"))
             .outcome
     }
@@ -591,7 +591,7 @@ fn calendars_and_other_flows_come_from_the_mocks() {
         .iter()
         .find(|step| step.path.starts_with("#12"))
         .unwrap();
-    assert_eq!(inner.path, "#12/0");
+    assert_eq!(&*inner.path, "#12/0");
 }
 
 #[test]
@@ -617,7 +617,7 @@ fn steps_record_their_path_tag_substituted_arguments_and_changes() {
         {"if": {"expression": "true", "then": [{"tag": "hi", "log": "Hello ${who}"}]}}
     ]));
     let hello = &done.steps[2];
-    assert_eq!(hello.path, "/1/if/then/0");
+    assert_eq!(&*hello.path, "/1/if/then/0");
     assert_eq!(hello.tag.as_deref(), Some("hi"));
     assert_eq!(hello.args, json!("Hello Ann"));
     let set = &done.steps[0];

@@ -3,9 +3,11 @@
 //! refusing what ES5 refuses, with its loops and recursion bounded so that no script can hang a
 //! run.
 
-use boa_engine::{Context, JsValue, Source};
+pub mod quick;
+
+use boa_engine::{js_string, Context, JsValue, Script, Source};
 use serde_json::{Map, Value};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Iterations of one loop before a script counts as endless (the runtime stops one at 1 s).
 const MOST_LOOP_ITERATIONS: u64 = 1_000_000;
@@ -101,8 +103,12 @@ pub struct Env<'a> {
     pub now: [i64; 10],
 }
 
+/// Scripts kept parsed, by their text (a loop's condition runs thousands of times), up to
+const MOST_KEPT_SCRIPTS: usize = 256;
+
 pub struct Vm {
     context: Context,
+    parsed: HashMap<String, Script>,
 }
 
 impl Vm {
@@ -117,7 +123,10 @@ impl Vm {
         context
             .eval(Source::from_bytes(PRELUDE))
             .expect("the prelude runs");
-        Self { context }
+        Self {
+            context,
+            parsed: HashMap::new(),
+        }
     }
 
     fn prepare(&mut self, env: &Env) -> Result<(), String> {
@@ -156,12 +165,41 @@ impl Vm {
     }
 
     fn eval(&mut self, code: &str) -> Result<JsValue, String> {
-        if let Some(refused) = es5_refusal(code) {
-            return Err(refused);
-        }
-        self.context
-            .eval(Source::from_bytes(code))
+        let script = match self.parsed.get(code) {
+            Some(script) => script.clone(),
+            None => {
+                if let Some(refused) = es5_refusal(code) {
+                    return Err(refused);
+                }
+                let script = Script::parse(Source::from_bytes(code), None, &mut self.context)
+                    .map_err(|error| error.to_string())?;
+                if self.parsed.len() >= MOST_KEPT_SCRIPTS {
+                    self.parsed.clear();
+                }
+                self.parsed.insert(code.to_owned(), script.clone());
+                script
+            }
+        };
+        script
+            .evaluate(&mut self.context)
             .map_err(|error| error.to_string())
+    }
+
+    /// Sets the global `_result` a condition evaluated without the engine left.
+    pub fn set_result(&mut self, value: &quick::Value) {
+        let value = match value {
+            quick::Value::Text(text) => JsValue::from(js_string!(text.as_str())),
+            quick::Value::Number(number) => JsValue::from(*number),
+            quick::Value::Bool(flag) => JsValue::from(*flag),
+            quick::Value::Null => JsValue::null(),
+            quick::Value::Undefined => JsValue::undefined(),
+        };
+        let _ = self.context.global_object().set(
+            js_string!("_result"),
+            value,
+            false,
+            &mut self.context,
+        );
     }
 
     /// An `if`'s or a `while`'s condition (compiled): is it true? An error takes no branch.
@@ -428,6 +466,68 @@ mod tests {
             "return a.replace(/.*BPMCSRF=([-._A-Za-z0-9]+).*/, '$1');",
         ] {
             assert_eq!(es5_refusal(code), None, "{code}");
+        }
+    }
+
+    struct Known<'a>(&'a BTreeMap<String, String>);
+
+    impl quick::Variables for Known<'_> {
+        fn variable(&self, name: &str) -> String {
+            self.0.get(name).cloned().unwrap_or_default()
+        }
+        fn global(&self, _: &str) -> String {
+            String::new()
+        }
+    }
+
+    fn expression() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let atom = prop_oneof![
+            prop::sample::select(vec![
+                "ten", "nine", "flag", "empty", "word", "minus", "padded"
+            ])
+            .prop_map(|name| format!("sys.getVariable(\"{name}\")")),
+            prop::sample::select(vec!["'10'", "'9'", "''", "'abc'", "'false'", "\"0\""])
+                .prop_map(str::to_owned),
+            prop::sample::select(vec!["0", "1", "9", "10", "2.5"]).prop_map(str::to_owned),
+            prop::sample::select(vec!["true", "false", "null", "undefined"])
+                .prop_map(str::to_owned),
+        ];
+        atom.prop_recursive(3, 16, 2, |inner| {
+            let operator = prop::sample::select(vec![
+                "==", "!=", "===", "!==", "<", ">", "<=", ">=", "&&", "||",
+            ]);
+            prop_oneof![
+                (inner.clone(), operator, inner.clone())
+                    .prop_map(|(a, op, b)| format!("{a} {op} {b}")),
+                inner.clone().prop_map(|a| format!("!({a})")),
+                inner.prop_map(|a| format!("({a})")),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 300, failure_persistence: None, ..Default::default()
+        })]
+
+        /// What conditions the engine is spared gives what the engine gives.
+        #[test]
+        fn quick_conditions_agree_with_the_engine(code in expression()) {
+            let variables = BTreeMap::from([
+                ("ten".to_owned(), "10".to_owned()),
+                ("nine".to_owned(), "9".to_owned()),
+                ("flag".to_owned(), "false".to_owned()),
+                ("empty".to_owned(), String::new()),
+                ("word".to_owned(), "abc".to_owned()),
+                ("minus".to_owned(), "-1.5".to_owned()),
+                ("padded".to_owned(), " 7 ".to_owned()),
+            ]);
+            let globals = BTreeMap::new();
+            let quick = quick::evaluate(&code, &Known(&variables)).map(|value| value.truthy());
+            let engine = Vm::new().condition(&code, &env(&variables, &globals)).ok();
+            proptest::prop_assert!(quick.is_some(), "{code} not evaluated quickly");
+            proptest::prop_assert_eq!(quick, engine, "{}", code);
         }
     }
 }
