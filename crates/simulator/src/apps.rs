@@ -329,7 +329,7 @@ fn plain(sim: &mut Simulator, flow: FlowId, request: RequestId, app: &str, raw: 
             });
             "sent".to_owned()
         }
-        "joinQueue" => return join_queue(sim, flow, request, raw, args),
+        "joinQueue" => return join_queue(sim, request, raw, args),
         "bridge" => return bridge(sim, request, raw, args),
         "hangup" => {
             sim.record(request, args, "hangs up".to_owned());
@@ -841,8 +841,7 @@ fn digits_given(
 }
 
 /// joinQueue: the queue script's offers and bridge as hooks, then the result and `reporting`.
-fn join_queue(sim: &mut Simulator, flow: FlowId, request: RequestId, raw: &Value, args: Value) {
-    let _ = flow;
+fn join_queue(sim: &mut Simulator, request: RequestId, raw: &Value, args: Value) {
     let path = sim.program.requests[request].path.clone();
     let hook = |name: &str| {
         raw.get(name)
@@ -860,74 +859,81 @@ fn join_queue(sim: &mut Simulator, flow: FlowId, request: RequestId, raw: &Value
         format!("joins the queue; leaves with cc_result {}", script.result),
     );
     // Frames run last pushed first: push the end first.
-    if voice {
-        if let Some(actions) = hook("reporting") {
-            let flow = sim.fork(&actions.steps, &actions.path);
-            sim.frames.push(Frame::Run {
-                flow,
-                started: Started::Hook,
-            });
+    let start = |sim: &mut Simulator, name: &str, started: Started| {
+        if let Some(actions) = hook(name) {
+            sim.start(&actions, started);
         }
+    };
+    if voice {
+        start(sim, "reporting", Started::Hook);
     }
     sim.frames.push(Frame::Set(vec![(
         "cc_result".to_owned(),
         script.result.clone(),
     )]));
+    let agent = |name: &str| {
+        vec![
+            ("cc_agent_name".to_owned(), name.to_owned()),
+            (
+                "cc_agent_id".to_owned(),
+                if name.is_empty() { "" } else { "1" }.to_owned(),
+            ),
+            (
+                "cc_agent_call_id".to_owned(),
+                if name.is_empty() { "" } else { "agent-call" }.to_owned(),
+            ),
+        ]
+    };
     for event in script.events.iter().rev() {
         match event {
-            QueueEvent::Offered { agent } => {
-                if let Some(actions) = hook("offering") {
-                    let flow = sim.fork(&actions.steps, &actions.path);
-                    let started = if voice {
-                        Started::Hook
-                    } else {
-                        Started::Background
-                    };
-                    sim.frames.push(Frame::Run { flow, started });
-                }
-                sim.frames.push(Frame::Set(vec![
-                    ("cc_agent_name".to_owned(), agent.clone()),
-                    ("cc_agent_id".to_owned(), "1".to_owned()),
-                    ("cc_agent_call_id".to_owned(), "agent-call".to_owned()),
-                ]));
+            QueueEvent::Offered { agent: name } => {
+                let started = if voice {
+                    Started::Hook
+                } else {
+                    Started::Background
+                };
+                start(sim, "offering", started);
+                sim.frames.push(Frame::Set(agent(name)));
             }
-            QueueEvent::Missed => {
-                if !voice {
-                    if let Some(actions) = hook("missed") {
-                        let flow = sim.fork(&actions.steps, &actions.path);
-                        sim.frames.push(Frame::Run {
-                            flow,
-                            started: Started::Background,
-                        });
-                    }
-                    sim.frames.push(Frame::Set(vec![
-                        ("cc_agent_name".to_owned(), String::new()),
-                        ("cc_agent_id".to_owned(), String::new()),
-                        ("cc_agent_call_id".to_owned(), String::new()),
-                    ]));
-                }
+            QueueEvent::Missed if !voice => {
+                start(sim, "missed", Started::Background);
+                sim.frames.push(Frame::Set(agent("")));
             }
-            QueueEvent::Bridged => {
-                if let Some(actions) = hook("bridged") {
-                    let flow = sim.fork(&actions.steps, &actions.path);
-                    sim.frames.push(Frame::Run {
-                        flow,
-                        started: Started::Hook,
-                    });
-                }
-            }
+            QueueEvent::Missed => {}
+            QueueEvent::Bridged => start(sim, "bridged", Started::Hook),
         }
     }
     if voice {
-        // `waiting` runs once in the background from joining.
-        if let Some(actions) = hook("waiting") {
-            let flow = sim.fork(&actions.steps, &actions.path);
-            sim.frames.push(Frame::Run {
-                flow,
-                started: Started::Background,
-            });
+        // While the caller waits: each timer's actions every `interval` seconds from its
+        // `offset`, at most `tries` times, in the background.
+        let timers = raw
+            .get("timers")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        for (index, timer) in timers.iter().enumerate().rev() {
+            let interval = number(timer, "interval").unwrap_or(0.0).max(0.0) as u64;
+            let offset = number(timer, "offset").unwrap_or(0.0).max(0.0) as u64;
+            let tries = number(timer, "tries").map_or(999, |tries| tries.max(0.0) as u64);
+            let fired = match (script.wait.checked_sub(offset), interval) {
+                (Some(after), 0) => u64::from(after > 0).min(tries),
+                (Some(after), interval) => (after / interval + 1).min(tries),
+                (None, _) => 0,
+            };
+            if let Some(steps) = timer.get("actions").and_then(Value::as_array) {
+                let actions = Actions {
+                    steps: steps.clone(),
+                    path: format!("{path}/joinQueue/timers/{index}/actions"),
+                };
+                for _ in 0..fired {
+                    sim.start(&actions, Started::Background);
+                }
+            }
         }
+        // `waiting` runs once in the background from joining.
+        start(sim, "waiting", Started::Background);
     }
+    sim.clock += script.wait * 1000;
 }
 
 /// bridge: the mocked outcome; `bridged` runs when answered; the flow stops after a transfer

@@ -99,6 +99,9 @@ pub enum CalendarState {
 #[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
 pub struct QueueScript {
+    /// Seconds the caller waits in the queue before the first offer (the `timers` fire while
+    /// they wait).
+    pub wait: u64,
     pub events: Vec<QueueEvent>,
     /// `cc_result` when leaving: `success`, `abandoned`, `timeout` …
     pub result: String,
@@ -107,6 +110,7 @@ pub struct QueueScript {
 impl Default for QueueScript {
     fn default() -> Self {
         Self {
+            wait: 0,
             events: vec![
                 QueueEvent::Offered {
                     agent: "Agent".to_owned(),

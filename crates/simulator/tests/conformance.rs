@@ -407,6 +407,7 @@ fn queue_flow() -> Value {
 #[test]
 fn join_queue_runs_its_hooks_in_the_channels_order() {
     let script = QueueScript {
+        wait: 0,
         events: vec![
             QueueEvent::Offered {
                 agent: "Ann".into(),
@@ -623,4 +624,29 @@ fn steps_record_their_path_tag_substituted_arguments_and_changes() {
     let set = &done.steps[0];
     assert_eq!(set.changes[0].name, "who");
     assert_eq!(set.changes[0].after.as_deref(), Some("Ann"));
+}
+
+#[test]
+fn queue_timers_fire_while_the_caller_waits() {
+    let flow = json!([
+        {"joinQueue": {
+            "queue": {"id": 1},
+            "timers": [{"interval": 30, "offset": 10, "tries": 2, "actions": [log("timer")]}],
+            "bridged": [log("bridged")]
+        }}
+    ]);
+    let fired = |wait: u64| {
+        let mocks = Mocks {
+            queue: QueueScript {
+                wait,
+                ..QueueScript::default()
+            },
+            ..Mocks::default()
+        };
+        run_with(flow.clone(), mocks, vec![]).logs()
+    };
+    assert_eq!(fired(5), ["bridged"]);
+    assert_eq!(fired(15), ["timer", "bridged"]);
+    // At 10 and 40 s; a third at 70 s is past its tries.
+    assert_eq!(fired(100), ["timer", "timer", "bridged"]);
 }
