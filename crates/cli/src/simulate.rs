@@ -25,6 +25,9 @@ pub struct RunOptions {
     /// The next chat message.
     #[arg(long = "message")]
     pub messages: Vec<String>,
+    /// What the caller says at the next prompt that recognises speech.
+    #[arg(long)]
+    pub speech: Vec<String>,
     /// An HTTP answer: 'METHOD URLGLOB=STATUS BODY' (`*` matches anything).
     #[arg(long)]
     pub http: Vec<String>,
@@ -133,6 +136,7 @@ pub fn run(path: &Path, options: RunOptions) -> Result<String, CliError> {
     let inputs = Inputs::ByKind {
         digits: options.digits,
         messages: options.messages,
+        speech: options.speech,
     };
     let budget = options.max_steps.unwrap_or(DEFAULT_BUDGET);
     let report = flow_simulator::run(&schema, mocks, inputs, budget)

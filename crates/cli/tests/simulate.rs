@@ -199,3 +199,20 @@ fn test_runs_the_saved_tests_and_fails_with_the_first_difference() {
         "{xml}"
     );
 }
+
+#[test]
+fn run_gives_speech_to_prompts_that_recognise_it() {
+    let folder = tempfile::tempdir().unwrap();
+    let file = write(
+        folder.path(),
+        "speech.json",
+        &json!([{"tts": {"text": "How can I help?", "getSpeech": {"setVar": "said"}}}]),
+    );
+    let output = flows(&["run", &file, "--speech", "billing", "--format", "json"]);
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["variables"]["said"], "billing");
+    assert_eq!(
+        report["output"][0],
+        json!({"kind": "say", "text": "How can I help?"})
+    );
+}

@@ -12,6 +12,7 @@ use std::rc::Rc;
 /// What a waiting step has gathered so far.
 pub(crate) enum WaitState {
     Digits(Box<Digits>),
+    Speech { variable: String },
     Message { variable: String, timeout: u64 },
 }
 
@@ -677,10 +678,24 @@ fn prompt(sim: &mut Simulator, flow: FlowId, request: RequestId, app: &str, args
             },
         },
     };
-    let digits = args
-        .get("getDigits")
-        .filter(|_| args.get("getSpeech").is_none());
-    match digits {
+    if let Some(speech) = args.get("getSpeech") {
+        // Speech recognition wins over digits: what the caller says, as text.
+        let variable = match field(speech, "setVar") {
+            name if name.is_empty() => "google_transcript".to_owned(),
+            name => name,
+        };
+        sim.output(output);
+        sim.wait(Waiting {
+            request,
+            flow,
+            wait: Wait::Speech {
+                variable: variable.clone(),
+            },
+            state: WaitState::Speech { variable },
+        });
+        return;
+    }
+    match args.get("getDigits") {
         Some(digits) => {
             let settings = Digits {
                 variable: match field(digits, "setVar") {
@@ -758,6 +773,18 @@ pub(crate) fn resume(sim: &mut Simulator, waiting: Waiting, input: Input) {
     } = waiting;
     match state {
         WaitState::Digits(settings) => digits_given(sim, flow, request, *settings, input),
+        WaitState::Speech { variable } => {
+            let said = match input {
+                Input::Speech(said) => said,
+                Input::Digits(_) | Input::Message(_) | Input::Silence => String::new(),
+            };
+            sim.set_variable(&variable, said.clone());
+            sim.record(
+                request,
+                json!({ "said": said }),
+                format!("heard {said:?} into {variable}"),
+            );
+        }
         WaitState::Message { variable, timeout } => match input {
             Input::Message(message) => {
                 let command = format!("commands-{message}");
@@ -774,7 +801,7 @@ pub(crate) fn resume(sim: &mut Simulator, waiting: Waiting, input: Input) {
                     );
                 }
             }
-            Input::Digits(_) | Input::Silence => {
+            Input::Digits(_) | Input::Speech(_) | Input::Silence => {
                 sim.clock += timeout;
                 sim.set_variable(&variable, String::new());
                 sim.record(request, Value::Null, "timed out: empty".to_owned());
@@ -792,7 +819,7 @@ fn digits_given(
 ) {
     let typed = match input {
         Input::Digits(digits) => digits,
-        Input::Message(_) | Input::Silence => String::new(),
+        Input::Message(_) | Input::Speech(_) | Input::Silence => String::new(),
     };
     // Up to a terminator (not kept), at most `max` digits.
     let entered: String = typed

@@ -28,6 +28,8 @@ pub enum Input {
     Digits(String),
     /// A chat message (a command such as `/start` too).
     Message(String),
+    /// What the caller says at a prompt that recognises speech, as text.
+    Speech(String),
     /// Nothing before the step's timeout.
     Silence,
 }
@@ -79,6 +81,8 @@ pub enum Wait {
     },
     /// A chat message, into `variable`.
     Message { variable: String },
+    /// Speech (as text), into `variable`.
+    Speech { variable: String },
 }
 
 /// Something the caller is told or shown.

@@ -15,10 +15,12 @@ use std::rc::Rc;
 pub enum Inputs {
     /// Each prompt that waits takes the next input, whatever it waits for.
     InOrder(Vec<Input>),
-    /// Key prompts take the next digits, message prompts the next message.
+    /// Key prompts take the next digits, message prompts the next message, speech prompts
+    /// the next words said.
     ByKind {
         digits: Vec<String>,
         messages: Vec<String>,
+        speech: Vec<String>,
     },
 }
 
@@ -54,12 +56,22 @@ pub fn run(
     budget: usize,
 ) -> Result<Report, SimulatorError> {
     let mut simulator = Simulator::new(schema, mocks)?.with_budget(budget);
-    let (mut in_order, mut digits, mut messages) = match inputs {
-        Inputs::InOrder(inputs) => (VecDeque::from(inputs), VecDeque::new(), VecDeque::new()),
-        Inputs::ByKind { digits, messages } => (
+    let (mut in_order, mut digits, mut messages, mut speech) = match inputs {
+        Inputs::InOrder(inputs) => (
+            VecDeque::from(inputs),
+            VecDeque::new(),
+            VecDeque::new(),
+            VecDeque::new(),
+        ),
+        Inputs::ByKind {
+            digits,
+            messages,
+            speech,
+        } => (
             VecDeque::new(),
             VecDeque::from(digits),
             VecDeque::from(messages),
+            VecDeque::from(speech),
         ),
     };
     let (mut steps, mut output) = (Vec::new(), Vec::new());
@@ -85,6 +97,7 @@ pub fn run(
                     .or_else(|| match simulator.waits_for() {
                         Some(Wait::Digits { .. }) => digits.pop_front().map(Input::Digits),
                         Some(Wait::Message { .. }) => messages.pop_front().map(Input::Message),
+                        Some(Wait::Speech { .. }) => speech.pop_front().map(Input::Speech),
                         None => None,
                     });
                 match input {
@@ -235,6 +248,7 @@ mod tests {
             Inputs::ByKind {
                 digits: vec!["1".into()],
                 messages: vec![],
+                speech: vec![],
             },
             1000,
         )

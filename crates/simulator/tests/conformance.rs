@@ -650,3 +650,21 @@ fn queue_timers_fire_while_the_caller_waits() {
     // At 10 and 40 s; a third at 70 s is past its tries.
     assert_eq!(fired(100), ["timer", "timer", "bridged"]);
 }
+
+#[test]
+fn speech_recognition_wins_over_digits() {
+    let flow = json!([
+        {"tts": {"text": "Say or press", "getSpeech": {"setVar": "said"}, "getDigits": {"setVar": "pressed"}}},
+        {"playback": {"files": [], "getSpeech": {}}}
+    ]);
+    let done = run_with(
+        flow,
+        Mocks::default(),
+        vec![Input::Speech("sales please".into()), Input::Silence],
+    );
+    assert_eq!(done.var("said"), Some("sales please"));
+    assert_eq!(done.var("pressed"), None);
+    // Nothing heard: the default variable is left empty (unset on a call).
+    assert_eq!(done.var("google_transcript"), None);
+    assert_eq!(done.ended, Some(Ended::End));
+}

@@ -39,6 +39,7 @@ fn run_scripted(mut simulator: Simulator, answers: &[&str]) -> (Ended, usize) {
                     (Some(Wait::Message { .. }), Some(answer)) => {
                         Input::Message(answer.to_string())
                     }
+                    (Some(Wait::Speech { .. }), Some(answer)) => Input::Speech(answer.to_string()),
                     (Some(_), None) => Input::Silence,
                     (None, _) => panic!("no event, no wait, no end"),
                 };
