@@ -1401,7 +1401,8 @@ async fn a_diagram_opens_at_full_size_or_at_the_view_it_was_saved_with() {
         .create_flow(
             &token,
             json!({"name": "IVR", "type": "voice", "editor": true,
-                   "schema": [{"answer": ""}, {"playback": {"files": []}}, {"hangup": ""}], "payload": {}}),
+                   "schema": [{"answer": ""}, {"playback": {"files": []}}, {"hangup": ""}],
+                   "payload": {"tests": [{"name": "kept", "inputs": ["silence"]}]}}),
         )
         .await;
     let id = flow["id"].as_str().unwrap().to_owned();
@@ -1437,6 +1438,8 @@ async fn a_diagram_opens_at_full_size_or_at_the_view_it_was_saved_with() {
             None,
         )
         .await;
+    // What another tool keeps in the payload (saved test cases) survives the diagram's save.
+    assert_eq!(stored["payload"]["tests"][0]["name"], "kept", "{stored}");
     stored["payload"]["viewport"]["zoom"] = json!(0);
     let (status, body) = server
         .api(

@@ -1,6 +1,7 @@
 //! The General tab's fields as plain data: what was loaded, what is typed, whether it changed,
 //! and the body that saves it.
 
+use flow_model::flow::payload;
 use flow_model::rules::{self, FieldError};
 use flow_model::transfer::{parse_schema, ImportError};
 use flow_model::{FlowType, RoutingSchema, SchemaWrite, Tag};
@@ -14,6 +15,10 @@ pub struct FlowForm {
     pub description: String,
     pub debug: bool,
     pub schema_text: String,
+    /// What the stored payload holds (another tool's keys, such as saved test cases), written
+    /// back as it was: a code flow has no diagram of its own there.
+    #[serde(default)]
+    pub kept: serde_json::Map<String, Value>,
 }
 
 /// Why the form cannot be saved as it is.
@@ -53,6 +58,11 @@ impl FlowForm {
             description: flow.description.clone().unwrap_or_default(),
             debug: flow.debug.unwrap_or(false),
             schema_text: schema_text(flow.schema.as_ref().unwrap_or(&Value::Array(Vec::new()))),
+            kept: flow
+                .payload
+                .as_ref()
+                .map(payload::foreign_keys)
+                .unwrap_or_default(),
         }
     }
 
@@ -83,8 +93,8 @@ impl FlowForm {
         parse_schema(&self.schema_text)
     }
 
-    /// The body of a save, or the first reason it cannot be saved. Code flows carry an empty
-    /// payload: there is no diagram behind them.
+    /// The body of a save, or the first reason it cannot be saved. Code flows carry no
+    /// diagram in their payload, only what other tools keep there.
     pub fn to_write(&self) -> Result<SchemaWrite, FormError> {
         let name = rules::flow_name(&self.name).map_err(FormError::Name)?;
         let description = rules::description(&self.description).map_err(FormError::Description)?;
@@ -97,7 +107,7 @@ impl FlowForm {
             flow_type: Some(self.kind),
             editor: Some(false),
             schema: Some(schema),
-            payload: Some(Value::Object(Default::default())),
+            payload: Some(Value::Object(self.kept.clone())),
             debug: Some(self.debug),
             tags: Some(tags),
             ..SchemaWrite::default()
@@ -119,6 +129,7 @@ mod tests {
             description: Some("d".into()),
             debug: Some(true),
             schema: Some(json!([{"answer": ""}])),
+            payload: Some(json!({"tests": [{"name": "t"}], "version": 1, "nodes": {}})),
             ..RoutingSchema::default()
         };
         let form = FlowForm::from_flow(&flow);
@@ -130,6 +141,8 @@ mod tests {
         assert_eq!(write.debug, Some(true));
         assert_eq!(write.editor, Some(false));
         assert_eq!(write.schema, flow.schema);
+        // Saved test cases stay; a diagram's layout does not (a code flow has none).
+        assert_eq!(write.payload, Some(json!({"tests": [{"name": "t"}]})));
     }
 
     #[test]

@@ -197,6 +197,9 @@ pub struct FlowGraph {
     pub start: NodeId,
     pub comments: Vec<Comment>,
     pub groups: Vec<NodeGroup>,
+    /// What the payload holds besides the diagram (another tool's keys, such as the saved
+    /// test cases), written back as it was.
+    pub kept: serde_json::Map<String, serde_json::Value>,
 }
 
 impl Default for FlowGraph {
@@ -217,6 +220,7 @@ impl FlowGraph {
             start,
             comments: Vec::new(),
             groups: Vec::new(),
+            kept: serde_json::Map::new(),
         }
     }
 

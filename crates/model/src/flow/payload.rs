@@ -19,7 +19,7 @@ use super::decompile::{decompile, DecompileError};
 use super::graph::{Comment, FlowGraph, Node, NodeGroup, NodeId, PathSeg, Point, Port, Step};
 use super::layout::{auto_layout, LayoutOptions};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashMap};
 
 pub const PAYLOAD_VERSION: u64 = 1;
@@ -115,6 +115,33 @@ pub struct DiagramPayload {
     pub groups: Vec<GroupLayout>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub viewport: Option<Viewport>,
+}
+
+/// The payload's keys the diagram writes (every field of [`DiagramPayload`]); any other key is
+/// another tool's and is kept as it is.
+const DIAGRAM_KEYS: [&str; 8] = [
+    "version",
+    "start",
+    "nodes",
+    "detached",
+    "detached_links",
+    "comments",
+    "groups",
+    "viewport",
+];
+
+/// The keys of `payload` that are not the diagram's (saved test cases …), as they are.
+pub fn foreign_keys(payload: &Value) -> Map<String, Value> {
+    payload
+        .as_object()
+        .map(|object| {
+            object
+                .iter()
+                .filter(|(key, _)| !DIAGRAM_KEYS.contains(&key.as_str()))
+                .map(|(key, value)| (key.clone(), value.clone()))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 fn port_value(port: &Port) -> Value {
@@ -249,9 +276,15 @@ pub fn save(flow: &mut FlowGraph, viewport: Option<Viewport>) -> Saved {
             }
         }
     }
+    let mut payload = serde_json::to_value(&payload).expect("the payload is plain data");
+    if let Value::Object(written) = &mut payload {
+        for (key, value) in &flow.kept {
+            written.entry(key.clone()).or_insert_with(|| value.clone());
+        }
+    }
     Saved {
         schema: compiled.schema,
-        payload: serde_json::to_value(&payload).expect("the payload is plain data"),
+        payload,
         disconnected: compiled.disconnected,
     }
 }
@@ -260,6 +293,7 @@ pub fn save(flow: &mut FlowGraph, viewport: Option<Viewport>) -> Saved {
 /// payload still places (a payload of another version or shape is ignored, never an error).
 pub fn open(schema: &Value, payload: &Value) -> Result<FlowGraph, DecompileError> {
     let mut flow = decompile(schema)?;
+    flow.kept = foreign_keys(payload);
     let payload: Option<DiagramPayload> = serde_json::from_value(payload.clone())
         .ok()
         .filter(|payload: &DiagramPayload| payload.version == PAYLOAD_VERSION);

@@ -408,6 +408,46 @@ fn a_long_branch_chain_wraps_with_the_line_that_runs_above_it() {
 }
 
 #[test]
+fn payload_keys_of_other_tools_survive_a_diagram_save() {
+    let tests = json!([{"name": "sales", "inputs": [{"digits": "1"}]}]);
+    let stored = json!({"version": 1, "nodes": {}, "tests": tests, "groups": [{"id": "old"}]});
+    let mut graph = payload::open(&json!([{"log": "a"}]), &stored).unwrap();
+    let saved = payload::save(&mut graph, None);
+    assert_eq!(saved.payload["tests"], tests);
+    // The diagram's own keys are its to write: a group no longer there stays gone.
+    assert!(saved.payload.get("groups").is_none());
+    assert_eq!(payload::foreign_keys(&saved.payload)["tests"], tests);
+
+    // Every key the diagram writes is its own (none is taken for another tool's).
+    let mut full = decompile(&json!([{"log": "a"}, {"log": "b"}])).unwrap();
+    let first = full.steps().next().unwrap().0;
+    full.groups.push(NodeGroup {
+        id: "g".into(),
+        label: "G".into(),
+        nodes: vec![first],
+        collapsed: false,
+    });
+    full.comments.push(Comment {
+        id: "c".into(),
+        text: "note".into(),
+        position: Point::default(),
+        width: 1.0,
+        height: 1.0,
+    });
+    let lone = full.add_step(Step::new("log", json!("lone")));
+    let other = full.add_step(Step::new("log", json!("other")));
+    full.connect(lone, Port::Next, other, false);
+    let viewport = payload::Viewport {
+        x: 0.0,
+        y: 0.0,
+        zoom: 1.0,
+    };
+    let written = payload::save(&mut full, Some(viewport)).payload;
+    assert!(written["detached_links"].is_array());
+    assert!(payload::foreign_keys(&written).is_empty(), "{written}");
+}
+
+#[test]
 fn payload_keeps_positions_comments_and_detached_nodes() {
     let mut graph = decompile(&json!([{"log": "a"}, {"log": "b"}])).unwrap();
     let first = graph.steps().next().unwrap().0;
