@@ -151,6 +151,13 @@ pub fn run(path: &Path, options: RunOptions) -> Result<String, CliError> {
 
 fn report_text(report: &Report) -> String {
     let mut text = String::new();
+    for dropped in &report.dropped {
+        let _ = writeln!(
+            text,
+            "{} skipped by the runtime: {}",
+            dropped.path, dropped.reason
+        );
+    }
     for step in &report.steps {
         let tag = step
             .tag

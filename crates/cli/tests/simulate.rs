@@ -216,3 +216,40 @@ fn run_gives_speech_to_prompts_that_recognise_it() {
         json!({"kind": "say", "text": "How can I help?"})
     );
 }
+
+#[test]
+fn run_shows_the_steps_the_runtime_would_skip() {
+    let folder = tempfile::tempdir().unwrap();
+    let file = write(
+        folder.path(),
+        "dropped.json",
+        &json!([{"function": {"name": "f"}}, {"switch": {"case": {}}}, {"log": "runs"}]),
+    );
+    let output = flows(&["run", &file]);
+    let printed = text(&output.stdout);
+    assert!(
+        printed.contains("/0 skipped by the runtime: a function needs a name and actions"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("/1 skipped by the runtime: a switch needs a variable and a case object"),
+        "{printed}"
+    );
+    assert!(printed.contains("/2 log: ok"), "{printed}");
+    let output = flows(&["run", &file, "--format", "json"]);
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["dropped"][0]["path"], "/0");
+}
+
+#[test]
+fn run_refuses_a_step_without_an_app_as_the_editors_do() {
+    let folder = tempfile::tempdir().unwrap();
+    let file = write(folder.path(), "no-app.json", &json!([{"tag": "orphan"}]));
+    let output = flows(&["run", &file]);
+    assert!(!output.status.success());
+    assert!(
+        text(&output.stderr).contains("invalid step at schema[0]: the step has no app key"),
+        "{}",
+        text(&output.stderr)
+    );
+}

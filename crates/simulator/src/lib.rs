@@ -20,4 +20,4 @@ pub use mocks::{
     BridgeOutcome, CalendarState, Channel, HttpAnswer, HttpMock, Mocks, QueueEvent, QueueScript,
 };
 pub use run::{Change, Ended, Event, Input, Output, Simulator, StepRecord, Wait, DEFAULT_BUDGET};
-pub use script::{run, tests_in, Expectation, Inputs, Report, ReportStep, TestCase};
+pub use script::{run, tests_in, Dropped, Expectation, Inputs, Report, ReportStep, TestCase};

@@ -46,6 +46,15 @@ pub struct Report {
     /// The channel's variables at the end, as the runtime holds them (text).
     pub variables: BTreeMap<String, String>,
     pub output: Vec<Output>,
+    /// Steps the runtime drops while reading the schema (never run): where, and why.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub dropped: Vec<Dropped>,
+}
+
+#[derive(Clone, PartialEq, Debug, Serialize)]
+pub struct Dropped {
+    pub path: String,
+    pub reason: String,
 }
 
 /// Runs `schema` against `mocks` with `inputs`, at most `budget` steps.
@@ -117,6 +126,14 @@ pub fn run(
         steps,
         variables: simulator.variables().clone(),
         output,
+        dropped: simulator
+            .dropped()
+            .iter()
+            .map(|(path, reason)| Dropped {
+                path: path.clone(),
+                reason: reason.clone(),
+            })
+            .collect(),
     })
 }
 
