@@ -6,6 +6,7 @@ use crate::mocks::{CalendarState, Channel, HttpAnswer, QueueEvent};
 use crate::program::{loose_text, Actions, Args, FlowId, RequestId};
 use crate::run::{Frame, Input, Output, Simulator, Started, Wait, Waiting};
 use crate::text::{self, go_format, json_path};
+use md5::Digest;
 use serde_json::{json, Value};
 use std::rc::Rc;
 
@@ -493,9 +494,10 @@ fn string(sim: &mut Simulator, flow: FlowId, args: &Value) -> String {
                 .unwrap_or_default(),
             Err(error) => return format!("error: {error}: goes on"),
         },
-        "MD5" | "SHA-256" | "SHA-512" => {
-            return format!("error: {function} is not simulated: goes on")
-        }
+        // Lowercase hex, as Go's `%x` of the sum.
+        "MD5" => hex(&md5::Md5::digest(data.as_bytes())),
+        "SHA-256" => hex(&sha2::Sha256::digest(data.as_bytes())),
+        "SHA-512" => hex(&sha2::Sha512::digest(data.as_bytes())),
         _ => {
             let arguments: Vec<String> = list
                 .iter()
@@ -522,6 +524,10 @@ fn string(sim: &mut Simulator, flow: FlowId, args: &Value) -> String {
     };
     sim.set_variable(&variable, value);
     "ok".to_owned()
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
 const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

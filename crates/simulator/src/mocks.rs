@@ -44,6 +44,9 @@ pub struct Mocks {
     pub random: usize,
     /// The simulated clock at the start, as local date and time `YYYY-MM-DD HH:MM:SS`.
     pub now: Option<String>,
+    /// An outbound call's route captures (`$0` the whole match, `$1` … its groups), which
+    /// replace `$1` … in the call's texts; none for an inbound call.
+    pub captures: Option<Vec<String>>,
 }
 
 /// An answer to the HTTP requests whose method and URL match.

@@ -216,6 +216,13 @@ impl Lookup for Simulator {
     fn global(&self, name: &str) -> String {
         self.mocks.globals.get(name).cloned().unwrap_or_default()
     }
+
+    fn captures(&self) -> Option<&[String]> {
+        self.mocks
+            .captures
+            .as_deref()
+            .filter(|_| self.mocks.channel == Channel::Voice)
+    }
 }
 
 impl Variables for Simulator {

@@ -11,6 +11,11 @@ pub trait Lookup {
     fn variable(&self, name: &str) -> Option<&str>;
     /// A domain-global variable, `""` when missing.
     fn global(&self, name: &str) -> String;
+    /// On an outbound call, what its route's pattern captured from the number (`$0` the
+    /// whole match, `$1` … its groups).
+    fn captures(&self) -> Option<&[String]> {
+        None
+    }
 }
 
 /// A channel variable by the name written in `${}`: `root.json.path` reads the path in the
@@ -56,8 +61,39 @@ pub fn globals(lookup: &impl Lookup, text: &str) -> String {
     replace_each(text, "$${", '}', |name| lookup.global(name))
 }
 
-/// `${name}` replaced by the channel variables (the runtime's `ParseText`).
+/// `${name}` replaced by the channel variables (the runtime's `ParseText`), then, on an
+/// outbound call, `$1` … by its route's captures (`""` past the last).
 pub fn channel(lookup: &impl Lookup, text: &str) -> String {
+    let text = variables(lookup, text);
+    match lookup.captures() {
+        Some(captures) => replace_captures(&text, captures),
+        None => text,
+    }
+}
+
+fn replace_captures(text: &str, captures: &[String]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('$') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if digits == 0 {
+            out.push('$');
+        } else if let Some(value) = after[..digits]
+            .parse::<usize>()
+            .ok()
+            .and_then(|index| captures.get(index))
+        {
+            out.push_str(value);
+        }
+        rest = &after[digits..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn variables(lookup: &impl Lookup, text: &str) -> String {
     let mut uri = false;
     replace_each(text, "${", '}', |name| {
         let name = match name.strip_suffix(".uri()") {
@@ -265,6 +301,15 @@ mod tests {
         );
         // Non-greedy, no nesting.
         assert_eq!(substitute(&vars, "${na${name}}"), "}");
+    }
+
+    #[test]
+    fn an_outbound_calls_captures_replace_dollar_numbers() {
+        let captures = vec!["0441234567".to_owned(), "044".to_owned()];
+        assert_eq!(
+            replace_captures("$1-$0 $9 $ $x", &captures),
+            "044-0441234567  $ $x"
+        );
     }
 
     #[test]

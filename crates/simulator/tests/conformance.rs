@@ -302,8 +302,15 @@ fn string_length_counts_bytes_and_others_run_as_javascript() {
         {"string": {"setVar": "upper", "fn": "toUpperCase", "data": "abc"}},
         {"string": {"setVar": "parts", "fn": "split", "data": "a-b", "args": ["-"]}},
         {"string": {"setVar": "b64", "fn": "base64", "data": "hi!", "args": ["encoder"]}},
-        {"string": {"setVar": "match", "fn": "gomatch", "data": "id=42;x=7", "args": ["id=(\\d+);x=(\\d+)"]}}
+        {"string": {"setVar": "match", "fn": "gomatch", "data": "id=42;x=7", "args": ["id=(\\d+);x=(\\d+)"]}},
+        {"string": {"setVar": "md5", "fn": "MD5", "data": "abc"}},
+        {"string": {"setVar": "sha", "fn": "SHA-256", "data": "abc"}}
     ]));
+    assert_eq!(done.var("md5"), Some("900150983cd24fb0d6963f7d28e17f72"));
+    assert_eq!(
+        done.var("sha"),
+        Some("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    );
     assert_eq!(done.var("bytes"), Some("12"));
     assert_eq!(done.var("upper"), Some("ABC"));
     assert_eq!(done.var("parts"), Some("a,b"));
@@ -667,4 +674,20 @@ fn speech_recognition_wins_over_digits() {
     // Nothing heard: the default variable is left empty (unset on a call).
     assert_eq!(done.var("google_transcript"), None);
     assert_eq!(done.ended, Some(Ended::End));
+}
+
+#[test]
+fn an_outbound_call_replaces_dollar_numbers_with_its_route_captures() {
+    let flow = json!([
+        {"switch": {"variable": "$1", "case": {"044": [{"set": {"city": "Kyiv", "number": "+38$0"}}]}}}
+    ]);
+    let mocks = Mocks {
+        captures: Some(vec!["0441234567".into(), "044".into()]),
+        ..Mocks::default()
+    };
+    let done = run_with(flow.clone(), mocks, vec![]);
+    assert_eq!(done.var("city"), Some("Kyiv"));
+    assert_eq!(done.var("number"), Some("+380441234567"));
+    // An inbound call leaves `$1` as it is.
+    assert_eq!(run(flow).var("city"), None);
 }
