@@ -210,6 +210,7 @@ fn plain(sim: &mut Simulator, flow: FlowId, request: RequestId, app: &str, raw: 
         "math" => math(sim, flow, &args),
         "string" => string(sim, flow, &args),
         "calendar" => calendar(sim, &args),
+        "classifier" => classifier(sim, &args),
         "httpRequest" => http(sim, raw),
         "cache" => cache(sim, &args),
         "global" => {
@@ -568,6 +569,49 @@ fn base64_decode(text: &str) -> Vec<u8> {
         }
     }
     out
+}
+
+/// `flow/classifier.go`: the first cluster with a phrase that matches the input (a whole word
+/// of it, or a part with `matchType: part`; with `phraseSearch`, the input against each phrase).
+/// Where several clusters match, the runtime's pick is random; here it is the first written.
+fn classifier(sim: &mut Simulator, args: &Value) -> String {
+    let variable = field(args, "set");
+    let input = field(args, "input").to_lowercase();
+    let part = field(args, "matchType").eq_ignore_ascii_case("part");
+    let phrase_search = args.get("phraseSearch").and_then(Value::as_bool) == Some(true);
+    let words: Vec<&str> = input
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect();
+    let matches = |within: &str, what: &str| {
+        if part {
+            within.contains(what)
+        } else {
+            within == what
+        }
+    };
+    let empty = serde_json::Map::new();
+    let clusters = args
+        .get("cluster")
+        .and_then(Value::as_object)
+        .unwrap_or(&empty);
+    let found = clusters.iter().find_map(|(cluster, phrases)| {
+        let phrases = phrases.as_array()?;
+        phrases
+            .iter()
+            .map(|phrase| loose_text(phrase).to_lowercase())
+            .any(|phrase| {
+                if phrase_search {
+                    matches(&phrase, &input)
+                } else {
+                    words.iter().any(|word| matches(word, &phrase))
+                }
+            })
+            .then(|| cluster.clone())
+    });
+    let found = found.unwrap_or_default();
+    sim.set_variable(&variable, found.clone());
+    format!("cluster {found:?}")
 }
 
 fn calendar(sim: &mut Simulator, args: &Value) -> String {

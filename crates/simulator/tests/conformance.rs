@@ -691,3 +691,25 @@ fn an_outbound_call_replaces_dollar_numbers_with_its_route_captures() {
     // An inbound call leaves `$1` as it is.
     assert_eq!(run(flow).var("city"), None);
 }
+
+#[test]
+fn the_classifier_finds_the_cluster_of_a_word_said() {
+    let classify = |input: &str, match_type: &str| {
+        let flow = json!([{"classifier": {
+            "set": "topic", "input": input, "matchType": match_type,
+            "cluster": {"billing": ["invoice", "pay"], "support": ["broken", "help"]}
+        }}]);
+        run_with(flow, chat(), vec![])
+            .var("topic")
+            .map(str::to_owned)
+    };
+    assert_eq!(
+        classify("I need HELP, please", "full").as_deref(),
+        Some("support")
+    );
+    assert_eq!(
+        classify("paying my invoices", "part").as_deref(),
+        Some("billing")
+    );
+    assert_eq!(classify("paying", "full").as_deref(), Some(""));
+}
