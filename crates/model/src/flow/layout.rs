@@ -16,7 +16,7 @@
 
 use super::graph::{FlowGraph, NodeId, PathSeg, Point, Port};
 use super::shape;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Grid spacing, in world units, and the shape a wrapped flow aims at.
 #[derive(Clone, Copy, PartialEq, Debug)]
@@ -451,15 +451,36 @@ pub fn auto_layout(flow: &mut FlowGraph, options: LayoutOptions) {
     let grid = Grid::of(&tree, flow);
     let layers = LayerUse::of(&grid, &tree);
     let starts = band_starts(&layers, &options);
-    // Each band's rows moved below the band before it, with an empty row for the wrapping lines.
     let mut band_of_layer = vec![0; layers.len()];
-    let mut band_row = Vec::with_capacity(starts.len());
-    let mut next_free = 0;
     for (index, (start, band)) in bands(&layers, &starts).enumerate() {
         band_of_layer[start..start + band.len()].fill(index);
-        let (top, bottom) = rows_used(band);
-        band_row.push(next_free - top);
-        next_free += bottom - top + 2;
+    }
+    // The rows each band's steps use (a step that lists its ports, the rows it reaches into).
+    let mut used: Vec<BTreeSet<i64>> = vec![BTreeSet::new(); starts.len()];
+    for (node, &(layer, row)) in &grid.cell {
+        let reach = tree
+            .listing
+            .get(node)
+            .map_or(0, |listing| listing.rows_below);
+        used[band_of_layer[layer]].extend(row..=row + reach);
+    }
+    // Each band below the one before it, two empty rows apart for the wrapping lines; within a
+    // band, a run of rows it leaves empty (rows only other bands use) becomes one empty row, so
+    // that only the gap between bands is wider than that, and steps keep their order.
+    let mut band_rows: Vec<HashMap<i64, i64>> = Vec::with_capacity(starts.len());
+    let mut next_free = 0;
+    for rows in &used {
+        let mut placed = HashMap::with_capacity(rows.len());
+        let mut previous = None;
+        for &row in rows {
+            if let Some(previous) = previous {
+                next_free += if row > previous + 1 { 2 } else { 1 };
+            }
+            placed.insert(row, next_free);
+            previous = Some(row);
+        }
+        band_rows.push(placed);
+        next_free += 3;
     }
     // Each layer's left edge as if unwrapped (a band starts at its first layer's): a layer
     // whose steps list their ports is followed by the room their lines need to turn down.
@@ -475,7 +496,7 @@ pub fn auto_layout(flow: &mut FlowGraph, options: LayoutOptions) {
     }
     for (node, (layer, row)) in grid.cell {
         let band = band_of_layer[layer];
-        let row = (row + band_row[band]) as f64;
+        let row = band_rows[band][&row] as f64;
         if let Some(weight) = flow.graph.node_weight_mut(node) {
             weight.set_position(Point {
                 x: offsets[layer] - offsets[starts[band]],

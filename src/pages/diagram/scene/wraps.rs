@@ -13,9 +13,9 @@ use std::hash::Hash;
 
 /// How far apart lines that wrap together run.
 const SPACING: f64 = 16.0;
-/// The least height of a gap between bands: an empty row of the layout is taller, the space
-/// between two rows is not.
-const GAP: f64 = 100.0;
+/// The least height of a gap between bands: the layout leaves two empty rows between bands
+/// (272 world units) and at most one within a band (162).
+const GAP: f64 = 220.0;
 
 /// A link out of the right side of box `from` (what follows it) into box `to`.
 pub(super) struct NextLink<K> {
@@ -151,12 +151,13 @@ mod tests {
     #[test]
     fn two_lines_that_wrap_together_nest_without_crossing() {
         // Band A: a step whose next lies beyond the cut (ahead of it, in band B), and below it
-        // the end of a chain; band B below an empty row: the chain goes on, then what follows.
+        // the end of a chain; band B below two empty rows: the chain goes on, then what
+        // follows.
         let boxes = [
             step_box(0.0, 0.0),
             step_box(520.0, 110.0),
-            step_box(520.0, 330.0),
-            step_box(0.0, 440.0),
+            step_box(520.0, 440.0),
+            step_box(0.0, 550.0),
         ];
         let links = [(0, 2), (1, 3)];
         let routes = routed(&boxes, &links);
