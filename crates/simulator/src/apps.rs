@@ -277,7 +277,7 @@ fn plain(sim: &mut Simulator, flow: FlowId, request: RequestId, app: &str, raw: 
                         args,
                         format!("{destination} is in the list: its actions run"),
                     );
-                    sim.start(&Actions { steps, path }, Started::Synchronous(request));
+                    sim.start(&Actions { steps, path }, Started::Synchronous);
                     return;
                 }
                 Some(_) => format!("{destination} is not in the list"),
@@ -373,7 +373,7 @@ fn call(sim: &mut Simulator, request: RequestId, args: Value, actions: &Actions,
     let started = if args.get("async").and_then(Value::as_bool) == Some(true) {
         Started::Background
     } else {
-        Started::Synchronous(request)
+        Started::Synchronous
     };
     sim.record(request, args, outcome);
     sim.start(actions, started);
@@ -405,9 +405,8 @@ fn js(sim: &mut Simulator, flow: FlowId, raw: &Value) -> String {
     let code = field(raw, "data");
     let variable = field(raw, "setVar");
     // No substitution: `${v}` reads the variable when the script runs ('${v}' is text).
-    let call = |name: &'static str| move |argument: &str| format!("{name}(\"{argument}\")");
-    let code = text::replace_each(&code, "$${", '}', call("_getGlobalVar"));
-    let code = text::replace_each(&code, "${", '}', call("_getChannelVar"));
+    let code = text::as_calls(&code, "$${", '}', "_getGlobalVar");
+    let code = text::as_calls(&code, "${", '}', "_getChannelVar");
     let result = sim.with_vm(flow, &code, |vm, env| vm.function_body(&code, env));
     match result {
         Ok(value) => {

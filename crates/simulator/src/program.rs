@@ -2,7 +2,7 @@
 //! step array is a node with a position, every step a request with its tag, limiter and break
 //! flag. Ported literally, stale positions and all, because what runs next depends on them.
 
-use crate::text::{go_format, replace_each};
+use crate::text::{as_calls, go_format};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -124,12 +124,11 @@ const TIME_HELPERS: [&str; 12] = [
 
 /// A condition as the runtime compiles it (`parseExpression`).
 pub fn compile_condition(expression: &str) -> String {
-    let call = |name: &'static str| move |argument: &str| format!("sys.{name}(\"{argument}\")");
-    let text = replace_each(expression, "$${", '}', call("getGlobalVariable"));
-    let mut text = replace_each(&text, "${", '}', call("getVariable"));
+    let text = as_calls(expression, "$${", '}', "sys.getGlobalVariable");
+    let mut text = as_calls(&text, "${", '}', "sys.getVariable");
     // Longest names first: `&minute_of_day(` is not `&minute(`.
     for helper in TIME_HELPERS.iter().rev() {
-        text = replace_each(&text, &format!("&{helper}("), ')', call(helper));
+        text = as_calls(&text, &format!("&{helper}("), ')', &format!("sys.{helper}"));
     }
     delete_words(&text, &PROTECTED)
 }

@@ -155,8 +155,8 @@ pub(crate) enum Started {
     /// The main flow.
     Main,
     /// Run to its end before the step that started it goes on; a break in it stops that
-    /// flow too.
-    Synchronous(RequestId),
+    /// flow too (as does a break on the starting step, set when it was recorded).
+    Synchronous,
     /// In the background (async execute, hooks the caller does not wait for, commands): here
     /// it runs at once, its waiting steps get nothing, and its break stays inside.
     Background,
@@ -343,7 +343,7 @@ impl Simulator {
 
     /// Runs `actions` as a fork, `started` as said.
     pub(crate) fn start(&mut self, actions: &Actions, started: Started) {
-        let flow = self.fork(&actions.steps.clone(), &actions.path.clone());
+        let flow = self.fork(&actions.steps, &actions.path);
         self.frames.push(Frame::Run { flow, started });
     }
 
@@ -359,7 +359,7 @@ impl Simulator {
             .as_ref()
             .is_some_and(|waiting| Some(waiting.flow) == self.running_flow());
         if let Some(waiting) = waiting_on_top.then(|| self.waiting.take()).flatten() {
-            let background = self.in_background();
+            let background = matches!(self.running(), Some((_, Started::Background)));
             let input = if background {
                 Some(Input::Silence)
             } else {
@@ -367,7 +367,7 @@ impl Simulator {
             };
             match input {
                 Some(input) => {
-                    self.resume(waiting, input);
+                    apps::resume(self, waiting, input);
                     return true;
                 }
                 None => {
@@ -428,18 +428,6 @@ impl Simulator {
         }
         apps::run(self, flow, request);
         true
-    }
-
-    /// Whether the running frame is a background one.
-    fn in_background(&self) -> bool {
-        self.frames.iter().rev().find_map(|frame| match frame {
-            Frame::Run { started, .. } => Some(*started == Started::Background),
-            Frame::Set(_) => None,
-        }) == Some(true)
-    }
-
-    fn resume(&mut self, waiting: Waiting, input: Input) {
-        apps::resume(self, waiting, input);
     }
 
     /// The step the budget stopped in most: a loop's head, named for the user.
@@ -544,23 +532,26 @@ impl Simulator {
                 }
                 self.finish(ended);
             }
-            Started::Synchronous(request) => {
-                if let Some(parent) = self.running_flow() {
-                    if cancelled || self.program.requests[request].stop_after {
-                        self.flows[parent].cancel = true;
-                    }
+            Started::Synchronous => {
+                if let (true, Some(parent)) = (cancelled, self.running_flow()) {
+                    self.flows[parent].cancel = true;
                 }
             }
             Started::Background | Started::Hook => {}
         }
     }
 
-    /// The flow of the frame on top, if any.
-    pub(crate) fn running_flow(&self) -> Option<FlowId> {
+    /// The flow of the frame on top, and how it was started, if any.
+    fn running(&self) -> Option<(FlowId, Started)> {
         self.frames.iter().rev().find_map(|frame| match frame {
-            Frame::Run { flow, .. } => Some(*flow),
+            Frame::Run { flow, started } => Some((*flow, *started)),
             Frame::Set(_) => None,
         })
+    }
+
+    /// The flow of the frame on top, if any.
+    pub(crate) fn running_flow(&self) -> Option<FlowId> {
+        self.running().map(|(flow, _)| flow)
     }
 
     /// Starts trigger `name` if the flow has one.

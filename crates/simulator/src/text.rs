@@ -56,6 +56,14 @@ pub fn replace_each(
     out
 }
 
+/// Each `open…close` in `code` written as a call of `function` with the text between, quoted
+/// (`${v}` → `_getChannelVar("v")`): how scripts are given variables.
+pub fn as_calls(code: &str, open: &str, close: char, function: &str) -> String {
+    replace_each(code, open, close, |argument| {
+        format!("{function}(\"{argument}\")")
+    })
+}
+
 /// `$${name}` replaced by the globals.
 pub fn globals(lookup: &impl Lookup, text: &str) -> String {
     replace_each(text, "$${", '}', |name| lookup.global(name))
