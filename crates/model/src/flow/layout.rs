@@ -11,8 +11,9 @@
 //! it uses, including the channel its branch lines run down), and a flow much wider than tall is
 //! wrapped into bands stacked one below the other, so the drawing stays screen-shaped: cut
 //! where one link crosses, or two that run along their rows (a chain, and the link above it to
-//! what follows its branch), which wrap nested. Deterministic, iterative (long chains cannot overflow the
-//! stack), and linear in the number of steps but for the wrap search, which is linear in layers.
+//! what follows its branch), which wrap nested. Deterministic, iterative (long chains cannot
+//! overflow the stack), and linear in the number of steps but for the wrap search, which is
+//! linear in layers.
 
 use super::graph::{FlowGraph, NodeId, PathSeg, Point, Port};
 use super::shape;
@@ -129,6 +130,13 @@ impl Tree {
     /// The children of `node`: what follows, then the branches top to bottom.
     fn children(&self, node: NodeId) -> impl Iterator<Item = NodeId> + '_ {
         self.children_marked(node).map(|(child, _)| child)
+    }
+
+    /// Rows below its own that `node`'s box reaches into (a step that lists its ports).
+    fn rows_below(&self, node: NodeId) -> i64 {
+        self.listing
+            .get(&node)
+            .map_or(0, |listing| listing.rows_below)
     }
 
     /// [`Tree::children`], each marked whether it is a branch.
@@ -268,10 +276,7 @@ impl Grid {
                 outline = Outline::topped(outline, (top, bottom));
             }
             // Its own layer: its box, and the channel its branch lines run down.
-            let own = tree
-                .listing
-                .get(&node)
-                .map_or(channel, |listing| channel.max(listing.rows_below));
+            let own = channel.max(tree.rows_below(node));
             outlines.insert(node, Outline::topped(outline, (0, own)));
         }
         // Trees one below the other, a row apart, each as high as the ones above allow.
@@ -342,11 +347,7 @@ impl LayerUse {
         let mut reaching = vec![0i64; depth + 1];
         let mut branches_reaching = vec![0i64; depth + 1];
         for (node, &(layer, row)) in &grid.cell {
-            // A step that lists its ports reaches into rows below its own.
-            let reach = tree
-                .listing
-                .get(node)
-                .map_or(0, |listing| listing.rows_below);
+            let reach = tree.rows_below(*node);
             let used = &mut layers[layer];
             used.top = used.top.min(row);
             used.bottom = used.bottom.max(row + reach);
@@ -458,11 +459,7 @@ pub fn auto_layout(flow: &mut FlowGraph, options: LayoutOptions) {
     // The rows each band's steps use (a step that lists its ports, the rows it reaches into).
     let mut used: Vec<BTreeSet<i64>> = vec![BTreeSet::new(); starts.len()];
     for (node, &(layer, row)) in &grid.cell {
-        let reach = tree
-            .listing
-            .get(node)
-            .map_or(0, |listing| listing.rows_below);
-        used[band_of_layer[layer]].extend(row..=row + reach);
+        used[band_of_layer[layer]].extend(row..=row + tree.rows_below(*node));
     }
     // Each band below the one before it, two empty rows apart for the wrapping lines; within a
     // band, a run of rows it leaves empty (rows only other bands use) becomes one empty row, so

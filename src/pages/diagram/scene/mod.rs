@@ -243,7 +243,6 @@ impl Scene {
                     to: target.rect,
                 })
                 .collect(),
-            &scene.solid_rects(),
             &obstacles,
         );
         // The lines that place steps first, then the jumps, each taking the way that crosses

@@ -47,6 +47,11 @@ fn cell_range(rect: &Rect) -> impl Iterator<Item = (i64, i64)> {
 }
 
 impl Obstacles {
+    /// The boxes, as given.
+    pub fn boxes(&self) -> &[Rect] {
+        &self.rects
+    }
+
     pub fn new(rects: impl IntoIterator<Item = Rect>) -> Self {
         let rects: Vec<Rect> = rects.into_iter().collect();
         let mut cells: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
@@ -384,12 +389,12 @@ fn search(
         };
         (!walled[cell(next)] && !middle_walled).then_some(next)
     };
-    let state = |(i, j): (usize, usize), heading: Heading| {
-        ((i * ys.len() + j) * 4) + Heading::ALL.iter().position(|h| *h == heading).unwrap_or(0)
+    let state = |at: (usize, usize), heading: Heading| {
+        cell(at) * 4 + Heading::ALL.iter().position(|h| *h == heading).unwrap_or(0)
     };
     let cell_of = |state: usize| {
         let cell = state / 4;
-        ((cell / ys.len(), cell % ys.len()), Heading::ALL[state % 4])
+        ((cell / rows, cell % rows), Heading::ALL[state % 4])
     };
     let distance = |a: Vec2, b: Vec2| (a.x - b.x).abs() + (a.y - b.y).abs();
     let first = if ends.down {

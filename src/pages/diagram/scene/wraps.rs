@@ -61,13 +61,12 @@ impl<K> NextLink<K> {
     }
 }
 
-/// The routes of those of `links` that wrap, by key, given the boxes that lines go around.
+/// The routes of those of `links` that wrap, by key, among the boxes lines go around.
 pub(super) fn wrap_routes<K: Eq + Hash>(
     links: Vec<NextLink<K>>,
-    boxes: &[Rect],
     obstacles: &Obstacles,
 ) -> HashMap<K, Vec<Vec2>> {
-    let gaps = gaps(boxes);
+    let gaps = gaps(obstacles.boxes());
     let mut across: HashMap<usize, Vec<NextLink<K>>> = HashMap::new();
     let mut routes = HashMap::new();
     for link in links {
@@ -145,7 +144,7 @@ mod tests {
                 to: boxes[*to],
             })
             .collect();
-        wrap_routes(links, boxes, &obstacles)
+        wrap_routes(links, &obstacles)
     }
 
     #[test]
