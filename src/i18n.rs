@@ -254,6 +254,8 @@ pub enum Msg {
     CopySchema,
     NewEntryName,
     LinkedOnCanvas,
+    /// The Run panel's texts.
+    Run(RunText),
 }
 
 /// Names as a list does: each in «», separated by commas.
@@ -263,6 +265,298 @@ fn quoted_list(names: &[String]) -> String {
         .map(|name| format!("«{name}»"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// What the Run panel says.
+#[derive(Clone, PartialEq, Debug)]
+pub enum RunText {
+    Title,
+    Start,
+    Continue,
+    Step,
+    Pause,
+    Restart,
+    Stop,
+    Close,
+    RunTab,
+    MocksTab,
+    TestsTab(usize),
+    ToggleBreakpoint,
+    NotStarted,
+    Running(usize),
+    Paused(usize),
+    AtBreakpoint(usize),
+    Waiting(usize),
+    /// `reason`: end, break, hangup or budget; `detail` says more (the loop a budget stopped).
+    Ended {
+        reason: String,
+        detail: String,
+        steps: usize,
+    },
+    Failed(String),
+    MocksRefused,
+    Plays,
+    Says,
+    Reported,
+    NoAnswer,
+    HangUp,
+    CloseChat,
+    Keypad,
+    Send,
+    SaySomething,
+    ReplyPlaceholder,
+    WaitsForKeys {
+        min: usize,
+        max: usize,
+        attempt: usize,
+        tries: usize,
+    },
+    WaitsForReply,
+    WaitsForSpeech,
+    Steps,
+    EarlierStepsHidden(usize),
+    Time,
+    App,
+    Arguments,
+    Outcome,
+    Dropped {
+        path: String,
+        reason: String,
+    },
+    Variables,
+    History,
+    CallerNumber,
+    DialledNumber,
+    ChannelVariables,
+    Globals,
+    HttpAnswers,
+    Calendars,
+    MoreMocks,
+    PairHint,
+    HttpHint,
+    CalendarHint,
+    MoreHint,
+    ExpectedPair,
+    ExpectedHttp,
+    ExpectedCalendar,
+    WrongLine {
+        line: usize,
+        expected: Box<RunText>,
+    },
+    WrongJson(String),
+    SaveAsTest,
+    RunFirst,
+    TestName,
+    DefaultTestName(usize),
+    ExpectSteps,
+    ExpectVariables,
+    NoTests,
+    RunAllTests,
+    RunTest,
+    Passed,
+    FailedWith(String),
+    NotATest(String),
+}
+
+impl RunText {
+    fn message(&self) -> Text {
+        let plain = |id: &str| Text::new(id);
+        match self {
+            RunText::Title => plain("run-title"),
+            RunText::Start => plain("run-start"),
+            RunText::Continue => plain("run-continue"),
+            RunText::Step => plain("run-step"),
+            RunText::Pause => plain("run-pause"),
+            RunText::Restart => plain("run-restart"),
+            RunText::Stop => plain("run-stop"),
+            RunText::Close => plain("run-close"),
+            RunText::RunTab => plain("run-tab"),
+            RunText::MocksTab => plain("run-mocks-tab"),
+            RunText::TestsTab(count) => plain("run-tests-tab").with("count", *count),
+            RunText::ToggleBreakpoint => plain("run-toggle-breakpoint"),
+            RunText::NotStarted => plain("run-not-started"),
+            RunText::Running(steps) => plain("run-running").with("steps", *steps),
+            RunText::Paused(steps) => plain("run-paused").with("steps", *steps),
+            RunText::AtBreakpoint(steps) => plain("run-at-breakpoint").with("steps", *steps),
+            RunText::Waiting(steps) => plain("run-waiting").with("steps", *steps),
+            RunText::Ended {
+                reason,
+                detail,
+                steps,
+            } => plain("run-ended")
+                .with("reason", reason.as_str())
+                .with("detail", detail.as_str())
+                .with("steps", *steps),
+            RunText::Failed(reason) => plain("run-failed").with("reason", reason.as_str()),
+            RunText::MocksRefused => plain("run-mocks-refused"),
+            RunText::Plays => plain("run-plays"),
+            RunText::Says => plain("run-says"),
+            RunText::Reported => plain("run-reported"),
+            RunText::NoAnswer => plain("run-no-answer"),
+            RunText::HangUp => plain("run-hang-up"),
+            RunText::CloseChat => plain("run-close-chat"),
+            RunText::Keypad => plain("run-keypad"),
+            RunText::Send => plain("run-send"),
+            RunText::SaySomething => plain("run-say-something"),
+            RunText::ReplyPlaceholder => plain("run-reply-placeholder"),
+            RunText::WaitsForKeys {
+                min,
+                max,
+                attempt,
+                tries,
+            } => plain("run-waits-for-keys")
+                .with("min", min.to_string())
+                .with("max", max.to_string())
+                .with("attempt", attempt.to_string())
+                .with("tries", tries.to_string()),
+            RunText::WaitsForReply => plain("run-waits-for-reply"),
+            RunText::WaitsForSpeech => plain("run-waits-for-speech"),
+            RunText::Steps => plain("run-steps"),
+            RunText::EarlierStepsHidden(count) => {
+                plain("run-earlier-steps-hidden").with("count", *count)
+            }
+            RunText::Time => plain("run-time"),
+            RunText::App => plain("run-app"),
+            RunText::Arguments => plain("run-arguments"),
+            RunText::Outcome => plain("run-outcome"),
+            RunText::Dropped { path, reason } => plain("run-dropped")
+                .with("path", path.as_str())
+                .with("reason", reason.as_str()),
+            RunText::Variables => plain("run-variables"),
+            RunText::History => plain("run-history"),
+            RunText::CallerNumber => plain("run-caller-number"),
+            RunText::DialledNumber => plain("run-dialled-number"),
+            RunText::ChannelVariables => plain("run-channel-variables"),
+            RunText::Globals => plain("run-globals"),
+            RunText::HttpAnswers => plain("run-http-answers"),
+            RunText::Calendars => plain("run-calendars"),
+            RunText::MoreMocks => plain("run-more-mocks"),
+            RunText::PairHint => plain("run-pair-hint"),
+            RunText::HttpHint => plain("run-http-hint"),
+            RunText::CalendarHint => plain("run-calendar-hint"),
+            RunText::MoreHint => plain("run-more-hint"),
+            RunText::ExpectedPair => plain("run-expected-pair"),
+            RunText::ExpectedHttp => plain("run-expected-http"),
+            RunText::ExpectedCalendar => plain("run-expected-calendar"),
+            RunText::WrongLine { line, expected } => plain("run-wrong-line")
+                .with("line", line.to_string())
+                .with("expected", expected.message()),
+            RunText::WrongJson(reason) => plain("run-wrong-json").with("reason", reason.as_str()),
+            RunText::SaveAsTest => plain("run-save-as-test"),
+            RunText::RunFirst => plain("run-run-first"),
+            RunText::TestName => plain("run-test-name"),
+            RunText::DefaultTestName(number) => {
+                plain("run-default-test-name").with("number", number.to_string())
+            }
+            RunText::ExpectSteps => plain("run-expect-steps"),
+            RunText::ExpectVariables => plain("run-expect-variables"),
+            RunText::NoTests => plain("run-no-tests"),
+            RunText::RunAllTests => plain("run-all-tests"),
+            RunText::RunTest => plain("run-test"),
+            RunText::Passed => plain("run-passed"),
+            RunText::FailedWith(difference) => {
+                plain("run-failed-with").with("difference", difference.as_str())
+            }
+            RunText::NotATest(reason) => plain("run-not-a-test").with("reason", reason.as_str()),
+        }
+    }
+
+    /// Each text once per value that chooses other words, for the tests.
+    #[cfg(test)]
+    fn examples() -> Vec<RunText> {
+        let ended = |reason: &str| RunText::Ended {
+            reason: reason.into(),
+            detail: "a loop".into(),
+            steps: 3,
+        };
+        vec![
+            RunText::Title,
+            RunText::Start,
+            RunText::Continue,
+            RunText::Step,
+            RunText::Pause,
+            RunText::Restart,
+            RunText::Stop,
+            RunText::Close,
+            RunText::RunTab,
+            RunText::MocksTab,
+            RunText::TestsTab(0),
+            RunText::TestsTab(2),
+            RunText::ToggleBreakpoint,
+            RunText::NotStarted,
+            RunText::Running(1),
+            RunText::Paused(5),
+            RunText::AtBreakpoint(2),
+            RunText::Waiting(3),
+            ended("end"),
+            ended("break"),
+            ended("hangup"),
+            ended("budget"),
+            RunText::Failed("x".into()),
+            RunText::MocksRefused,
+            RunText::Plays,
+            RunText::Says,
+            RunText::Reported,
+            RunText::NoAnswer,
+            RunText::HangUp,
+            RunText::CloseChat,
+            RunText::Keypad,
+            RunText::Send,
+            RunText::SaySomething,
+            RunText::ReplyPlaceholder,
+            RunText::WaitsForKeys {
+                min: 1,
+                max: 4,
+                attempt: 1,
+                tries: 3,
+            },
+            RunText::WaitsForReply,
+            RunText::WaitsForSpeech,
+            RunText::Steps,
+            RunText::EarlierStepsHidden(7),
+            RunText::Time,
+            RunText::App,
+            RunText::Arguments,
+            RunText::Outcome,
+            RunText::Dropped {
+                path: "/1".into(),
+                reason: "why".into(),
+            },
+            RunText::Variables,
+            RunText::History,
+            RunText::CallerNumber,
+            RunText::DialledNumber,
+            RunText::ChannelVariables,
+            RunText::Globals,
+            RunText::HttpAnswers,
+            RunText::Calendars,
+            RunText::MoreMocks,
+            RunText::PairHint,
+            RunText::HttpHint,
+            RunText::CalendarHint,
+            RunText::MoreHint,
+            RunText::ExpectedPair,
+            RunText::ExpectedHttp,
+            RunText::ExpectedCalendar,
+            RunText::WrongLine {
+                line: 2,
+                expected: Box::new(RunText::ExpectedHttp),
+            },
+            RunText::WrongJson("x".into()),
+            RunText::SaveAsTest,
+            RunText::RunFirst,
+            RunText::TestName,
+            RunText::DefaultTestName(1),
+            RunText::ExpectSteps,
+            RunText::ExpectVariables,
+            RunText::NoTests,
+            RunText::RunAllTests,
+            RunText::RunTest,
+            RunText::Passed,
+            RunText::FailedWith("x".into()),
+            RunText::NotATest("x".into()),
+        ]
+    }
 }
 
 impl Msg {
@@ -508,6 +802,7 @@ impl Msg {
             Msg::CopySchema => Text::new("copy-schema"),
             Msg::NewEntryName => Text::new("new-entry-name"),
             Msg::LinkedOnCanvas => Text::new("linked-on-canvas"),
+            Msg::Run(text) => text.message(),
         }
     }
 }
@@ -807,6 +1102,7 @@ mod tests {
             Msg::NewEntryName,
             Msg::LinkedOnCanvas,
         ];
+        all.extend(RunText::examples().into_iter().map(Msg::Run));
         all.extend(FlowType::ALL.map(Msg::FlowType));
         all
     }

@@ -1,15 +1,19 @@
 //! The canvas's painting in a real browser: a pan copies the flow's picture instead of painting
 //! every step again, and the copy looks the same as painting afresh; a changed flow is painted
-//! again, never shown from the old picture.
+//! again, never shown from the old picture; a run's marks are drawn over the picture.
 
 #![cfg(target_arch = "wasm32")]
 
 use flow_model::flow::{auto_layout, decompile, LayoutOptions};
 use flow_model::l10n::Locale;
+use flow_studio::pages::diagram::scene::trail::Trail;
 use flow_studio::pages::diagram::scene::viewport::{Vec2, Viewport};
 use flow_studio::pages::diagram::scene::Scene;
-use flow_studio::pages::diagram::view::paint::{self, Overlay, Palette, SceneLayer, Screen, Shown};
+use flow_studio::pages::diagram::view::paint::{
+    self, Overlay, Palette, RunMarks, SceneLayer, Screen, Shown,
+};
 use serde_json::{json, Value};
+use std::collections::BTreeSet;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::CanvasRenderingContext2d as Context;
@@ -57,6 +61,18 @@ fn painted(
     stamp: u64,
     origin: Vec2,
 ) -> Vec<u8> {
+    painted_with_run(context, layer, scene, stamp, origin, &Trail::default())
+}
+
+/// [`painted`], with a run's `trail` marked.
+fn painted_with_run(
+    context: &Context,
+    layer: &mut SceneLayer,
+    scene: &Scene,
+    stamp: u64,
+    origin: Vec2,
+    trail: &Trail,
+) -> Vec<u8> {
     let screen = Screen {
         size: SIZE,
         ratio: 1.0,
@@ -74,6 +90,10 @@ fn painted(
         layer,
         &shown,
         &Overlay::default(),
+        &RunMarks {
+            trail,
+            breakpoints: &BTreeSet::new(),
+        },
         &Palette::from_page(),
     );
     context
@@ -124,4 +144,39 @@ fn a_changed_flow_is_painted_again_not_copied() {
     let old = painted(&context, &mut SceneLayer::new().unwrap(), &menu, 1, origin);
     let changed = differing(&shown, &old);
     assert!(changed > 0.02, "the old flow is gone: {changed}");
+}
+
+#[wasm_bindgen_test]
+fn a_run_marks_its_steps_over_the_picture_and_leaves_it_as_it_was() {
+    let scene = menu();
+    let context = context();
+    let mut layer = SceneLayer::new().unwrap();
+    let origin = Vec2::new(-40.0, -40.0);
+    let plain = painted(&context, &mut layer, &scene, 1, origin);
+    let answer = scene
+        .boxes
+        .iter()
+        .find(|node_box| node_box.title == "Answer")
+        .unwrap();
+    let trail = Trail {
+        current: Some(answer.node),
+        ..Trail::default()
+    };
+    let marked = painted_with_run(&context, &mut layer, &scene, 1, origin, &trail);
+    // The current step's outline, amber, just outside its box.
+    let at = |x: f64, y: f64| {
+        let index = ((y as usize) * SIZE.x as usize + x as usize) * 4;
+        marked[index..index + 3].to_vec()
+    };
+    let rect = answer.rect;
+    let (x, y) = (
+        rect.x - origin.x - 3.0,
+        rect.y - origin.y + rect.height / 2.0,
+    );
+    assert_eq!(at(x, y), [0xf5, 0x9e, 0x0b]);
+    let changed = differing(&plain, &marked);
+    assert!(changed > 0.0 && changed < 0.05, "only the marks: {changed}");
+    // The picture under the marks is the same: without them, the plain flow again.
+    let again = painted(&context, &mut layer, &scene, 1, origin);
+    assert!(differing(&again, &plain) < 0.001);
 }

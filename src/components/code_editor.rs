@@ -42,6 +42,8 @@ extern "C" {
     fn set_diagnostics(this: &EditorHandle, diagnostics: &JsValue, version: u32) -> bool;
     #[wasm_bindgen(method, js_name = goTo)]
     fn go_to(this: &EditorHandle, position: u32);
+    #[wasm_bindgen(method, js_name = setRunLines)]
+    fn set_run_lines(this: &EditorHandle, current: u32, visited: &str);
     #[wasm_bindgen(method)]
     fn refresh(this: &EditorHandle);
     #[wasm_bindgen(method)]
@@ -56,6 +58,7 @@ struct Callbacks {
     _complete: Closure<dyn FnMut(String, u32) -> Option<String>>,
     _hover: Closure<dyn FnMut(String, u32) -> Option<String>>,
     _save: Closure<dyn FnMut()>,
+    _breakpoints: Closure<dyn FnMut(String)>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -78,6 +81,8 @@ pub struct CodeEditorControl {
     fallback_version: StoredValue<u32>,
     /// Set once the editor is there (to show what was computed before it loaded).
     pub ready: RwSignal<bool>,
+    /// The lines with breakpoints (set in the editor's gutter, or with F9).
+    pub breakpoint_lines: RwSignal<Vec<usize>>,
 }
 
 impl Default for CodeEditorControl {
@@ -89,6 +94,7 @@ impl Default for CodeEditorControl {
             on_change: StoredValue::new(None),
             fallback_version: StoredValue::new(0),
             ready: RwSignal::new(false),
+            breakpoint_lines: RwSignal::new(Vec::new()),
         }
     }
 }
@@ -151,6 +157,12 @@ impl CodeEditorControl {
         self.with_editor(|editor| {
             editor.set_diagnostics(&marks, version);
         });
+    }
+
+    /// Marks a run's lines: those of the steps it went through, and the one it is at.
+    pub fn show_run(&self, current: Option<usize>, visited: &[usize]) {
+        let visited = serde_json::to_string(visited).expect("numbers serialize");
+        self.with_editor(|editor| editor.set_run_lines(current.unwrap_or(0) as u32, &visited));
     }
 
     /// Measures again after the editor's box changed size.
@@ -294,6 +306,11 @@ pub fn CodeEditor(
                     )
                 }),
                 _save: Closure::new(move || on_save.run(())),
+                _breakpoints: Closure::new(move |lines: String| {
+                    control
+                        .breakpoint_lines
+                        .set(serde_json::from_str(&lines).unwrap_or_default())
+                }),
             };
             let options = js_sys::Object::new();
             set(&options, "text", &JsValue::from_str(&initial.get_value()));
@@ -307,6 +324,7 @@ pub fn CodeEditor(
             set(&options, "complete", callbacks._complete.as_ref());
             set(&options, "hover", callbacks._hover.as_ref());
             set(&options, "onSave", callbacks._save.as_ref());
+            set(&options, "onBreakpoints", callbacks._breakpoints.as_ref());
             let editor = module.create_editor(&host, &options);
             control.editor.set_value(Some(editor));
             control.callbacks.set_value(Some(callbacks));

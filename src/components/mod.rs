@@ -10,6 +10,7 @@ pub mod language_switch;
 pub mod modal;
 pub mod problem_list;
 pub mod require_session;
+pub mod run_panel;
 pub mod save_outcome;
 pub mod tag_input;
 pub mod toast;

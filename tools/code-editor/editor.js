@@ -2,11 +2,11 @@
 // module only on a flow's General tab and drives it through `createEditor`; the language help
 // (completions, hover, diagnostics) comes from the app, which owns the flow-language catalog.
 
-import { EditorState, Compartment } from "@codemirror/state";
+import { EditorState, Compartment, StateField, StateEffect, RangeSet } from "@codemirror/state";
 import {
   EditorView, keymap, lineNumbers, highlightActiveLineGutter, highlightSpecialChars,
   drawSelection, dropCursor, rectangularSelection, crosshairCursor, highlightActiveLine,
-  hoverTooltip,
+  hoverTooltip, gutter, GutterMarker, Decoration,
 } from "@codemirror/view";
 import {
   defaultKeymap, history, historyKeymap, indentWithTab, isolateHistory, undo, redo,
@@ -47,6 +47,62 @@ const theme = EditorView.theme({
   },
   ".cm-panels": { backgroundColor: "var(--bg)", color: "var(--text)" },
   ".cm-scroller": { overflow: "auto" },
+  ".cm-breakpoint-gutter .cm-gutterElement": { cursor: "pointer", color: "var(--danger)", padding: "0 2px" },
+  ".cm-breakpoint-gutter": { minWidth: "14px" },
+  ".cm-run-visited": { backgroundColor: "rgba(31, 157, 85, 0.10)" },
+  ".cm-run-current": { backgroundColor: "rgba(245, 158, 11, 0.28)" },
+});
+
+// Breakpoints: a gutter of their own (a click, or F9 on the cursor's line, sets or clears one),
+// kept on their lines as the text changes; the app gets their line numbers.
+const breakpointMarker = new (class extends GutterMarker {
+  toDOM() {
+    const dot = document.createElement("span");
+    dot.className = "cm-breakpoint";
+    dot.textContent = "●";
+    return dot;
+  }
+})();
+const toggleBreakpoint = StateEffect.define();
+const breakpoints = StateField.define({
+  create: () => RangeSet.empty,
+  update(set, transaction) {
+    let next = set.map(transaction.changes);
+    for (const effect of transaction.effects) {
+      if (!effect.is(toggleBreakpoint)) continue;
+      const at = effect.value;
+      let found = false;
+      next.between(at, at, () => { found = true; });
+      next = found
+        ? next.update({ filter: (from) => from !== at })
+        : next.update({ add: [breakpointMarker.range(at)] });
+    }
+    return next;
+  },
+});
+
+// A run's marks: the lines of the steps it went through, and the line of the step it is at.
+const setRunLines = StateEffect.define();
+const visitedLine = Decoration.line({ class: "cm-run-visited" });
+const currentLine = Decoration.line({ class: "cm-run-current" });
+const runLines = StateField.define({
+  create: () => Decoration.none,
+  update(marks, transaction) {
+    let next = marks.map(transaction.changes);
+    for (const effect of transaction.effects) {
+      if (!effect.is(setRunLines)) continue;
+      const { current, visited } = effect.value;
+      const doc = transaction.state.doc;
+      const lines = [...new Set([...visited, current])]
+        .filter((line) => line >= 1 && line <= doc.lines)
+        .sort((a, b) => a - b);
+      next = Decoration.set(
+        lines.map((line) => (line === current ? currentLine : visitedLine).range(doc.line(line).from)),
+      );
+    }
+    return next;
+  },
+  provide: (field) => EditorView.decorations.from(field),
 });
 
 const completionTypes = { App: "function", StepKey: "keyword", Field: "property", Value: "constant" };
@@ -78,7 +134,8 @@ function textAround(state, pos) {
  * - `text`: the starting text; `readOnly`;
  * - `onChange(text, version)`: after every change of the text;
  * - `complete(text, pos)` / `hover(text, pos)`: JSON answers from the app, or nothing;
- * - `onSave()`: Ctrl/Cmd+S.
+ * - `onSave()`: Ctrl/Cmd+S;
+ * - `onBreakpoints(lines)`: the lines with breakpoints, as a JSON array, after each change.
  */
 export function createEditor(parent, options) {
   let version = 0;
@@ -127,11 +184,32 @@ export function createEditor(parent, options) {
     };
   });
 
+  const reportBreakpoints = (state) => {
+    const lines = [];
+    state.field(breakpoints).between(0, state.doc.length, (from) => {
+      lines.push(state.doc.lineAt(from).number);
+    });
+    if (!destroyed && options.onBreakpoints) options.onBreakpoints(JSON.stringify(lines));
+  };
+  const toggleAt = (view, pos) => {
+    view.dispatch({ effects: toggleBreakpoint.of(view.state.doc.lineAt(pos).from) });
+    reportBreakpoints(view.state);
+    return true;
+  };
+
   const view = new EditorView({
     parent,
     state: EditorState.create({
       doc: options.text,
       extensions: [
+        breakpoints,
+        runLines,
+        gutter({
+          class: "cm-breakpoint-gutter",
+          markers: (view) => view.state.field(breakpoints),
+          initialSpacer: () => breakpointMarker,
+          domEventHandlers: { mousedown: (view, line) => toggleAt(view, line.from) },
+        }),
         lineNumbers(),
         highlightActiveLineGutter(),
         highlightSpecialChars(),
@@ -156,6 +234,7 @@ export function createEditor(parent, options) {
         readOnly.of(EditorState.readOnly.of(Boolean(options.readOnly))),
         keymap.of([
           { key: "Mod-s", preventDefault: true, run: () => { options.onSave(); return true; } },
+          { key: "F9", preventDefault: true, run: (view) => toggleAt(view, view.state.selection.main.head) },
           ...closeBracketsKeymap,
           ...defaultKeymap,
           ...searchKeymap,
@@ -169,6 +248,8 @@ export function createEditor(parent, options) {
           if (update.docChanged && !destroyed) {
             version += 1;
             options.onChange(update.state.doc.toString(), version);
+            // Breakpoints move with their lines.
+            if (update.state.field(breakpoints).size) reportBreakpoints(update.state);
           }
         }),
         EditorView.contentAttributes.of({ "aria-label": options.label || "Flow schema" }),
@@ -205,6 +286,15 @@ export function createEditor(parent, options) {
       view.focus();
     },
     cursor: () => view.state.selection.main.head,
+    /** Marks a run's lines: `visited` (a JSON array of line numbers) and `current` (0: none),
+     *  scrolled into view. */
+    setRunLines(current, visited) {
+      const effects = [setRunLines.of({ current, visited: JSON.parse(visited) })];
+      if (current >= 1 && current <= view.state.doc.lines) {
+        effects.push(EditorView.scrollIntoView(view.state.doc.line(current).from, { y: "nearest" }));
+      }
+      view.dispatch({ effects });
+    },
     setReadOnly(value) {
       view.dispatch({ effects: readOnly.reconfigure(EditorState.readOnly.of(value)) });
     },

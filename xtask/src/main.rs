@@ -10,7 +10,8 @@
 //! - `api-fuzz`  fuzz the HTTP API against its OpenAPI document with Schemathesis (90 s)
 //! - `openapi`  rewrite `crates/server/openapi.json` from the code
 //! - `locales`  rewrite the English catalog texts, `crates/model/locales/en/catalog.ftl`
-//! - `bench`  the model, layout beside ELK, search, Flow page, code editor and diagram editor benchmarks
+//! - `bench`  the model, simulator, layout beside ELK, search, Flow page, code editor, diagram
+//!   editor and Run panel benchmarks
 //! - `resilience`  load and faults, every acknowledged write checked; the README's table
 //!
 //! Standard library only, so it compiles in seconds on a fresh machine.
@@ -300,7 +301,12 @@ fn bench(extra: &[String]) -> Result<(), String> {
     run("cargo", &args, &[])?;
     // The page benchmarks measure the real build in the browser.
     build_web_app()?;
-    for page in ["registry_page", "code_editor", "diagram_editor"] {
+    for page in [
+        "registry_page",
+        "code_editor",
+        "diagram_editor",
+        "run_panel",
+    ] {
         run(
             "cargo",
             &["bench", "--package", "flow-e2e", "--bench", page],

@@ -5,7 +5,7 @@ use crate::error::CliError;
 use crate::files::{flow_in, OutputFormat};
 use flow_model::FlowType;
 use flow_simulator::{
-    tests_in, CalendarState, Channel, HttpAnswer, HttpMock, Inputs, Mocks, Report, DEFAULT_BUDGET,
+    name_and_value, tests_in, CalendarState, Channel, Inputs, Mocks, Report, DEFAULT_BUDGET,
 };
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -48,62 +48,14 @@ fn parse_type(text: &str) -> Result<FlowType, String> {
     text.parse()
 }
 
-fn channel_of(flow_type: FlowType) -> Channel {
-    match flow_type {
-        FlowType::Chat => Channel::Chat,
-        FlowType::Processing => Channel::Form,
-        FlowType::Service => Channel::Service,
-        FlowType::Voice | FlowType::Default => Channel::Voice,
-    }
-}
-
-/// `name=value`.
-fn pair(option: &str, text: &str) -> Result<(String, String), CliError> {
-    text.split_once('=')
-        .map(|(name, value)| (name.to_owned(), value.to_owned()))
-        .ok_or_else(|| CliError::Usage(format!("{option} {text:?}: expected name=value")))
-}
-
-/// `METHOD URLGLOB=STATUS BODY` (the method and the body may be left out).
-fn http_mock(text: &str) -> Result<HttpMock, CliError> {
-    let wrong = || {
-        CliError::Usage(format!(
-            "--http {text:?}: expected 'METHOD URLGLOB=STATUS BODY', such as 'GET https://api/*=200 {{\"ok\":true}}'"
-        ))
-    };
-    let (request, answer) = text.split_once('=').ok_or_else(wrong)?;
-    let (method, url) = match request.trim().split_once(' ') {
-        Some((method, url)) => (Some(method.to_uppercase()), url.trim().to_owned()),
-        None => (None, request.trim().to_owned()),
-    };
-    let (status, body) = answer.trim().split_once(' ').unwrap_or((answer.trim(), ""));
-    let status: u16 = status.parse().map_err(|_| wrong())?;
-    let content_type = if serde_json::from_str::<serde_json::Value>(body).is_ok() {
-        "application/json"
-    } else {
-        "text/plain"
-    };
-    Ok(HttpMock {
-        method,
-        url,
-        answer: HttpAnswer::Response {
-            status,
-            content_type: content_type.to_owned(),
-            body: body.to_owned(),
-        },
-    })
-}
-
-fn calendar_state(text: &str) -> Result<CalendarState, CliError> {
-    match text {
-        "open" => Ok(CalendarState::Open),
-        "closed" => Ok(CalendarState::Closed),
-        "expired" => Ok(CalendarState::Expired),
-        "exception" => Ok(CalendarState::Exception),
-        other => Err(CliError::Usage(format!(
-            "--calendar …={other}: expected open, closed, expired or exception"
-        ))),
-    }
+/// A mock option's value, read by the simulator's own reader (the Run panel's fields use it
+/// too); a wrong one names its option.
+fn mock<T>(
+    option: &str,
+    text: &str,
+    read: impl Fn(&str) -> Result<T, flow_simulator::SimulatorError>,
+) -> Result<T, CliError> {
+    read(text).map_err(|error| CliError::Usage(format!("{option} {error}")))
 }
 
 /// `flows run`: the report, as text or JSON.
@@ -114,23 +66,26 @@ pub fn run(path: &Path, options: RunOptions) -> Result<String, CliError> {
         .or(flow.write.flow_type)
         .unwrap_or_default();
     let mut mocks = Mocks {
-        channel: channel_of(flow_type),
+        channel: Channel::of(flow_type),
         ..Mocks::default()
     };
     for text in &options.variables {
-        let (name, value) = pair("--var", text)?;
+        let (name, value) = mock("--var", text, name_and_value)?;
         mocks.variables.insert(name, value);
     }
     for text in &options.globals {
-        let (name, value) = pair("--global", text)?;
+        let (name, value) = mock("--global", text, name_and_value)?;
         mocks.globals.insert(name, value);
     }
     for text in &options.calendars {
-        let (name, state) = pair("--calendar", text)?;
-        mocks.calendars.insert(name, calendar_state(&state)?);
+        let (name, state) = mock("--calendar", text, |text| {
+            let (name, state) = name_and_value(text)?;
+            Ok((name, state.parse::<CalendarState>()?))
+        })?;
+        mocks.calendars.insert(name, state);
     }
     for text in &options.http {
-        mocks.http.push(http_mock(text)?);
+        mocks.http.push(mock("--http", text, str::parse)?);
     }
     let schema = flow.write.schema.expect("a read flow has a schema");
     let inputs = Inputs::ByKind {
@@ -279,27 +234,4 @@ fn junit_xml(outcomes: &[Outcome]) -> String {
     }
     xml.push_str("</testsuite>\n");
     xml
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn http_mocks_read_from_one_option() {
-        let mock = http_mock("get https://api.example.com/*=200 {\"ok\": true}").unwrap();
-        assert_eq!(mock.method.as_deref(), Some("GET"));
-        assert_eq!(mock.url, "https://api.example.com/*");
-        assert_eq!(
-            mock.answer,
-            HttpAnswer::Response {
-                status: 200,
-                content_type: "application/json".into(),
-                body: "{\"ok\": true}".into()
-            }
-        );
-        let bare = http_mock("https://x/=404").unwrap();
-        assert_eq!(bare.method, None);
-        assert!(http_mock("https://x/ 200").is_err());
-    }
 }

@@ -1,17 +1,22 @@
 //! The real build as the server sends it: every file named by its content's hash is kept by
 //! browsers for good, the others are checked again on each use, a file the build precompressed
 //! goes out as that copy to a browser that accepts it, and a first visit downloads the flow
-//! list alone, the editors' WebAssembly chunks coming when one opens.
+//! list alone, the editors' WebAssembly chunks coming when one opens, the simulator when a run
+//! starts.
 
 use flow_e2e::{create_through_the_add_modal, dist_dir, signed_in, AppServer, Browser};
 use std::path::Path;
 
 /// Files named the same in every build: the page, the code editor's bundle (made beside the
-/// build by its hook) and wasm-bindgen's snippets (their folder is named after the crate, not
-/// after their content). Every other file is named by its content's hash (by trunk, or, for the
+/// build by its hook), wasm-bindgen's snippets (their folder is named after the crate, not
+/// after their content) and the simulator's worker. Every other file is named by its content's hash (by trunk, or, for the
 /// app's split pieces, by the build).
 fn named_the_same_in_every_build(file: &str) -> bool {
-    file == "index.html" || file == "code-editor.js" || file.starts_with("snippets/")
+    // The simulator's worker is started by its name, which trunk leaves unhashed.
+    file == "index.html"
+        || file == "code-editor.js"
+        || file.starts_with("snippets/")
+        || file.starts_with("flow-simulator-worker")
 }
 
 /// The build's files under `folder`, as paths relative to `root`, without the precompressed
@@ -98,7 +103,8 @@ async fn app_files_fetched(browser: &Browser) -> Vec<(String, u64)> {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_first_visit_downloads_the_flow_list_alone_and_an_editor_when_it_opens() {
+async fn a_first_visit_downloads_the_flow_list_alone_an_editor_when_it_opens_and_the_simulator_when_a_run_starts(
+) {
     let server = AppServer::start().await;
     let browser = signed_in(&server).await;
     browser.find(r#".table-area[aria-busy="false"]"#).await;
@@ -122,6 +128,22 @@ async fn a_first_visit_downloads_the_flow_list_alone_and_an_editor_when_it_opens
             .iter()
             .any(|(path, _)| is_chunk(path) && path.contains("diagram_page")),
         "the diagram editor opened without its chunk: {fetched:?}"
+    );
+    // The simulator comes only when a run starts: in its worker, not with the editor.
+    let is_simulator = |path: &str| path.contains("flow-simulator-worker");
+    browser.click(".run-toggle").await;
+    browser.find(".run-panel").await;
+    let fetched = app_files_fetched(&browser).await;
+    assert!(
+        !fetched.iter().any(|(path, _)| is_simulator(path)),
+        "the simulator came before a run: {fetched:?}"
+    );
+    browser.click(".run-controls button.primary").await;
+    browser.wait_for_text(".run-state", "The flow ended").await;
+    let fetched = app_files_fetched(&browser).await;
+    assert!(
+        fetched.iter().any(|(path, _)| is_simulator(path)),
+        "a run started without the simulator's worker: {fetched:?}"
     );
     browser.close().await;
 }

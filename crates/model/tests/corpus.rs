@@ -1,7 +1,9 @@
 //! Every real flow exported by Webitel's own editor: decompiles, compiles back with the same
 //! meaning, and compiles byte-identically from then on.
 
-use flow_model::flow::{check, compile, decompile, payload, semantic_difference, ProblemKind};
+use flow_model::flow::{
+    check, compile, decompile, payload, semantic_difference, step_places, ProblemKind,
+};
 use flow_model::FlowType;
 use serde_json::Value;
 use std::path::PathBuf;
@@ -53,6 +55,30 @@ fn corpus_round_trips_with_the_same_meaning() {
             serde_json::to_string(&compiled.schema).unwrap(),
             "{name}: the compiler's own output compiles byte-identically"
         );
+    }
+}
+
+/// A run names its steps by their place in the schema; the diagram finds its nodes by them.
+#[test]
+fn corpus_step_places_point_at_their_steps_in_the_compiled_schema() {
+    for (name, schema) in corpus() {
+        let graph = decompile(&schema).unwrap();
+        let compiled = compile(&graph);
+        let places = step_places(&graph);
+        assert_eq!(
+            places.len(),
+            graph.steps().count(),
+            "{name}: every step has a place"
+        );
+        for (place, node) in places {
+            let found = compiled.schema.pointer(&place);
+            let step = graph.step(node).expect("a step node");
+            assert!(
+                found.and_then(|value| value.get(&step.app)).is_some(),
+                "{name}: {place} is not the {} step",
+                step.app
+            );
+        }
     }
 }
 

@@ -825,7 +825,9 @@ pub(crate) fn resume(sim: &mut Simulator, waiting: Waiting, input: Input) {
         WaitState::Speech { variable } => {
             let said = match input {
                 Input::Speech(said) => said,
-                Input::Digits(_) | Input::Message(_) | Input::Silence => String::new(),
+                Input::Digits(_) | Input::Message(_) | Input::Silence | Input::Hangup => {
+                    String::new()
+                }
             };
             sim.set_variable(&variable, said.clone());
             sim.record(
@@ -850,7 +852,7 @@ pub(crate) fn resume(sim: &mut Simulator, waiting: Waiting, input: Input) {
                     );
                 }
             }
-            Input::Digits(_) | Input::Speech(_) | Input::Silence => {
+            Input::Digits(_) | Input::Speech(_) | Input::Silence | Input::Hangup => {
                 sim.clock += timeout;
                 sim.set_variable(&variable, String::new());
                 sim.record(request, Value::Null, "timed out: empty".to_owned());
@@ -868,7 +870,7 @@ fn digits_given(
 ) {
     let typed = match input {
         Input::Digits(digits) => digits,
-        Input::Message(_) | Input::Speech(_) | Input::Silence => String::new(),
+        Input::Message(_) | Input::Speech(_) | Input::Silence | Input::Hangup => String::new(),
     };
     // Up to a terminator (not kept), at most `max` digits.
     let entered: String = typed

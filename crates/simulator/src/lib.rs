@@ -12,12 +12,15 @@ mod mocks;
 mod program;
 mod run;
 mod script;
+mod session;
 mod text;
 
 pub use error::SimulatorError;
 pub use js::es5_refusal;
 pub use mocks::{
-    BridgeOutcome, CalendarState, Channel, HttpAnswer, HttpMock, Mocks, QueueEvent, QueueScript,
+    called_flows, name_and_value, read_lines, BridgeOutcome, CalendarState, Channel, HttpAnswer,
+    HttpMock, Mocks, QueueEvent, QueueScript,
 };
 pub use run::{Change, Ended, Event, Input, Output, Simulator, StepRecord, Wait, DEFAULT_BUDGET};
 pub use script::{run, tests_in, Dropped, Expectation, Inputs, Report, ReportStep, TestCase};
+pub use session::{Command, Mode, RunState, Session, Tested, Update};

@@ -12,7 +12,7 @@ use crate::program::{Actions, Args, FlowId, NodeId, Program, Registry, RequestId
 use crate::text::{self, Lookup};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::rc::Rc;
 
 /// Gotos a flow may make in all (`MAX_GOTO`; the check runs before counting, so one more).
@@ -32,10 +32,12 @@ pub enum Input {
     Speech(String),
     /// Nothing before the step's timeout.
     Silence,
+    /// The caller hangs up (a chat is closed): `disconnected` runs.
+    Hangup,
 }
 
 /// How a run ended.
-#[derive(Clone, PartialEq, Debug, Serialize)]
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase", tag = "reason", content = "detail")]
 pub enum Ended {
     /// Past its last step.
@@ -68,7 +70,7 @@ impl Ended {
 }
 
 /// What a waiting step waits for.
-#[derive(Clone, PartialEq, Debug, Serialize)]
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", tag = "kind")]
 pub enum Wait {
     /// Keys, into `variable` (`min` to `max` of them), on try `attempt` of `tries`.
@@ -86,7 +88,7 @@ pub enum Wait {
 }
 
 /// Something the caller is told or shown.
-#[derive(Clone, PartialEq, Debug, Serialize)]
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", tag = "kind")]
 pub enum Output {
     /// Files played (by name, or `#id`).
@@ -105,7 +107,7 @@ pub enum Output {
 }
 
 /// A variable a step changed: its value before and after (none when unset).
-#[derive(Clone, PartialEq, Debug, Serialize)]
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
 pub struct Change {
     pub name: String,
     pub before: Option<String>,
@@ -113,7 +115,7 @@ pub struct Change {
 }
 
 /// One step as it ran.
-#[derive(Clone, PartialEq, Debug, Serialize)]
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
 pub struct StepRecord {
     /// Where it is in the schema (a JSON pointer; `#id/…` inside another flow).
     pub path: Rc<str>,
@@ -134,6 +136,8 @@ pub enum Event {
     Output(Output),
     /// The run waits: give it an [`Input`].
     Waiting(Wait),
+    /// The run stopped before the step at this path, a breakpoint: the next event runs it.
+    Breakpoint(Rc<str>),
     Ended(Ended),
 }
 
@@ -206,6 +210,10 @@ pub struct Simulator {
     ending: Option<Ended>,
     /// Steps the runtime drops while reading the schema, and why.
     dropped: Vec<(String, String)>,
+    /// Paths of the steps to stop before.
+    breakpoints: HashSet<Rc<str>>,
+    /// The step a breakpoint stopped before: it runs next, without stopping again.
+    held: Option<(FlowId, RequestId)>,
 }
 
 impl Lookup for Simulator {
@@ -261,6 +269,8 @@ impl Simulator {
             disconnected: false,
             ending: None,
             dropped: Vec::new(),
+            breakpoints: HashSet::new(),
+            held: None,
         };
         let main = simulator.fork(steps, "");
         simulator.frames.push(Frame::Run {
@@ -274,6 +284,16 @@ impl Simulator {
     pub fn with_budget(mut self, steps: usize) -> Self {
         self.budget = steps;
         self
+    }
+
+    /// New mocks for the rest of the run (the first variables and the cache stay as read).
+    pub fn replace_mocks(&mut self, mocks: Mocks) {
+        self.mocks = mocks;
+    }
+
+    /// Stops before each step whose path (as [`StepRecord::path`]) is one of `paths`.
+    pub fn set_breakpoints(&mut self, paths: impl IntoIterator<Item = Rc<str>>) {
+        self.breakpoints = paths.into_iter().collect();
     }
 
     /// Steps the runtime drops while reading the schema (their path and why): they never run.
@@ -294,9 +314,20 @@ impl Simulator {
         self.waiting.as_ref().map(|waiting| &waiting.wait)
     }
 
-    /// Queues an input for the prompts that wait, in order.
+    /// Where the step that waits is, if one waits.
+    pub fn waiting_at(&self) -> Option<&Rc<str>> {
+        self.waiting
+            .as_ref()
+            .map(|waiting| &self.program.requests[waiting.request].path)
+    }
+
+    /// Queues an input for the prompts that wait, in order; a hangup comes at once.
     pub fn provide(&mut self, input: Input) {
-        self.inputs.push_back(input);
+        if input == Input::Hangup {
+            self.hang_up();
+        } else {
+            self.inputs.push_back(input);
+        }
     }
 
     /// The caller hangs up: the flow stops, `disconnected` runs.
@@ -393,10 +424,22 @@ impl Simulator {
             }
             Frame::Run { flow, .. } => *flow,
         };
-        let Some(request) = self.next_request(flow) else {
+        let held = self.held.take().filter(|(held_in, _)| *held_in == flow);
+        let Some(request) = held
+            .map(|(_, request)| request)
+            .or_else(|| self.next_request(flow))
+        else {
             self.end_frame();
             return true;
         };
+        if held.is_none() && !self.breakpoints.is_empty() {
+            let path = &self.program.requests[request].path;
+            if self.breakpoints.contains(path) {
+                self.held = Some((flow, request));
+                self.events.push_back(Event::Breakpoint(path.clone()));
+                return true;
+            }
+        }
         if self.flows[flow].cancel {
             self.end_frame();
             return true;

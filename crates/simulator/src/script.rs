@@ -51,7 +51,7 @@ pub struct Report {
     pub dropped: Vec<Dropped>,
 }
 
-#[derive(Clone, PartialEq, Debug, Serialize)]
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
 pub struct Dropped {
     pub path: String,
     pub reason: String,
@@ -95,7 +95,7 @@ pub fn run(
                 outcome: step.outcome,
             }),
             Some(Event::Output(shown)) => output.push(shown),
-            Some(Event::Waiting(_)) => {}
+            Some(Event::Waiting(_) | Event::Breakpoint(_)) => {}
             Some(Event::Ended(end)) => {
                 ended = Some(end);
                 break;

@@ -50,7 +50,7 @@ fn run_with(schema: Value, mocks: Mocks, inputs: Vec<Input>) -> Run {
         match event {
             Event::Step(step) => steps.push(step),
             Event::Output(output) => outputs.push(output),
-            Event::Waiting(_) | Event::Ended(_) => {}
+            Event::Waiting(_) | Event::Breakpoint(_) | Event::Ended(_) => {}
         }
     }
     Run {

@@ -17,12 +17,14 @@ use crate::components::flow_loader::{FlowLoader, Opened};
 use crate::components::icon::{lucide, Icon};
 use crate::components::problem_list::{ProblemList, ProblemRow};
 use crate::components::require_session::RequireSession;
+use crate::components::run_panel::record::RunRecord;
+use crate::components::run_panel::{RunLink, RunPanel};
 use crate::components::tag_input::TagInput;
 use crate::components::toast::use_toasts;
-use crate::i18n::{use_i18n, Msg};
+use crate::i18n::{use_i18n, Msg, RunText};
 use crate::nav::{flow_url, EditorKind};
 use crate::session::use_auth;
-use flow_model::flow::{diagnose, Severity};
+use flow_model::flow::{diagnose, step_lines, Severity};
 use flow_model::transfer::{export_file_name, export_text, parse_schema};
 use flow_model::{FlowType, PatchField, Permission, RoutingSchema, SchemaField, SchemaWrite};
 use leptos::ev;
@@ -261,6 +263,8 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
             name
         }
     };
+    let run_open = RwSignal::new(false);
+    let run_link = code_run_link(form, editor, go_to, i18n);
     let tags = Signal::derive(move || form.with(|form| form.tags.clone()));
     let kind_only = Signal::derive(move || vec![form.with(|form| form.kind)]);
 
@@ -283,6 +287,16 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
                     >
                         <Icon icon=lucide::LuWorkflow />
                         {move || i18n.t(Msg::OpenAsDiagram)}
+                    </button>
+                </Show>
+                <Show when=move || !diagram>
+                    <button
+                        class="run-toggle"
+                        aria-pressed=move || run_open.get().to_string()
+                        on:click=move |_| run_open.update(|open| *open = !*open)
+                    >
+                        <Icon icon=lucide::LuPlay />
+                        {move || i18n.t(Msg::Run(RunText::Title))}
                     </button>
                 </Show>
                 <button on:click=download>
@@ -458,6 +472,13 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
                     <ProblemList rows=problem_rows on_go=Callback::new(move |(line, column)| go_to(line, column)) />
                 </section>
             </form>
+            <Show when=move || run_open.get() && tab.get() == Tab::General>
+                <RunPanel
+                    flow_type=Signal::derive(move || form.with(|form| form.kind))
+                    link=run_link
+                    on_close=Callback::new(move |()| run_open.set(false))
+                />
+            </Show>
         </main>
         <ShellDialogs
             shell
@@ -466,6 +487,81 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
             on_reload=reload_theirs
             on_copy=copy_mine
         />
+    }
+}
+
+/// The Run panel's link to the code editor: the schema as typed, breakpoints from the editor's
+/// gutter, the saved tests in the form's payload, and the run's lines marked in the editor.
+fn code_run_link(
+    form: RwSignal<FlowForm>,
+    editor: CodeEditorControl,
+    go_to: impl Fn(usize, usize) + Copy + Send + Sync + 'static,
+    i18n: crate::i18n::I18n,
+) -> RunLink {
+    let record = RwSignal::new_local(RunRecord::default());
+    let lines = Memo::new(move |_| form.with(|form| step_lines(&form.schema_text)));
+    let line_of = move |path: &str| {
+        lines.with_untracked(|lines| {
+            lines
+                .iter()
+                .find(|(place, _)| place == path)
+                .map(|(_, line)| *line)
+        })
+    };
+    Effect::new(move |_| {
+        editor.ready.track();
+        lines.track();
+        let (current, visited) = record.with(|record| {
+            let visited: Vec<usize> = record
+                .steps
+                .iter()
+                .filter_map(|step| line_of(&step.path))
+                .collect();
+            (record.current().and_then(line_of), visited)
+        });
+        editor.show_run(current, &visited);
+    });
+    RunLink {
+        schema: Callback::new(move |()| {
+            form.with_untracked(|form| parse_schema(&form.schema_text))
+                .map(|schema| schema.get("schema").cloned().unwrap_or(schema))
+                .map_err(|error| i18n.t(Msg::SchemaError(error.message(i18n.locale_untracked()))))
+        }),
+        breakpoints: Signal::derive(move || {
+            let marked = editor.breakpoint_lines.get();
+            lines.with(|lines| {
+                lines
+                    .iter()
+                    .filter(|(_, line)| marked.contains(line))
+                    .map(|(place, _)| place.clone())
+                    .collect()
+            })
+        }),
+        tests: Signal::derive(move || {
+            form.with(|form| {
+                form.kept
+                    .get("tests")
+                    .and_then(serde_json::Value::as_array)
+                    .cloned()
+                    .unwrap_or_default()
+            })
+        }),
+        on_tests: Callback::new(move |tests: Vec<serde_json::Value>| {
+            form.update(|form| {
+                if tests.is_empty() {
+                    form.kept.remove("tests");
+                } else {
+                    form.kept
+                        .insert("tests".to_owned(), serde_json::Value::Array(tests));
+                }
+            })
+        }),
+        on_select: Callback::new(move |path: String| {
+            if let Some(line) = line_of(&path) {
+                go_to(line, 1);
+            }
+        }),
+        record,
     }
 }
 

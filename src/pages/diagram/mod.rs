@@ -19,11 +19,12 @@ use crate::components::draft::DraftOffer;
 use crate::components::editor_shell::ShellDialogs;
 use crate::components::flow_loader::{FlowLoader, Opened};
 use crate::components::require_session::RequireSession;
+use crate::components::run_panel::{RunLink, RunPanel};
 use crate::components::toast::use_toasts;
 use crate::i18n::{use_i18n, Msg};
 use crate::nav::{self, registry_url};
 use document::{DiagramDraft, FlowSettings};
-use flow_model::flow::{payload, FlowGraph, Severity};
+use flow_model::flow::{compile, payload, FlowGraph, Severity};
 use flow_model::{FlowType, RoutingSchema};
 use leptos::ev;
 use leptos::html;
@@ -161,6 +162,15 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
         });
     };
     let canvas_ref = NodeRef::<html::Canvas>::new();
+    store.follow_run();
+    let run_link = RunLink {
+        schema: Callback::new(move |()| Ok(store.with_graph(|flow| compile(flow).schema))),
+        breakpoints: Signal::derive(move || store.breakpoint_paths()),
+        tests: Signal::derive(move || store.saved_tests()),
+        on_tests: Callback::new(move |tests| store.set_saved_tests(tests)),
+        on_select: Callback::new(move |path: String| store.focus_run_step(&path)),
+        record: store.run.record,
+    };
 
     view! {
         <Toolbar
@@ -181,6 +191,9 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
                 <NodeList />
             </div>
             <SidePanel />
+            <Show when=move || store.run.open.get()>
+                <RunPanel flow_type=kind link=run_link on_close=Callback::new(move |()| store.run.open.set(false)) />
+            </Show>
         </main>
         <Dialogs
             dialogs

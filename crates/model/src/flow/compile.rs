@@ -93,6 +93,7 @@ enum Failover<'a> {
 /// (or to a `Value`) without copying every step first.
 enum Out<'a> {
     Step {
+        node: NodeId,
         step: &'a Step,
         /// A tag to write first, for a step that has none.
         new_tag: Option<&'a str>,
@@ -101,7 +102,7 @@ enum Out<'a> {
         branches: Vec<(&'a [PathSeg], Vec<Out<'a>>)>,
     },
     Goto(&'a str),
-    Raw(&'a Value),
+    Raw(NodeId, &'a Value),
 }
 
 /// The edges leaving one node.
@@ -242,14 +243,15 @@ impl<'a> Compiler<'a, '_> {
                     None => Failover::NoEdge,
                 };
                 Out::Step {
+                    node,
                     step,
                     new_tag: self.new_tags.get(&node).map(String::as_str),
                     failover,
                     branches: building.done,
                 }
             }
-            Node::Raw { value, .. } => Out::Raw(value),
-            Node::Start { .. } => Out::Raw(&Value::Null),
+            Node::Raw { value, .. } => Out::Raw(node, value),
+            Node::Start { .. } => Out::Raw(node, &Value::Null),
         }
     }
 
@@ -388,6 +390,52 @@ pub fn compile_to_text(flow: &FlowGraph) -> (String, Vec<NodeId>) {
     )
 }
 
+/// Where each node is in the schema [`compile`] makes: a JSON pointer (`/3/if/then/0`), as a
+/// run of the schema names its steps. Nodes it does not place are not there.
+pub fn step_places(flow: &FlowGraph) -> HashMap<String, NodeId> {
+    let new_tags = missing_tags(flow);
+    let (tree, _) = compile_tree(flow, &new_tags);
+    let mut places = HashMap::new();
+    let mut arrays: Vec<(String, &[Out])> = vec![(String::new(), &tree)];
+    while let Some((base, steps)) = arrays.pop() {
+        for (index, out) in steps.iter().enumerate() {
+            let place = format!("{base}/{index}");
+            match out {
+                Out::Step {
+                    node,
+                    step,
+                    branches,
+                    ..
+                } => {
+                    for (path, nested) in branches {
+                        let mut array = format!("{place}/{}", pointer_key(&step.app));
+                        for seg in path.iter() {
+                            match seg {
+                                PathSeg::Key(key) => {
+                                    array.push_str(&format!("/{}", pointer_key(key)))
+                                }
+                                PathSeg::Index(at) => array.push_str(&format!("/{at}")),
+                            }
+                        }
+                        arrays.push((array, nested));
+                    }
+                    places.insert(place, *node);
+                }
+                Out::Raw(node, _) => {
+                    places.insert(place, *node);
+                }
+                Out::Goto(_) => {}
+            }
+        }
+    }
+    places
+}
+
+/// A key as a JSON pointer writes it.
+fn pointer_key(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
 struct Steps<'t, 'a>(&'t [Out<'a>]);
 
 impl Serialize for Steps<'_, '_> {
@@ -399,7 +447,7 @@ impl Serialize for Steps<'_, '_> {
 impl Serialize for Out<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Out::Raw(value) => value.serialize(serializer),
+            Out::Raw(_, value) => value.serialize(serializer),
             Out::Goto(tag) => {
                 let mut map = serializer.serialize_map(Some(1))?;
                 map.serialize_entry("goto", tag)?;
@@ -410,6 +458,7 @@ impl Serialize for Out<'_> {
                 new_tag,
                 failover,
                 branches,
+                ..
             } => {
                 let mut map = serializer.serialize_map(None)?;
                 if let Some(tag) = new_tag {

@@ -104,6 +104,43 @@ pub fn diagnose(text: &str, flow_type: FlowType) -> Vec<Diagnostic> {
     diagnostics
 }
 
+/// Where each step of a flow's text is written: its place in the schema as a run names it (a
+/// JSON pointer, `/3/if/then/0`) and its 1-based line, in the order written. Empty while the
+/// text does not read as a flow.
+pub fn step_lines(text: &str) -> Vec<(String, usize)> {
+    let Ok(document) = parse_json(text) else {
+        return Vec::new();
+    };
+    let Ok((schema, prefix)) = schema_of(&document) else {
+        return Vec::new();
+    };
+    let Ok((_, sources)) = decompile_with_sources(schema) else {
+        return Vec::new();
+    };
+    let offsets = value_offsets(text);
+    let mut lines: Vec<(String, usize)> = sources
+        .values()
+        .filter_map(|source| {
+            let mut path = prefix.clone();
+            path.extend(source.iter().cloned());
+            let offset = *offsets.get(&path)?;
+            Some((pointer(source), line_and_column(text, offset).0))
+        })
+        .collect();
+    lines.sort_by(|a, b| (a.1, &a.0).cmp(&(b.1, &b.0)));
+    lines
+}
+
+/// A path as a JSON pointer.
+fn pointer(path: &[PathSeg]) -> String {
+    path.iter()
+        .map(|seg| match seg {
+            PathSeg::Key(key) => format!("/{}", key.replace('~', "~0").replace('/', "~1")),
+            PathSeg::Index(index) => format!("/{index}"),
+        })
+        .collect()
+}
+
 fn unreadable(error: ImportError) -> Diagnostic {
     match error {
         ImportError::Syntax {
@@ -241,6 +278,35 @@ impl Scanner<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_step_is_found_at_its_line_by_the_place_a_run_names() {
+        let text = r#"{
+  "name": "x",
+  "schema": [
+    {"set": {"a": "1"}},
+    {
+      "switch": {
+        "variable": "${a}",
+        "case": {
+          "1/2": [
+            {"answer": ""}
+          ]
+        }
+      }
+    }
+  ]
+}"#;
+        assert_eq!(
+            step_lines(text),
+            [
+                ("/0".to_owned(), 4),
+                ("/1".to_owned(), 5),
+                ("/1/switch/case/1~12/0".to_owned(), 10)
+            ]
+        );
+        assert!(step_lines("[{").is_empty());
+    }
 
     fn messages(text: &str, flow_type: FlowType) -> Vec<String> {
         diagnose(text, flow_type)

@@ -13,9 +13,9 @@ pub mod payload;
 pub mod shape;
 
 pub use check::{check, Problem, ProblemKind, Severity};
-pub use compile::{assign_missing_tags, compile, is_generated_tag, Compiled};
+pub use compile::{assign_missing_tags, compile, is_generated_tag, step_places, Compiled};
 pub use decompile::{decompile, decompile_with_sources, DecompileError, Sources};
-pub use diagnose::{diagnose, Diagnostic};
+pub use diagnose::{diagnose, step_lines, Diagnostic};
 pub use equivalence::{semantic_difference, semantically_identical, Difference};
 pub use graph::{Comment, FlowGraph, Link, Node, NodeGroup, NodeId, PathSeg, Point, Port, Step};
 pub use layout::{auto_layout, LayoutOptions};

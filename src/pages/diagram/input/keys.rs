@@ -24,6 +24,8 @@ pub enum Command {
     Walk {
         forward: bool,
     },
+    /// F9, as in debuggers: a breakpoint on the selected steps, or off.
+    ToggleBreakpoint,
 }
 
 /// The command for `key` (as `KeyboardEvent.key` names it), with Ctrl or Cmd (`command_key`)
@@ -42,6 +44,7 @@ pub fn command(key: &str, command_key: bool, shift: bool) -> Option<Command> {
         " " => Command::HoldSpace,
         "+" | "=" => Command::ZoomIn,
         "-" => Command::ZoomOut,
+        "F9" => Command::ToggleBreakpoint,
         "ArrowRight" | "ArrowDown" => Command::Walk { forward: true },
         "ArrowLeft" | "ArrowUp" => Command::Walk { forward: false },
         _ => return None,
@@ -77,6 +80,7 @@ mod tests {
             ("+", false, true, Some(Command::ZoomIn)),
             ("-", false, false, Some(Command::ZoomOut)),
             ("Enter", false, false, Some(Command::OpenProperties)),
+            ("F9", false, false, Some(Command::ToggleBreakpoint)),
             ("Backspace", false, false, Some(Command::Delete)),
             ("Delete", false, false, Some(Command::Delete)),
             (" ", false, false, Some(Command::HoldSpace)),

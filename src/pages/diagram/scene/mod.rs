@@ -14,6 +14,7 @@ mod layout_tests;
 pub mod measure;
 pub mod routing;
 mod shapes;
+pub mod trail;
 pub mod viewport;
 mod wraps;
 

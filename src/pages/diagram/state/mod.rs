@@ -6,6 +6,9 @@
 mod actions;
 mod camera;
 mod derived;
+mod run;
+
+pub use run::DiagramRun;
 
 use super::document::FlowSettings;
 use super::editing::decorations::Decoration;
@@ -74,6 +77,7 @@ pub struct DiagramStore {
     pub scene_stamp: StoredValue<u64>,
     /// The language the model's texts are said in.
     pub locale: Signal<Locale>,
+    pub run: DiagramRun,
 }
 
 impl DiagramStore {
@@ -130,6 +134,7 @@ impl DiagramStore {
             scene,
             scene_stamp,
             locale,
+            run: DiagramRun::new(graph, edit_version),
         }
     }
 

@@ -3,7 +3,7 @@
 //! through the store's actions.
 
 use super::paint::{self, Overlay};
-use crate::browser::performance_mark;
+use crate::browser::{measured, performance_mark};
 use crate::components::toast::{use_toasts, Toasts};
 use crate::i18n::{use_i18n, I18n, Msg};
 use crate::pages::diagram::editing::decorations::{Decoration, DecorationAction};
@@ -62,6 +62,7 @@ fn paint_on_change(
             guides: store.guides.get(),
         };
         let picked = store.picked.get();
+        let breakpoints = store.run.breakpoints.get();
         let Some(context) = paint::context_2d(&canvas) else {
             return;
         };
@@ -84,12 +85,22 @@ fn paint_on_change(
                 selected: &chosen,
                 picked: picked.as_ref(),
             };
-            layer.update_value(|layer| {
-                if let Some(layer) = layer {
-                    colors.with_value(|colors| {
-                        paint::draw(&context, &screen, layer, &shown, &overlay, colors)
-                    });
-                }
+            store.run.trail.with(|trail| {
+                let run = paint::RunMarks {
+                    trail,
+                    breakpoints: &breakpoints,
+                };
+                layer.update_value(|layer| {
+                    if let Some(layer) = layer {
+                        colors.with_value(|colors| {
+                            measured("diagram-paint", || {
+                                paint::draw(
+                                    &context, &screen, layer, &shown, &overlay, &run, colors,
+                                )
+                            })
+                        });
+                    }
+                });
             });
         });
         // The first frame of the whole flow, sized and fitted.
@@ -289,6 +300,7 @@ fn run_command(store: DiagramStore, command: Command, context: KeyContext) -> bo
             return false;
         }
         Command::HoldSpace => space_held.set_value(true),
+        Command::ToggleBreakpoint => store.toggle_breakpoints(&store.selected_steps()),
         Command::Walk { forward } => {
             let order: Vec<_> = store
                 .scene

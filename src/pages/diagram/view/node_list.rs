@@ -1,5 +1,5 @@
 //! The off-canvas list a screen reader reads: each node, what it shows and where it leads (and
-//! where it is drawn, for tools that point at steps).
+//! where it is drawn, for tools that point at steps; where a run went, and the breakpoints).
 
 use crate::i18n::{use_i18n, I18n, Msg};
 use crate::pages::diagram::scene::viewport::Rect;
@@ -116,8 +116,22 @@ pub fn NodeList() -> impl IntoView {
                 key=|item| item.clone()
                 children=move |item: NodeItem| {
                     let node = item.node;
+                    // Where a run went: the step it is at, those it visited.
+                    let run = move || {
+                        let node = node?;
+                        store.run.trail.with(|trail| {
+                            if trail.current == Some(node) {
+                                Some("current")
+                            } else {
+                                trail.visited.contains(&node).then_some("visited")
+                            }
+                        })
+                    };
+                    let breakpoint = move || node.is_some_and(|node| store.run.breakpoints.with(|set| set.contains(&node)));
                     view! {
                         <li
+                            data-run=run
+                            data-breakpoint=move || breakpoint().then_some("true")
                             aria-current=move || (node.is_some() && store.selected() == node).to_string()
                             data-x=item.x
                             data-y=item.y

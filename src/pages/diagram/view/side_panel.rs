@@ -7,7 +7,7 @@ use super::panel_frame::PanelFrame;
 use super::properties::PropertiesPanel;
 use crate::components::problem_list::{ProblemList, ProblemRow};
 use crate::components::toast::use_toasts;
-use crate::i18n::{use_i18n, Msg};
+use crate::i18n::{use_i18n, Msg, RunText};
 use crate::pages::diagram::editing::decorations::Decoration;
 use crate::pages::diagram::editing::edit;
 use crate::pages::diagram::state::{use_diagram, DiagramStore};
@@ -187,6 +187,16 @@ pub fn SidePanel() -> impl IntoView {
             <DecorationPanel picked=picked_view(store) on_action=Callback::new(move |action| store.decorate(action)) />
             <LinksPanel links=links_of_selected(store) steps=link_targets(store) on_link=Callback::new(link_port) />
             <Show when=step_selected>
+                <label class="check breakpoint">
+                    <input
+                        type="checkbox"
+                        name="breakpoint"
+                        prop:checked=move || store.selected().is_some_and(|node| store.run.breakpoints.with(|set| set.contains(&node)))
+                        on:change=move |_| store.toggle_breakpoints(&store.selected_steps())
+                    />
+                    {move || i18n.t(Msg::Run(RunText::ToggleBreakpoint))}
+                    " (F9)"
+                </label>
                 <PropertiesPanel
                     step=selected_step
                     on_edit=Callback::new(move |change| store.edit_selected_step(change))

@@ -1,10 +1,10 @@
 //! The diagram's header: the flow's name, what kind of flow it is, undo and redo, find, and
-//! the flow-wide commands (arrange, to start, settings, JSON, save as, close, save).
+//! the flow-wide commands (arrange, to start, settings, JSON, run, save as, close, save).
 
 use super::dialogs::DiagramDialogs;
 use super::find_bar::FindBar;
 use crate::components::icon::{lucide, Icon};
-use crate::i18n::{use_i18n, Msg};
+use crate::i18n::{use_i18n, Msg, RunText};
 use crate::pages::diagram::state::use_diagram;
 use leptos::prelude::*;
 
@@ -69,6 +69,14 @@ pub fn Toolbar(
                 </button>
                 <button aria-label=move || i18n.t(Msg::ShowJson) title=move || i18n.t(Msg::ShowJson) on:click=move |_| dialogs.compiled.set(true)>
                     <Icon icon=lucide::LuBraces />
+                </button>
+                <button
+                    class="run-toggle"
+                    aria-pressed=move || store.run.open.get().to_string()
+                    on:click=move |_| store.run.open.update(|open| *open = !*open)
+                >
+                    <Icon icon=lucide::LuPlay />
+                    {move || i18n.t(Msg::Run(RunText::Title))}
                 </button>
                 <button on:click=open_save_as>
                     <Icon icon=lucide::LuCopyPlus />

@@ -7,11 +7,13 @@ pub use layer::{SceneLayer, Shown};
 
 use crate::pages::diagram::editing::decorations::Decoration;
 use crate::pages::diagram::scene::guides::Guide;
+use crate::pages::diagram::scene::trail::Trail;
 use crate::pages::diagram::scene::viewport::{Minimap, Rect, Vec2, Viewport};
 use crate::pages::diagram::scene::Scene;
-use flow_model::flow::Severity;
+use flow_model::flow::{NodeId, Severity};
 use leptos::wasm_bindgen::JsCast;
 use parts::{draw_frame, draw_node, draw_note, js_dash};
+use std::collections::BTreeSet;
 use web_sys::{CanvasRenderingContext2d as Context, HtmlCanvasElement};
 
 pub fn context_2d(canvas: &HtmlCanvasElement) -> Option<Context> {
@@ -72,6 +74,9 @@ pub(super) const WARNING: &str = "#d97706";
 pub(super) const NOTE_PAPER: &str = "#fff4b8";
 pub(super) const NOTE_INK: &str = "#3d3500";
 pub(super) const NOTE_EDGE: &str = "#e0c95a";
+/// Where a run went, and the step it is at: green and amber in light and dark alike.
+const RUN_TRAIL: &str = "#1f9d55";
+const RUN_CURRENT: &str = "#f59e0b";
 
 fn line(context: &Context, points: &[Vec2]) {
     context.begin_path();
@@ -115,6 +120,13 @@ impl Brush<'_> {
     }
 }
 
+/// What a run marks on the diagram, drawn over the picture of the scene (so a step of a run
+/// repaints only its marks): the trail, and the steps with breakpoints.
+pub struct RunMarks<'a> {
+    pub trail: &'a Trail,
+    pub breakpoints: &'a BTreeSet<NodeId>,
+}
+
 /// A canvas as the page shows it: `size` CSS pixels at `ratio` device pixels each, looking at
 /// the world through `viewport`.
 pub struct Screen {
@@ -131,6 +143,7 @@ pub fn draw(
     layer: &mut SceneLayer,
     shown: &Shown,
     overlay: &Overlay,
+    run: &RunMarks,
     colors: &Palette,
 ) {
     let Screen { size, viewport, .. } = screen;
@@ -156,6 +169,16 @@ pub fn draw(
         }
     }
     layer.show(context, screen, shown, colors);
+    if !run.trail.is_empty() || !run.breakpoints.is_empty() {
+        draw_run(
+            context,
+            viewport,
+            &viewport.visible(size),
+            shown.scene,
+            run,
+            colors,
+        );
+    }
     if !overlay.guides.is_empty() {
         context.set_stroke_style_str(&colors.danger);
         context.set_line_width(1.0);
@@ -188,6 +211,59 @@ pub fn draw(
             band.height * viewport.zoom,
         );
         let _ = context.set_line_dash(&js_dash(&[]));
+    }
+}
+
+/// Draws the run's marks on what `visible` (in the world) shows: the links it took and the
+/// steps it visited, the step it is at, and the breakpoints.
+fn draw_run(
+    context: &Context,
+    viewport: &Viewport,
+    visible: &Rect,
+    scene: &Scene,
+    run: &RunMarks,
+    colors: &Palette,
+) {
+    let RunMarks { trail, breakpoints } = run;
+    context.set_stroke_style_str(RUN_TRAIL);
+    context.set_line_width(3.0);
+    for edge in scene
+        .edges
+        .iter()
+        .filter(|edge| trail.taken.contains(&edge.link))
+    {
+        let points: Vec<Vec2> = edge.points.iter().map(|p| viewport.to_screen(*p)).collect();
+        line(context, &points);
+    }
+    for node_box in scene.boxes.iter().filter(|b| b.rect.intersects(visible)) {
+        let node = node_box.node;
+        let rect = viewport.rect_to_screen(&node_box.rect);
+        if trail.current == Some(node) {
+            context.set_stroke_style_str(RUN_CURRENT);
+            context.set_line_width(4.0);
+            context.stroke_rect(
+                rect.x - 4.0,
+                rect.y - 4.0,
+                rect.width + 8.0,
+                rect.height + 8.0,
+            );
+        } else if trail.visited.contains(&node) {
+            context.set_stroke_style_str(RUN_TRAIL);
+            context.set_line_width(2.0);
+            context.stroke_rect(
+                rect.x - 2.0,
+                rect.y - 2.0,
+                rect.width + 4.0,
+                rect.height + 4.0,
+            );
+        }
+        if breakpoints.contains(&node) {
+            let radius = (6.0 * viewport.zoom).clamp(3.0, 8.0);
+            context.set_fill_style_str(&colors.danger);
+            context.begin_path();
+            let _ = context.arc(rect.x, rect.y, radius, 0.0, std::f64::consts::TAU);
+            context.fill();
+        }
     }
 }
 

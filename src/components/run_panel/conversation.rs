@@ -1,0 +1,230 @@
+//! The caller's side of a run: a phone for a call (what the caller hears, a keypad when keys
+//! are awaited, hang up), a chat window for a bot (its messages and buttons, a reply box), the
+//! form an agent sees, or the result a service hook reports.
+
+use super::record::{RunRecord, Turn};
+use crate::i18n::{use_i18n, Msg, RunText};
+use flow_simulator::{Channel, Input, Output, RunState, Wait};
+use leptos::prelude::*;
+
+const KEYS: [&str; 12] = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#"];
+
+/// What the user can give the run now.
+fn awaited(record: &RunRecord) -> Option<Wait> {
+    match &record.state {
+        RunState::Waiting { wait, .. } => Some(wait.clone()),
+        _ => None,
+    }
+}
+
+fn told_view(output: Output, on_input: Callback<Input>, waiting_message: Signal<bool>) -> AnyView {
+    let i18n = use_i18n();
+    match output {
+        Output::Play { files } => view! {
+            <li class="told play">
+                <span class="who">{move || i18n.t(Msg::Run(RunText::Plays))}</span>
+                {files.join(", ")}
+            </li>
+        }
+        .into_any(),
+        Output::Say { text } => view! {
+            <li class="told say">
+                <span class="who">{move || i18n.t(Msg::Run(RunText::Says))}</span>
+                {text}
+            </li>
+        }
+        .into_any(),
+        Output::Message { text, buttons } => view! {
+            <li class="told message">
+                <p>{text}</p>
+                {(!buttons.is_empty()).then(|| view! {
+                    <div class="buttons">
+                        {buttons.into_iter().map(|row| view! {
+                            <div class="button-row">
+                                {row.into_iter().map(|caption| {
+                                    let sent = caption.clone();
+                                    view! {
+                                        <button
+                                            type="button"
+                                            disabled=move || !waiting_message.get()
+                                            on:click=move |_| on_input.run(Input::Message(sent.clone()))
+                                        >{caption}</button>
+                                    }
+                                }).collect_view()}
+                            </div>
+                        }).collect_view()}
+                    </div>
+                })}
+            </li>
+        }
+        .into_any(),
+        Output::Form { app, argument } => view! {
+            <li class="told form">
+                <span class="who">{app}</span>
+                <pre>{serde_json::to_string_pretty(&argument).unwrap_or_default()}</pre>
+            </li>
+        }
+        .into_any(),
+        Output::Result { app, argument } => view! {
+            <li class="told result">
+                <span class="who">{move || i18n.t(Msg::Run(RunText::Reported))}</span>
+                <code>{app}</code>
+                " "
+                <code>{argument.to_string()}</code>
+            </li>
+        }
+        .into_any(),
+    }
+}
+
+fn did_text(input: &Input, locale_says: impl Fn(RunText) -> String) -> String {
+    match input {
+        Input::Digits(keys) => format!("⌨ {keys}"),
+        Input::Message(text) | Input::Speech(text) => text.clone(),
+        Input::Silence => locale_says(RunText::NoAnswer),
+        Input::Hangup => locale_says(RunText::HangUp),
+    }
+}
+
+/// The keys typed on the phone, sent at `#` or with Send.
+#[component]
+fn Keypad(waiting: Signal<bool>, on_input: Callback<Input>) -> impl IntoView {
+    let i18n = use_i18n();
+    let typed = RwSignal::new(String::new());
+    let send = move || {
+        let keys = typed.get_untracked();
+        if !keys.is_empty() {
+            typed.set(String::new());
+            on_input.run(Input::Digits(keys));
+        }
+    };
+    view! {
+        <div class="keypad" role="group" aria-label=move || i18n.t(Msg::Run(RunText::Keypad))>
+            <output class="typed" aria-live="polite">{move || typed.get()}</output>
+            {KEYS.map(|key| view! {
+                <button
+                    type="button"
+                    class="key"
+                    disabled=move || !waiting.get()
+                    on:click=move |_| {
+                        typed.update(|typed| typed.push_str(key));
+                        if key == "#" {
+                            send();
+                        }
+                    }
+                >{key}</button>
+            }).collect_view()}
+            <button type="button" class="send" disabled=move || !waiting.get() || typed.with(String::is_empty) on:click=move |_| send()>
+                {move || i18n.t(Msg::Run(RunText::Send))}
+            </button>
+        </div>
+    }
+}
+
+/// The reply box of a chat (and of a prompt that recognises speech).
+#[component]
+fn ReplyBox(
+    waiting: Signal<bool>,
+    speech: Signal<bool>,
+    on_input: Callback<Input>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let text = RwSignal::new(String::new());
+    let send = move || {
+        let said = text.get_untracked();
+        if said.trim().is_empty() {
+            return;
+        }
+        text.set(String::new());
+        on_input.run(if speech.get_untracked() {
+            Input::Speech(said)
+        } else {
+            Input::Message(said)
+        });
+    };
+    view! {
+        <form class="reply" on:submit=move |event| { event.prevent_default(); send(); }>
+            <input
+                name="reply"
+                autocomplete="off"
+                placeholder=move || i18n.t(Msg::Run(if speech.get() { RunText::SaySomething } else { RunText::ReplyPlaceholder }))
+                disabled=move || !waiting.get()
+                prop:value=text
+                on:input=move |event| text.set(event_target_value(&event))
+            />
+            <button type="submit" disabled=move || !waiting.get()>{move || i18n.t(Msg::Run(RunText::Send))}</button>
+        </form>
+    }
+}
+
+#[component]
+pub fn Conversation(
+    #[prop(into)] channel: Signal<Channel>,
+    record: RwSignal<RunRecord, LocalStorage>,
+    on_input: Callback<Input>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let wait = Memo::new(move |_| record.with(awaited));
+    let waiting_digits = Signal::derive(move || matches!(wait.get(), Some(Wait::Digits { .. })));
+    let waiting_message = Signal::derive(move || matches!(wait.get(), Some(Wait::Message { .. })));
+    let waiting_speech = Signal::derive(move || matches!(wait.get(), Some(Wait::Speech { .. })));
+    let waiting_text = Signal::derive(move || waiting_message.get() || waiting_speech.get());
+    let running =
+        move || record.with(|record| record.ended().is_none() && record.state != RunState::Idle);
+    let turns = move || {
+        record.with(|record| {
+            let says = |text| i18n.t(Msg::Run(text));
+            record
+                .conversation
+                .iter()
+                .map(|turn| match turn {
+                    Turn::Told(output) => told_view(output.clone(), on_input, waiting_message),
+                    Turn::Did(input) => {
+                        let text = did_text(input, says);
+                        view! { <li class="did">{text}</li> }.into_any()
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let prompt = move || {
+        wait.get().map(|wait| match wait {
+            Wait::Digits {
+                min,
+                max,
+                attempt,
+                tries,
+                ..
+            } => i18n.t(Msg::Run(RunText::WaitsForKeys {
+                min,
+                max,
+                attempt,
+                tries,
+            })),
+            Wait::Message { .. } => i18n.t(Msg::Run(RunText::WaitsForReply)),
+            Wait::Speech { .. } => i18n.t(Msg::Run(RunText::WaitsForSpeech)),
+        })
+    };
+    view! {
+        <section class="conversation" class:phone=move || channel.get() == Channel::Voice>
+            <ol class="turns" aria-live="polite">{turns}</ol>
+            <p class="prompt">{prompt}</p>
+            <Show when=move || channel.get() != Channel::Voice || waiting_speech.get()>
+                <ReplyBox waiting=waiting_text speech=waiting_speech on_input />
+            </Show>
+            <div class="call-actions">
+                <Show when=move || channel.get() == Channel::Voice>
+                    <Keypad waiting=waiting_digits on_input />
+                </Show>
+                <button type="button" disabled=move || wait.with(Option::is_none) on:click=move |_| on_input.run(Input::Silence)>
+                    {move || i18n.t(Msg::Run(RunText::NoAnswer))}
+                </button>
+                <Show when=move || matches!(channel.get(), Channel::Voice | Channel::Chat)>
+                    <button type="button" class="danger hang-up" disabled=move || !running() on:click=move |_| on_input.run(Input::Hangup)>
+                        {move || i18n.t(Msg::Run(if channel.get() == Channel::Voice { RunText::HangUp } else { RunText::CloseChat }))}
+                    </button>
+                </Show>
+            </div>
+        </section>
+    }
+}
