@@ -834,6 +834,22 @@ pub async fn one_flow(body: serde_json::Value, editor: &str) -> OneFlow {
     }
 }
 
+/// The texts of every element `css` finds that have no Cyrillic letter: what a page in Russian
+/// left in another language.
+pub async fn without_cyrillic(browser: &Browser, css: &str) -> Vec<String> {
+    let found = browser
+        .client
+        .execute(
+            "return Array.from(document.querySelectorAll(arguments[0]))
+               .map(element => element.textContent.trim())
+               .filter(text => text !== '' && !/[а-яё]/i.test(text));",
+            vec![serde_json::json!(css)],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(found).unwrap()
+}
+
 /// The names in the registry table, top to bottom.
 pub async fn row_names(browser: &Browser) -> Vec<String> {
     browser.texts("table.flows td.name").await

@@ -2,23 +2,7 @@
 //! the canvas, the selected step's form and the problems are all in Russian words; only names
 //! that are code (app and field keys, tags, values) stay as written.
 
-use flow_e2e::{corpus_flows, signed_in, AppServer, Browser};
-use serde_json::json;
-
-/// The texts of every element `css` finds that have no Cyrillic letter.
-async fn without_cyrillic(browser: &Browser, css: &str) -> Vec<String> {
-    let found = browser
-        .client
-        .execute(
-            "return Array.from(document.querySelectorAll(arguments[0]))
-               .map(element => element.textContent.trim())
-               .filter(text => text !== '' && !/[а-яё]/i.test(text));",
-            vec![json!(css)],
-        )
-        .await
-        .unwrap();
-    serde_json::from_value(found).unwrap()
-}
+use flow_e2e::{corpus_flows, signed_in, without_cyrillic, AppServer};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_corpus_flow_reads_in_russian() {

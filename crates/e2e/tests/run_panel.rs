@@ -2,7 +2,7 @@
 //! against the real server, the simulator in its worker.
 
 use fantoccini::key::Key;
-use flow_e2e::{downloaded, one_flow, stored_flow, Browser, OneFlow};
+use flow_e2e::{downloaded, one_flow, stored_flow, without_cyrillic, Browser, OneFlow};
 use serde_json::json;
 use std::path::PathBuf;
 
@@ -307,5 +307,45 @@ async fn a_run_saved_as_a_test_passes_flows_test_until_the_flow_changes() {
         said.contains("expected \"support\", got \"helpdesk\""),
         "{said}"
     );
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_corpus_call_runs_in_a_panel_that_reads_in_russian() {
+    let (_, body) = flow_e2e::corpus_flows()
+        .into_iter()
+        .find(|(name, _)| name.starts_with("call-001"))
+        .expect("call-001 in the corpus");
+    let OneFlow { browser, .. } = one_flow(body, "diagram").await;
+    browser
+        .client
+        .execute("localStorage.setItem('flow-studio.lang', 'ru')", vec![])
+        .await
+        .unwrap();
+    browser.client.refresh().await.unwrap();
+    browser.find("canvas").await;
+    browser.set_page_size(1440, 900).await;
+    start_run(&browser).await;
+    // The call reaches its first prompt (or its end): the panel says where in Russian.
+    browser
+        .wait_until(|| async {
+            let state = browser.texts(".run-state").await.join("");
+            if state.starts_with("Ждёт")
+                || state.contains("после") && !state.starts_with("Выполняется")
+            {
+                Ok(())
+            } else {
+                Err(state)
+            }
+        })
+        .await;
+    let english = without_cyrillic(
+        &browser,
+        ".run-panel h2, .run-panel h3, .run-controls button, .run-state, .run-panel .tabs button, .call-actions > button, .step-log th:not(:first-child)",
+    )
+    .await;
+    assert!(english.is_empty(), "{english:?}");
+    assert!(browser.texts(".step-log tbody tr").await.len() > 1);
+    browser.screenshot("run-call-001-ru").await;
     browser.close().await;
 }

@@ -3,6 +3,7 @@
 //! form an agent sees, or the result a service hook reports.
 
 use super::record::{RunRecord, Turn};
+use crate::components::icon::{lucide, Icon};
 use crate::i18n::{use_i18n, Msg, RunText};
 use flow_simulator::{Channel, Input, Output, RunState, Wait};
 use leptos::prelude::*;
@@ -114,8 +115,15 @@ fn Keypad(waiting: Signal<bool>, on_input: Callback<Input>) -> impl IntoView {
                     }
                 >{key}</button>
             }).collect_view()}
-            <button type="button" class="send" disabled=move || !waiting.get() || typed.with(String::is_empty) on:click=move |_| send()>
-                {move || i18n.t(Msg::Run(RunText::Send))}
+            <button
+                type="button"
+                class="send"
+                aria-label=move || i18n.t(Msg::Run(RunText::Send))
+                title=move || i18n.t(Msg::Run(RunText::Send))
+                disabled=move || !waiting.get() || typed.with(String::is_empty)
+                on:click=move |_| send()
+            >
+                <Icon icon=lucide::LuSendHorizontal />
             </button>
         </div>
     }
