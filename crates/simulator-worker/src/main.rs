@@ -3,7 +3,7 @@
 //! milliseconds and the next is scheduled behind the messages already queued, so a pause comes through while
 //! a flow runs; a stop ends the worker itself.
 
-use flow_simulator::{Command, RunState, Session, Update};
+use flow_simulator::{Command, Session, Update};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -13,14 +13,6 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 /// Events per slice: tens of milliseconds of work, so a pause waits no longer, and the page
 /// takes a running flow's steps in a few large updates rather than many small ones.
 const SLICE: usize = 20_000;
-
-/// What the page is told when its message is not a command (a page and a worker of two builds).
-fn refusal(reason: String) -> Update {
-    Update {
-        state: RunState::Failed { message: reason },
-        ..Update::default()
-    }
-}
 
 struct Worker {
     scope: DedicatedWorkerGlobalScope,
@@ -40,7 +32,8 @@ impl Worker {
     fn receive(&self, text: &str) {
         let update = match serde_json::from_str::<Command>(text) {
             Ok(command) => self.session.borrow_mut().handle(command, SLICE),
-            Err(error) => refusal(format!("not a command: {error}")),
+            // A page and a worker of two builds.
+            Err(error) => Update::failed(format!("not a command: {error}")),
         };
         self.post(&update);
         self.schedule();
@@ -82,7 +75,7 @@ fn main() {
         Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             match event.data().as_string() {
                 Some(text) => worker.receive(&text),
-                None => worker.post(&refusal("a command is JSON text".to_owned())),
+                None => worker.post(&Update::failed("a command is JSON text".to_owned())),
             }
         });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

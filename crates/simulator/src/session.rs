@@ -105,6 +105,16 @@ pub struct Update {
     pub tested: Vec<Tested>,
 }
 
+impl Update {
+    /// The run cannot go on, and why.
+    pub fn failed(message: String) -> Self {
+        Self {
+            state: RunState::Failed { message },
+            ..Self::default()
+        }
+    }
+}
+
 #[derive(Default)]
 pub struct Session {
     simulator: Option<Simulator>,

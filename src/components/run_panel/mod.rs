@@ -301,6 +301,12 @@ pub fn RunPanel(
     let sent_mocks = StoredValue::new(None::<Mocks>);
     on_cleanup(move || worker.update_value(|worker| *worker = None));
 
+    let fail = move |message: String| {
+        record.set(RunRecord {
+            state: RunState::Failed { message },
+            ..RunRecord::default()
+        })
+    };
     let send = move |command: Command| {
         worker.update_value(|worker| {
             if worker.is_none() {
@@ -309,22 +315,13 @@ pub fn RunPanel(
                     record.update(|record| record.apply(update))
                 }) {
                     Ok(started) => *worker = Some(started),
-                    Err(reason) => record.set(RunRecord {
-                        state: RunState::Failed { message: reason },
-                        ..RunRecord::default()
-                    }),
+                    Err(reason) => fail(reason),
                 }
             }
             if let Some(worker) = worker {
                 worker.send(&command);
             }
         });
-    };
-    let fail = move |message: String| {
-        record.set(RunRecord {
-            state: RunState::Failed { message },
-            ..RunRecord::default()
-        })
     };
     let start = move |mode: Mode| {
         let schema = match link.schema.run(()) {

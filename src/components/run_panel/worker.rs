@@ -2,7 +2,7 @@
 //! never runs a flow never downloads the simulator), commands held until it listens, updates
 //! handed on as they come. Stopping ends the worker itself, whatever the flow is doing.
 
-use flow_simulator::{Command, RunState, Update};
+use flow_simulator::{Command, Update};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{MessageEvent, Worker};
@@ -38,11 +38,11 @@ impl SimulatorWorker {
             }
             match serde_json::from_str::<Update>(&text) {
                 Ok(update) => report(update),
-                Err(error) => report(failed(format!("{error}"))),
+                Err(error) => report(Update::failed(format!("{error}"))),
             }
         });
         let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |_event: web_sys::Event| {
-            on_update(failed("the simulator did not load".to_owned()));
+            on_update(Update::failed("the simulator did not load".to_owned()));
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
@@ -68,12 +68,5 @@ impl SimulatorWorker {
 impl Drop for SimulatorWorker {
     fn drop(&mut self) {
         self.worker.terminate();
-    }
-}
-
-fn failed(message: String) -> Update {
-    Update {
-        state: RunState::Failed { message },
-        ..Update::default()
     }
 }

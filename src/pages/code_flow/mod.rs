@@ -24,7 +24,7 @@ use crate::components::toast::use_toasts;
 use crate::i18n::{use_i18n, Msg, RunText};
 use crate::nav::{flow_url, EditorKind};
 use crate::session::use_auth;
-use flow_model::flow::{diagnose, step_lines, Severity};
+use flow_model::flow::{diagnose, payload, step_lines, Severity};
 use flow_model::transfer::{export_file_name, export_text, parse_schema};
 use flow_model::{FlowType, PatchField, Permission, RoutingSchema, SchemaField, SchemaWrite};
 use leptos::ev;
@@ -537,23 +537,10 @@ fn code_run_link(
                     .collect()
             })
         }),
-        tests: Signal::derive(move || {
-            form.with(|form| {
-                form.kept
-                    .get("tests")
-                    .and_then(serde_json::Value::as_array)
-                    .cloned()
-                    .unwrap_or_default()
-            })
-        }),
+        tests: Signal::derive(move || form.with(|form| payload::saved_tests(&form.kept))),
         on_tests: Callback::new(move |tests: Vec<serde_json::Value>| {
             form.update(|form| {
-                if tests.is_empty() {
-                    form.kept.remove("tests");
-                } else {
-                    form.kept
-                        .insert("tests".to_owned(), serde_json::Value::Array(tests));
-                }
+                payload::set_saved_tests(&mut form.kept, tests);
             })
         }),
         on_select: Callback::new(move |path: String| {

@@ -4,7 +4,7 @@
 //! `{"goto": tag}`, a failover edge becomes `limit.failover`. Every step gets a stable tag.
 //! Same graph, same bytes. Iterative, so deep graphs cannot overflow the stack.
 
-use super::graph::{FlowGraph, Link, LinkId, Node, NodeId, PathSeg, Port, Step};
+use super::graph::{pointer, FlowGraph, Link, LinkId, Node, NodeId, PathSeg, Port, Step};
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
@@ -407,17 +407,9 @@ pub fn step_places(flow: &FlowGraph) -> HashMap<String, NodeId> {
                     branches,
                     ..
                 } => {
+                    let in_step = pointer(&[PathSeg::Key(step.app.clone())]);
                     for (path, nested) in branches {
-                        let mut array = format!("{place}/{}", pointer_key(&step.app));
-                        for seg in path.iter() {
-                            match seg {
-                                PathSeg::Key(key) => {
-                                    array.push_str(&format!("/{}", pointer_key(key)))
-                                }
-                                PathSeg::Index(at) => array.push_str(&format!("/{at}")),
-                            }
-                        }
-                        arrays.push((array, nested));
+                        arrays.push((format!("{place}{in_step}{}", pointer(path)), nested));
                     }
                     places.insert(place, *node);
                 }
@@ -429,11 +421,6 @@ pub fn step_places(flow: &FlowGraph) -> HashMap<String, NodeId> {
         }
     }
     places
-}
-
-/// A key as a JSON pointer writes it.
-fn pointer_key(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
 }
 
 struct Steps<'t, 'a>(&'t [Out<'a>]);

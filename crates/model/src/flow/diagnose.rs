@@ -4,7 +4,7 @@
 
 use super::check::{check, Severity};
 use super::decompile::decompile_with_sources;
-use super::graph::{path_text, PathSeg};
+use super::graph::{path_text, pointer, PathSeg};
 use crate::api::FlowType;
 use crate::l10n::{Locale, Text};
 use crate::rules::json_kind_text;
@@ -129,16 +129,6 @@ pub fn step_lines(text: &str) -> Vec<(String, usize)> {
         .collect();
     lines.sort_by(|a, b| (a.1, &a.0).cmp(&(b.1, &b.0)));
     lines
-}
-
-/// A path as a JSON pointer.
-fn pointer(path: &[PathSeg]) -> String {
-    path.iter()
-        .map(|seg| match seg {
-            PathSeg::Key(key) => format!("/{}", key.replace('~', "~0").replace('/', "~1")),
-            PathSeg::Index(index) => format!("/{index}"),
-        })
-        .collect()
 }
 
 fn unreadable(error: ImportError) -> Diagnostic {

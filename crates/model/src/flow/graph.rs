@@ -46,6 +46,17 @@ impl Port {
     }
 }
 
+/// The path as a JSON pointer (`/case/1`, `/timers/0/actions`): how a run names the place of
+/// a step. A key's `~` and `/` are escaped as RFC 6901 says.
+pub fn pointer(path: &[PathSeg]) -> String {
+    path.iter()
+        .map(|seg| match seg {
+            PathSeg::Key(key) => format!("/{}", key.replace('~', "~0").replace('/', "~1")),
+            PathSeg::Index(index) => format!("/{index}"),
+        })
+        .collect()
+}
+
 /// The path as written in JSON: `case.1`, `timers[0].actions`.
 pub fn path_text(path: &[PathSeg]) -> String {
     let mut text = String::new();

@@ -144,6 +144,28 @@ pub fn foreign_keys(payload: &Value) -> Map<String, Value> {
         .unwrap_or_default()
 }
 
+/// Where a payload keeps a flow's saved test cases.
+const TESTS_KEY: &str = "tests";
+
+/// The saved test cases among a payload's foreign keys ([`foreign_keys`]), as they are.
+pub fn saved_tests(kept: &Map<String, Value>) -> Vec<Value> {
+    kept.get(TESTS_KEY)
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// Replaces the saved test cases among a payload's foreign keys (none: the key goes);
+/// whether that changed anything.
+pub fn set_saved_tests(kept: &mut Map<String, Value>, tests: Vec<Value>) -> bool {
+    if tests.is_empty() {
+        kept.remove(TESTS_KEY).is_some()
+    } else {
+        kept.insert(TESTS_KEY.to_owned(), Value::Array(tests));
+        true
+    }
+}
+
 fn port_value(port: &Port) -> Value {
     match port {
         Port::Next => Value::from("next"),
@@ -387,4 +409,22 @@ pub fn viewport(payload: &Value) -> Option<Viewport> {
     serde_json::from_value::<DiagramPayload>(payload.clone())
         .ok()?
         .viewport
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn saved_tests_are_read_and_replaced_among_the_foreign_keys() {
+        let mut kept = foreign_keys(&json!({"viewport": {}, "tests": [{"name": "a"}], "x": 1}));
+        assert_eq!(saved_tests(&kept), [json!({"name": "a"})]);
+        assert!(set_saved_tests(&mut kept, vec![json!({"name": "b"})]));
+        assert_eq!(kept["tests"], json!([{"name": "b"}]));
+        assert!(set_saved_tests(&mut kept, Vec::new()));
+        assert!(!kept.contains_key("tests") && kept["x"] == 1);
+        assert!(!set_saved_tests(&mut kept, Vec::new()), "nothing to remove");
+        assert!(saved_tests(&Map::new()).is_empty());
+    }
 }

@@ -5,7 +5,7 @@ use super::DiagramStore;
 use crate::components::run_panel::record::RunRecord;
 use crate::pages::diagram::scene::trail::Trail;
 use crate::pages::diagram::scene::viewport::{Rect, Vec2};
-use flow_model::flow::{step_places, FlowGraph, NodeId};
+use flow_model::flow::{payload, step_places, FlowGraph, NodeId};
 use flow_simulator::RunState;
 use leptos::prelude::*;
 use serde_json::Value;
@@ -81,25 +81,12 @@ impl DiagramStore {
     /// The saved tests the flow carries (`payload.tests`), followed on edits.
     pub fn saved_tests(&self) -> Vec<Value> {
         self.edit_version.track();
-        self.with_graph(|flow| {
-            flow.kept
-                .get("tests")
-                .and_then(Value::as_array)
-                .cloned()
-                .unwrap_or_default()
-        })
+        self.with_graph(|flow| payload::saved_tests(&flow.kept))
     }
 
     /// Replaces the flow's saved tests: one undoable change, saved with the flow.
     pub fn set_saved_tests(&self, tests: Vec<Value>) {
-        self.apply(|flow| {
-            if tests.is_empty() {
-                flow.kept.remove("tests").is_some()
-            } else {
-                flow.kept.insert("tests".to_owned(), Value::Array(tests));
-                true
-            }
-        });
+        self.apply(|flow| payload::set_saved_tests(&mut flow.kept, tests));
     }
 
     /// Keeps the step a run stopped at on screen: when it stops (a step, a breakpoint, a
