@@ -313,8 +313,18 @@ pub enum RunText {
     },
     WaitsForReply,
     WaitsForSpeech,
+    /// An outside app waits for the user to pick what it did.
+    WaitsForOutcome(String),
+    OutcomeValues,
+    Succeeds,
+    Fails,
+    OutcomeError,
+    RememberOutcome,
+    AskApps,
+    AskAppsHint,
     Steps,
     EarlierStepsHidden(usize),
+    EarlierChangesHidden(usize),
     Time,
     App,
     Arguments,
@@ -411,9 +421,22 @@ impl RunText {
                 .with("tries", tries.to_string()),
             RunText::WaitsForReply => plain("run-waits-for-reply"),
             RunText::WaitsForSpeech => plain("run-waits-for-speech"),
+            RunText::WaitsForOutcome(app) => {
+                plain("run-waits-for-outcome").with("app", app.as_str())
+            }
+            RunText::OutcomeValues => plain("run-outcome-values"),
+            RunText::Succeeds => plain("run-succeeds"),
+            RunText::Fails => plain("run-fails"),
+            RunText::OutcomeError => plain("run-outcome-error"),
+            RunText::RememberOutcome => plain("run-remember-outcome"),
+            RunText::AskApps => plain("run-ask-apps"),
+            RunText::AskAppsHint => plain("run-ask-apps-hint"),
             RunText::Steps => plain("run-steps"),
             RunText::EarlierStepsHidden(count) => {
                 plain("run-earlier-steps-hidden").with("count", *count)
+            }
+            RunText::EarlierChangesHidden(count) => {
+                plain("run-earlier-changes-hidden").with("count", *count)
             }
             RunText::Time => plain("run-time"),
             RunText::App => plain("run-app"),
@@ -512,8 +535,17 @@ impl RunText {
             },
             RunText::WaitsForReply,
             RunText::WaitsForSpeech,
+            RunText::WaitsForOutcome("memberInfo".into()),
+            RunText::OutcomeValues,
+            RunText::Succeeds,
+            RunText::Fails,
+            RunText::OutcomeError,
+            RunText::RememberOutcome,
+            RunText::AskApps,
+            RunText::AskAppsHint,
             RunText::Steps,
             RunText::EarlierStepsHidden(7),
+            RunText::EarlierChangesHidden(7),
             RunText::Time,
             RunText::App,
             RunText::Arguments,

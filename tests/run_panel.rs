@@ -6,7 +6,7 @@
 mod support;
 
 use flow_model::FlowType;
-use flow_simulator::{Change, Input, Mocks, Output, RunState, StepRecord, Update, Wait};
+use flow_simulator::{AppOutcome, Command, Input, Mocks, Mode, RunState, Session};
 use flow_studio::components::run_panel::record::RunRecord;
 use flow_studio::components::run_panel::{RunLink, RunPanel};
 use leptos::prelude::*;
@@ -17,49 +17,28 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn step(path: &str, app: &str, changes: Vec<Change>) -> StepRecord {
-    StepRecord {
-        path: path.into(),
-        tag: None,
-        app: app.into(),
-        args: Value::Null,
-        outcome: "ok".into(),
-        changes,
-        clock: 0,
-    }
-}
-
-/// A call waiting at its menu, after setting `greeting` twice.
-fn waiting_at_the_menu() -> RunRecord {
+/// A call that set `greeting` twice and waits at its menu, as the worker's session reports it.
+fn waiting_at_the_menu() -> (Session, RunRecord) {
+    let schema = json!([
+        {"set": {"greeting": "hi"}},
+        {"set": {"greeting": "menu"}},
+        {"playback": {"files": [{"name": "menu.wav"}], "getDigits": {"setVar": "choice", "min": 1, "max": 2, "tries": 3, "timeout": 3000}}},
+        {"hangup": {}}
+    ]);
+    let mut session = Session::default();
     let mut record = RunRecord::starting(Mocks::default());
-    let set = |before: Option<&str>, after: &str| Change {
-        name: "greeting".into(),
-        before: before.map(str::to_owned),
-        after: Some(after.to_owned()),
-    };
-    record.apply(Update {
-        steps: vec![
-            step("/0", "set", vec![set(None, "hi")]),
-            step("/1", "set", vec![set(Some("hi"), "menu")]),
-            step("/2", "playback", Vec::new()),
-        ],
-        output: vec![Output::Play {
-            files: vec!["menu.wav".into()],
-        }],
-        state: RunState::Waiting {
-            wait: Wait::Digits {
-                variable: "choice".into(),
-                min: 1,
-                max: 2,
-                attempt: 1,
-                tries: 3,
-            },
-            path: "/2".into(),
+    record.apply(session.handle(
+        Command::Start {
+            schema,
+            mocks: Mocks::default(),
+            budget: 100,
+            breakpoints: Vec::new(),
+            mode: Mode::Continue,
         },
-        variables: [("greeting".to_owned(), "menu".to_owned())].into(),
-        ..Update::default()
-    });
-    record
+        100,
+    ));
+    assert!(matches!(record.state, RunState::Waiting { .. }));
+    (session, record)
 }
 
 fn panel(
@@ -82,7 +61,7 @@ fn panel(
 
 #[wasm_bindgen_test]
 async fn a_waiting_call_shows_what_the_caller_hears_and_takes_keys_from_the_keypad() {
-    let record = RwSignal::new_local(waiting_at_the_menu());
+    let record = RwSignal::new_local(waiting_at_the_menu().1);
     let page = panel(record, RwSignal::new(Vec::new()));
     support::wait(0).await;
     assert_eq!(texts(&page, ".conversation .told"), ["Playsmenu.wav"]);
@@ -92,7 +71,7 @@ async fn a_waiting_call_shows_what_the_caller_hears_and_takes_keys_from_the_keyp
     );
     assert_eq!(
         texts(&page, ".run-state"),
-        ["Waiting for the caller after 3 steps"]
+        ["Waiting for the caller after 2 steps"]
     );
     let keys = page.query_selector_all(".keypad .key").unwrap();
     assert_eq!(keys.length(), 12);
@@ -118,7 +97,7 @@ async fn a_waiting_call_shows_what_the_caller_hears_and_takes_keys_from_the_keyp
 
 #[wasm_bindgen_test]
 async fn a_variable_shows_its_history_on_click() {
-    let record = RwSignal::new_local(waiting_at_the_menu());
+    let record = RwSignal::new_local(waiting_at_the_menu().1);
     let page = panel(record, RwSignal::new(Vec::new()));
     support::wait(0).await;
     assert_eq!(texts(&page, ".variables li.changed .name"), ["greeting"]);
@@ -128,7 +107,7 @@ async fn a_variable_shows_its_history_on_click() {
         texts(&page, ".variables .history li"),
         ["#1∅ → hi", "#2hi → menu"]
     );
-    assert_eq!(texts(&page, ".step-log tbody tr").len(), 3);
+    assert_eq!(texts(&page, ".step-log tbody tr").len(), 2);
 }
 
 #[wasm_bindgen_test]
@@ -175,16 +154,15 @@ async fn a_mock_that_does_not_read_is_refused_at_its_field_with_its_line() {
 
 #[wasm_bindgen_test]
 async fn an_ended_run_is_saved_as_a_test_and_listed() {
-    let mut ended = waiting_at_the_menu();
+    let (mut session, mut ended) = waiting_at_the_menu();
     ended.give(Input::Digits("1".into()));
-    ended.apply(Update {
-        steps: vec![step("/3", "hangup", Vec::new())],
-        state: RunState::Ended {
-            ended: flow_simulator::Ended::Hangup,
+    ended.apply(session.handle(
+        Command::Input {
+            input: Input::Digits("1".into()),
         },
-        variables: [("greeting".to_owned(), "menu".to_owned())].into(),
-        ..Update::default()
-    });
+        100,
+    ));
+    assert!(ended.ended().is_some());
     let record = RwSignal::new_local(ended);
     let tests = RwSignal::new(Vec::new());
     let page = panel(record, tests);
@@ -201,6 +179,67 @@ async fn an_ended_run_is_saved_as_a_test_and_listed() {
     assert_eq!(saved[0]["name"], "Test 1");
     assert_eq!(saved[0]["inputs"], json!([{"digits": "1"}]));
     assert_eq!(saved[0]["expect"]["ended"], "hangup");
-    assert_eq!(saved[0]["expect"]["variables"], json!({"greeting": "menu"}));
+    assert_eq!(
+        saved[0]["expect"]["variables"],
+        json!({"choice": "1", "greeting": "menu"}),
+        "the variables the run changed"
+    );
     assert_eq!(texts(&page, ".tests-list .test .name"), ["Test 1"]);
+}
+
+#[wasm_bindgen_test]
+async fn an_outside_app_waits_for_the_outcome_the_user_picks_and_keeps_it_as_its_default() {
+    let mocks = Mocks {
+        ask_apps: true,
+        ..Mocks::default()
+    };
+    let mut session = Session::default();
+    let mut waiting = RunRecord::starting(mocks.clone());
+    waiting.apply(session.handle(
+        Command::Start {
+            schema: json!([{"memberInfo": {"set": {"member_name": "name"}}}]),
+            mocks,
+            budget: 100,
+            breakpoints: Vec::new(),
+            mode: Mode::Continue,
+        },
+        100,
+    ));
+    let record = RwSignal::new_local(waiting);
+    let page = panel(record, RwSignal::new(Vec::new()));
+    support::wait(0).await;
+    assert_eq!(
+        texts(&page, ".conversation .prompt"),
+        ["memberInfo waits for you: what did it do?"]
+    );
+    let values: web_sys::HtmlTextAreaElement = find(&page, "textarea[name=outcome-values]");
+    assert_eq!(
+        values.value(),
+        "member_name=\n",
+        "the variables its arguments write"
+    );
+    type_into(&page, "textarea[name=outcome-values]", "member_name Ann");
+    support::wait(0).await;
+    assert_eq!(
+        texts(&page, ".outcome-picker .error"),
+        ["Line 1: expected name=value"]
+    );
+    let succeeds: web_sys::HtmlButtonElement = find(&page, ".outcome-actions .primary");
+    assert!(succeeds.disabled(), "a line that does not read is not sent");
+    type_into(&page, "textarea[name=outcome-values]", "member_name=Ann");
+    click(&page, "input[name=remember-outcome]");
+    support::wait(0).await;
+    click(&page, ".outcome-actions .primary");
+    support::wait(0).await;
+    assert_eq!(
+        record.with_untracked(RunRecord::inputs),
+        [Input::Outcome(AppOutcome {
+            variables: [("member_name".to_owned(), "Ann".to_owned())].into(),
+            error: None,
+        })]
+    );
+    assert_eq!(texts(&page, ".conversation .did"), ["✓ member_name=Ann"]);
+    let more: web_sys::HtmlTextAreaElement = find(&page, "textarea[name=mock-more]");
+    let kept: serde_json::Value = serde_json::from_str(&more.value()).unwrap();
+    assert_eq!(kept["apps"]["memberInfo"], json!({"member_name": "Ann"}));
 }

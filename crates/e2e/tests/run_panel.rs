@@ -349,3 +349,40 @@ async fn a_corpus_call_runs_in_a_panel_that_reads_in_russian() {
     browser.screenshot("run-call-001-ru").await;
     browser.close().await;
 }
+
+#[tokio::test]
+async fn an_outside_app_waits_for_the_outcome_the_user_picks() {
+    let flow = json!({
+        "name": "Member check",
+        "type": "voice",
+        "editor": true,
+        "schema": [
+            {"memberInfo": {"set": {"tier": "variables.tier"}}},
+            {"switch": {"variable": "${tier}", "case": {
+                "vip": [{"set": {"route": "priority"}}]
+            }, "default": [{"set": {"route": "common"}}]}},
+            {"hangup": ""}
+        ]
+    });
+    let OneFlow { browser, .. } = one_flow(flow, "diagram").await;
+    browser.set_page_size(1440, 900).await;
+    browser.click(".run-toggle").await;
+    browser.find(".run-panel").await;
+    browser.click(".run-panel .tabs button:nth-child(2)").await;
+    browser.click("input[name=mock-ask-apps]").await;
+    browser.click(".run-panel .tabs button:nth-child(1)").await;
+    browser.click(".run-controls button.primary").await;
+    browser
+        .wait_for_text(".conversation .prompt", "memberInfo waits for you")
+        .await;
+    browser
+        .type_into("textarea[name=outcome-values]", "tier=vip")
+        .await;
+    browser.screenshot("run-outcome-picker").await;
+    browser.click(".outcome-actions .primary").await;
+    browser.wait_for_text(".run-state", "Hung up after").await;
+    let variables = browser.texts(".variables .variable").await.join(" ");
+    assert!(variables.contains("route\npriority"), "{variables}");
+    assert_eq!(browser.texts(".conversation .did").await, ["✓ tier=vip"]);
+    browser.assert_no_page_errors().await;
+}

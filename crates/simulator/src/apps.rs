@@ -4,7 +4,7 @@
 
 use crate::mocks::{CalendarState, Channel, HttpAnswer, QueueEvent};
 use crate::program::{loose_text, Actions, Args, FlowId, RequestId};
-use crate::run::{Frame, Input, Output, Simulator, Started, Wait, Waiting};
+use crate::run::{AppOutcome, Frame, Input, Output, Simulator, Started, Wait, Waiting};
 use crate::text::{self, go_format, json_path};
 use md5::Digest;
 use serde_json::{json, Value};
@@ -13,8 +13,17 @@ use std::rc::Rc;
 /// What a waiting step has gathered so far.
 pub(crate) enum WaitState {
     Digits(Box<Digits>),
-    Speech { variable: String },
-    Message { variable: String, timeout: u64 },
+    Speech {
+        variable: String,
+    },
+    Message {
+        variable: String,
+        timeout: u64,
+    },
+    /// An outside app, with its arguments as it read them.
+    Outcome {
+        args: Value,
+    },
 }
 
 /// A prompt's `getDigits` (FreeSWITCH's `play_and_get_digits`).
@@ -353,18 +362,44 @@ fn plain(sim: &mut Simulator, flow: FlowId, request: RequestId, app: &str, raw: 
             });
             "reported".to_owned()
         }
-        _ => match sim.mocks.apps.get(app).cloned() {
-            Some(values) => {
-                for (name, value) in values {
-                    sim.set_variable(&name, value);
-                }
-                "ok (mocked)".to_owned()
-            }
-            None if flow_model::catalog::app(app).is_some() => "ok".to_owned(),
+        _ => match flow_model::catalog::app(app) {
             None => format!("unknown app {app:?}: the runtime logs it and goes on"),
+            Some(spec) if sim.mocks.ask_apps && !sim.mocks.apps.contains_key(app) => {
+                let variables = spec.written_variables(&args);
+                if variables.is_empty() {
+                    "ok".to_owned()
+                } else {
+                    sim.wait(Waiting {
+                        request,
+                        flow,
+                        wait: Wait::Outcome {
+                            app: app.to_owned(),
+                            args: args.clone(),
+                            variables,
+                        },
+                        state: WaitState::Outcome { args },
+                    });
+                    return;
+                }
+            }
+            Some(_) => outside_default(sim, app),
         },
     };
     sim.record(request, args, outcome);
+}
+
+/// An outside app the simulator does not play out: the variables its recorded default sets
+/// (`mocks.apps`), else nothing, and it succeeds.
+fn outside_default(sim: &mut Simulator, app: &str) -> String {
+    match sim.mocks.apps.get(app).cloned() {
+        Some(values) => {
+            for (name, value) in values {
+                sim.set_variable(&name, value);
+            }
+            "ok (mocked)".to_owned()
+        }
+        None => "ok".to_owned(),
+    }
 }
 
 /// `execute` and `schema`: records the step, then runs `actions` as a fork, in the background
@@ -825,9 +860,11 @@ pub(crate) fn resume(sim: &mut Simulator, waiting: Waiting, input: Input) {
         WaitState::Speech { variable } => {
             let said = match input {
                 Input::Speech(said) => said,
-                Input::Digits(_) | Input::Message(_) | Input::Silence | Input::Hangup => {
-                    String::new()
-                }
+                Input::Digits(_)
+                | Input::Message(_)
+                | Input::Silence
+                | Input::Hangup
+                | Input::Outcome(_) => String::new(),
             };
             sim.set_variable(&variable, said.clone());
             sim.record(
@@ -852,12 +889,38 @@ pub(crate) fn resume(sim: &mut Simulator, waiting: Waiting, input: Input) {
                     );
                 }
             }
-            Input::Digits(_) | Input::Speech(_) | Input::Silence | Input::Hangup => {
+            Input::Digits(_)
+            | Input::Speech(_)
+            | Input::Silence
+            | Input::Hangup
+            | Input::Outcome(_) => {
                 sim.clock += timeout;
                 sim.set_variable(&variable, String::new());
                 sim.record(request, Value::Null, "timed out: empty".to_owned());
             }
         },
+        WaitState::Outcome { args } => {
+            let outcome = match input {
+                Input::Outcome(AppOutcome {
+                    error: Some(error), ..
+                }) => format!("error: {error}: the runtime logs it and goes on"),
+                Input::Outcome(AppOutcome {
+                    variables,
+                    error: None,
+                }) => {
+                    for (name, value) in variables {
+                        sim.set_variable(&name, value);
+                    }
+                    "ok (picked)".to_owned()
+                }
+                // Not picked (a background fork does not wait): its default.
+                _ => {
+                    let app = Rc::clone(&sim.program.requests[request].app);
+                    outside_default(sim, &app)
+                }
+            };
+            sim.record(request, args, outcome);
+        }
     }
 }
 
@@ -870,7 +933,11 @@ fn digits_given(
 ) {
     let typed = match input {
         Input::Digits(digits) => digits,
-        Input::Message(_) | Input::Speech(_) | Input::Silence | Input::Hangup => String::new(),
+        Input::Message(_)
+        | Input::Speech(_)
+        | Input::Silence
+        | Input::Hangup
+        | Input::Outcome(_) => String::new(),
     };
     // Up to a terminator (not kept), at most `max` digits.
     let entered: String = typed

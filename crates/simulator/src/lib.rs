@@ -21,6 +21,11 @@ pub use mocks::{
     called_flows, name_and_value, read_lines, BridgeOutcome, CalendarState, Channel, HttpAnswer,
     HttpMock, Mocks, QueueEvent, QueueScript,
 };
-pub use run::{Change, Ended, Event, Input, Output, Simulator, StepRecord, Wait, DEFAULT_BUDGET};
+pub use run::{
+    AppOutcome, Change, Ended, Event, Input, Output, Simulator, StepRecord, Wait, DEFAULT_BUDGET,
+};
 pub use script::{run, tests_in, Dropped, Expectation, Inputs, Report, ReportStep, TestCase};
-pub use session::{Command, Mode, RunState, Session, Tested, Update};
+pub use session::{
+    Changes, Command, Mode, RunState, Session, Tested, Update, VariableChange, HISTORY_TAIL,
+    LOG_TAIL,
+};

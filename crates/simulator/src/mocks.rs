@@ -53,8 +53,13 @@ pub struct Mocks {
     pub flows: BTreeMap<String, Value>,
     pub queue: QueueScript,
     pub bridge: BridgeOutcome,
-    /// Variables an external app sets when it runs (`memberInfo`, `userInfo`, …), by app.
+    /// Variables an external app sets when it runs (`memberInfo`, `userInfo`, …), by app:
+    /// its recorded default.
     pub apps: BTreeMap<String, BTreeMap<String, String>>,
+    /// An outside app with no recorded default waits for the user to pick what it did
+    /// ([`crate::Wait::Outcome`]); else it succeeds and writes nothing.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub ask_apps: bool,
     /// Which element `math`'s `random` picks: the index, modulo the choices.
     pub random: usize,
     /// The simulated clock at the start, as local date and time `YYYY-MM-DD HH:MM:SS`.

@@ -34,6 +34,17 @@ pub enum Input {
     Silence,
     /// The caller hangs up (a chat is closed): `disconnected` runs.
     Hangup,
+    /// What an outside app that waits for it did ([`Wait::Outcome`]).
+    Outcome(AppOutcome),
+}
+
+/// What an outside app did, as the user picks it: the variables it wrote, or the error it
+/// failed with (the runtime logs it and the flow goes on).
+#[derive(Clone, PartialEq, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AppOutcome {
+    pub variables: BTreeMap<String, String>,
+    pub error: Option<String>,
 }
 
 /// How a run ended.
@@ -85,6 +96,13 @@ pub enum Wait {
     Message { variable: String },
     /// Speech (as text), into `variable`.
     Speech { variable: String },
+    /// What the outside app `app` (with its arguments `args`) does: the variables it writes
+    /// (`variables` names those its arguments say), or an error.
+    Outcome {
+        app: String,
+        args: Value,
+        variables: Vec<String>,
+    },
 }
 
 /// Something the caller is told or shown.

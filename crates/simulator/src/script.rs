@@ -107,7 +107,8 @@ pub fn run(
                         Some(Wait::Digits { .. }) => digits.pop_front().map(Input::Digits),
                         Some(Wait::Message { .. }) => messages.pop_front().map(Input::Message),
                         Some(Wait::Speech { .. }) => speech.pop_front().map(Input::Speech),
-                        None => None,
+                        // Picked outcomes come with a saved test's inputs, in order.
+                        Some(Wait::Outcome { .. }) | None => None,
                     });
                 match input {
                     Some(input) => simulator.provide(input),

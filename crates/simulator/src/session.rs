@@ -7,8 +7,17 @@ use crate::run::{Ended, Event, Input, Output, Simulator, StepRecord, Wait};
 use crate::script::{Dropped, TestCase};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::rc::Rc;
+
+/// The latest steps of a run kept in full: a log shows no more (a runaway flow takes a hundred
+/// thousand steps, and each would cross to the page).
+pub const LOG_TAIL: usize = 500;
+/// Full steps an update carries while the run goes on: enough to see it move. When it stops,
+/// the update brings the rest of the latest [`LOG_TAIL`].
+const RUNNING_TAIL: usize = 20;
+/// Changes of one variable an update carries at most: the latest.
+pub const HISTORY_TAIL: usize = 100;
 
 /// How far a run goes before it stops by itself.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default, Serialize, Deserialize)]
@@ -91,10 +100,36 @@ pub enum RunState {
     },
 }
 
+/// A variable's change at a step: the step's number (from 1) and its values around it.
+#[derive(Clone, PartialEq, Debug, Serialize, Deserialize)]
+pub struct VariableChange {
+    pub step: usize,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+/// One variable's changes since the last update: how many there were, and the latest of them.
+#[derive(Clone, PartialEq, Debug, Default, Serialize, Deserialize)]
+pub struct Changes {
+    pub count: usize,
+    pub latest: VecDeque<VariableChange>,
+}
+
 /// What happened since the last update.
 #[derive(Clone, PartialEq, Debug, Default, Serialize, Deserialize)]
 pub struct Update {
-    pub steps: Vec<StepRecord>,
+    /// Steps taken since the run started.
+    pub step_count: usize,
+    /// Steps in full, by number (from 1): while the run goes on, the latest few; when it
+    /// stops, those of the latest [`LOG_TAIL`] not sent before.
+    pub steps: Vec<(usize, StepRecord)>,
+    /// Places in the schema that steps reached for the first time: they take the next numbers
+    /// (from 0, for the whole run).
+    pub places: Vec<Rc<str>>,
+    /// Every step since the last update, by its place's number.
+    pub visits: Vec<u32>,
+    /// The variables steps changed since the last update.
+    pub changes: BTreeMap<String, Changes>,
     pub output: Vec<Output>,
     pub state: RunState,
     /// Every variable now.
@@ -115,9 +150,67 @@ impl Update {
     }
 }
 
+/// What the session keeps of a run so that updates can be small: the places steps reached,
+/// numbered, how many steps ran, and the latest of them not yet sent.
+#[derive(Default)]
+struct Journal {
+    places: HashMap<Rc<str>, u32>,
+    steps: usize,
+    unsent: VecDeque<(usize, StepRecord)>,
+}
+
+impl Journal {
+    /// Adds `step` to `update`: its place's number, its changes, and the step itself.
+    fn record(&mut self, step: StepRecord, update: &mut Update) {
+        self.steps += 1;
+        let next = self.places.len() as u32;
+        let place = *self.places.entry(Rc::clone(&step.path)).or_insert_with(|| {
+            update.places.push(Rc::clone(&step.path));
+            next
+        });
+        update.visits.push(place);
+        for change in &step.changes {
+            let variable = match update.changes.get_mut(&change.name) {
+                Some(variable) => variable,
+                None => update.changes.entry(change.name.clone()).or_default(),
+            };
+            variable.count += 1;
+            variable.latest.push_back(VariableChange {
+                step: self.steps,
+                before: change.before.clone(),
+                after: change.after.clone(),
+            });
+            if variable.latest.len() > HISTORY_TAIL {
+                variable.latest.pop_front();
+            }
+        }
+        self.unsent.push_back((self.steps, step));
+        if self.unsent.len() > LOG_TAIL {
+            self.unsent.pop_front();
+        }
+    }
+
+    /// The steps `update` carries in full: the latest few of its own while the run goes on,
+    /// else every one of the latest not sent yet.
+    fn send(&mut self, update: &mut Update, running: bool) {
+        let first = if running {
+            let new = update.visits.len().min(RUNNING_TAIL);
+            self.unsent.len() - new.min(self.unsent.len())
+        } else {
+            0
+        };
+        update.steps = self.unsent.drain(first..).collect();
+        let sent_through = self.steps - LOG_TAIL.min(self.steps);
+        // Older than the latest LOG_TAIL: never shown, never sent.
+        self.unsent.retain(|(number, _)| *number > sent_through);
+        update.step_count = self.steps;
+    }
+}
+
 #[derive(Default)]
 pub struct Session {
     simulator: Option<Simulator>,
+    journal: Journal,
     mode: Mode,
     state: RunState,
 }
@@ -177,10 +270,11 @@ impl Session {
                             .unwrap_or_else(|error| Some(error.to_string())),
                     })
                     .collect();
-                return self.update(Update {
+                // Only the results: the run's own steps wait for its next update.
+                return Update {
                     tested,
                     ..Update::default()
-                });
+                };
             }
         }
         self.work(slice)
@@ -196,6 +290,7 @@ impl Session {
         slice: usize,
     ) -> Update {
         self.mode = mode;
+        self.journal = Journal::default();
         match Simulator::new(schema, mocks) {
             Ok(simulator) => {
                 let mut simulator = simulator.with_budget(budget);
@@ -233,7 +328,7 @@ impl Session {
         for _ in 0..slice {
             match simulator.next_event() {
                 Some(Event::Step(step)) => {
-                    update.steps.push(step);
+                    self.journal.record(step, &mut update);
                     if self.mode == Mode::Step {
                         self.state = RunState::Paused;
                         break;
@@ -273,9 +368,10 @@ impl Session {
         self.update(update)
     }
 
-    /// `update` with the run's state and variables now.
-    fn update(&self, mut update: Update) -> Update {
+    /// `update` with the run's state, its latest steps, its step count and its variables now.
+    fn update(&mut self, mut update: Update) -> Update {
         update.state = self.state.clone();
+        self.journal.send(&mut update, self.is_running());
         if let Some(simulator) = &self.simulator {
             update.variables = simulator.variables().clone();
         }
@@ -299,7 +395,7 @@ mod tests {
     }
 
     fn paths(update: &Update) -> Vec<&str> {
-        update.steps.iter().map(|step| &*step.path).collect()
+        update.steps.iter().map(|(_, step)| &*step.path).collect()
     }
 
     #[test]
@@ -381,6 +477,54 @@ mod tests {
         let update = session.handle(Command::Pause, 10);
         assert_eq!(update.state, RunState::Paused);
         assert!(!session.is_running());
+    }
+
+    #[test]
+    fn a_long_run_tells_every_step_by_place_number_and_the_latest_in_full() {
+        let schema = json!([
+            {"tag": "loop", "set": {"n": "a"}},
+            {"set": {"n": "b"}},
+            {"goto": "loop"}
+        ]);
+        let mut session = Session::default();
+        let first = session.handle(start(schema, &[], Mode::Continue), 900);
+        assert_eq!(first.step_count, 900);
+        assert_eq!(first.visits.len(), 900);
+        assert_eq!(
+            &*first.places,
+            [Rc::from("/0"), Rc::from("/1"), Rc::from("/2")]
+        );
+        assert_eq!(first.visits[..4], [0, 1, 2, 0]);
+        assert_eq!(first.state, RunState::Running);
+        assert_eq!(
+            first.steps.len(),
+            RUNNING_TAIL,
+            "the latest few while it runs"
+        );
+        assert_eq!(first.steps.last().unwrap().0, 900);
+        assert_eq!(first.steps.last().unwrap().1.path, first.places[2]);
+        let n = &first.changes["n"];
+        assert_eq!(n.count, 600, "two sets a pass, three steps a pass");
+        assert_eq!(n.latest.len(), HISTORY_TAIL);
+        assert_eq!(n.latest.back().unwrap().step, 899);
+        let second = session.handle(Command::Continue, 9);
+        assert_eq!(second.step_count, 909);
+        assert!(second.places.is_empty(), "places are told once");
+        assert_eq!(second.visits, [0, 1, 2, 0, 1, 2, 0, 1, 2]);
+        let paused = session.handle(Command::Pause, 9);
+        assert_eq!(paused.state, RunState::Paused);
+        let numbers: Vec<usize> = paused.steps.iter().map(|(number, _)| *number).collect();
+        assert_eq!(numbers.len(), LOG_TAIL - RUNNING_TAIL - 9);
+        assert_eq!(
+            numbers[0],
+            909 - LOG_TAIL + 1,
+            "the rest of the latest LOG_TAIL"
+        );
+        assert!(!numbers.contains(&900), "sent before");
+        assert!(
+            session.handle(Command::Pause, 9).steps.is_empty(),
+            "each step is sent once"
+        );
     }
 
     #[test]

@@ -3,8 +3,8 @@
 //! took and the variables it left.
 
 use flow_simulator::{
-    CalendarState, Channel, Ended, Event, HttpAnswer, HttpMock, Input, Mocks, Output, QueueEvent,
-    QueueScript, Simulator, StepRecord,
+    AppOutcome, CalendarState, Channel, Ended, Event, HttpAnswer, HttpMock, Input, Mocks, Output,
+    QueueEvent, QueueScript, Simulator, StepRecord, Wait,
 };
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -498,6 +498,69 @@ fn unknown_apps_and_failing_apps_are_logged_and_the_flow_goes_on() {
     assert!(done.outcome("break1").contains("unknown app"));
     assert!(done.outcome("execute").starts_with("error"));
     assert!(done.outcome("math").starts_with("error"));
+    assert_eq!(done.ended, Some(Ended::End));
+}
+
+#[test]
+fn an_outside_app_does_what_the_user_picks_or_its_recorded_default() {
+    let flow = json!([
+        {"memberInfo": {"set": {"member_name": "name"}}},
+        {"userInfo": {"user": {"id": 7}, "set": {"status": "status"}}},
+        {"getQueueAgents": {"queue": {"id": 1}, "set": {"agents": "agents"}}},
+        log("after ${member_name} ${status} ${agents}")
+    ]);
+    // Asked: the first waits, naming the variables its arguments write.
+    let asking = Mocks {
+        ask_apps: true,
+        apps: [(
+            "userInfo".to_owned(),
+            [("status".to_owned(), "online".to_owned())].into(),
+        )]
+        .into(),
+        ..Mocks::default()
+    };
+    let mut simulator = Simulator::new(&flow, asking.clone()).unwrap();
+    while simulator.next_event().is_some() {}
+    assert_eq!(
+        simulator.waits_for(),
+        Some(&Wait::Outcome {
+            app: "memberInfo".into(),
+            args: json!({"set": {"member_name": "name"}}),
+            variables: vec!["member_name".into()],
+        })
+    );
+    let picked = |variables: &[(&str, &str)]| {
+        Input::Outcome(AppOutcome {
+            variables: variables
+                .iter()
+                .map(|(name, value)| ((*name).to_owned(), (*value).to_owned()))
+                .collect(),
+            error: None,
+        })
+    };
+    let failed = Input::Outcome(AppOutcome {
+        error: Some("member not found".into()),
+        ..AppOutcome::default()
+    });
+    let done = run_with(
+        flow.clone(),
+        asking,
+        vec![picked(&[("member_name", "Ann")]), failed],
+    );
+    assert_eq!(done.outcome("memberInfo"), "ok (picked)");
+    assert_eq!(
+        done.outcome("userInfo"),
+        "ok (mocked)",
+        "a recorded default is not asked"
+    );
+    assert_eq!(
+        done.outcome("getQueueAgents"),
+        "error: member not found: the runtime logs it and goes on"
+    );
+    assert_eq!(done.logs(), ["after Ann online "]);
+    // Not asked: each succeeds and writes nothing.
+    let done = run(flow);
+    assert_eq!(done.outcome("memberInfo"), "ok");
     assert_eq!(done.ended, Some(Ended::End));
 }
 

@@ -1,7 +1,7 @@
 //! Every real flow of the corpus runs to an end under a scripted caller, and no flow, input or
 //! mock makes the simulator panic.
 
-use flow_simulator::{Channel, Ended, Event, Input, Mocks, Simulator, Wait};
+use flow_simulator::{AppOutcome, Channel, Ended, Event, Input, Mocks, Simulator, Wait};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use std::path::PathBuf;
@@ -40,6 +40,15 @@ fn run_scripted(mut simulator: Simulator, answers: &[&str]) -> (Ended, usize) {
                         Input::Message(answer.to_string())
                     }
                     (Some(Wait::Speech { .. }), Some(answer)) => Input::Speech(answer.to_string()),
+                    (Some(Wait::Outcome { variables, .. }), Some(answer)) => {
+                        Input::Outcome(AppOutcome {
+                            variables: variables
+                                .iter()
+                                .map(|name| (name.clone(), answer.to_string()))
+                                .collect(),
+                            error: None,
+                        })
+                    }
                     (Some(_), None) => Input::Silence,
                     (None, _) => panic!("no event, no wait, no end"),
                 };
@@ -120,6 +129,8 @@ fn any_step() -> impl Strategy<Value = Value> {
         "schema",
         "list",
         "limit",
+        "memberInfo",
+        "userInfo",
         "nonsense",
     ]);
     (apps, any_json(), prop::option::of("[a-c]")).prop_map(|(app, argument, tag)| {
@@ -140,6 +151,7 @@ proptest! {
         nested in prop::collection::vec(any_step(), 0..6),
         answers in prop::collection::vec("[0-9#]{0,4}", 0..4),
         chat in any::<bool>(),
+        ask_apps in any::<bool>(),
     ) {
         // Some bodies to branch into and loop over.
         let mut schema = steps;
@@ -147,6 +159,7 @@ proptest! {
         schema.push(json!({"while": {"condition": "${b} != 'x'", "maxSteps": "5", "do": nested}}));
         let mocks = Mocks {
             channel: if chat { Channel::Chat } else { Channel::Voice },
+            ask_apps,
             ..Mocks::default()
         };
         let simulator = Simulator::new(&Value::Array(schema), mocks).unwrap().with_budget(2_000);

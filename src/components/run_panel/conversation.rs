@@ -1,12 +1,17 @@
 //! The caller's side of a run: a phone for a call (what the caller hears, a keypad when keys
 //! are awaited, hang up), a chat window for a bot (its messages and buttons, a reply box), the
-//! form an agent sees, or the result a service hook reports.
+//! form an agent sees, or the result a service hook reports; and what an outside app did,
+//! when the run asks.
 
 use super::record::{RunRecord, Turn};
 use crate::components::icon::{lucide, Icon};
 use crate::i18n::{use_i18n, Msg, RunText};
-use flow_simulator::{Channel, Input, Output, RunState, Wait};
+use flow_simulator::{
+    name_and_value, read_lines, AppOutcome, Channel, Input, Output, RunState, Wait,
+};
 use leptos::prelude::*;
+use serde_json::Value;
+use std::collections::BTreeMap;
 
 const KEYS: [&str; 12] = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "*", "0", "#"];
 
@@ -84,6 +89,106 @@ fn did_text(input: &Input, locale_says: impl Fn(RunText) -> String) -> String {
         Input::Message(text) | Input::Speech(text) => text.clone(),
         Input::Silence => locale_says(RunText::NoAnswer),
         Input::Hangup => locale_says(RunText::HangUp),
+        Input::Outcome(AppOutcome {
+            error: Some(error), ..
+        }) => format!("✗ {error}"),
+        Input::Outcome(AppOutcome { variables, .. }) => {
+            let written: Vec<String> = variables
+                .iter()
+                .map(|(name, value)| format!("{name}={value}"))
+                .collect();
+            format!("✓ {}", written.join(", "))
+        }
+    }
+}
+
+/// What an outside app did, as the user picks it: the variables it writes (one `name=value`
+/// a line, its arguments' names filled in), or an error; kept as the app's default if asked.
+#[component]
+fn OutcomePicker(
+    app: String,
+    args: Value,
+    variables: Vec<String>,
+    on_input: Callback<Input>,
+    on_remember: Callback<(String, BTreeMap<String, String>)>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let values = RwSignal::new(
+        variables
+            .iter()
+            .map(|name| format!("{name}=\n"))
+            .collect::<String>(),
+    );
+    let error = RwSignal::new(String::new());
+    let remember = RwSignal::new(false);
+    let read = move || {
+        values.with(|text| {
+            read_lines(text, name_and_value)
+                .map(|pairs| pairs.into_iter().collect::<BTreeMap<_, _>>())
+        })
+    };
+    let problem = Memo::new(move |_| {
+        read().err().map(|(line, _)| RunText::WrongLine {
+            line,
+            expected: Box::new(RunText::ExpectedPair),
+        })
+    });
+    let succeed = move |_| {
+        if let Ok(variables) = read() {
+            if remember.get_untracked() {
+                on_remember.run((app.clone(), variables.clone()));
+            }
+            on_input.run(Input::Outcome(AppOutcome {
+                variables,
+                error: None,
+            }));
+        }
+    };
+    let fail = move |_| {
+        let typed = error.get_untracked();
+        on_input.run(Input::Outcome(AppOutcome {
+            variables: BTreeMap::new(),
+            error: Some(if typed.trim().is_empty() {
+                "failed".to_owned()
+            } else {
+                typed.trim().to_owned()
+            }),
+        }));
+    };
+    view! {
+        <div class="outcome-picker">
+            <pre class="args">{serde_json::to_string_pretty(&args).unwrap_or_default()}</pre>
+            <label>
+                <span>{move || i18n.t(Msg::Run(RunText::OutcomeValues))}</span>
+                <textarea
+                    class="code"
+                    name="outcome-values"
+                    rows="3"
+                    spellcheck="false"
+                    aria-invalid=move || problem.with(Option::is_some).to_string()
+                    prop:value=values
+                    on:input=move |event| values.set(event_target_value(&event))
+                ></textarea>
+                <span class="error" role="alert">{move || problem.get().map(|problem| i18n.t(Msg::Run(problem)))}</span>
+            </label>
+            <label class="check">
+                <input type="checkbox" name="remember-outcome" prop:checked=remember on:change=move |_| remember.update(|on| *on = !*on) />
+                {move || i18n.t(Msg::Run(RunText::RememberOutcome))}
+            </label>
+            <div class="outcome-actions">
+                <button type="button" class="primary" disabled=move || problem.with(Option::is_some) on:click=succeed>
+                    {move || i18n.t(Msg::Run(RunText::Succeeds))}
+                </button>
+                <input
+                    name="outcome-error"
+                    autocomplete="off"
+                    placeholder=move || i18n.t(Msg::Run(RunText::OutcomeError))
+                    prop:value=error
+                    on:input=move |event| error.set(event_target_value(&event))
+                />
+                <button type="button" class="danger" on:click=fail>{move || i18n.t(Msg::Run(RunText::Fails))}</button>
+            </div>
+        </div>
     }
 }
 
@@ -170,9 +275,12 @@ pub fn Conversation(
     #[prop(into)] channel: Signal<Channel>,
     record: RwSignal<RunRecord, LocalStorage>,
     on_input: Callback<Input>,
+    /// An outside app's picked outcome is to be its default from now on.
+    on_remember: Callback<(String, BTreeMap<String, String>)>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let wait = Memo::new(move |_| record.with(awaited));
+    let waiting_outcome = Signal::derive(move || matches!(wait.get(), Some(Wait::Outcome { .. })));
     let waiting_digits = Signal::derive(move || matches!(wait.get(), Some(Wait::Digits { .. })));
     let waiting_message = Signal::derive(move || matches!(wait.get(), Some(Wait::Message { .. })));
     let waiting_speech = Signal::derive(move || matches!(wait.get(), Some(Wait::Speech { .. })));
@@ -211,12 +319,24 @@ pub fn Conversation(
             })),
             Wait::Message { .. } => i18n.t(Msg::Run(RunText::WaitsForReply)),
             Wait::Speech { .. } => i18n.t(Msg::Run(RunText::WaitsForSpeech)),
+            Wait::Outcome { app, .. } => i18n.t(Msg::Run(RunText::WaitsForOutcome(app))),
+        })
+    };
+    let picker = move || {
+        wait.get().and_then(|wait| match wait {
+            Wait::Outcome {
+                app,
+                args,
+                variables,
+            } => Some(view! { <OutcomePicker app args variables on_input on_remember /> }),
+            _ => None,
         })
     };
     view! {
         <section class="conversation" class:phone=move || channel.get() == Channel::Voice>
             <ol class="turns" aria-live="polite">{turns}</ol>
             <p class="prompt">{prompt}</p>
+            {picker}
             <Show when=move || channel.get() != Channel::Voice || waiting_speech.get()>
                 <ReplyBox waiting=waiting_text speech=waiting_speech on_input />
             </Show>
@@ -224,7 +344,7 @@ pub fn Conversation(
                 <Show when=move || channel.get() == Channel::Voice>
                     <Keypad waiting=waiting_digits on_input />
                 </Show>
-                <button type="button" disabled=move || wait.with(Option::is_none) on:click=move |_| on_input.run(Input::Silence)>
+                <button type="button" disabled=move || wait.with(Option::is_none) || waiting_outcome.get() on:click=move |_| on_input.run(Input::Silence)>
                     {move || i18n.t(Msg::Run(RunText::NoAnswer))}
                 </button>
                 <Show when=move || matches!(channel.get(), Channel::Voice | Channel::Chat)>

@@ -58,6 +58,8 @@ pub struct MockFields {
     pub http: String,
     pub calendars: String,
     pub more: String,
+    /// Outside apps with no recorded default wait for the user to pick what they did.
+    pub ask_apps: bool,
 }
 
 fn pairs_text<'a>(pairs: impl Iterator<Item = (&'a String, &'a String)>) -> String {
@@ -100,7 +102,21 @@ impl MockFields {
                 .map(|(name, state)| format!("{name}={}\n", state.key()))
                 .collect(),
             more: serde_json::to_string_pretty(&more).expect("mocks serialize"),
+            ask_apps: mocks.ask_apps,
         }
+    }
+
+    /// Keeps what the user picked for `app` as its recorded default (in the JSON field); a
+    /// JSON field that does not read is left as it is, and says so.
+    pub fn remember_app(
+        &mut self,
+        app: &str,
+        values: BTreeMap<String, String>,
+    ) -> Result<(), MockProblem> {
+        let mut more = more(&self.more)?;
+        more.apps.insert(app.to_owned(), values);
+        self.more = serde_json::to_string_pretty(&more).expect("mocks serialize");
+        Ok(())
     }
 
     /// The mocks of a new run on `channel`: a caller and a number dialled to start from.
@@ -162,6 +178,7 @@ impl MockFields {
             random: more.random,
             now: more.now,
             captures: more.captures,
+            ask_apps: self.ask_apps,
         })
     }
 }
@@ -230,6 +247,24 @@ mod tests {
             fields.problem(MockField::More),
             Some(MockProblem::Json(_))
         ));
+    }
+
+    #[test]
+    fn an_outcome_picked_for_an_app_becomes_its_recorded_default() {
+        let mut fields = MockFields::new_run(Channel::Voice);
+        fields.ask_apps = true;
+        let values = BTreeMap::from([("member_name".to_owned(), "Ann".to_owned())]);
+        fields.remember_app("memberInfo", values.clone()).unwrap();
+        let mocks = fields.mocks(Channel::Voice).unwrap();
+        assert_eq!(mocks.apps["memberInfo"], values);
+        assert!(mocks.ask_apps);
+        assert_eq!(MockFields::of(&mocks), fields);
+        fields.more = "{".into();
+        assert!(fields.remember_app("userInfo", BTreeMap::new()).is_err());
+        assert_eq!(
+            fields.more, "{",
+            "a field that does not read is left as typed"
+        );
     }
 
     #[test]

@@ -107,6 +107,7 @@ pub fn MocksForm(
     /// A field changed and reads well: the run takes the new mocks.
     on_change: Callback<()>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <div class="mocks-form">
             <Show when=move || voice.get()>
@@ -118,6 +119,19 @@ pub fn MocksForm(
             <MockInput fields field=MockField::Http label=RunText::HttpAnswers hint=RunText::HttpHint on_change />
             <MockInput fields field=MockField::Calendars label=RunText::Calendars hint=RunText::CalendarHint on_change />
             <MockInput fields field=MockField::More label=RunText::MoreMocks hint=RunText::MoreHint on_change />
+            <label class="mock check">
+                <input
+                    type="checkbox"
+                    name="mock-ask-apps"
+                    prop:checked=move || fields.with(|fields| fields.ask_apps)
+                    on:change=move |_| {
+                        fields.update(|fields| fields.ask_apps = !fields.ask_apps);
+                        on_change.run(());
+                    }
+                />
+                <span>{move || i18n.t(Msg::Run(RunText::AskApps))}</span>
+                <small class="hint">{move || i18n.t(Msg::Run(RunText::AskAppsHint))}</small>
+            </label>
         </div>
     }
 }

@@ -31,8 +31,6 @@ use std::collections::BTreeMap;
 use tests_list::TestsList;
 use worker::SimulatorWorker;
 
-/// Log rows shown at most: the latest (a runaway flow logs a hundred thousand steps).
-const LOG_ROWS: usize = 500;
 /// How deep `schema` steps are followed into other flows when their schemas are fetched.
 const CALLED_DEPTH: usize = 3;
 
@@ -125,17 +123,14 @@ fn StepLog(
     // Keyed by number: an update adds its rows (and drops the oldest), the rest stay.
     let rows = move || {
         record.with(|record| {
-            let skip = record.steps.len().saturating_sub(LOG_ROWS);
             record
-                .steps
+                .log
                 .iter()
-                .enumerate()
-                .skip(skip)
-                .map(|(index, step)| LogRow::of(index + 1, step))
+                .map(|(number, step)| LogRow::of(*number, step))
                 .collect::<Vec<_>>()
         })
     };
-    let hidden = move || record.with(|record| record.steps.len().saturating_sub(LOG_ROWS));
+    let hidden = move || record.with(|record| record.step_count - record.log.len());
     view! {
         <section class="step-log">
             <h3>{move || i18n.t(Msg::Run(RunText::Steps))}</h3>
@@ -186,19 +181,24 @@ fn VariablesPanel(record: RwSignal<RunRecord, LocalStorage>) -> impl IntoView {
                         let name = name.clone();
                         move || {
                             record.with(|record| {
-                                record
-                                    .history(&name)
-                                    .into_iter()
-                                    .map(|change| {
-                                        let say = |value: Option<String>| value.unwrap_or_else(|| "∅".to_owned());
-                                        view! {
-                                            <li>
-                                                <span class="number">{format!("#{}", change.step)}</span>
-                                                {say(change.before)}" → "{say(change.after)}
-                                            </li>
-                                        }
+                                let Some(history) = record.histories.get(&name) else {
+                                    return ().into_any();
+                                };
+                                let say = |value: &Option<String>| value.clone().unwrap_or_else(|| "∅".to_owned());
+                                let earlier = (history.earlier > 0).then(|| view! {
+                                    <li class="hint">{i18n.t(Msg::Run(RunText::EarlierChangesHidden(history.earlier)))}</li>
+                                });
+                                let changes = history
+                                    .changes
+                                    .iter()
+                                    .map(|change| view! {
+                                        <li>
+                                            <span class="number">{format!("#{}", change.step)}</span>
+                                            {say(&change.before)}" → "{say(&change.after)}
+                                        </li>
                                     })
-                                    .collect_view()
+                                    .collect_view();
+                                (earlier, changes).into_any()
                             })
                         }
                     };
@@ -250,7 +250,7 @@ fn state_text(state: &RunState, steps: usize) -> RunText {
 
 /// Marks for the browser benchmarks: a run's first step shown, and each stop.
 fn mark_progress(record: &RwSignal<RunRecord, LocalStorage>, update: &WorkerUpdate) {
-    if !update.steps.is_empty() && record.with_untracked(|record| record.steps.is_empty()) {
+    if !update.steps.is_empty() && record.with_untracked(|record| record.step_count == 0) {
         performance_mark("run-first-step");
     }
     if update.state != RunState::Running && update.tested.is_empty() {
@@ -383,6 +383,13 @@ pub fn RunPanel(
         record.update(|record| record.give(input.clone()));
         send(Command::Input { input });
     });
+    // The default reaches the next runs: this one replays as it was asked (a saved test too).
+    let on_remember = Callback::new(move |(app, values): (String, BTreeMap<String, String>)| {
+        fields.update(|fields| {
+            // A JSON field that does not read says so itself; the pick still answers this run.
+            let _ = fields.remember_app(&app, values);
+        });
+    });
     // Breakpoints and mocks changed during a run reach it at once.
     Effect::new(move |_| {
         let paths = link.breakpoints.get();
@@ -402,7 +409,7 @@ pub fn RunPanel(
         }
     });
     let state = move || {
-        record.with(|record| i18n.t(Msg::Run(state_text(&record.state, record.steps.len()))))
+        record.with(|record| i18n.t(Msg::Run(state_text(&record.state, record.step_count))))
     };
     let tab_button = move |which: Tab, text: fn(usize) -> RunText| {
         view! {
@@ -447,7 +454,7 @@ pub fn RunPanel(
                 <button type="button" class="close" aria-label=move || i18n.t(Msg::Run(RunText::Close)) on:click=move |_| { stop(); on_close.run(()); }>"×"</button>
             </header>
             <div class="run-body" hidden=move || tab.get() != Tab::Run>
-                <Conversation channel record on_input />
+                <Conversation channel record on_input on_remember />
                 <StepLog record on_select=link.on_select />
                 <VariablesPanel record />
             </div>

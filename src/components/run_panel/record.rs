@@ -4,9 +4,10 @@
 
 use flow_simulator::{
     Dropped, Ended, Expectation, Input, Mocks, Output, RunState, StepRecord, TestCase, Tested,
-    Update,
+    Update, VariableChange, HISTORY_TAIL, LOG_TAIL,
 };
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::rc::Rc;
 
 /// One turn of the conversation: the flow says something, or the caller does something.
 #[derive(Clone, PartialEq, Debug)]
@@ -15,19 +16,28 @@ pub enum Turn {
     Did(Input),
 }
 
-/// A variable's change at a step: the step's number (from 1) and its values around it.
-#[derive(Clone, PartialEq, Debug)]
-pub struct VariableChange {
-    pub step: usize,
-    pub before: Option<String>,
-    pub after: Option<String>,
+/// A variable's latest changes, and how many came before them.
+#[derive(Clone, PartialEq, Debug, Default)]
+pub struct History {
+    pub earlier: usize,
+    pub changes: VecDeque<VariableChange>,
 }
 
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct RunRecord {
     /// The world the run started in.
     pub mocks: Mocks,
-    pub steps: Vec<StepRecord>,
+    /// Steps taken in all.
+    pub step_count: usize,
+    /// Steps in full by number (from 1): the latest [`LOG_TAIL`] once the run stops, a few
+    /// of the latest while it goes on.
+    pub log: BTreeMap<usize, StepRecord>,
+    /// The places in the schema steps reached, by number.
+    pub places: Vec<Rc<str>>,
+    /// Every step taken, by its place's number.
+    pub visits: Vec<u32>,
+    /// Each variable the steps changed, with its latest changes ([`HISTORY_TAIL`] at most).
+    pub histories: BTreeMap<String, History>,
     pub conversation: Vec<Turn>,
     pub variables: BTreeMap<String, String>,
     /// Variables the last update changed.
@@ -58,11 +68,7 @@ impl RunRecord {
         }
         // What the last steps changed: an update that ran none (a breakpoint set, new mocks)
         // leaves the marks as they are.
-        let mut changed: BTreeSet<String> = update
-            .steps
-            .iter()
-            .flat_map(|step| step.changes.iter().map(|change| change.name.clone()))
-            .collect();
+        let mut changed: BTreeSet<String> = update.changes.keys().cloned().collect();
         if update.state != RunState::Idle {
             // Variables set outside any step (a hook's results) count as changed too.
             for (name, value) in &update.variables {
@@ -79,10 +85,24 @@ impl RunRecord {
         if !update.steps.is_empty() || !changed.is_empty() {
             self.changed = changed;
         }
-        self.steps.extend(update.steps);
+        for (name, changes) in update.changes {
+            let history = self.histories.entry(name).or_default();
+            history.earlier += changes.count - changes.latest.len();
+            history.changes.extend(changes.latest);
+            let over = history.changes.len().saturating_sub(HISTORY_TAIL);
+            history.changes.drain(..over);
+            history.earlier += over;
+        }
+        self.log.extend(update.steps);
+        while self.log.len() > LOG_TAIL {
+            self.log.pop_first();
+        }
+        self.places.extend(update.places);
+        self.visits.extend(update.visits);
         self.conversation
             .extend(update.output.into_iter().map(Turn::Told));
         if update.state != RunState::Idle {
+            self.step_count = update.step_count;
             self.variables = update.variables;
             self.state = update.state;
         }
@@ -108,38 +128,23 @@ impl RunRecord {
             .collect()
     }
 
-    /// Each change of `name`, in order.
-    pub fn history(&self, name: &str) -> Vec<VariableChange> {
-        self.steps
-            .iter()
-            .enumerate()
-            .flat_map(|(index, step)| {
-                step.changes
-                    .iter()
-                    .filter(|change| change.name == name)
-                    .map(move |change| VariableChange {
-                        step: index + 1,
-                        before: change.before.clone(),
-                        after: change.after.clone(),
-                    })
-            })
-            .collect()
-    }
-
     /// The step the run is at: the one a breakpoint stopped before or that waits, else the
     /// last one run.
     pub fn current(&self) -> Option<&str> {
         match &self.state {
             RunState::Breakpoint { path } | RunState::Waiting { path, .. } => Some(path),
-            _ => self.steps.last().map(|step| &*step.path),
+            _ => self
+                .visits
+                .last()
+                .map(|&place| &*self.places[place as usize]),
         }
     }
 
     /// Every step's path, in the order run.
     pub fn paths(&self) -> Vec<String> {
-        self.steps
+        self.visits
             .iter()
-            .map(|step| step.path.to_string())
+            .map(|&place| self.places[place as usize].to_string())
             .collect()
     }
 
@@ -226,12 +231,13 @@ mod tests {
             BTreeSet::from(["choice".into(), "greeting".into(), "picked".into()])
         );
         assert_eq!(record.conversation.len(), 2, "told the menu, pressed 3");
-        let history = record.history("greeting");
-        assert_eq!(history.len(), 2);
+        let history = &record.histories["greeting"];
+        assert_eq!((history.earlier, history.changes.len()), (0, 2));
         assert_eq!(
-            (history[1].step, history[1].after.as_deref()),
+            (history.changes[1].step, history.changes[1].after.as_deref()),
             (3, Some("bye"))
         );
+        assert_eq!(record.paths(), ["/0", "/1", "/2"]);
     }
 
     #[test]
@@ -255,5 +261,26 @@ mod tests {
             {"set": {"picked": "x${choice}"}}
         ]);
         assert!(test.check(&changed, 1000).unwrap().is_some());
+    }
+
+    #[test]
+    fn a_long_run_keeps_its_latest_steps_and_changes_and_counts_the_rest() {
+        let looping = json!([
+            {"tag": "loop", "set": {"n": "a"}},
+            {"set": {"n": "b"}},
+            {"goto": "loop"}
+        ]);
+        let (mut session, mut record) = recorded(looping, Mocks::default());
+        record.apply(session.handle(Command::Continue, 1000));
+        assert_eq!(record.step_count, 1000, "the budget");
+        assert_eq!(record.visits.len(), 1000);
+        assert_eq!(record.places.len(), 3);
+        assert_eq!(record.log.len(), LOG_TAIL);
+        let numbers: Vec<usize> = record.log.keys().copied().collect();
+        assert_eq!(numbers, (1000 - LOG_TAIL + 1..=1000).collect::<Vec<_>>());
+        let history = &record.histories["n"];
+        assert_eq!(history.changes.len(), HISTORY_TAIL);
+        assert_eq!(history.earlier + history.changes.len(), 667);
+        assert_eq!(record.current(), Some("/0"));
     }
 }

@@ -11,11 +11,7 @@ use std::collections::BTreeSet;
 
 /// The variables a saved test checks unless told otherwise: those the run changed.
 fn changed_variables(record: &RunRecord) -> BTreeSet<String> {
-    record
-        .steps
-        .iter()
-        .flat_map(|step| step.changes.iter().map(|change| change.name.clone()))
-        .collect()
+    record.histories.keys().cloned().collect()
 }
 
 #[component]

@@ -513,9 +513,9 @@ fn code_run_link(
         lines.track();
         let (current, visited) = record.with(|record| {
             let visited: Vec<usize> = record
-                .steps
+                .places
                 .iter()
-                .filter_map(|step| line_of(&step.path))
+                .filter_map(|path| line_of(path))
                 .collect();
             (record.current().and_then(line_of), visited)
         });

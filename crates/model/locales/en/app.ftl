@@ -314,10 +314,22 @@ run-reply-placeholder = Reply, or a command such as /start
 run-waits-for-keys = Press { $min }–{ $max } keys (try { $attempt } of { $tries }), # ends them
 run-waits-for-reply = Waiting for a reply
 run-waits-for-speech = Waiting for the caller to speak
+run-waits-for-outcome = { $app } waits for you: what did it do?
+run-outcome-values = The variables it writes, one per line: name=value
+run-succeeds = It succeeds
+run-fails = It fails
+run-outcome-error = Error, if it fails
+run-remember-outcome = Keep as this app's default
+run-ask-apps = Ask me what outside apps do
+run-ask-apps-hint = Member info, user info, queue agents and other apps the simulator cannot play out wait for your pick, unless "apps" below records what they do. Unticked, they succeed and write nothing.
 run-steps = Steps
 run-earlier-steps-hidden = { $count ->
         [one] { $count } earlier step is not shown
        *[other] { $count } earlier steps are not shown
+    }
+run-earlier-changes-hidden = { $count ->
+        [one] { $count } earlier change is not shown
+       *[other] { $count } earlier changes are not shown
     }
 run-time = Time
 run-app = Step

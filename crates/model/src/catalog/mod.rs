@@ -214,6 +214,36 @@ impl AppSpec {
     pub fn is_definition(&self) -> bool {
         is_definition(self.name)
     }
+
+    /// The variables a step of this app with `args` writes: its variable fields' values, and
+    /// the keys of a map of results (`set: {variable: field}`, `exportVariables: {variable:
+    /// path}`), in the order written.
+    pub fn written_variables(&self, args: &Value) -> Vec<String> {
+        let mut names = Vec::new();
+        written_in(self.fields(), args, &mut names);
+        names
+    }
+}
+
+/// The fields that map variables to the parts of an app's result they are filled from.
+const RESULT_MAPS: [&str; 2] = ["set", "exportVariables"];
+
+fn written_in(fields: &[Field], args: &Value, names: &mut Vec<String>) {
+    for field in fields {
+        let Some(value) = args.get(field.name) else {
+            continue;
+        };
+        match (field.kind, value) {
+            (Kind::Variable, Value::String(name)) if !name.trim().is_empty() => {
+                names.push(name.trim().to_owned());
+            }
+            (Kind::Map(_), Value::Object(map)) if RESULT_MAPS.contains(&field.name) => {
+                names.extend(map.keys().cloned());
+            }
+            (Kind::Object(inner), _) => written_in(inner, value, names),
+            _ => {}
+        }
+    }
 }
 
 /// Is `app` a definition (function, trigger), which does not run where it stands?

@@ -678,3 +678,22 @@ fn palette_search_puts_exact_then_prefix_matches_first() {
     assert!(names("no such step").is_empty());
     assert_eq!(names("").len(), palette(FlowType::Voice).len());
 }
+
+#[test]
+fn a_step_names_the_variables_it_writes() {
+    use serde_json::json;
+    let member = app("memberInfo").unwrap();
+    assert_eq!(
+        member.written_variables(&json!({"set": {"member_name": "name", "tries": "attempts"}})),
+        ["member_name", "tries"]
+    );
+    let http = app("httpRequest").unwrap();
+    assert_eq!(
+        http.written_variables(&json!({"url": "https://crm", "responseCode": "status", "exportCookie": "", "exportVariables": {"id": "$.id"}})),
+        ["status", "id"]
+    );
+    assert!(app("log")
+        .unwrap()
+        .written_variables(&json!("hello"))
+        .is_empty());
+}

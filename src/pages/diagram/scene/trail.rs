@@ -7,6 +7,7 @@
 use flow_model::flow::graph::LinkId;
 use flow_model::flow::{FlowGraph, NodeId};
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct Trail {
@@ -16,44 +17,59 @@ pub struct Trail {
 }
 
 impl Trail {
-    /// The trail of a run that took the steps at `paths` and is at `current`.
-    pub fn of<'a>(
-        paths: impl IntoIterator<Item = &'a str>,
+    /// The trail of a run that took the steps at `visits` (place numbers, `places` naming
+    /// each) and is at `current`.
+    pub fn of(
+        visits: &[u32],
+        places: &[Rc<str>],
         current: Option<&str>,
-        places: &HashMap<String, NodeId>,
+        nodes: &HashMap<String, NodeId>,
         flow: &FlowGraph,
     ) -> Self {
         let mut trail = Trail {
-            current: current.and_then(|path| places.get(path).copied()),
+            current: current.and_then(|path| nodes.get(path).copied()),
             ..Trail::default()
         };
+        let node_of: Vec<Option<NodeId>> = places
+            .iter()
+            .map(|path| nodes.get(&**path).copied())
+            .collect();
+        // A run repeats itself (a loop of a hundred thousand steps): a move is looked at
+        // again only when the steps visited before it grew.
+        let mut looked_at = HashSet::new();
         let mut before: Option<NodeId> = None;
-        for node in paths
-            .into_iter()
-            .filter_map(|path| places.get(path).copied())
-        {
+        for node in visits.iter().filter_map(|&place| node_of[place as usize]) {
             if let Some(from) = before {
-                let direct: Vec<LinkId> = flow
-                    .links_from(from)
-                    .into_iter()
-                    .filter(|(_, to, _)| *to == node)
-                    .map(|(link, _, _)| link)
-                    .collect();
-                if direct.is_empty() {
-                    trail.taken.extend(
-                        flow.links_into(node)
-                            .into_iter()
-                            .filter(|(_, source, _)| trail.visited.contains(source))
-                            .map(|(link, _, _)| link),
-                    );
-                } else {
-                    trail.taken.extend(direct);
+                if looked_at.insert((from, node, trail.visited.len())) {
+                    trail.take(from, node, flow);
                 }
             }
             trail.visited.insert(node);
             before = Some(node);
         }
         trail
+    }
+
+    /// Marks the link the run took from `from` into `node`.
+    fn take(&mut self, from: NodeId, node: NodeId, flow: &FlowGraph) {
+        let direct: Vec<LinkId> = flow
+            .links_from(from)
+            .into_iter()
+            .filter(|(_, to, _)| *to == node)
+            .map(|(link, _, _)| link)
+            .collect();
+        if direct.is_empty() {
+            let visited = &self.visited;
+            let from_visited: Vec<LinkId> = flow
+                .links_into(node)
+                .into_iter()
+                .filter(|(_, source, _)| visited.contains(source))
+                .map(|(link, _, _)| link)
+                .collect();
+            self.taken.extend(from_visited);
+        } else {
+            self.taken.extend(direct);
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -79,12 +95,11 @@ mod tests {
         let set_a = places["/0"];
         let branch = places["/1"];
         let then = places["/1/if/then/0"];
-        let trail = Trail::of(
-            ["/0", "/1", "/1/if/then/0", "/2", "/0"],
-            Some("/0"),
-            &places,
-            &flow,
-        );
+        let reached: Vec<Rc<str>> = ["/0", "/1", "/1/if/then/0", "/2"]
+            .into_iter()
+            .map(Rc::from)
+            .collect();
+        let trail = Trail::of(&[0, 1, 2, 3, 0], &reached, Some("/0"), &places, &flow);
         assert_eq!(trail.visited, HashSet::from([set_a, branch, then]));
         assert_eq!(trail.current, Some(set_a));
         let into = |from, to| {

@@ -33,7 +33,8 @@ impl DiagramRun {
                 record.with(|record| {
                     graph.with_value(|flow| {
                         Trail::of(
-                            record.steps.iter().map(|step| &*step.path),
+                            &record.visits,
+                            &record.places,
                             record.current(),
                             places,
                             flow,
