@@ -1,5 +1,6 @@
 //! The few browser services the pages need, behind plain functions: saving a file, reading a
-//! picked file, copying to the clipboard, showing a time, and waiting for typing to pause.
+//! picked file, fetching one of the app's files, copying to the clipboard, showing a time, and
+//! waiting for typing to pause.
 
 use flow_model::l10n::Locale;
 use leptos::prelude::*;
@@ -33,6 +34,26 @@ pub async fn read_file_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
         .await
         .map_err(|error| format!("cannot read {}: {error:?}", file.name()))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// The text of the app's own file at `path` (relative to the page's base).
+pub async fn fetch_text(path: &str) -> Result<String, String> {
+    let response = gloo_net::http::Request::get(path)
+        .send()
+        .await
+        .map_err(|error| format!("{path}: {error}"))?;
+    let html = response
+        .headers()
+        .get("content-type")
+        .is_some_and(|kind| kind.starts_with("text/html"));
+    // A file that is not there is answered by the app's page.
+    if !response.ok() || html {
+        return Err(format!("{path}: not found ({})", response.status()));
+    }
+    response
+        .text()
+        .await
+        .map_err(|error| format!("{path}: {error}"))
 }
 
 /// Marks a moment for the browser benchmarks (`performance.mark`).

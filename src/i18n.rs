@@ -287,6 +287,8 @@ pub enum RunText {
     Paused(usize),
     AtBreakpoint(usize),
     Waiting(usize),
+    /// Waiting for the user to pick what an outside app did.
+    WaitingForPick(usize),
     /// `reason`: end, break, hangup or budget; `detail` says more (the loop a budget stopped).
     Ended {
         reason: String,
@@ -389,6 +391,7 @@ impl RunText {
             RunText::Paused(steps) => plain("run-paused").with("steps", *steps),
             RunText::AtBreakpoint(steps) => plain("run-at-breakpoint").with("steps", *steps),
             RunText::Waiting(steps) => plain("run-waiting").with("steps", *steps),
+            RunText::WaitingForPick(steps) => plain("run-waiting-for-pick").with("steps", *steps),
             RunText::Ended {
                 reason,
                 detail,
@@ -511,6 +514,7 @@ impl RunText {
             RunText::Paused(5),
             RunText::AtBreakpoint(2),
             RunText::Waiting(3),
+            RunText::WaitingForPick(3),
             ended("end"),
             ended("break"),
             ended("hangup"),
@@ -891,6 +895,19 @@ pub fn use_i18n() -> I18n {
     expect_context::<I18n>()
 }
 
+/// Fetches the texts only the editors read (the catalog's, the Run panel's) in `locale`, unless
+/// they are there: the editors wait for them, so a first visit to the Flow page does not carry
+/// them. A file that cannot be fetched leaves its texts in English, or their ids, and says so
+/// in the console.
+pub async fn fetch_editor_texts(locale: Locale) {
+    for name in locale.texts_to_fetch() {
+        match crate::browser::fetch_text(&format!("locales/{}/{name}", locale.code())).await {
+            Ok(text) => locale.add_texts(name, &text),
+            Err(error) => leptos::logging::warn!("{error}"),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1139,10 +1156,11 @@ mod tests {
         all
     }
 
-    /// The ids `app.ftl` defines in English.
+    /// The ids `app.ftl` and `run.ftl` define in English.
     fn english_app_ids() -> BTreeSet<&'static str> {
         include_str!("../crates/model/locales/en/app.ftl")
             .lines()
+            .chain(include_str!("../crates/model/locales/en/run.ftl").lines())
             .filter(|line| line.starts_with(|first: char| first.is_ascii_lowercase()))
             .filter_map(|line| line.split_once(" =").map(|(id, _)| id))
             .collect()

@@ -212,6 +212,10 @@ async fn an_outside_app_waits_for_the_outcome_the_user_picks_and_keeps_it_as_its
         texts(&page, ".conversation .prompt"),
         ["memberInfo waits for you: what did it do?"]
     );
+    assert_eq!(
+        texts(&page, ".run-state"),
+        ["Waiting for your pick after 0 steps"]
+    );
     let values: web_sys::HtmlTextAreaElement = find(&page, "textarea[name=outcome-values]");
     assert_eq!(
         values.value(),

@@ -6,36 +6,48 @@ pub mod drop_in;
 pub mod login;
 pub mod registry;
 
+use crate::i18n::{fetch_editor_texts, use_i18n};
+use flow_model::l10n::Locale;
 use leptos::prelude::*;
 use leptos_router::LazyRoute;
-use std::future::Future;
 
 // The production build (`split` feature) makes each editor its own WebAssembly chunk, fetched
-// the first time one opens: a first visit to the flow list downloads only what the list needs.
+// the first time one opens, with the texts only the editors read: a first visit to the flow
+// list downloads only what the list needs.
 
-/// The diagram editor's route, its page loaded on first use.
-pub struct DiagramRoute;
+/// The diagram editor's route, its page and its texts loaded on first use.
+pub struct DiagramRoute {
+    locale: Locale,
+}
 
 impl LazyRoute for DiagramRoute {
     fn data() -> Self {
-        Self
+        Self {
+            locale: use_i18n().locale_untracked(),
+        }
     }
 
-    fn view(_: Self) -> impl Future<Output = AnyView> {
-        diagram_page()
+    async fn view(this: Self) -> AnyView {
+        fetch_editor_texts(this.locale).await;
+        diagram_page().await
     }
 }
 
-/// The code editor's route, its page loaded on first use.
-pub struct CodeFlowRoute;
+/// The code editor's route, its page and its texts loaded on first use.
+pub struct CodeFlowRoute {
+    locale: Locale,
+}
 
 impl LazyRoute for CodeFlowRoute {
     fn data() -> Self {
-        Self
+        Self {
+            locale: use_i18n().locale_untracked(),
+        }
     }
 
-    fn view(_: Self) -> impl Future<Output = AnyView> {
-        code_flow_page()
+    async fn view(this: Self) -> AnyView {
+        fetch_editor_texts(this.locale).await;
+        code_flow_page().await
     }
 }
 

@@ -23,7 +23,41 @@ pub fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> web_s
     parent
 }
 
-/// Provides what every page expects: a signed-in user with `permissions`, English, toasts.
+/// The texts the built app fetches with its editors, as it serves them.
+const EDITOR_TEXTS: [(&str, &str, &str); 3] = [
+    (
+        "en",
+        "run.ftl",
+        include_str!("../../crates/model/locales/en/run.ftl"),
+    ),
+    (
+        "ru",
+        "run.ftl",
+        include_str!("../../crates/model/locales/ru/run.ftl"),
+    ),
+    (
+        "ru",
+        "catalog.ftl",
+        include_str!("../../crates/model/locales/ru/catalog.ftl"),
+    ),
+];
+
+/// Adds the texts the editors fetch in the built app (components are mounted here without
+/// their route, which fetches them).
+pub fn add_editor_texts() {
+    for locale in Locale::all() {
+        for name in locale.texts_to_fetch() {
+            let (_, _, text) = EDITOR_TEXTS
+                .iter()
+                .find(|(code, file, _)| *code == locale.code() && *file == name)
+                .unwrap_or_else(|| panic!("the tests lack {}/{name}", locale.code()));
+            locale.add_texts(name, text);
+        }
+    }
+}
+
+/// Provides what every page expects: a signed-in user with `permissions`, English, toasts,
+/// the editors' texts.
 pub fn provide_app(permissions: &[Permission]) -> Auth {
     let auth = Auth::load();
     auth.session.set(Some(Session {
@@ -40,6 +74,7 @@ pub fn provide_app(permissions: &[Permission]) -> Auth {
         lang: RwSignal::new(Locale::ENGLISH),
     });
     provide_context(Toasts::new());
+    add_editor_texts();
     auth
 }
 

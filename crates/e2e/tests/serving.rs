@@ -1,15 +1,16 @@
 //! The real build as the server sends it: every file named by its content's hash is kept by
 //! browsers for good, the others are checked again on each use, a file the build precompressed
 //! goes out as that copy to a browser that accepts it, and a first visit downloads the flow
-//! list alone, the editors' WebAssembly chunks coming when one opens, the simulator when a run
-//! starts.
+//! list alone, the editors' WebAssembly chunks and texts coming when one opens, the simulator
+//! when a run starts.
 
 use flow_e2e::{create_through_the_add_modal, dist_dir, signed_in, AppServer, Browser};
 use std::path::Path;
 
 /// Files named the same in every build: the page, the code editor's bundle (made beside the
 /// build by its hook), wasm-bindgen's snippets (their folder is named after the crate, not
-/// after their content) and the simulator's worker. Every other file is named by its content's hash (by trunk, or, for the
+/// after their content), the simulator's worker and the texts (fetched by their language's
+/// folder and name). Every other file is named by its content's hash (by trunk, or, for the
 /// app's split pieces, by the build).
 fn named_the_same_in_every_build(file: &str) -> bool {
     // The simulator's worker is started by its name, which trunk leaves unhashed.
@@ -17,6 +18,7 @@ fn named_the_same_in_every_build(file: &str) -> bool {
         || file == "code-editor.js"
         || file.starts_with("snippets/")
         || file.starts_with("flow-simulator-worker")
+        || file.starts_with("locales/")
 }
 
 /// The build's files under `folder`, as paths relative to `root`, without the precompressed
@@ -119,6 +121,11 @@ async fn a_first_visit_downloads_the_flow_list_alone_an_editor_when_it_opens_and
         !fetched.iter().any(|(path, _)| is_chunk(path)),
         "the flow list fetched an editor's chunk: {fetched:?}"
     );
+    let is_texts = |path: &str| path.starts_with("/locales/");
+    assert!(
+        !fetched.iter().any(|(path, _)| is_texts(path)),
+        "the flow list fetched the editors' texts: {fetched:?}"
+    );
 
     create_through_the_add_modal(&browser, "Diagram", "voice").await;
     browser.find(".canvas-area canvas").await;
@@ -128,6 +135,16 @@ async fn a_first_visit_downloads_the_flow_list_alone_an_editor_when_it_opens_and
             .iter()
             .any(|(path, _)| is_chunk(path) && path.contains("diagram_page")),
         "the diagram editor opened without its chunk: {fetched:?}"
+    );
+    let texts: Vec<&str> = fetched
+        .iter()
+        .map(|(path, _)| path.as_str())
+        .filter(|path| is_texts(path))
+        .collect();
+    assert_eq!(
+        texts,
+        ["/locales/en/run.ftl"],
+        "in English the editor fetches the Run panel's texts (the catalog's are its own)"
     );
     // The simulator comes only when a run starts: in its worker, not with the editor.
     let is_simulator = |path: &str| path.contains("flow-simulator-worker");

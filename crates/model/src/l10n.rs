@@ -1,14 +1,25 @@
 //! The texts people read, in their language: Fluent files under `crates/model/locales/<code>/`,
-//! one folder per language, all embedded (see `build.rs`). English is the source; every other
-//! language must have each of its texts, with the same variables, or the tests fail. Plural
-//! forms follow CLDR's rules for the language (Fluent's `[one]`, `[few]`, `[many]`).
+//! one folder per language, embedded (see `build.rs`): all of them, or in the web app all but
+//! those only the editors read, which the editors fetch and add ([`Locale::add_texts`]).
+//! English is the source; every other language must have each of its texts, with the same
+//! variables, or the tests fail. Plural forms follow CLDR's rules for the language (Fluent's
+//! `[one]`, `[few]`, `[many]`).
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
-use std::sync::OnceLock;
+use std::sync::{OnceLock, PoisonError, RwLock};
 
-/// Every locale file, by language code: `(code, [(file name, text)])`.
-static FILES: &[(&str, &[(&str, &str)])] = include!(concat!(env!("OUT_DIR"), "/locales.rs"));
+/// A locale file: its name, and its text unless the web app fetches it.
+type LocaleFile = (&'static str, Option<&'static str>);
+
+/// Every locale file, by language code.
+static FILES: &[(&str, &[LocaleFile])] = include!(concat!(env!("OUT_DIR"), "/locales.rs"));
+
+/// A language's texts: the bundle, and the fetched files added to it.
+struct Texts {
+    bundle: FluentBundle<FluentResource>,
+    added: Vec<String>,
+}
 
 /// A language there are texts for.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
@@ -42,19 +53,24 @@ impl Locale {
     }
 
     /// The texts of this language, parsed once.
-    fn bundle(self) -> &'static FluentBundle<FluentResource> {
-        static BUNDLES: OnceLock<Vec<(&'static str, FluentBundle<FluentResource>)>> =
-            OnceLock::new();
-        let bundles = BUNDLES.get_or_init(|| {
+    fn texts(self) -> &'static RwLock<Texts> {
+        static TEXTS: OnceLock<Vec<(&'static str, RwLock<Texts>)>> = OnceLock::new();
+        let texts = TEXTS.get_or_init(|| {
             FILES
                 .iter()
-                .map(|(code, files)| (*code, bundle_of(code, files)))
+                .map(|(code, files)| {
+                    let texts = Texts {
+                        bundle: bundle_of(code, files.iter().filter_map(|(_, text)| *text)),
+                        added: Vec::new(),
+                    };
+                    (*code, RwLock::new(texts))
+                })
                 .collect()
         });
-        bundles
+        texts
             .iter()
             .find(|(code, _)| *code == self.0)
-            .map(|(_, bundle)| bundle)
+            .map(|(_, texts)| texts)
             .expect("a locale is made only from a folder found")
     }
 
@@ -66,7 +82,8 @@ impl Locale {
         attribute: Option<&str>,
         args: Option<&FluentArgs>,
     ) -> Option<String> {
-        let bundle = self.bundle();
+        let texts = self.texts().read().unwrap_or_else(PoisonError::into_inner);
+        let bundle = &texts.bundle;
         let message = bundle.get_message(id)?;
         let pattern = match attribute {
             Some(name) => message.get_attribute(name)?.value(),
@@ -78,6 +95,31 @@ impl Locale {
                 .format_pattern(pattern, args, &mut errors)
                 .into_owned(),
         )
+    }
+
+    /// The files of this language that are not embedded and not added yet (`catalog.ftl`),
+    /// for the web app to fetch from `locales/<code>/` before an editor shows.
+    pub fn texts_to_fetch(self) -> Vec<&'static str> {
+        let texts = self.texts().read().unwrap_or_else(PoisonError::into_inner);
+        FILES
+            .iter()
+            .filter(|(code, _)| *code == self.0)
+            .flat_map(|(_, files)| files.iter())
+            .filter(|(name, text)| text.is_none() && !texts.added.iter().any(|added| added == name))
+            .map(|(name, _)| *name)
+            .collect()
+    }
+
+    /// Adds the fetched file `name` (`catalog.ftl`) of this language; added once. A message
+    /// the language already has keeps its text.
+    pub fn add_texts(self, name: &str, text: &str) {
+        let mut texts = self.texts().write().unwrap_or_else(PoisonError::into_inner);
+        if texts.added.iter().any(|added| added == name) {
+            return;
+        }
+        // Duplicates are refused by the tests; the first text stays.
+        let _ = texts.bundle.add_resource(resource(text));
+        texts.added.push(name.to_owned());
     }
 }
 
@@ -177,9 +219,8 @@ impl std::fmt::Display for Text {
     }
 }
 
-/// One language's files as a bundle. A file that does not parse keeps what did (the tests
-/// refuse such a file).
-fn bundle_of(code: &str, files: &[(&str, &str)]) -> FluentBundle<FluentResource> {
+/// One language's files as a bundle.
+fn bundle_of<'a>(code: &str, files: impl Iterator<Item = &'a str>) -> FluentBundle<FluentResource> {
     let language = code
         .parse()
         .expect("a locale folder is named by a language code");
@@ -187,13 +228,16 @@ fn bundle_of(code: &str, files: &[(&str, &str)]) -> FluentBundle<FluentResource>
     // No Unicode isolation marks around put-in values: the texts go into plain text and
     // canvases, where the marks would show or count.
     bundle.set_use_isolating(false);
-    for (_, text) in files {
-        let resource =
-            FluentResource::try_new((*text).to_owned()).unwrap_or_else(|(partial, _)| partial);
+    for text in files {
         // A message defined twice keeps its first text; the tests refuse that too.
-        let _ = bundle.add_resource(resource);
+        let _ = bundle.add_resource(resource(text));
     }
     bundle
+}
+
+/// A file's texts. A file that does not parse keeps what did (the tests refuse such a file).
+fn resource(text: &str) -> FluentResource {
+    FluentResource::try_new(text.to_owned()).unwrap_or_else(|(partial, _)| partial)
 }
 
 /// What a locale's files define: each message id, and each of its attributes as
@@ -210,8 +254,11 @@ pub(crate) fn inventory(
         .find(|(code, _)| *code == locale.0)
         .map(|(_, files)| *files)
         .unwrap_or_default();
-    for (name, text) in files {
-        let resource = match fluent_syntax::parser::parse(*text) {
+    for (name, text) in files
+        .iter()
+        .filter_map(|(name, text)| Some((name, (*text)?)))
+    {
+        let resource = match fluent_syntax::parser::parse(text) {
             Ok(resource) => resource,
             Err((resource, errors)) => {
                 wrong.extend(
@@ -284,6 +331,29 @@ fn variables_of(pattern: &fluent_syntax::ast::Pattern<&str>) -> Vec<String> {
 mod tests {
     use super::*;
     use std::collections::BTreeMap;
+
+    #[test]
+    fn fetched_texts_are_added_once_and_say_what_they_hold() {
+        // This build embeds every file: nothing is left to fetch.
+        assert!(Locale::ENGLISH.texts_to_fetch().is_empty());
+        let russian = Locale::from_code("ru").unwrap();
+        russian.add_texts("extra.ftl", "only-fetched = Загружено\nrun-title = Другое");
+        assert_eq!(
+            russian.text("only-fetched", None, None).as_deref(),
+            Some("Загружено")
+        );
+        assert_eq!(
+            russian.text("run-title", None, None).as_deref(),
+            Some("Запуск"),
+            "a text the language has keeps it"
+        );
+        russian.add_texts("extra.ftl", "only-fetched-twice = no");
+        assert_eq!(
+            russian.text("only-fetched-twice", None, None),
+            None,
+            "added once"
+        );
+    }
 
     #[test]
     fn every_language_has_every_english_text_with_the_same_variables_and_no_other() {

@@ -157,13 +157,13 @@ fn OutcomePicker(
     };
     view! {
         <div class="outcome-picker">
-            <pre class="args">{serde_json::to_string_pretty(&args).unwrap_or_default()}</pre>
+            <code class="args" title=args.to_string()>{args.to_string()}</code>
             <label>
                 <span>{move || i18n.t(Msg::Run(RunText::OutcomeValues))}</span>
                 <textarea
                     class="code"
                     name="outcome-values"
-                    rows="3"
+                    rows="2"
                     spellcheck="false"
                     aria-invalid=move || problem.with(Option::is_some).to_string()
                     prop:value=values

@@ -20,7 +20,7 @@ use flow_model::flow::is_generated_tag;
 use flow_model::FlowType;
 use flow_simulator::{
     called_flows, Channel, Command, Input, Mocks, Mode, RunState, StepRecord,
-    Update as WorkerUpdate, DEFAULT_BUDGET,
+    Update as WorkerUpdate, Wait, DEFAULT_BUDGET,
 };
 use leptos::prelude::*;
 use mock_fields::MockFields;
@@ -238,6 +238,10 @@ fn state_text(state: &RunState, steps: usize) -> RunText {
         RunState::Running => RunText::Running(steps),
         RunState::Paused => RunText::Paused(steps),
         RunState::Breakpoint { .. } => RunText::AtBreakpoint(steps),
+        RunState::Waiting {
+            wait: Wait::Outcome { .. },
+            ..
+        } => RunText::WaitingForPick(steps),
         RunState::Waiting { .. } => RunText::Waiting(steps),
         RunState::Ended { ended } => RunText::Ended {
             reason: ended.key().to_owned(),
