@@ -4,7 +4,7 @@
 
 use super::Kind::*;
 use super::Seg::{AnyIndex, AnyKey, Key};
-use super::{AppSpec, Field, Group, Kind, Offer, PortSpec, Scope};
+use super::{AppSpec, Field, Group, Kind, Object as Refers, Offer, PortSpec, Scope};
 
 const fn field(name: &'static str, kind: Kind, help: &'static str) -> Field {
     Field {
@@ -13,6 +13,7 @@ const fn field(name: &'static str, kind: Kind, help: &'static str) -> Field {
         required: false,
         default: None,
         help,
+        refers: None,
     }
 }
 
@@ -23,6 +24,7 @@ const fn required(name: &'static str, kind: Kind, help: &'static str) -> Field {
         required: true,
         default: None,
         help,
+        refers: None,
     }
 }
 
@@ -119,7 +121,7 @@ const MEMBER: Field = field(
         field("id", Number, "Member id"),
         field("name", Text, "Member name"),
         field("destination", Text, "Communication destination"),
-        field("queues", List(&Reference), "Queues to search"),
+        field("queues", List(&Reference), "Queues to search").refers(Refers::Queue),
         field("bucket", Reference, "Bucket"),
         field("today", Boolean, "Only members created today"),
         field("completed", Boolean, "Completed members"),
@@ -146,7 +148,8 @@ const OPTIONS: Kind = List(&Object(&[
 
 // AI voice/chat bots (gemini, openai, cascadeVoice): each function and each timeout event
 // runs its own step array when the bot calls it.
-const BOT_PROFILE: Field = field("profile", Reference, "The AI bot profile");
+const BOT_PROFILE: Field =
+    field("profile", Reference, "The AI bot profile").refers(Refers::ChatBot);
 const BOT_FUNCTIONS: Field = field(
     "functions",
     List(&Object(&[
@@ -264,8 +267,8 @@ pub static APPS: &[AppSpec] = &[
         Offer::ALL,
         "Runs another stored flow.",
         Object(&[
-            required("id", Number, "The flow's id"),
-            field("name", Text, "The flow's name (for display)"),
+            required("id", Number, "The flow's id").refers(Refers::Flow),
+            field("name", Text, "The flow's name (for display)").refers(Refers::Flow),
             field("async", Boolean, "Run without waiting for it"),
         ]),
     ),
@@ -279,7 +282,7 @@ pub static APPS: &[AppSpec] = &[
             Offer::ALL,
             "Runs `actions` when the number is in the list.",
             Object(&[
-                required("list", Reference, "The list"),
+                required("list", Reference, "The list").refers(Refers::List),
                 field("destination", Text, "The number to look up"),
                 field("actions", STEPS, "Steps when the number is listed"),
             ]),
@@ -378,8 +381,8 @@ pub static APPS: &[AppSpec] = &[
         Offer::ALL,
         "Stores whether the calendar is open now.",
         Object(&[
-            field("name", Text, "The calendar's name"),
-            field("id", Number, "The calendar's id"),
+            field("name", Text, "The calendar's name").refers(Refers::Calendar),
+            field("id", Number, "The calendar's id").refers(Refers::Calendar),
             SET_VAR,
             field("extended", Boolean, "Store details, not just true/false"),
         ]),
@@ -541,10 +544,10 @@ pub static APPS: &[AppSpec] = &[
                     "endpoints",
                     List(&Object(&[
                         field("type", Choice(&["user", "gateway"]), "Endpoint kind"),
-                        field("id", Number, "Id"),
-                        field("extension", Text, "Extension"),
+                        field("id", Number, "Id").refers(Refers::User),
+                        field("extension", Text, "Extension").refers(Refers::User),
                         field("name", Text, "Name"),
-                        field("gateway", Reference, "Gateway"),
+                        field("gateway", Reference, "Gateway").refers(Refers::Gateway),
                         field("dialString", Text, "Number to dial through the gateway"),
                         field("displayName", Text, "Caller name shown"),
                         field("idle", Boolean, "Only a user who is not busy"),
@@ -605,7 +608,7 @@ pub static APPS: &[AppSpec] = &[
         Offer::VOICE,
         "Plays files; can collect digits or speech.",
         Object(&[
-            required("files", List(&Reference), "Files to play: {id} or {name}, with type"),
+            required("files", List(&Reference), "Files to play: {id} or {name}, with type").refers(Refers::Media),
             field("terminator", Text, "Key that stops playing"),
             GET_DIGITS,
             GET_SPEECH,
@@ -619,7 +622,7 @@ pub static APPS: &[AppSpec] = &[
         "Speaks the text; can collect digits or speech.",
         Object(&[
             required("text", Text, "What to say"),
-            field("profile", Reference, "TTS profile"),
+            field("profile", Reference, "TTS profile").refers(Refers::TtsProfile),
             field("language", Text, "Language, e.g. en-US"),
             field("voice", Text, "Voice name"),
             field("textType", Text, "text or ssml"),
@@ -643,9 +646,9 @@ pub static APPS: &[AppSpec] = &[
         Offer::VOICE,
         "Sets the sounds the caller hears while ringing, on hold and on transfer.",
         Object(&[
-            field("call", Reference, "File while ringing"),
-            field("hold", Reference, "File on hold"),
-            field("transfer", Reference, "File on transfer"),
+            field("call", Reference, "File while ringing").refers(Refers::Media),
+            field("hold", Reference, "File on hold").refers(Refers::Media),
+            field("transfer", Reference, "File on transfer").refers(Refers::Media),
             field("all", Boolean, "Also for later legs"),
         ]),
     ),
@@ -721,7 +724,7 @@ pub static APPS: &[AppSpec] = &[
         Offer::VOICE,
         "Plays a file under the call's audio until stopped.",
         Object(&[
-            required("file", Reference, "The file"),
+            required("file", Reference, "The file").refers(Refers::Media),
             field("name", Text, "Name, to stop it later"),
             field("volumeReduction", Number, "Decibels quieter than the call"),
         ]),
@@ -743,15 +746,15 @@ pub static APPS: &[AppSpec] = &[
             Offer::VOICE_CHAT,
             "Puts the call or chat into a queue; hooks run while it waits, is offered, bridged, reported or missed.",
             Object(&[
-                required("queue", Reference, "The queue"),
+                required("queue", Reference, "The queue").refers(Refers::Queue),
                 field("priority", Number, "Priority in the queue"),
                 field("bucket", Reference, "Bucket"),
                 field("agent", Reference, "Preferred agent"),
-                field("ringtone", Reference, "Ringtone file"),
+                field("ringtone", Reference, "Ringtone file").refers(Refers::Media),
                 field("name", Text, "Caller name"),
                 field("number", Text, "Caller number"),
                 field("stickyAgentId", Number, "Agent who served the caller before"),
-                field("transferAfterBridge", Reference, "Flow to run after the agent hangs up"),
+                field("transferAfterBridge", Reference, "Flow to run after the agent hangs up").refers(Refers::Flow),
                 field("waiting", STEPS, "Steps while waiting"),
                 field("offering", STEPS, "Steps when offered to an agent"),
                 field("bridged", STEPS, "Steps when connected to an agent"),
@@ -780,7 +783,7 @@ pub static APPS: &[AppSpec] = &[
             "Offers the call straight to one agent; `bridged` runs once connected.",
             Object(&[
                 field("agent", Reference, "The agent: {id} or {extension}"),
-                field("ringtone", Reference, "Ringtone file"),
+                field("ringtone", Reference, "Ringtone file").refers(Refers::Media),
                 field("timeout", Number, "Seconds to wait for the agent"),
                 field("queue_name", Text, "Queue name shown to the agent"),
                 field("cancel_distribute", Boolean, "Stop offering the agent other tasks"),
@@ -804,8 +807,8 @@ pub static APPS: &[AppSpec] = &[
         Offer::ALL,
         "Adds a member to a callback queue, to be called back later.",
         Object(&[
-            field("queue", Reference, "The queue"),
-            field("queue_id", Number, "The queue's id (older form)"),
+            field("queue", Reference, "The queue").refers(Refers::Queue),
+            field("queue_id", Number, "The queue's id (older form)").refers(Refers::Queue),
             field("name", Text, "Member name"),
             field(
                 "communication",
@@ -836,7 +839,7 @@ pub static APPS: &[AppSpec] = &[
         Offer::ALL,
         "Stores the agents of a queue and their states.",
         Object(&[
-            field("queue", Reference, "The queue"),
+            field("queue", Reference, "The queue").refers(Refers::Queue),
             field("channel", Text, "Channel, e.g. call or chat"),
             SET_FIELDS,
         ]),
@@ -900,7 +903,7 @@ pub static APPS: &[AppSpec] = &[
         Offer::ALL,
         "Adds a number to a list (e.g. a block list).",
         Object(&[
-            field("list", Reference, "The list"),
+            field("list", Reference, "The list").refers(Refers::List),
             field("destination", Text, "The number"),
             field("description", Text, "Description"),
             field("expireAt", Number, "Expiry, Unix milliseconds"),
@@ -924,7 +927,7 @@ pub static APPS: &[AppSpec] = &[
         Object(&[
             field("type", Text, "text or file"),
             field("text", Text, "Message text"),
-            field("file", Reference, "File to send"),
+            field("file", Reference, "File to send").refers(Refers::Media),
             field("server", Text, "Public server address for file links"),
             field("buttons", BUTTONS, "Keyboard buttons"),
             field("inline", BUTTONS, "Inline buttons"),
@@ -968,7 +971,7 @@ pub static APPS: &[AppSpec] = &[
         Offer::CHAT,
         "Sends a stored file or a link to one.",
         Object(&[
-            field("file", Reference, "The file"),
+            field("file", Reference, "The file").refers(Refers::Media),
             field("url", Text, "Or a link"),
             field("text", Text, "Caption"),
             field("source", Text, "Storage source, e.g. media"),
@@ -1050,7 +1053,7 @@ pub static APPS: &[AppSpec] = &[
             required("peer", List(&Json), "Receivers: ids or {id, type, via}"),
             field("type", Text, "Message type"),
             field("text", Text, "Message text"),
-            field("file", Reference, "File to send"),
+            field("file", Reference, "File to send").refers(Refers::Media),
             field("buttons", BUTTONS, "Buttons"),
             field("variables", VARIABLES, "Variables for the receivers"),
             field("responseCode", Variable, "Variable for the first error"),
@@ -1176,7 +1179,7 @@ pub static APPS: &[AppSpec] = &[
         Offer::ALL,
         "Calls a web service and stores parts of the answer.",
         Object(&[
-            required("url", Text, "Address; may contain ${variables}"),
+            required("url", Text, "Address; may contain ${variables}").refers(Refers::Host),
             Field {
                 default: Some("\"POST\""),
                 ..field("method", Text, "GET, POST, PUT, PATCH, DELETE, …")
@@ -1207,7 +1210,7 @@ pub static APPS: &[AppSpec] = &[
             field("subject", Text, "Subject"),
             field("message", Text, "Body"),
             field("type", Text, "Body type, e.g. text/html"),
-            field("profile", Reference, "Mail profile"),
+            field("profile", Reference, "Mail profile").refers(Refers::EmailProfile),
             field("smtp", Json, "SMTP server settings"),
             field("replyToId", Text, "Message to reply to"),
             field("attachment", Object(&[field("files", List(&Reference), "Files")]), "Attachments"),

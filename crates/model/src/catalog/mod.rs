@@ -155,6 +155,76 @@ pub struct Field {
     /// The default as JSON text, if the form should prefill one.
     pub default: Option<&'static str>,
     pub help: &'static str,
+    /// The outside object it names, if it names one (by `{id}` or `{name}`, an id, a name; a
+    /// list of them; a link's host).
+    pub refers: Option<Object>,
+}
+
+impl Field {
+    /// This field, naming an object of `object`'s kind.
+    pub const fn refers(self, object: Object) -> Field {
+        Field {
+            refers: Some(object),
+            ..self
+        }
+    }
+}
+
+/// The kinds of outside objects a flow uses: other flows, the contact center's objects, the
+/// domain's `$${globals}`, the hosts it calls.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash, PartialOrd, Ord)]
+pub enum Object {
+    Flow,
+    Queue,
+    Calendar,
+    List,
+    Media,
+    User,
+    Gateway,
+    EmailProfile,
+    TtsProfile,
+    ChatBot,
+    Global,
+    Host,
+}
+
+impl Object {
+    pub const ALL: [Object; 12] = [
+        Self::Flow,
+        Self::Queue,
+        Self::Calendar,
+        Self::List,
+        Self::Media,
+        Self::User,
+        Self::Gateway,
+        Self::EmailProfile,
+        Self::TtsProfile,
+        Self::ChatBot,
+        Self::Global,
+        Self::Host,
+    ];
+
+    /// Its name in the API and the URL (`uses=queue:12`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Flow => "flow",
+            Self::Queue => "queue",
+            Self::Calendar => "calendar",
+            Self::List => "list",
+            Self::Media => "media",
+            Self::User => "user",
+            Self::Gateway => "gateway",
+            Self::EmailProfile => "email-profile",
+            Self::TtsProfile => "tts-profile",
+            Self::ChatBot => "chat-bot",
+            Self::Global => "global",
+            Self::Host => "host",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Object> {
+        Self::ALL.into_iter().find(|object| object.key() == key)
+    }
 }
 
 /// One segment of the path from an argument to a nested step array.

@@ -10,6 +10,7 @@ pub mod generate;
 pub mod graph;
 pub mod layout;
 pub mod payload;
+pub mod references;
 pub mod shape;
 
 pub use check::{check, Problem, ProblemKind, Severity};
@@ -19,6 +20,7 @@ pub use diagnose::{diagnose, step_lines, Diagnostic};
 pub use equivalence::{semantic_difference, semantically_identical, Difference};
 pub use graph::{Comment, FlowGraph, Link, Node, NodeGroup, NodeId, PathSeg, Point, Port, Step};
 pub use layout::{auto_layout, LayoutOptions};
+pub use references::{references, Reference};
 
 #[cfg(test)]
 mod tests;
