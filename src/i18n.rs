@@ -125,6 +125,13 @@ pub enum Msg {
     },
     ChangedMeanwhile,
     NoPermission,
+    UsedByOthers,
+    /// `users`: each caller, as "name (step)".
+    UsedBy {
+        name: String,
+        users: Vec<String>,
+    },
+    UsesUnknown,
     // Code flow page
     General,
     Description,
@@ -705,6 +712,11 @@ impl Msg {
                 .with("reason", reason.as_str()),
             Msg::ChangedMeanwhile => Text::new("changed-meanwhile"),
             Msg::NoPermission => Text::new("no-permission"),
+            Msg::UsedByOthers => Text::new("used-by-others"),
+            Msg::UsedBy { name, users } => Text::new("used-by")
+                .with("name", name.as_str())
+                .with("users", users.join(", ")),
+            Msg::UsesUnknown => Text::new("uses-unknown"),
             // Code flow page
             Msg::General => Text::new("general"),
             Msg::Description => Text::new("description"),
@@ -996,6 +1008,12 @@ mod tests {
             Msg::Imported("Main".into()),
             Msg::Replaced("Main".into()),
             Msg::ConfirmDeletion,
+            Msg::UsedByOthers,
+            Msg::UsedBy {
+                name: "Billing".into(),
+                users: vec!["IVR main (Run flow)".into()],
+            },
+            Msg::UsesUnknown,
             Msg::DeleteQuestion(vec!["A".into(), "B".into()]),
             Msg::Deleted(1),
             Msg::Deleted(2),

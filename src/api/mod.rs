@@ -6,12 +6,13 @@ mod url;
 pub use url::{encode_component, join_url, DEFAULT_API_BASE};
 
 use crate::i18n::chosen_locale;
+use flow_model::catalog::Object;
 use flow_model::contract::{self, Method, Operation, ACCESS_HEADER};
 use flow_model::l10n::Locale;
 use flow_model::userinfo::session_of_userinfo;
 use flow_model::{
-    AccessToken, ErrorBody, FlowType, ListResponse, LoginRequest, RoutingSchema, SchemaField,
-    SchemaSearch, SchemaVersion, SchemaWrite, Session, Tag,
+    AccessToken, ErrorBody, FlowType, ListResponse, LoginRequest, ReferenceUse, RoutingSchema,
+    SchemaField, SchemaSearch, SchemaVersion, SchemaWrite, Session, Tag,
 };
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
@@ -86,6 +87,9 @@ fn accept_language(locale: Locale) -> String {
         format!("{}, en;q=0.5", locale.code())
     }
 }
+
+/// The uses of an object asked for at most: enough to name them before a delete.
+const USES_SHOWN: usize = 50;
 
 /// How a write changes a flow: PUT or PATCH.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -229,6 +233,21 @@ impl ApiClient {
     ) -> Result<ListResponse<RoutingSchema>, ApiError> {
         self.request(contract::SEARCH_FLOWS, &search.to_pairs())
             .await
+    }
+
+    /// The flows that use an object, and where (this server's extension: Webitel's engine
+    /// has no such endpoint, and answers with an error).
+    pub async fn reference_uses(
+        &self,
+        kind: Object,
+        key: &str,
+    ) -> Result<ListResponse<ReferenceUse>, ApiError> {
+        let query = [
+            ("kind", kind.key().to_owned()),
+            ("key", key.to_owned()),
+            ("size", USES_SHOWN.to_string()),
+        ];
+        self.request(contract::REFERENCE_USES, &query).await
     }
 
     /// Tags in use, for suggestions: those starting with `typed`, of flows of `types`.

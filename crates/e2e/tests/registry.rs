@@ -327,6 +327,67 @@ async fn deletes_one_flow_and_several_reporting_what_failed_on_webitel() {
     delete_one_flow_and_several(&server, &webitel).await;
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_delete_names_the_flows_that_call_it_and_still_deletes() {
+    let server = AppServer::start().await;
+    delete_a_called_flow(&server, &server.base).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_delete_on_webitel_says_it_cannot_tell_who_calls() {
+    let server = AppServer::start().await;
+    let webitel = webitel_in_front_of(&server).await;
+    delete_a_called_flow(&server, &webitel).await;
+}
+
+/// Deletes a flow that another flow runs (`schema`), through the app served at `base`.
+async fn delete_a_called_flow(server: &AppServer, base: &str) {
+    let token = server.admin_token().await;
+    let billing = server
+        .create_flow(
+            &token,
+            json!({"name": "Billing", "type": "voice", "schema": []}),
+        )
+        .await;
+    let called = billing["id"].as_str().unwrap().parse::<i64>().unwrap();
+    server
+        .create_flow(
+            &token,
+            json!({"name": "IVR main", "type": "voice", "schema": [{"schema": {"id": called, "name": "Billing"}}]}),
+        )
+        .await;
+    let browser = signed_in_at(base).await;
+    browser.click("button[data-sort=name]").await;
+    wait_for_rows(&browser, &["Billing", "IVR main"]).await;
+    browser
+        .click("table.flows tbody tr:nth-child(1) button[aria-label=Delete]")
+        .await;
+    browser.wait_for_text(".modal", "Delete «Billing»?").await;
+    if base == server.base {
+        browser
+            .wait_for_text(
+                ".modal .used-by",
+                "«Billing» is used by IVR main (Run flow)",
+            )
+            .await;
+    } else {
+        browser
+            .wait_for_text(
+                ".modal .hint",
+                "This server does not tell which other flows call",
+            )
+            .await;
+    }
+    browser
+        .screenshot(&shot_name(server, base, "delete-used-by"))
+        .await;
+    browser.click_button(".modal button", "Delete").await;
+    browser.wait_for_text(".toast", "Deleted 1 flow").await;
+    wait_for_rows(&browser, &["IVR main"]).await;
+    browser.assert_no_page_errors().await;
+    browser.close().await;
+}
+
 /// Deletes one flow and then several through the app served at `base`, one of them changed by
 /// someone else meanwhile.
 async fn delete_one_flow_and_several(server: &AppServer, base: &str) {

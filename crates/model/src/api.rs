@@ -301,6 +301,47 @@ pub struct ListResponse<T> {
     pub next: bool,
 }
 
+/// One use of an outside object by a flow: what kind of object, its id (else its name), the
+/// place in the schema of the value naming it, and the step's app. This server's extension of
+/// the API: Webitel's engine has no such endpoint.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug)]
+pub struct FlowReference {
+    /// `flow`, `queue`, `calendar`, `list`, `media`, `user`, `gateway`, `email-profile`,
+    /// `tts-profile`, `chat-bot`, `global` or `host`.
+    pub kind: String,
+    pub key: String,
+    /// A JSON pointer into the flow's schema.
+    pub path: String,
+    pub app: String,
+}
+
+impl From<crate::flow::Reference> for FlowReference {
+    fn from(reference: crate::flow::Reference) -> Self {
+        Self {
+            kind: reference.kind.key().to_owned(),
+            key: reference.key,
+            path: reference.path,
+            app: reference.app,
+        }
+    }
+}
+
+/// A flow that uses an object, and where (this server's extension of the API).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug)]
+pub struct ReferenceUse {
+    #[serde(with = "crate::int64")]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::int64::schema))]
+    pub id: i64,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub flow_type: FlowType,
+    /// A JSON pointer into that flow's schema.
+    pub path: String,
+    pub app: String,
+}
+
 /// An earlier content of a flow, kept when its schema or payload changed.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]

@@ -141,6 +141,12 @@ operations! {
     DELETE_FLOW: Delete one_flow!();
     /// A flow's earlier versions, newest first: `page` and `size` as the query.
     FLOW_VERSIONS: Get concat!(one_flow!(), "/versions");
+    /// What a flow uses outside itself: a `ListResponse<FlowReference>` (this server's
+    /// extension; not on Webitel's engine).
+    FLOW_REFERENCES: Get concat!(one_flow!(), "/references");
+    /// The flows that use an object: `ReferenceSearch` as the query, a
+    /// `ListResponse<ReferenceUse>` out (this server's extension; not on Webitel's engine).
+    REFERENCE_USES: Get concat!(flows!(), "/references");
 }
 
 #[cfg(test)]

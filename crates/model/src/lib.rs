@@ -28,5 +28,7 @@ pub mod userinfo;
 pub use access::{Permission, Permissions, Role};
 pub use api::*;
 pub use fields::{PatchField, SchemaField};
-pub use query::{Paging, QueryError, SchemaSearch, Sort, SortField, TagSearch};
+pub use query::{
+    Paging, QueryError, ReferenceSearch, SchemaSearch, Sort, SortField, TagSearch, Uses,
+};
 pub use rules::{FieldError, Limits};

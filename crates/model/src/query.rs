@@ -2,6 +2,7 @@
 //! pairs with a precise error for each bad value, and written back to pairs by the SPA.
 
 use crate::api::FlowType;
+use crate::catalog::Object;
 use crate::fields::SchemaField;
 use crate::l10n::{Locale, Text};
 use thiserror::Error;
@@ -156,8 +157,38 @@ pub struct SchemaSearch {
     pub diagram_only: bool,
     /// Flows with any of these tags.
     pub tags: Vec<String>,
+    /// Flows that use this object (`uses=queue:12`).
+    pub uses: Option<Uses>,
     pub sort: Sort,
     pub fields: Vec<SchemaField>,
+}
+
+/// An outside object flows may use: its kind and its key (`queue:12`, `global:token`).
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Uses {
+    pub kind: Object,
+    pub key: String,
+}
+
+impl Uses {
+    /// Reads `kind:key`.
+    pub fn parse(parameter: &str, value: &str) -> Result<Self, QueryError> {
+        let wrong = || QueryError::new(parameter, value, Text::new("query-uses"));
+        let (kind, key) = value.split_once(':').ok_or_else(wrong)?;
+        let kind = Object::from_key(kind.trim()).ok_or_else(wrong)?;
+        let key = key.trim();
+        if key.is_empty() {
+            return Err(wrong());
+        }
+        Ok(Self {
+            kind,
+            key: key.to_owned(),
+        })
+    }
+
+    pub fn to_param(&self) -> String {
+        format!("{}:{}", self.kind.key(), self.key)
+    }
 }
 
 impl Default for SchemaSearch {
@@ -171,6 +202,7 @@ impl Default for SchemaSearch {
             types: Vec::new(),
             diagram_only: false,
             tags: Vec::new(),
+            uses: None,
             sort: Sort::default(),
             fields: SchemaField::DEFAULT.to_vec(),
         }
@@ -248,6 +280,9 @@ impl SchemaSearch {
                     }
                 }
                 "tags" => search.tags.extend(non_empty(value)),
+                "uses" if !value.trim().is_empty() => {
+                    search.uses = Some(Uses::parse(raw_key, value)?)
+                }
                 "editor" => {
                     search.diagram_only = match value.trim() {
                         "true" | "1" => true,
@@ -294,6 +329,7 @@ impl SchemaSearch {
             pairs.push(("editor", "true".to_owned()));
         }
         pairs.extend(self.tags.iter().map(|tag| ("tags", tag.clone())));
+        pairs.extend(self.uses.iter().map(|uses| ("uses", uses.to_param())));
         if self.sort != Sort::default() {
             pairs.push(("sort", self.sort.to_param()));
         }
@@ -413,6 +449,34 @@ impl Default for Paging {
     }
 }
 
+/// Parameters of "who uses this object": `kind` and `key`, with paging.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct ReferenceSearch {
+    pub uses: Uses,
+    pub paging: Paging,
+}
+
+impl ReferenceSearch {
+    pub fn from_pairs<K: AsRef<str>, V: AsRef<str>>(
+        pairs: impl IntoIterator<Item = (K, V)>,
+    ) -> Result<Self, QueryError> {
+        let pairs: Vec<(K, V)> = pairs.into_iter().collect();
+        let value = |name: &str| {
+            pairs
+                .iter()
+                .find(|(key, _)| key.as_ref() == name)
+                .map_or("", |(_, value)| value.as_ref())
+        };
+        let uses = Uses::parse("kind", &format!("{}:{}", value("kind"), value("key")))?;
+        let paging = Paging::from_pairs(
+            pairs
+                .iter()
+                .map(|(key, value)| (key.as_ref(), value.as_ref())),
+        )?;
+        Ok(Self { uses, paging })
+    }
+}
+
 impl Paging {
     pub fn from_pairs<K: AsRef<str>, V: AsRef<str>>(
         pairs: impl IntoIterator<Item = (K, V)>,
@@ -482,6 +546,7 @@ mod tests {
             ("editor", "true"),
             ("tags", "sales"),
             ("tags", "support"),
+            ("uses", "queue:12"),
             ("sort", "-name"),
             ("fields", "id"),
             ("fields[]", "schema"),
@@ -496,9 +561,31 @@ mod tests {
         assert_eq!(search.types, vec![FlowType::Voice, FlowType::Chat]);
         assert!(search.diagram_only);
         assert_eq!(search.tags, vec!["sales", "support"]);
+        assert_eq!(
+            search.uses,
+            Some(Uses {
+                kind: Object::Queue,
+                key: "12".into()
+            })
+        );
         assert_eq!(search.sort, Sort::descending(SortField::Name));
         assert_eq!(search.fields, vec![SchemaField::Id, SchemaField::Schema]);
         assert!(search.wants(SchemaField::Schema));
+    }
+
+    #[test]
+    fn uses_names_a_known_kind_and_a_key() {
+        for wrong in ["queue", "queue:", "planet:3", ":3"] {
+            let error = parse(&[("uses", wrong)]).unwrap_err();
+            assert_eq!(error.parameter, "uses", "{wrong}");
+        }
+        let search =
+            ReferenceSearch::from_pairs([("kind", "global"), ("key", "api:token"), ("size", "5")])
+                .unwrap();
+        assert_eq!(search.uses.kind, Object::Global);
+        assert_eq!(search.uses.key, "api:token", "a key may hold a colon");
+        assert_eq!(search.paging.size, 5);
+        assert!(ReferenceSearch::from_pairs([("kind", "queue")]).is_err());
     }
 
     #[test]

@@ -6,8 +6,8 @@ mod common;
 
 use common::{test_settings, Api, Engine, Reply, TestServer};
 use flow_model::contract::{
-    API_BASE, CREATE_USER, FLOW_VERSIONS, LOGIN, LOGOUT, READ_FLOW, SEARCH_FLOWS, SEARCH_TAGS,
-    USERINFO,
+    API_BASE, CREATE_USER, FLOW_REFERENCES, FLOW_VERSIONS, LOGIN, LOGOUT, READ_FLOW,
+    REFERENCE_USES, SEARCH_FLOWS, SEARCH_TAGS, USERINFO,
 };
 use flow_model::Role;
 use flow_server::state::Settings;
@@ -41,10 +41,12 @@ enum Endpoint {
     Delete,
     Tags,
     Versions,
+    References,
+    Uses,
 }
 
 /// What each role gets from each endpoint: `[admin, editor, viewer]`.
-const MATRIX: [(Endpoint, [StatusCode; 3]); 8] = [
+const MATRIX: [(Endpoint, [StatusCode; 3]); 10] = [
     (Endpoint::Search, [ALLOWED, ALLOWED, ALLOWED]),
     (Endpoint::Read, [ALLOWED, ALLOWED, ALLOWED]),
     (Endpoint::Create, [ALLOWED, ALLOWED, DENIED]),
@@ -53,6 +55,8 @@ const MATRIX: [(Endpoint, [StatusCode; 3]); 8] = [
     (Endpoint::Delete, [ALLOWED, DENIED, DENIED]),
     (Endpoint::Tags, [ALLOWED, ALLOWED, ALLOWED]),
     (Endpoint::Versions, [ALLOWED, ALLOWED, ALLOWED]),
+    (Endpoint::References, [ALLOWED, ALLOWED, ALLOWED]),
+    (Endpoint::Uses, [ALLOWED, ALLOWED, ALLOWED]),
 ];
 
 const ROLES: [Role; 3] = [Role::Admin, Role::Editor, Role::Viewer];
@@ -79,6 +83,11 @@ impl Endpoint {
             Self::Delete => api.delete(&path).await,
             Self::Tags => api.get(SEARCH_TAGS.served_path).await,
             Self::Versions => api.get(&FLOW_VERSIONS.served_path_for(id)).await,
+            Self::References => api.get(&FLOW_REFERENCES.served_path_for(id)).await,
+            Self::Uses => {
+                api.get(&format!("{}?kind=queue&key=1", REFERENCE_USES.served_path))
+                    .await
+            }
         }
     }
 
@@ -88,7 +97,12 @@ impl Endpoint {
             Self::Create => "create",
             Self::Put | Self::Patch => "update",
             Self::Delete => "delete",
-            Self::Search | Self::Read | Self::Tags | Self::Versions => "read",
+            Self::Search
+            | Self::Read
+            | Self::Tags
+            | Self::Versions
+            | Self::References
+            | Self::Uses => "read",
         }
     }
 }
@@ -453,6 +467,7 @@ async fn other_domains_flows_answer_404_and_never_show(engine: Engine) {
         (Method::PATCH, flow_path(id), Some(json!({"schema": []}))),
         (Method::DELETE, flow_path(id), None),
         (Method::GET, FLOW_VERSIONS.served_path_for(id), None),
+        (Method::GET, FLOW_REFERENCES.served_path_for(id), None),
     ];
     for (method, path, body) in attempts {
         for if_match in [None, Some(etag.as_str()), Some("\"1\"")] {

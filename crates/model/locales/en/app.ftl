@@ -115,6 +115,9 @@ deleted = Deleted { $count ->
        *[other] { $count } flows
     }
 delete-failed = «{ $name }» was not deleted: { $reason }
+used-by-others = Flows that call what you delete will fail at that step:
+used-by = «{ $name }» is used by { $users }
+uses-unknown = This server does not tell which other flows call what you delete.
 # A reason for delete-failed.
 changed-meanwhile = it was changed by someone else meanwhile; refresh and try again
 # A reason for delete-failed.

@@ -25,6 +25,7 @@ query-whole-number = expected a whole number
 query-unknown-type = expected one of default, voice, chat, processing, service
 query-id = expected a 64-bit integer id
 query-boolean = expected true or false
+query-uses = expected kind:key, the kind one of flow, queue, calendar, list, media, user, gateway, email-profile, tts-profile, chat-bot, global, host
 query-tags-sort = tags sort only by name: expected +name or -name
 
 ## Other fields and headers

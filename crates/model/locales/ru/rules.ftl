@@ -31,6 +31,7 @@ query-whole-number = ожидается целое число
 query-unknown-type = ожидается одно из: default, voice, chat, processing, service
 query-id = ожидается целочисленный 64-битный id
 query-boolean = ожидается true или false
+query-uses = ожидается вид:ключ, где вид — одно из: flow, queue, calendar, list, media, user, gateway, email-profile, tts-profile, chat-bot, global, host
 query-tags-sort = теги сортируются только по имени: ожидается +name или -name
 
 ## Другие поля и заголовки

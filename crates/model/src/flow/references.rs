@@ -115,12 +115,16 @@ impl Uses<'_> {
                 (None, _) => {}
             }
         }
+        // By id: a field `id` or `…_id`, or an object's `id`.
+        let by_id = |at: &str| {
+            let last = at.rsplit('/').next().unwrap_or_default();
+            last == "id" || last.ends_with("_id")
+        };
         for (kind, key, at) in &named {
-            let by_id = |key: &str| key.bytes().all(|byte| byte.is_ascii_digit());
             let has_id = named
                 .iter()
-                .any(|(other, key, _)| other == kind && by_id(key));
-            if by_id(key) || !has_id {
+                .any(|(other, _, place)| other == kind && by_id(place));
+            if by_id(at) || !has_id {
                 self.add(*kind, key.clone(), at.clone());
             }
         }
@@ -239,7 +243,7 @@ mod tests {
             {"calendar": {"name": "Office", "setVar": "open"}},
             {"joinQueue": {"queue": {"id": "168", "name": "Support"}, "ringtone": {"name": "ring.wav"}}},
             {"playback": {"files": [{"name": "10", "type": "silence"}, {"id": 7, "name": "hi.wav"}, {"name": "${file}"}]}},
-            {"bridge": {"endpoints": [{"type": "user", "extension": "101"}, {"type": "gateway", "gateway": {"name": "sip-out"}, "dialString": "123"}]}},
+            {"bridge": {"endpoints": [{"type": "user", "extension": "101"}, {"type": "gateway", "gateway": {"name": "sip-out"}, "dialString": "123"}, {"type": "user", "id": 7, "extension": "102"}]}},
             {"httpRequest": {"url": "https://User@CRM.example.com:8443/api?x=$${token}"}},
         ]));
         assert_eq!(
@@ -264,6 +268,7 @@ mod tests {
                     "sip-out".into(),
                     "/4/bridge/endpoints/1/gateway/name".into()
                 ),
+                (Object::User, "7".into(), "/4/bridge/endpoints/2/id".into()),
                 (Object::Global, "token".into(), "/5/httpRequest/url".into()),
                 (
                     Object::Host,

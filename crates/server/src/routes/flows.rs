@@ -1,6 +1,9 @@
-//! `/routing/schema`: search, create, read, replace, patch, delete, tags and versions.
+//! `/routing/schema`: search, create, read, replace, patch, delete, tags and versions; and this
+//! server's extensions: what a flow uses outside itself, and who uses an object.
 
-use super::params::{FlowId, IfMatch, PagingParameters, SearchParameters, TagParameters};
+use super::params::{
+    FlowId, IfMatch, PagingParameters, ReferenceParameters, SearchParameters, TagParameters,
+};
 use super::{has_nul, if_match, parse_id, query_pairs, FLOWS};
 use crate::error::Result;
 use crate::json::JsonBody;
@@ -15,8 +18,9 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use flow_model::l10n::Text;
 use flow_model::{
-    contract, rules, transfer, FieldError, ListResponse, Paging, PatchField, Permission,
-    RoutingSchema, SchemaField, SchemaSearch, SchemaVersion, SchemaWrite, Tag, TagSearch,
+    contract, rules, transfer, FieldError, FlowReference, ListResponse, Paging, PatchField,
+    Permission, ReferenceSearch, ReferenceUse, RoutingSchema, SchemaField, SchemaSearch,
+    SchemaVersion, SchemaWrite, Tag, TagSearch,
 };
 use serde_json::{json, Value};
 use utoipa_axum::router::OpenApiRouter;
@@ -28,6 +32,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(search_tags))
         .routes(routes!(read, replace, patch, remove))
         .routes(routes!(versions))
+        .routes(routes!(flow_references))
+        .routes(routes!(reference_uses))
 }
 
 /// The entity with its `ETag`, so a client can send it back as `If-Match`.
@@ -355,6 +361,57 @@ async fn versions(
     let id = parse_id("schema_id", &id)?;
     let paging = Paging::from_pairs(query_pairs(query)?)?;
     let (items, next) = state.store.versions(account.domain_id, id, paging).await?;
+    Ok(Json(ListResponse { items, next }))
+}
+
+/// What a flow uses outside itself: other flows, queues, calendars, lists, media files, users
+/// and gateways, mail and TTS profiles, AI bots, `$${globals}`, hosts; each with the place in
+/// its schema of the value that names it. This server's extension: Webitel has no such
+/// endpoint.
+#[utoipa::path(
+    get,
+    path = contract::FLOW_REFERENCES.path,
+    tag = FLOWS,
+    params(FlowId),
+    responses(
+        (status = 200, description = "Every reference, in the order of their places", body = ListResponse<FlowReference>),
+        FlowReadErrors,
+    )
+)]
+async fn flow_references(
+    State(state): State<AppState>,
+    account: Account,
+    Path(id): Path<String>,
+) -> Result<Json<ListResponse<FlowReference>>> {
+    account.require(&[Permission::Read])?;
+    let id = parse_id("id", &id)?;
+    let items = state.store.flow_references(account.domain_id, id).await?;
+    Ok(Json(ListResponse { items, next: false }))
+}
+
+/// The flows of the caller's domain that use an object (`kind` and `key`), and where: by the
+/// flow's name, then the place. This server's extension: Webitel has no such endpoint.
+#[utoipa::path(
+    get,
+    path = contract::REFERENCE_USES.path,
+    tag = FLOWS,
+    params(ReferenceParameters),
+    responses(
+        (status = 200, description = "A page of uses", body = ListResponse<ReferenceUse>),
+        SearchErrors,
+    )
+)]
+async fn reference_uses(
+    State(state): State<AppState>,
+    account: Account,
+    RawQuery(query): RawQuery,
+) -> Result<Json<ListResponse<ReferenceUse>>> {
+    account.require(&[Permission::Read])?;
+    let search = ReferenceSearch::from_pairs(query_pairs(query)?)?;
+    let (items, next) = state
+        .store
+        .reference_uses(account.domain_id, &search)
+        .await?;
     Ok(Json(ListResponse { items, next }))
 }
 

@@ -1,6 +1,7 @@
 //! The routes' parameters as the OpenAPI document describes them; the names of sort and result
 //! fields, and the page sizes, come from the model.
 
+use flow_model::catalog::Object;
 use flow_model::query::{API_DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
 use flow_model::{FlowType, SchemaField, SortField};
 use utoipa::openapi::path::{Parameter, ParameterBuilder, ParameterIn, ParameterStyle};
@@ -102,6 +103,12 @@ impl IntoParams for SearchParameters {
             query("editor", bool::schema(), "`true`: only diagram flows"),
             query_list("tags", String::schema(), "Flows with any of these tags"),
             query(
+                "uses",
+                String::schema(),
+                "Only flows that use this object: `kind:key`, such as `queue:12` or \
+                 `global:token` (this server's extension)",
+            ),
+            query(
                 "sort",
                 string_of(sorts),
                 "`+field` ascending (also without the sign), `-field` descending; the default is \
@@ -113,6 +120,28 @@ impl IntoParams for SearchParameters {
                 "The fields each item carries; by default id, name, editor, type and tags",
             ),
         ]);
+        parameters
+    }
+}
+
+/// The parameters of "who uses this object".
+pub struct ReferenceParameters;
+
+impl IntoParams for ReferenceParameters {
+    fn into_params(_: impl Fn() -> Option<ParameterIn>) -> Vec<Parameter> {
+        let kinds = Object::ALL.into_iter().map(|kind| kind.key().to_owned());
+        let mut parameters = vec![
+            query("kind", string_of(kinds), "The kind of object"),
+            query(
+                "key",
+                String::schema(),
+                "Its id, else its name (a global's name, a host)",
+            ),
+        ];
+        for wanted in &mut parameters {
+            wanted.required = Required::True;
+        }
+        parameters.extend(paging());
         parameters
     }
 }

@@ -3,11 +3,12 @@
 use super::{flag, is_unique_violation, now_millis, Sql, Store};
 use crate::error::{Error, Result};
 use crate::store::Account;
+use flow_model::flow::references;
 use flow_model::query::like_pattern;
 use flow_model::rules::name_key;
 use flow_model::{
-    FlowType, Paging, RoutingSchema, SchemaField, SchemaSearch, SchemaVersion, SortField, Tag,
-    TagSearch, UserRef,
+    FlowReference, FlowType, Paging, ReferenceSearch, ReferenceUse, RoutingSchema, SchemaField,
+    SchemaSearch, SchemaVersion, SortField, Tag, TagSearch, UserRef,
 };
 use serde_json::Value;
 use sqlx::any::AnyRow;
@@ -237,40 +238,119 @@ async fn read_stored(
     }))
 }
 
+/// Fails with [`Error::FlowNotFound`] unless flow `id` is in the domain.
+async fn require_flow(connection: &mut AnyConnection, domain_id: i64, id: i64) -> Result<()> {
+    let mut exists = Sql::new("SELECT id FROM routing_schema WHERE id = ");
+    exists.bind(id).push(" AND domain_id = ").bind(domain_id);
+    match exists.fetch_optional(&mut *connection).await? {
+        Some(_) => Ok(()),
+        None => Err(Error::FlowNotFound(id)),
+    }
+}
+
+/// Rows of `table` a statement inserts at most (SQLite takes 32,766 values in one).
+const ROWS_PER_INSERT: usize = 500;
+
+/// Replaces the rows of `table` that belong to flow `id` with `rows`: each row is the flow's
+/// id, then what `bind_row` binds of the item and its position (each value after `, `), in the
+/// order of `columns`.
+async fn replace_rows<T>(
+    connection: &mut AnyConnection,
+    table: &str,
+    columns: &str,
+    id: i64,
+    rows: &[T],
+    bind_row: impl Fn(&mut Sql<'_>, &T, i64),
+) -> Result<()> {
+    let mut clear = Sql::new(&format!("DELETE FROM {table} WHERE schema_id = "));
+    clear.bind(id);
+    clear
+        .execute(&mut *connection)
+        .await
+        .map_err(Error::from_database)?;
+    for (chunk, part) in rows.chunks(ROWS_PER_INSERT).enumerate() {
+        let mut insert = Sql::new(&format!(
+            "INSERT INTO {table} (schema_id, {columns}) VALUES "
+        ));
+        for (index, row) in part.iter().enumerate() {
+            if index > 0 {
+                insert.push(", ");
+            }
+            insert.push("(").bind(id);
+            bind_row(&mut insert, row, (chunk * ROWS_PER_INSERT + index) as i64);
+            insert.push(")");
+        }
+        insert
+            .execute(&mut *connection)
+            .await
+            .map_err(Error::from_database)?;
+    }
+    Ok(())
+}
+
 async fn write_tags(
     connection: &mut AnyConnection,
     domain_id: i64,
     id: i64,
     tags: &[Tag],
 ) -> Result<()> {
-    let mut clear = Sql::new("DELETE FROM routing_schema_tag WHERE schema_id = ");
-    clear.bind(id);
-    clear.execute(&mut *connection).await?;
-    if tags.is_empty() {
-        return Ok(());
-    }
-    let mut insert = Sql::new(
-        "INSERT INTO routing_schema_tag (schema_id, domain_id, name, name_key, position) VALUES ",
-    );
-    for (position, tag) in tags.iter().enumerate() {
-        if position > 0 {
-            insert.push(", ");
-        }
-        insert
-            .push("(")
-            .bind(id)
-            .push(", ")
-            .bind(domain_id)
-            .push(", ")
-            .bind(tag.name.clone())
-            .push(", ")
-            .bind(name_key(&tag.name))
-            .push(", ")
-            .bind(position as i64)
-            .push(")");
-    }
-    insert.execute(&mut *connection).await?;
-    Ok(())
+    replace_rows(
+        connection,
+        "routing_schema_tag",
+        "domain_id, name, name_key, position",
+        id,
+        tags,
+        |insert, tag, position| {
+            insert
+                .push(", ")
+                .bind(domain_id)
+                .push(", ")
+                .bind(tag.name.clone())
+                .push(", ")
+                .bind(name_key(&tag.name))
+                .push(", ")
+                .bind(position);
+        },
+    )
+    .await
+}
+
+/// Which reading of the catalog wrote a flow's references (`references_version`): raised
+/// when what [`references`] finds changes, so that each flow's rows are written again.
+const REFERENCES_VERSION: i64 = 1;
+/// Flows whose references one transaction rewrites when the server starts.
+const FLOWS_PER_REBUILD: i64 = 200;
+
+/// Writes what flow `id` uses outside itself, as its `schema` says, in place of what it used.
+async fn write_references(
+    connection: &mut AnyConnection,
+    domain_id: i64,
+    id: i64,
+    schema: &Value,
+) -> Result<()> {
+    replace_rows(
+        connection,
+        "routing_schema_reference",
+        "domain_id, position, kind, key, path, app",
+        id,
+        &references(schema),
+        |insert, reference, position| {
+            insert
+                .push(", ")
+                .bind(domain_id)
+                .push(", ")
+                .bind(position)
+                .push(", ")
+                .bind(reference.kind.key().to_owned())
+                .push(", ")
+                .bind(reference.key.clone())
+                .push(", ")
+                .bind(reference.path.clone())
+                .push(", ")
+                .bind(reference.app.clone());
+        },
+    )
+    .await
 }
 
 /// Maps a refused write: a second flow with the same name is the user's to fix.
@@ -357,6 +437,13 @@ impl Store {
                 .bind_list(search.tags.iter().cloned())
                 .push(")");
         }
+        if let Some(uses) = &search.uses {
+            sql.push(" AND EXISTS (SELECT 1 FROM routing_schema_reference r WHERE r.domain_id = s.domain_id AND r.kind = ")
+                .bind(uses.kind.key().to_owned())
+                .push(" AND r.key = ")
+                .bind(uses.key.clone())
+                .push(" AND r.schema_id = s.id)");
+        }
         let direction = if search.sort.descending {
             " DESC"
         } else {
@@ -404,7 +491,8 @@ impl Store {
             let now = now_millis();
             let mut insert = Sql::new(
                 "INSERT INTO routing_schema (domain_id, name, name_key, description, type, editor, schema, payload, \
-                 debug, version, note, created_at, created_by, updated_at, updated_by, content_at, content_by) VALUES (",
+                 debug, version, note, created_at, created_by, updated_at, updated_by, content_at, content_by, \
+                 references_version) VALUES (",
             );
             insert
                 .bind(account.domain_id)
@@ -440,6 +528,8 @@ impl Store {
                 .bind(now)
                 .push(", ")
                 .bind(account.user_id)
+                .push(", ")
+                .bind(REFERENCES_VERSION)
                 .push(") RETURNING id");
             let row = match insert.fetch_optional(&mut *tx).await {
                 Ok(row) => row.ok_or_else(|| Error::Internal("flow insert returned nothing".into()))?,
@@ -448,6 +538,7 @@ impl Store {
             };
             let id: i64 = row.try_get("id")?;
             write_tags(tx, account.domain_id, id, &content.tags).await?;
+            write_references(tx, account.domain_id, id, &content.schema).await?;
             let flow = read_entity(tx, account.domain_id, id)
                 .await?
                 .ok_or(Error::FlowNotFound(id))?;
@@ -503,8 +594,8 @@ impl Store {
             }
             let next = change(stored.content.clone())?;
             let (schema_text, payload_text) = (to_text(&next.schema), to_text(&next.payload));
-            let content_changed =
-                schema_text != stored.schema_text || payload_text != stored.payload_text;
+            let schema_changed = schema_text != stored.schema_text;
+            let content_changed = schema_changed || payload_text != stored.payload_text;
             let updated_at = now_millis().max(stored.updated_at + 1);
 
             // Updating first takes the row: of two racing writers, the second finds nothing to update.
@@ -597,6 +688,9 @@ impl Store {
             if next.tags != stored.content.tags {
                 write_tags(tx, account.domain_id, id, &next.tags).await?;
             }
+            if schema_changed {
+                write_references(tx, account.domain_id, id, &next.schema).await?;
+            }
             let flow = read_entity(tx, account.domain_id, id)
                 .await?
                 .ok_or(Error::FlowNotFound(id))?;
@@ -640,6 +734,121 @@ impl Store {
         .await
     }
 
+    /// What flow `id` uses outside itself, in the order of their places in its schema.
+    pub async fn flow_references(&self, domain_id: i64, id: i64) -> Result<Vec<FlowReference>> {
+        let mut connection = self.pool.acquire().await.map_err(Error::from_database)?;
+        require_flow(&mut connection, domain_id, id).await?;
+        let mut sql = Sql::new(
+            "SELECT kind, key, path, app FROM routing_schema_reference WHERE schema_id = ",
+        );
+        sql.bind(id).push(" ORDER BY position");
+        sql.fetch_all(&mut *connection)
+            .await?
+            .iter()
+            .map(|row| {
+                Ok(FlowReference {
+                    kind: row.try_get("kind")?,
+                    key: row.try_get("key")?,
+                    path: row.try_get("path")?,
+                    app: row.try_get("app")?,
+                })
+            })
+            .collect()
+    }
+
+    /// The flows of a domain that use an object, and where: by name, then place.
+    pub async fn reference_uses(
+        &self,
+        domain_id: i64,
+        search: &ReferenceSearch,
+    ) -> Result<(Vec<ReferenceUse>, bool)> {
+        let mut sql = Sql::new(
+            "SELECT s.id, s.name, s.type, r.path, r.app FROM routing_schema_reference r \
+             JOIN routing_schema s ON s.id = r.schema_id WHERE r.domain_id = ",
+        );
+        sql.bind(domain_id)
+            .push(" AND r.kind = ")
+            .bind(search.uses.kind.key().to_owned())
+            .push(" AND r.key = ")
+            .bind(search.uses.key.clone())
+            .push(" ORDER BY s.name_key, s.id, r.position LIMIT ")
+            .bind(i64::from(search.paging.size) + 1)
+            .push(" OFFSET ")
+            .bind(search.paging.offset() as i64);
+        let mut connection = self.pool.acquire().await.map_err(Error::from_database)?;
+        let rows = sql.fetch_all(&mut *connection).await?;
+        let next = rows.len() > search.paging.size as usize;
+        let uses = rows
+            .iter()
+            .take(search.paging.size as usize)
+            .map(|row| {
+                Ok(ReferenceUse {
+                    id: row.try_get("id")?,
+                    name: row.try_get("name")?,
+                    flow_type: flow_type(&row.try_get::<String, _>("type")?)?,
+                    path: row.try_get("path")?,
+                    app: row.try_get("app")?,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok((uses, next))
+    }
+
+    /// Writes again the references of every flow an older reading of the catalog wrote (all
+    /// of them, the first time), a batch of flows per transaction. A flow another server
+    /// rewrites meanwhile is left to it.
+    pub(super) async fn rebuild_references(&self) -> Result<()> {
+        loop {
+            let mut stale = Sql::new(
+                "SELECT id, domain_id, schema FROM routing_schema WHERE references_version < ",
+            );
+            stale
+                .bind(REFERENCES_VERSION)
+                .push(" ORDER BY id LIMIT ")
+                .bind(FLOWS_PER_REBUILD);
+            let rows = {
+                let mut connection = self.pool.acquire().await.map_err(Error::from_database)?;
+                stale.fetch_all(&mut *connection).await?
+            };
+            if rows.is_empty() {
+                return Ok(());
+            }
+            let flows = rows
+                .iter()
+                .map(|row| {
+                    let schema: String = row.try_get("schema")?;
+                    Ok((
+                        row.try_get::<i64, _>("id")?,
+                        row.try_get::<i64, _>("domain_id")?,
+                        parse_json(&schema, "schema")?,
+                    ))
+                })
+                .collect::<Result<Vec<(i64, i64, Value)>>>()?;
+            self.write(async |tx| {
+                for (id, domain_id, schema) in &flows {
+                    // Taking the row first: of two servers starting together, one writes it.
+                    let mut claim = Sql::new("UPDATE routing_schema SET references_version = ");
+                    claim
+                        .bind(REFERENCES_VERSION)
+                        .push(" WHERE id = ")
+                        .bind(*id)
+                        .push(" AND references_version < ")
+                        .bind(REFERENCES_VERSION);
+                    if claim
+                        .execute(&mut *tx)
+                        .await
+                        .map_err(Error::from_database)?
+                        == 1
+                    {
+                        write_references(tx, *domain_id, *id, schema).await?;
+                    }
+                }
+                Ok(())
+            })
+            .await?;
+        }
+    }
+
     /// Distinct tags of a domain's flows.
     pub async fn search_tags(
         &self,
@@ -680,11 +889,7 @@ impl Store {
     ) -> Result<(Vec<SchemaVersion>, bool)> {
         let size = paging.size;
         let mut connection = self.pool.acquire().await.map_err(Error::from_database)?;
-        let mut exists = Sql::new("SELECT id FROM routing_schema WHERE id = ");
-        exists.bind(id).push(" AND domain_id = ").bind(domain_id);
-        if exists.fetch_optional(&mut *connection).await?.is_none() {
-            return Err(Error::FlowNotFound(id));
-        }
+        require_flow(&mut connection, domain_id, id).await?;
         let mut sql = Sql::new(
             "SELECT v.id, v.schema_id, v.version, v.created_at, v.created_by, u.username AS created_by_name, \
              v.schema, v.payload, v.note FROM routing_schema_version v \
