@@ -263,10 +263,18 @@ async fn flows_stored_before_get_their_references_when_the_server_starts(engine:
     let flow = alice
         .create_flow(json!({"name": "Old", "type": "voice", "schema": ivr("12", 20)}))
         .await;
-    // As a database written before references were kept.
+    let broken = alice
+        .create_flow(json!({"name": "Broken", "type": "voice", "schema": ivr("7", 1)}))
+        .await;
+    // As a database written before references were kept, one row damaged by hand.
+    let damage = format!(
+        "UPDATE routing_schema SET schema = '[{{' WHERE id = {}",
+        id_of(&broken)
+    );
     for statement in [
         "DELETE FROM routing_schema_reference",
         "UPDATE routing_schema SET references_version = 0",
+        damage.as_str(),
     ] {
         sqlx::query(statement)
             .execute(server.store.pool())
@@ -283,6 +291,7 @@ async fn flows_stored_before_get_their_references_when_the_server_starts(engine:
     .await;
     let alice = server.login("main", "alice", "alice-password").await;
     assert_eq!(references_of(&alice, &id_of(&flow)).await.len(), 4);
+    assert!(references_of(&alice, &id_of(&broken)).await.is_empty());
     assert_eq!(
         users_of(&alice, "kind=queue&key=12").await,
         ["Old /0/joinQueue/queue/id"]
