@@ -342,6 +342,26 @@ pub struct ReferenceUse {
     pub app: String,
 }
 
+/// A place inside a flow where searched text was found (this server's extension of the API).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug)]
+pub struct TextMatch {
+    #[serde(with = "crate::int64")]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::int64::schema))]
+    pub id: i64,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub flow_type: FlowType,
+    /// Whether the flow is made with the diagram editor.
+    pub editor: bool,
+    pub source: crate::flow::TextSource,
+    /// A step's JSON pointer into the schema, a note's id, else empty.
+    pub place: String,
+    /// The step's app; empty for the others.
+    pub app: String,
+    pub snippet: crate::flow::Snippet,
+}
+
 /// An earlier content of a flow, kept when its schema or payload changed.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Serialize, Deserialize, Clone, PartialEq, Debug)]

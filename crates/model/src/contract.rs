@@ -147,6 +147,9 @@ operations! {
     /// The flows that use an object: `ReferenceSearch` as the query, a
     /// `ListResponse<ReferenceUse>` out (this server's extension; not on Webitel's engine).
     REFERENCE_USES: Get concat!(flows!(), "/references");
+    /// Where the flows hold a text: `TextSearch` as the query, a `ListResponse<TextMatch>` out
+    /// (this server's extension; not on Webitel's engine).
+    TEXT_SEARCH: Get concat!(flows!(), "/texts");
 }
 
 #[cfg(test)]

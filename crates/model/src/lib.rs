@@ -29,6 +29,6 @@ pub use access::{Permission, Permissions, Role};
 pub use api::*;
 pub use fields::{PatchField, SchemaField};
 pub use query::{
-    Paging, QueryError, ReferenceSearch, SchemaSearch, Sort, SortField, TagSearch, Uses,
+    Paging, QueryError, ReferenceSearch, SchemaSearch, Sort, SortField, TagSearch, TextSearch, Uses,
 };
 pub use rules::{FieldError, Limits};

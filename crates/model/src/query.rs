@@ -477,6 +477,65 @@ impl ReferenceSearch {
     }
 }
 
+/// Parameters of a search inside flows: the text `q` (required, trimmed, matched as written,
+/// case folded), the flow types, and paging.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct TextSearch {
+    pub q: String,
+    pub types: Vec<FlowType>,
+    pub paging: Paging,
+}
+
+impl TextSearch {
+    /// Shortest text searched for: shorter would match nearly every step.
+    pub const MIN_CHARS: usize = 2;
+
+    pub fn from_pairs<K: AsRef<str>, V: AsRef<str>>(
+        pairs: impl IntoIterator<Item = (K, V)>,
+    ) -> Result<Self, QueryError> {
+        let pairs: Vec<(K, V)> = pairs.into_iter().collect();
+        let mut q = String::new();
+        let mut types = Vec::new();
+        for (key, value) in &pairs {
+            let (raw_key, value) = (key.as_ref(), value.as_ref());
+            match key_of(raw_key) {
+                "q" => q = value.trim().to_owned(),
+                "type" => {
+                    for item in list_items(value) {
+                        types.push(parse_type(raw_key, item)?);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if q.chars().count() < Self::MIN_CHARS {
+            return Err(QueryError::new("q", &q, Text::new("query-text-too-short")));
+        }
+        let paging = Paging::from_pairs(
+            pairs
+                .iter()
+                .map(|(key, value)| (key.as_ref(), value.as_ref())),
+        )?;
+        Ok(Self { q, types, paging })
+    }
+
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = vec![
+            ("q", self.q.clone()),
+            ("size", self.paging.size.to_string()),
+        ];
+        if self.paging.page > 1 {
+            pairs.push(("page", self.paging.page.to_string()));
+        }
+        pairs.extend(
+            self.types
+                .iter()
+                .map(|kind| ("type", kind.as_str().to_owned())),
+        );
+        pairs
+    }
+}
+
 impl Paging {
     pub fn from_pairs<K: AsRef<str>, V: AsRef<str>>(
         pairs: impl IntoIterator<Item = (K, V)>,
@@ -511,6 +570,21 @@ pub fn like_pattern(q: &str) -> String {
             c => pattern.push(c),
         }
     }
+    pattern
+}
+
+/// A SQL `LIKE` pattern matching values that contain `folded` (already case folded) as
+/// written: `%`, `_` and `\` match themselves.
+pub fn contains_pattern(folded: &str) -> String {
+    let mut pattern = String::with_capacity(folded.len() + 2);
+    pattern.push('%');
+    for c in folded.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
     pattern
 }
 
@@ -669,6 +743,28 @@ mod tests {
         let paging = Paging::from_pairs([("page", "3"), ("size", "5"), ("q", "x")]).unwrap();
         assert_eq!((paging.page, paging.size, paging.offset()), (3, 5, 10));
         assert!(Paging::from_pairs([("page", "x")]).is_err());
+    }
+
+    #[test]
+    fn text_searches_need_some_text_and_read_types_and_paging() {
+        let search =
+            TextSearch::from_pairs([("q", " 50% "), ("type", "voice,chat"), ("page", "2")])
+                .unwrap();
+        assert_eq!(search.q, "50%");
+        assert_eq!(search.types, [FlowType::Voice, FlowType::Chat]);
+        assert_eq!(search.paging.page, 2);
+        for q in ["", " x ", "   "] {
+            let error = TextSearch::from_pairs([("q", q)]).unwrap_err();
+            assert_eq!(error.parameter, "q");
+        }
+        assert!(TextSearch::from_pairs([("q", "ab"), ("type", "fax")]).is_err());
+        let back = TextSearch::from_pairs(search.to_pairs()).unwrap();
+        assert_eq!(back, search);
+    }
+
+    #[test]
+    fn contains_patterns_match_wildcards_as_written() {
+        assert_eq!(contains_pattern("50%_a\\b*"), "%50\\%\\_a\\\\b*%");
     }
 
     #[test]

@@ -7,7 +7,7 @@ mod common;
 use common::{test_settings, Api, Engine, Reply, TestServer};
 use flow_model::contract::{
     API_BASE, CREATE_USER, FLOW_REFERENCES, FLOW_VERSIONS, LOGIN, LOGOUT, READ_FLOW,
-    REFERENCE_USES, SEARCH_FLOWS, SEARCH_TAGS, USERINFO,
+    REFERENCE_USES, SEARCH_FLOWS, SEARCH_TAGS, TEXT_SEARCH, USERINFO,
 };
 use flow_model::Role;
 use flow_server::state::Settings;
@@ -43,10 +43,11 @@ enum Endpoint {
     Versions,
     References,
     Uses,
+    Texts,
 }
 
 /// What each role gets from each endpoint: `[admin, editor, viewer]`.
-const MATRIX: [(Endpoint, [StatusCode; 3]); 10] = [
+const MATRIX: [(Endpoint, [StatusCode; 3]); 11] = [
     (Endpoint::Search, [ALLOWED, ALLOWED, ALLOWED]),
     (Endpoint::Read, [ALLOWED, ALLOWED, ALLOWED]),
     (Endpoint::Create, [ALLOWED, ALLOWED, DENIED]),
@@ -57,6 +58,7 @@ const MATRIX: [(Endpoint, [StatusCode; 3]); 10] = [
     (Endpoint::Versions, [ALLOWED, ALLOWED, ALLOWED]),
     (Endpoint::References, [ALLOWED, ALLOWED, ALLOWED]),
     (Endpoint::Uses, [ALLOWED, ALLOWED, ALLOWED]),
+    (Endpoint::Texts, [ALLOWED, ALLOWED, ALLOWED]),
 ];
 
 const ROLES: [Role; 3] = [Role::Admin, Role::Editor, Role::Viewer];
@@ -88,6 +90,10 @@ impl Endpoint {
                 api.get(&format!("{}?kind=queue&key=1", REFERENCE_USES.served_path))
                     .await
             }
+            Self::Texts => {
+                api.get(&format!("{}?q=hello", TEXT_SEARCH.served_path))
+                    .await
+            }
         }
     }
 
@@ -102,7 +108,8 @@ impl Endpoint {
             | Self::Tags
             | Self::Versions
             | Self::References
-            | Self::Uses => "read",
+            | Self::Uses
+            | Self::Texts => "read",
         }
     }
 }

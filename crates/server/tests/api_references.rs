@@ -273,7 +273,7 @@ async fn flows_stored_before_get_their_references_when_the_server_starts(engine:
     );
     for statement in [
         "DELETE FROM routing_schema_reference",
-        "UPDATE routing_schema SET references_version = 0",
+        "UPDATE routing_schema SET derived_version = 0",
         damage.as_str(),
     ] {
         sqlx::query(statement)

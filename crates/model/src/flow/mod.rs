@@ -12,6 +12,7 @@ pub mod layout;
 pub mod payload;
 pub mod references;
 pub mod shape;
+pub mod texts;
 
 pub use check::{check, Problem, ProblemKind, Severity};
 pub use compile::{assign_missing_tags, compile, is_generated_tag, step_places, Compiled};
@@ -21,6 +22,7 @@ pub use equivalence::{semantic_difference, semantically_identical, Difference};
 pub use graph::{Comment, FlowGraph, Link, Node, NodeGroup, NodeId, PathSeg, Point, Port, Step};
 pub use layout::{auto_layout, LayoutOptions};
 pub use references::{references, Reference};
+pub use texts::{flow_texts, snippet, FlowText, Snippet, TextSource};
 
 #[cfg(test)]
 mod tests;

@@ -5,6 +5,7 @@
 
 use super::decompile::decompile_with_sources;
 use super::graph::{pointer, PathSeg};
+use super::texts::place_order;
 use crate::catalog::{self, Field, Kind, Object};
 use serde_json::Value;
 
@@ -53,13 +54,6 @@ pub fn references(schema: &Value) -> Vec<Reference> {
             .then(a.kind.cmp(&b.kind))
     });
     found
-}
-
-/// A pointer's segments, indexes as numbers: `/2/…` comes before `/10/…`.
-fn place_order(path: &str) -> Vec<Result<usize, &str>> {
-    path.split('/')
-        .map(|seg| seg.parse::<usize>().map_err(|_| seg))
-        .collect()
 }
 
 struct Uses<'a> {

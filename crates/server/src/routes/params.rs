@@ -3,7 +3,7 @@
 
 use flow_model::catalog::Object;
 use flow_model::query::{API_DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE};
-use flow_model::{FlowType, SchemaField, SortField};
+use flow_model::{FlowType, SchemaField, SortField, TextSearch};
 use utoipa::openapi::path::{Parameter, ParameterBuilder, ParameterIn, ParameterStyle};
 use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Schema, Type};
 use utoipa::openapi::{RefOr, Required};
@@ -141,6 +141,28 @@ impl IntoParams for ReferenceParameters {
         for wanted in &mut parameters {
             wanted.required = Required::True;
         }
+        parameters.extend(paging());
+        parameters
+    }
+}
+
+/// The parameters of a search inside flows.
+pub struct TextParameters;
+
+impl IntoParams for TextParameters {
+    fn into_params(_: impl Fn() -> Option<ParameterIn>) -> Vec<Parameter> {
+        let mut text = query(
+            "q",
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .min_length(Some(TextSearch::MIN_CHARS)),
+            "The text, trimmed: matched as written (no wildcards), case folded",
+        );
+        text.required = Required::True;
+        let mut parameters = vec![
+            text,
+            query_list("type", FlowType::schema(), "Only flows of these types"),
+        ];
         parameters.extend(paging());
         parameters
     }

@@ -1,14 +1,15 @@
 //! Flows (routing schemas), their tags and their earlier versions.
 
-use super::{flag, is_unique_violation, now_millis, Sql, Store};
+use super::{flag, is_unique_violation, now_millis, Backend, Sql, Store};
 use crate::error::{Error, Result};
 use crate::store::Account;
-use flow_model::flow::references;
-use flow_model::query::like_pattern;
+use flow_model::flow::texts::fold;
+use flow_model::flow::{flow_texts, references, snippet, TextSource};
+use flow_model::query::{contains_pattern, like_pattern};
 use flow_model::rules::name_key;
 use flow_model::{
     FlowReference, FlowType, Paging, ReferenceSearch, ReferenceUse, RoutingSchema, SchemaField,
-    SchemaSearch, SchemaVersion, SortField, Tag, TagSearch, UserRef,
+    SchemaSearch, SchemaVersion, SortField, Tag, TagSearch, TextMatch, TextSearch, UserRef,
 };
 use serde_json::Value;
 use sqlx::any::AnyRow;
@@ -315,10 +316,11 @@ async fn write_tags(
     .await
 }
 
-/// Which reading of the catalog wrote a flow's references (`references_version`): raised
-/// when what [`references`] finds changes, so that each flow's rows are written again.
-const REFERENCES_VERSION: i64 = 1;
-/// Flows whose references one transaction rewrites when the server starts.
+/// Which reading of a flow wrote what the server derives from it (`derived_version`): its
+/// references and its searched texts. Raised when what [`references`] or [`flow_texts`] finds
+/// changes, so that each flow's rows are written again.
+const DERIVED_VERSION: i64 = 2;
+/// Flows whose derived rows one transaction rewrites when the server starts.
 const FLOWS_PER_REBUILD: i64 = 200;
 
 /// Writes what flow `id` uses outside itself, as its `schema` says, in place of what it used.
@@ -351,6 +353,53 @@ async fn write_references(
         },
     )
     .await
+}
+
+/// Writes the texts a search inside flow `id` reads, in place of the ones it read.
+async fn write_texts(
+    connection: &mut AnyConnection,
+    domain_id: i64,
+    id: i64,
+    content: &FlowContent,
+) -> Result<()> {
+    let tags: Vec<&str> = content.tags.iter().map(|tag| tag.name.as_str()).collect();
+    let texts = flow_texts(
+        &content.schema,
+        &content.payload,
+        &content.description,
+        &tags,
+    );
+    replace_rows(
+        connection,
+        "routing_schema_text",
+        "domain_id, position, source, place, app, body, folded",
+        id,
+        &texts,
+        |insert, text, position| {
+            insert
+                .push(", ")
+                .bind(domain_id)
+                .push(", ")
+                .bind(position)
+                .push(", ")
+                .bind(text.source.as_str().to_owned())
+                .push(", ")
+                .bind(text.place.clone())
+                .push(", ")
+                .bind(text.app.clone())
+                .push(", ")
+                .bind(text.text.clone())
+                .push(", ")
+                .bind(fold(&text.text));
+        },
+    )
+    .await
+}
+
+/// An FTS5 query for the phrase `text`: quoted, its quotes doubled, so nothing in it is read as
+/// query syntax.
+fn fts_phrase(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "\"\""))
 }
 
 /// Maps a refused write: a second flow with the same name is the user's to fix.
@@ -492,7 +541,7 @@ impl Store {
             let mut insert = Sql::new(
                 "INSERT INTO routing_schema (domain_id, name, name_key, description, type, editor, schema, payload, \
                  debug, version, note, created_at, created_by, updated_at, updated_by, content_at, content_by, \
-                 references_version) VALUES (",
+                 derived_version) VALUES (",
             );
             insert
                 .bind(account.domain_id)
@@ -529,7 +578,7 @@ impl Store {
                 .push(", ")
                 .bind(account.user_id)
                 .push(", ")
-                .bind(REFERENCES_VERSION)
+                .bind(DERIVED_VERSION)
                 .push(") RETURNING id");
             let row = match insert.fetch_optional(&mut *tx).await {
                 Ok(row) => row.ok_or_else(|| Error::Internal("flow insert returned nothing".into()))?,
@@ -539,6 +588,7 @@ impl Store {
             let id: i64 = row.try_get("id")?;
             write_tags(tx, account.domain_id, id, &content.tags).await?;
             write_references(tx, account.domain_id, id, &content.schema).await?;
+            write_texts(tx, account.domain_id, id, &content).await?;
             let flow = read_entity(tx, account.domain_id, id)
                 .await?
                 .ok_or(Error::FlowNotFound(id))?;
@@ -691,6 +741,12 @@ impl Store {
             if schema_changed {
                 write_references(tx, account.domain_id, id, &next.schema).await?;
             }
+            if content_changed
+                || next.description != stored.content.description
+                || next.tags != stored.content.tags
+            {
+                write_texts(tx, account.domain_id, id, &next).await?;
+            }
             let flow = read_entity(tx, account.domain_id, id)
                 .await?
                 .ok_or(Error::FlowNotFound(id))?;
@@ -794,16 +850,16 @@ impl Store {
         Ok((uses, next))
     }
 
-    /// Writes again the references of every flow an older reading of the catalog wrote (all
-    /// of them, the first time), a batch of flows per transaction. A flow another server
-    /// rewrites meanwhile is left to it.
-    pub(super) async fn rebuild_references(&self) -> Result<()> {
+    /// Writes again what the server derives from every flow an older reading wrote (all of
+    /// them, the first time), a batch of flows per transaction. A flow another server rewrites
+    /// meanwhile is left to it.
+    pub(super) async fn rebuild_derived(&self) -> Result<()> {
         loop {
             let mut stale = Sql::new(
-                "SELECT id, domain_id, schema FROM routing_schema WHERE references_version < ",
+                "SELECT id, domain_id, schema, payload, description FROM routing_schema WHERE derived_version < ",
             );
             stale
-                .bind(REFERENCES_VERSION)
+                .bind(DERIVED_VERSION)
                 .push(" ORDER BY id LIMIT ")
                 .bind(FLOWS_PER_REBUILD);
             let rows = {
@@ -813,42 +869,122 @@ impl Store {
             if rows.is_empty() {
                 return Ok(());
             }
+            // A value that does not read stands for nothing: it must not keep the server from
+            // starting (reading the flow answers why).
+            let json = |row: &AnyRow, column: &str| -> Result<Value> {
+                let text: String = row.try_get(column)?;
+                Ok(serde_json::from_str(&text).unwrap_or(Value::Null))
+            };
             let flows = rows
                 .iter()
                 .map(|row| {
-                    let schema: String = row.try_get("schema")?;
-                    Ok((
-                        row.try_get::<i64, _>("id")?,
-                        row.try_get::<i64, _>("domain_id")?,
-                        // A row that does not read names nothing; it must not keep the server
-                        // from starting (reading it answers why).
-                        serde_json::from_str(&schema).unwrap_or(Value::Null),
-                    ))
+                    let content = FlowContent {
+                        name: String::new(),
+                        description: row.try_get("description")?,
+                        flow_type: FlowType::default(),
+                        editor: false,
+                        schema: json(row, "schema")?,
+                        payload: json(row, "payload")?,
+                        debug: false,
+                        tags: Vec::new(),
+                        note: String::new(),
+                    };
+                    Ok((row.try_get("id")?, row.try_get("domain_id")?, content))
                 })
-                .collect::<Result<Vec<(i64, i64, Value)>>>()?;
+                .collect::<Result<Vec<(i64, i64, FlowContent)>>>()?;
             self.write(async |tx| {
-                for (id, domain_id, schema) in &flows {
+                for (id, domain_id, content) in &flows {
                     // Taking the row first: of two servers starting together, one writes it.
-                    let mut claim = Sql::new("UPDATE routing_schema SET references_version = ");
+                    let mut claim = Sql::new("UPDATE routing_schema SET derived_version = ");
                     claim
-                        .bind(REFERENCES_VERSION)
+                        .bind(DERIVED_VERSION)
                         .push(" WHERE id = ")
                         .bind(*id)
-                        .push(" AND references_version < ")
-                        .bind(REFERENCES_VERSION);
+                        .push(" AND derived_version < ")
+                        .bind(DERIVED_VERSION);
                     if claim
                         .execute(&mut *tx)
                         .await
                         .map_err(Error::from_database)?
                         == 1
                     {
-                        write_references(tx, *domain_id, *id, schema).await?;
+                        let mut tags =
+                            Sql::new("SELECT name FROM routing_schema_tag WHERE schema_id = ");
+                        tags.bind(*id).push(" ORDER BY position");
+                        let tags = tags
+                            .fetch_all(&mut *tx)
+                            .await?
+                            .iter()
+                            .map(|row| row.try_get::<String, _>("name").map(Tag::new))
+                            .collect::<Result<Vec<_>, _>>()?;
+                        let content = FlowContent {
+                            tags,
+                            ..content.clone()
+                        };
+                        write_references(tx, *domain_id, *id, &content.schema).await?;
+                        write_texts(tx, *domain_id, *id, &content).await?;
                     }
                 }
                 Ok(())
             })
             .await?;
         }
+    }
+
+    /// Where a domain's flows hold text `search.q` (case folded): steps, descriptions, tags
+    /// and diagram notes, by flow name, then place, each with the line it is in.
+    pub async fn search_texts(
+        &self,
+        domain_id: i64,
+        search: &TextSearch,
+    ) -> Result<(Vec<TextMatch>, bool)> {
+        let folded = fold(&search.q);
+        let mut sql = Sql::new(
+            "SELECT s.id, s.name, s.type, s.editor, t.source, t.place, t.app, t.body \
+             FROM routing_schema_text t JOIN routing_schema s ON s.id = t.schema_id WHERE t.domain_id = ",
+        );
+        sql.bind(domain_id);
+        // The engine's own index finds the candidate rows; `LIKE` keeps those that hold the
+        // text as written (and serves texts too short for a trigram).
+        if self.backend == Backend::Sqlite && folded.chars().count() >= 3 {
+            sql.push(" AND t.id IN (SELECT rowid FROM routing_schema_text_index WHERE routing_schema_text_index MATCH ")
+                .bind(fts_phrase(&folded))
+                .push(")");
+        }
+        sql.push(" AND t.folded LIKE ")
+            .bind(contains_pattern(&folded))
+            .push(" ESCAPE '\\'");
+        if !search.types.is_empty() {
+            sql.push(" AND s.type IN ")
+                .bind_list(search.types.iter().map(|kind| kind.as_str().to_owned()));
+        }
+        sql.push(" ORDER BY s.name_key, s.id, t.position LIMIT ")
+            .bind(i64::from(search.paging.size) + 1)
+            .push(" OFFSET ")
+            .bind(search.paging.offset() as i64);
+        let mut connection = self.pool.acquire().await.map_err(Error::from_database)?;
+        let rows = sql.fetch_all(&mut *connection).await?;
+        let next = rows.len() > search.paging.size as usize;
+        let matches = rows
+            .iter()
+            .take(search.paging.size as usize)
+            .map(|row| {
+                let body: String = row.try_get("body")?;
+                let source: String = row.try_get("source")?;
+                Ok(TextMatch {
+                    id: row.try_get("id")?,
+                    name: row.try_get("name")?,
+                    flow_type: flow_type(&row.try_get::<String, _>("type")?)?,
+                    editor: flag(row, "editor")?,
+                    source: TextSource::from_key(&source)
+                        .ok_or_else(|| Error::Corrupt(format!("text source {source:?}")))?,
+                    place: row.try_get("place")?,
+                    app: row.try_get("app")?,
+                    snippet: snippet(&body, &search.q).unwrap_or_default(),
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok((matches, next))
     }
 
     /// Distinct tags of a domain's flows.

@@ -133,7 +133,7 @@ impl Store {
             sqlite_writer: (backend == Backend::Sqlite).then(|| Arc::new(Mutex::new(()))),
         };
         store.migrate().await?;
-        store.rebuild_references().await?;
+        store.rebuild_derived().await?;
         Ok(store)
     }
 
