@@ -3,6 +3,7 @@
 //! when a `Msg` has no English message, or when a language lacks one of English's.
 
 use crate::storage::Store;
+use flow_model::catalog::Object;
 use flow_model::l10n::{Locale, Text};
 use flow_model::FlowType;
 use leptos::prelude::*;
@@ -132,6 +133,20 @@ pub enum Msg {
         users: Vec<String>,
     },
     UsesUnknown,
+    // Searching inside flows, and what they use
+    SearchWhere,
+    SearchNames,
+    SearchInside,
+    SearchInsidePlaceholder,
+    TypeToSearchInside(usize),
+    NothingInside,
+    InsideUnavailable,
+    DiagramNote,
+    UsesFilter,
+    UsesKind,
+    UsesKeyPlaceholder,
+    UsesUnavailable,
+    ObjectKind(Object),
     // Code flow page
     General,
     Description,
@@ -717,6 +732,21 @@ impl Msg {
                 .with("name", name.as_str())
                 .with("users", users.join(", ")),
             Msg::UsesUnknown => Text::new("uses-unknown"),
+            Msg::SearchWhere => Text::new("search-where"),
+            Msg::SearchNames => Text::new("search-names"),
+            Msg::SearchInside => Text::new("search-inside"),
+            Msg::SearchInsidePlaceholder => Text::new("search-inside-placeholder"),
+            Msg::TypeToSearchInside(count) => {
+                Text::new("type-to-search-inside").with("count", *count)
+            }
+            Msg::NothingInside => Text::new("nothing-inside"),
+            Msg::InsideUnavailable => Text::new("inside-unavailable"),
+            Msg::DiagramNote => Text::new("diagram-note"),
+            Msg::UsesFilter => Text::new("uses-filter"),
+            Msg::UsesKind => Text::new("uses-kind"),
+            Msg::UsesKeyPlaceholder => Text::new("uses-key-placeholder"),
+            Msg::UsesUnavailable => Text::new("uses-unavailable"),
+            Msg::ObjectKind(kind) => Text::new(format!("object-kind-{}", kind.key())),
             // Code flow page
             Msg::General => Text::new("general"),
             Msg::Description => Text::new("description"),
@@ -1014,6 +1044,18 @@ mod tests {
                 users: vec!["IVR main (Run flow)".into()],
             },
             Msg::UsesUnknown,
+            Msg::SearchWhere,
+            Msg::SearchNames,
+            Msg::SearchInside,
+            Msg::SearchInsidePlaceholder,
+            Msg::TypeToSearchInside(2),
+            Msg::NothingInside,
+            Msg::InsideUnavailable,
+            Msg::DiagramNote,
+            Msg::UsesFilter,
+            Msg::UsesKind,
+            Msg::UsesKeyPlaceholder,
+            Msg::UsesUnavailable,
             Msg::DeleteQuestion(vec!["A".into(), "B".into()]),
             Msg::Deleted(1),
             Msg::Deleted(2),
@@ -1171,6 +1213,7 @@ mod tests {
         ];
         all.extend(RunText::examples().into_iter().map(Msg::Run));
         all.extend(FlowType::ALL.map(Msg::FlowType));
+        all.extend(Object::ALL.map(Msg::ObjectKind));
         all
     }
 

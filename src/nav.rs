@@ -134,6 +134,45 @@ pub fn flow_url(id: i64, editor: EditorKind) -> String {
     format!("/{FLOWS}/{id}/{}", editor.as_str())
 }
 
+/// The query parameter naming the step an editor opens at: its place in the schema (a JSON
+/// pointer, as a run and a search inside flows name it).
+pub const STEP_PARAM: &str = "step";
+/// The query parameter naming the diagram note the diagram editor opens at.
+pub const NOTE_PARAM: &str = "note";
+
+/// Where in a flow its editor opens: a step selected and shown (the code editor's cursor on its
+/// line), or a note of the diagram.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum OpenAt {
+    Step(String),
+    Note(String),
+}
+
+impl OpenAt {
+    /// From an editor's query parameters; a blank value names nothing.
+    pub fn from_query(step: Option<String>, note: Option<String>) -> Option<Self> {
+        let given = |value: Option<String>| value.filter(|value| !value.is_empty());
+        given(step)
+            .map(Self::Step)
+            .or_else(|| given(note).map(Self::Note))
+    }
+}
+
+/// The page of the stored flow `id` in `editor`, opened `at` a step or note; the code editor
+/// has no notes to open at.
+pub fn flow_url_at(id: i64, editor: EditorKind, at: &OpenAt) -> String {
+    let (param, value) = match (at, editor) {
+        (OpenAt::Step(place), _) => (STEP_PARAM, place),
+        (OpenAt::Note(id), EditorKind::Diagram) => (NOTE_PARAM, id),
+        (OpenAt::Note(_), EditorKind::Code) => return flow_url(id, editor),
+    };
+    format!(
+        "{}?{param}={}",
+        flow_url(id, editor),
+        encode_component(value)
+    )
+}
+
 /// The page of a new flow of type `kind` in `editor`.
 pub fn new_flow_url(kind: FlowType, editor: EditorKind) -> String {
     format!(
@@ -202,6 +241,34 @@ mod tests {
         assert_eq!(EditorKind::of_flow(&flow), EditorKind::Code);
         flow.editor = Some(true);
         assert_eq!(EditorKind::of_flow(&flow), EditorKind::Diagram);
+    }
+
+    #[test]
+    fn flows_open_at_a_step_or_a_note() {
+        let step = OpenAt::Step("/1/if/then/0".into());
+        assert_eq!(
+            flow_url_at(7, EditorKind::Diagram, &step),
+            "/flows/7/diagram?step=%2F1%2Fif%2Fthen%2F0"
+        );
+        assert_eq!(
+            flow_url_at(7, EditorKind::Code, &step),
+            "/flows/7/code?step=%2F1%2Fif%2Fthen%2F0"
+        );
+        let note = OpenAt::Note("n 1".into());
+        assert_eq!(
+            flow_url_at(7, EditorKind::Diagram, &note),
+            "/flows/7/diagram?note=n%201"
+        );
+        assert_eq!(flow_url_at(7, EditorKind::Code, &note), "/flows/7/code");
+        assert_eq!(
+            OpenAt::from_query(Some("/0".into()), Some("n1".into())),
+            Some(OpenAt::Step("/0".into()))
+        );
+        assert_eq!(
+            OpenAt::from_query(Some(String::new()), Some("n1".into())),
+            Some(OpenAt::Note("n1".into()))
+        );
+        assert_eq!(OpenAt::from_query(None, None), None);
     }
 
     #[test]

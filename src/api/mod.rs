@@ -12,7 +12,7 @@ use flow_model::l10n::Locale;
 use flow_model::userinfo::session_of_userinfo;
 use flow_model::{
     AccessToken, ErrorBody, FlowType, ListResponse, LoginRequest, ReferenceUse, RoutingSchema,
-    SchemaField, SchemaSearch, SchemaVersion, SchemaWrite, Session, Tag,
+    SchemaField, SchemaSearch, SchemaVersion, SchemaWrite, Session, Tag, TextMatch, TextSearch,
 };
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
@@ -87,6 +87,9 @@ fn accept_language(locale: Locale) -> String {
         format!("{}, en;q=0.5", locale.code())
     }
 }
+
+/// The flows a picker or a suggestion list offers at most.
+const FLOWS_SUGGESTED: u32 = 20;
 
 /// The uses of an object asked for at most: enough to name them before a delete.
 const USES_SHOWN: usize = 50;
@@ -242,12 +245,61 @@ impl ApiClient {
         kind: Object,
         key: &str,
     ) -> Result<ListResponse<ReferenceUse>, ApiError> {
+        self.uses_page(kind, key, USES_SHOWN).await
+    }
+
+    async fn uses_page(
+        &self,
+        kind: Object,
+        key: &str,
+        size: usize,
+    ) -> Result<ListResponse<ReferenceUse>, ApiError> {
         let query = [
             ("kind", kind.key().to_owned()),
             ("key", key.to_owned()),
-            ("size", USES_SHOWN.to_string()),
+            ("size", size.to_string()),
         ];
         self.request(contract::REFERENCE_USES, &query).await
+    }
+
+    /// Whether the server keeps what flows use and what they say, and so answers "who uses
+    /// this" and searches inside flows: this server does; Webitel's engine has no such
+    /// endpoint and refuses the question. A server that cannot be reached, or a session that
+    /// ended, is an error.
+    pub async fn knows_flow_contents(&self) -> Result<bool, ApiError> {
+        match self.uses_page(Object::Flow, "0", 1).await {
+            Ok(_) => Ok(true),
+            Err(ApiError::Refused(_) | ApiError::Unexpected(_)) => Ok(false),
+            Err(error) => Err(error),
+        }
+    }
+
+    /// Where the flows hold a text (this server's extension).
+    pub async fn search_texts(
+        &self,
+        search: &TextSearch,
+    ) -> Result<ListResponse<TextMatch>, ApiError> {
+        self.request(contract::TEXT_SEARCH, &search.to_pairs())
+            .await
+    }
+
+    /// Flows whose names start with `typed` (any flow when blank), by name: `(id, name)`, for
+    /// pickers and suggestions.
+    pub async fn flows_named_like(&self, typed: &str) -> Result<Vec<(i64, String)>, ApiError> {
+        let typed = typed.trim();
+        let search = SchemaSearch {
+            size: FLOWS_SUGGESTED,
+            q: (!typed.is_empty()).then(|| format!("{typed}*")),
+            sort: flow_model::Sort::ascending(flow_model::SortField::Name),
+            fields: vec![SchemaField::Id, SchemaField::Name],
+            ..SchemaSearch::default()
+        };
+        let page = self.search_flows(&search).await?;
+        Ok(page
+            .items
+            .into_iter()
+            .filter_map(|flow| Some((flow.id?, flow.name?)))
+            .collect())
     }
 
     /// Tags in use, for suggestions: those starting with `typed`, of flows of `types`.

@@ -22,14 +22,14 @@ use crate::components::run_panel::{RunLink, RunPanel};
 use crate::components::tag_input::TagInput;
 use crate::components::toast::use_toasts;
 use crate::i18n::{use_i18n, Msg, RunText};
-use crate::nav::{flow_url, EditorKind};
+use crate::nav::{flow_url, EditorKind, STEP_PARAM};
 use crate::session::use_auth;
 use flow_model::flow::{diagnose, payload, step_lines, Severity};
 use flow_model::transfer::{export_file_name, export_text, parse_schema};
 use flow_model::{FlowType, PatchField, Permission, RoutingSchema, SchemaField, SchemaWrite};
 use leptos::ev;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use std::time::Duration;
 use versions::VersionsPanel;
@@ -177,6 +177,30 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
     let go_to = move |line: usize, column: usize| {
         form.with_untracked(|form| editor.go_to(&form.schema_text, line, column));
     };
+    // Opened at a step (a search's result): the cursor goes to its line once the editor is there.
+    let open_at = use_query_map()
+        .with_untracked(|query| query.get(STEP_PARAM))
+        .filter(|place| !place.is_empty());
+    if let Some(place) = open_at {
+        Effect::new(move |went: Option<bool>| {
+            if went == Some(true) || !editor.ready.get() {
+                return went.unwrap_or(false);
+            }
+            // At the step's first character, after the line's indent.
+            let found = form.with_untracked(|form| {
+                let line = step_lines(&form.schema_text)
+                    .into_iter()
+                    .find_map(|(at, line)| (at == place).then_some(line))?;
+                let text = form.schema_text.lines().nth(line - 1)?;
+                let indent = text.chars().take_while(|c| c.is_whitespace()).count();
+                Some((line, indent + 1))
+            });
+            if let Some((line, column)) = found {
+                go_to(line, column);
+            }
+            true
+        });
+    }
     // Saving is refused while the schema has errors: the first one is named and shown.
     let request_save = Callback::new(move |leave_after: bool| {
         if !can_save() || shell.saving_now() {

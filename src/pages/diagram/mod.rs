@@ -22,13 +22,14 @@ use crate::components::require_session::RequireSession;
 use crate::components::run_panel::{RunLink, RunPanel};
 use crate::components::toast::use_toasts;
 use crate::i18n::{use_i18n, Msg};
-use crate::nav::{self, registry_url};
+use crate::nav::{self, registry_url, OpenAt};
 use document::{DiagramDraft, FlowSettings};
 use flow_model::flow::{compile, payload, FlowGraph, Severity};
 use flow_model::{FlowType, RoutingSchema};
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 use scene::viewport::Viewport;
 use state::DiagramStore;
 use view::canvas::DiagramCanvas;
@@ -101,6 +102,10 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
         Signal::derive(move || i18n.locale()),
     );
     provide_context(store);
+    let query = use_query_map();
+    store.open_at.set_value(query.with_untracked(|query| {
+        OpenAt::from_query(query.get(nav::STEP_PARAM), query.get(nav::NOTE_PARAM))
+    }));
     let dialogs = DiagramDialogs::default();
     let shell = saving::diagram_shell(store, flow, move |reason| {
         toasts.error(reason);

@@ -1,12 +1,14 @@
-//! The filtration block: name search (debounced, "starts with", `*` wildcard), tags, types,
-//! reset and expand. Every change goes to the URL.
+//! The filtration block: the search (debounced; in names, "starts with" with a `*` wildcard,
+//! or inside the flows), tags, types, what the flows use, reset and expand. Every change goes
+//! to the URL.
 
 use super::use_registry;
 use crate::browser::Debouncer;
 use crate::components::icon::{lucide, Icon};
 use crate::components::tag_input::TagInput;
 use crate::i18n::{use_i18n, Msg};
-use flow_model::FlowType;
+use flow_model::catalog::Object;
+use flow_model::{FlowType, Uses};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -38,8 +40,17 @@ pub fn Filters() -> impl IntoView {
     };
     let expanded = RwSignal::new({
         let view = view.get_untracked();
-        !view.types.is_empty() || !view.tags.is_empty()
+        !view.types.is_empty() || !view.tags.is_empty() || view.uses.is_some()
     });
+    let inside = move || view.with(|view| view.inside);
+    let search_in = move |searching_inside: bool| {
+        debounce.cancel();
+        let current = view.get_untracked();
+        // What was typed and not sent yet goes with the change.
+        registry.go(current
+            .with_search(&typed.get_untracked())
+            .searching_inside(searching_inside));
+    };
     let tags = Signal::derive(move || view.with(|view| view.tags.clone()));
     let types = Signal::derive(move || view.with(|view| view.types.clone()));
 
@@ -52,11 +63,30 @@ pub fn Filters() -> impl IntoView {
                     <input
                         type="search"
                         name="q"
-                        placeholder=move || i18n.t(Msg::SearchPlaceholder)
+                        placeholder=move || i18n.t(if inside() { Msg::SearchInsidePlaceholder } else { Msg::SearchPlaceholder })
                         prop:value=typed
                         on:input=on_search
                     />
                 </label>
+                <div class="segmented" role="group" aria-label=move || i18n.t(Msg::SearchWhere)>
+                    <button
+                        class="secondary"
+                        aria-pressed=move || (!inside()).to_string()
+                        on:click=move |_| search_in(false)
+                    >
+                        {move || i18n.t(Msg::SearchNames)}
+                    </button>
+                    <button
+                        class="secondary"
+                        aria-pressed=move || inside().to_string()
+                        disabled=move || !registry.contents_known()
+                        title=move || (!registry.contents_known()).then(|| i18n.t(Msg::InsideUnavailable))
+                        on:click=move |_| search_in(true)
+                    >
+                        <Icon icon=lucide::LuTextSearch />
+                        {move || i18n.t(Msg::SearchInside)}
+                    </button>
+                </div>
                 <button
                     class="secondary"
                     aria-expanded=move || expanded.get().to_string()
@@ -79,7 +109,7 @@ pub fn Filters() -> impl IntoView {
                 </button>
             </div>
             <div class="filter-row more" id="more-filters" hidden=move || !expanded.get()>
-                <div class="field tags-filter">
+                <div class="field tags-filter" hidden=inside>
                     <label for="filter-tags">{move || i18n.t(Msg::Tags)}</label>
                     <TagInput
                         tags
@@ -106,7 +136,110 @@ pub fn Filters() -> impl IntoView {
                         })
                         .collect_view()}
                 </fieldset>
+                <UsesFilter />
             </div>
         </section>
+    }
+}
+
+/// "Uses…": only the flows that use an object, chosen by its kind, then its id or name (the
+/// flows' names suggested for a flow). Hidden, saying why, where the server cannot tell.
+#[component]
+fn UsesFilter() -> impl IntoView {
+    let registry = use_registry();
+    let i18n = use_i18n();
+    let view = registry.view;
+    let chosen = move || view.with(|view| view.uses.clone());
+    let kind = RwSignal::new(chosen().map_or(Object::Flow, |uses| uses.kind));
+    let key = RwSignal::new(chosen().map(|uses| uses.key).unwrap_or_default());
+    // Back/forward or a reset changes the URL: show its choice.
+    Effect::new(move |_| {
+        if let Some(uses) = chosen() {
+            kind.set(uses.kind);
+            key.set(uses.key);
+        } else {
+            key.set(String::new());
+        }
+    });
+    let apply = move || {
+        let typed = key.get_untracked();
+        let uses = Uses::parse("uses", &format!("{}:{typed}", kind.get_untracked().key())).ok();
+        if uses != view.with_untracked(|view| view.uses.clone()) {
+            registry.go(view.get_untracked().with_uses(uses));
+        }
+    };
+    let suggestions = LocalResource::new(move || {
+        let (kind, typed) = (kind.get(), key.get());
+        let client = registry.client();
+        async move {
+            match kind {
+                // A flow is known by its id: its name is the label.
+                Object::Flow => client
+                    .flows_named_like(&typed)
+                    .await
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|(id, name)| (id.to_string(), name))
+                    .collect(),
+                _ => Vec::new(),
+            }
+        }
+    });
+    view! {
+        <div class="field uses-filter" hidden=move || view.with(|view| view.inside)>
+            <label for="filter-uses-key">{move || i18n.t(Msg::UsesFilter)}</label>
+            <Show
+                when=move || registry.contents_known()
+                fallback=move || view! { <p class="hint">{move || i18n.t(Msg::UsesUnavailable)}</p> }
+            >
+                <div class="uses-inputs">
+                    <select
+                        name="uses-kind"
+                        aria-label=move || i18n.t(Msg::UsesKind)
+                        on:change=move |event| {
+                            if let Some(chosen) = Object::from_key(&event_target_value(&event)) {
+                                kind.set(chosen);
+                                if !key.get_untracked().is_empty() {
+                                    apply();
+                                }
+                            }
+                        }
+                    >
+                        {Object::ALL
+                            .into_iter()
+                            .map(|object| view! {
+                                <option value=object.key() selected=move || kind.get() == object>
+                                    {move || i18n.t(Msg::ObjectKind(object))}
+                                </option>
+                            })
+                            .collect_view()}
+                    </select>
+                    <input
+                        id="filter-uses-key"
+                        name="uses-key"
+                        type="search"
+                        list="filter-uses-suggestions"
+                        autocomplete="off"
+                        placeholder=move || i18n.t(Msg::UsesKeyPlaceholder)
+                        prop:value=key
+                        on:input=move |event| {
+                            let typed = event_target_value(&event);
+                            // Cleared (its × too): the filter goes at once.
+                            let cleared = typed.is_empty();
+                            key.set(typed);
+                            if cleared {
+                                apply();
+                            }
+                        }
+                        on:change=move |_| apply()
+                    />
+                    <datalist id="filter-uses-suggestions">
+                        {move || suggestions.get().unwrap_or_default().into_iter().map(|(value, label)| view! {
+                            <option value=value label=label></option>
+                        }).collect_view()}
+                    </datalist>
+                </div>
+            </Show>
+        </div>
     }
 }

@@ -7,23 +7,26 @@ pub mod filters;
 pub mod header;
 pub mod import_modal;
 pub mod table;
+pub mod text_results;
 pub mod view;
 
 use crate::api::ApiError;
 use crate::components::require_session::RequireSession;
+use crate::i18n::{fetch_editor_texts, use_i18n};
 use crate::nav::remember_registry_url;
 use crate::session::{use_auth, Auth};
 use create_modal::CreateModal;
 use delete_modal::DeleteModal;
 use filters::Filters;
 use flow_model::transfer::ImportedFlow;
-use flow_model::{ListResponse, Permission, RoutingSchema};
+use flow_model::{ListResponse, Permission, RoutingSchema, TextMatch};
 use header::Header;
 use import_modal::ImportModal;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use table::FlowTable;
+use text_results::TextResults;
 use view::RegistryView;
 
 /// The modal open over the registry, if any.
@@ -38,12 +41,18 @@ pub enum Dialog {
 }
 
 pub type FlowPage = Result<ListResponse<RoutingSchema>, ApiError>;
+pub type TextPage = Result<ListResponse<TextMatch>, ApiError>;
 
 /// What the pieces of the page share.
 #[derive(Clone, Copy)]
 pub struct Registry {
     pub view: Memo<RegistryView>,
     pub flows: LocalResource<FlowPage>,
+    /// The places inside flows holding the search text, while the view searches inside them.
+    pub texts: LocalResource<Option<TextPage>>,
+    /// Whether the server can tell what flows use and search inside them (Webitel's engine
+    /// cannot); so it is taken to until it says otherwise.
+    pub knows_contents: LocalResource<bool>,
     pub selected: RwSignal<Vec<i64>>,
     pub dialog: RwSignal<Option<Dialog>>,
     refreshes: RwSignal<u64>,
@@ -61,9 +70,28 @@ impl Registry {
         navigate: Callback<String>,
         auth: Auth,
     ) -> Self {
+        let i18n = use_i18n();
+        let texts = LocalResource::new(move || {
+            let search = view.get().text_search();
+            refreshes.track();
+            let client = auth.client();
+            async move {
+                let search = search?;
+                let found = client.search_texts(&search).await;
+                // Steps are named in the reader's language: the catalog's texts.
+                fetch_editor_texts(i18n.locale_untracked()).await;
+                Some(found)
+            }
+        });
+        let knows_contents = LocalResource::new(move || {
+            let client = auth.client();
+            async move { client.knows_flow_contents().await.unwrap_or(true) }
+        });
         Self {
             view,
             flows,
+            texts,
+            knows_contents,
             selected: RwSignal::new(Vec::new()),
             dialog: RwSignal::new(None),
             refreshes,
@@ -80,6 +108,16 @@ impl Registry {
     /// Fetches the current view again.
     pub fn refresh(&self) {
         self.refreshes.update(|count| *count += 1);
+    }
+
+    pub fn client(&self) -> crate::api::ApiClient {
+        self.auth.client()
+    }
+
+    /// Whether the server can search inside flows and tell what they use; taken to until it
+    /// answers.
+    pub fn contents_known(&self) -> bool {
+        self.knows_contents.get().unwrap_or(true)
     }
 
     pub fn can(&self, permission: Permission) -> bool {
@@ -157,7 +195,9 @@ fn RegistryContent() -> impl IntoView {
         <Header />
         <main class="registry">
             <Filters />
-            <FlowTable />
+            <Show when=move || view.with(|view| view.inside) fallback=FlowTable>
+                <TextResults />
+            </Show>
         </main>
         {move || registry.dialog.get().map(|dialog| match dialog {
             Dialog::Create => view! {

@@ -48,7 +48,9 @@ pub fn FlowTable() -> impl IntoView {
                     })
                 }}
             </Transition>
-            <Pagination />
+            <Pagination has_next=Signal::derive(move || {
+                matches!(registry.flows.get(), Some(Ok(page)) if page.next)
+            }) />
         </section>
     }
 }
@@ -279,12 +281,12 @@ fn Row(flow: RoutingSchema, registry: Registry) -> impl IntoView {
     }
 }
 
+/// Rows per page and the pages before and after (`has_next`: whether one follows).
 #[component]
-fn Pagination() -> impl IntoView {
+pub fn Pagination(has_next: Signal<bool>) -> impl IntoView {
     let registry = use_registry();
     let i18n = use_i18n();
     let view = registry.view;
-    let has_next = move || matches!(registry.flows.get(), Some(Ok(page)) if page.next);
     view! {
         <nav class="pagination" aria-label=move || i18n.t(Msg::PageNumber(view.with(|v| v.page)))>
             <label class="page-size">
@@ -322,7 +324,7 @@ fn Pagination() -> impl IntoView {
             <button
                 class="icon-button"
                 aria-label=move || i18n.t(Msg::NextPage)
-                disabled=move || !has_next()
+                disabled=move || !has_next.get()
                 on:click=move |_| {
                     let current = view.get_untracked();
                     registry.go(current.with_page(current.page + 1));

@@ -3,7 +3,7 @@
 
 use crate::api::encode_component;
 use crate::nav::REGISTRY_PATH;
-use flow_model::{FlowType, SchemaField, SchemaSearch, Sort, SortField};
+use flow_model::{FlowType, Paging, SchemaField, SchemaSearch, Sort, SortField, TextSearch, Uses};
 
 pub const ROWS_PER_PAGE_CHOICES: [u32; 4] = [10, 20, 40, 100];
 pub const DEFAULT_ROWS_PER_PAGE: u32 = 20;
@@ -19,6 +19,11 @@ pub struct RegistryView {
     pub q: String,
     pub types: Vec<FlowType>,
     pub tags: Vec<String>,
+    /// Only flows that use this object.
+    pub uses: Option<Uses>,
+    /// The search text is looked for inside the flows (their steps, descriptions, tags and
+    /// notes) instead of in their names.
+    pub inside: bool,
 }
 
 impl Default for RegistryView {
@@ -30,6 +35,8 @@ impl Default for RegistryView {
             q: String::new(),
             types: Vec::new(),
             tags: Vec::new(),
+            uses: None,
+            inside: false,
         }
     }
 }
@@ -73,6 +80,8 @@ impl RegistryView {
                 "tag" if !value.is_empty() && !view.tags.iter().any(|tag| tag == value) => {
                     view.tags.push(value.to_owned());
                 }
+                "uses" => view.uses = Uses::parse(key, value).ok(),
+                "inside" => view.inside = value == "1",
                 _ => {}
             }
         }
@@ -93,6 +102,12 @@ impl RegistryView {
         }
         for tag in &self.tags {
             pairs.push(("tag", tag.clone()));
+        }
+        if let Some(uses) = &self.uses {
+            pairs.push(("uses", uses.to_param()));
+        }
+        if self.inside {
+            pairs.push(("inside", "1".to_owned()));
         }
         if let Some(sort) = self.sort {
             pairs.push(("sort", sort.to_param()));
@@ -122,6 +137,7 @@ impl RegistryView {
             q: search_pattern(&self.q),
             types: self.types.clone(),
             tags: self.tags.clone(),
+            uses: self.uses.clone(),
             sort: self.sort.unwrap_or_default(),
             fields: vec![
                 SchemaField::Id,
@@ -136,8 +152,21 @@ impl RegistryView {
         }
     }
 
+    /// The search inside flows for this view: only in that mode, once enough is typed.
+    pub fn text_search(&self) -> Option<TextSearch> {
+        let q = self.q.trim();
+        (self.inside && q.chars().count() >= TextSearch::MIN_CHARS).then(|| TextSearch {
+            q: q.to_owned(),
+            types: self.types.clone(),
+            paging: Paging {
+                page: self.page,
+                size: self.size,
+            },
+        })
+    }
+
     pub fn has_filters(&self) -> bool {
-        !self.q.is_empty() || !self.types.is_empty() || !self.tags.is_empty()
+        !self.q.is_empty() || !self.types.is_empty() || !self.tags.is_empty() || self.uses.is_some()
     }
 
     /// Clicking a column header: not sorted -> ascending -> descending -> not sorted.
@@ -207,11 +236,30 @@ impl RegistryView {
         }
     }
 
-    /// Search and filters cleared; rows per page and sort stay as chosen.
+    pub fn with_uses(&self, uses: Option<Uses>) -> Self {
+        Self {
+            uses,
+            page: 1,
+            ..self.clone()
+        }
+    }
+
+    /// The search text looked for inside flows, or in their names.
+    pub fn searching_inside(&self, inside: bool) -> Self {
+        Self {
+            inside,
+            page: 1,
+            ..self.clone()
+        }
+    }
+
+    /// Search and filters cleared; rows per page, sort and where the text is looked for stay
+    /// as chosen.
     pub fn without_filters(&self) -> Self {
         Self {
             size: self.size,
             sort: self.sort,
+            inside: self.inside,
             ..Self::default()
         }
     }
@@ -280,11 +328,16 @@ mod tests {
             q: "in*bound & co".into(),
             types: vec![FlowType::Chat, FlowType::Voice],
             tags: vec!["ivr".into(), "a&b".into()],
+            uses: Some(Uses {
+                kind: flow_model::catalog::Object::Queue,
+                key: "12:a".into(),
+            }),
+            inside: true,
         };
         let url = view.to_url();
         assert_eq!(
             url,
-            "/?q=in*bound%20%26%20co&type=voice&type=chat&tag=ivr&tag=a%26b&sort=-name&size=40&page=3"
+            "/?q=in*bound%20%26%20co&type=voice&type=chat&tag=ivr&tag=a%26b&uses=queue%3A12%3Aa&inside=1&sort=-name&size=40&page=3"
         );
         let query = url.trim_start_matches("/?");
         let decoded: Vec<(String, String)> = query
@@ -322,7 +375,8 @@ mod tests {
 
     #[test]
     fn bad_values_fall_back_to_defaults() {
-        let view = parse("page=-2&size=33&sort=-password&type=fax&tag=&page=x");
+        let view =
+            parse("page=-2&size=33&sort=-password&type=fax&tag=&page=x&uses=fax:1&inside=yes");
         assert_eq!(view, RegistryView::default());
         assert_eq!(parse("size=100&sort=%2Bupdated_at").size, 100);
         assert_eq!(
@@ -358,7 +412,7 @@ mod tests {
     }
 
     #[test]
-    fn resetting_filters_keeps_size_and_sort() {
+    fn resetting_filters_keeps_size_sort_and_mode() {
         let view = RegistryView {
             page: 2,
             size: 100,
@@ -366,11 +420,41 @@ mod tests {
             q: "x".into(),
             types: vec![FlowType::Chat],
             tags: vec!["t".into()],
+            uses: Uses::parse("uses", "flow:7").ok(),
+            inside: true,
         };
         assert!(view.has_filters());
         let reset = view.without_filters();
         assert!(!reset.has_filters());
-        assert_eq!((reset.page, reset.size, reset.sort), (1, 100, view.sort));
+        assert_eq!(
+            (reset.page, reset.size, reset.sort, reset.inside),
+            (1, 100, view.sort, true)
+        );
+        assert!(RegistryView::default()
+            .with_uses(view.uses.clone())
+            .has_filters());
+    }
+
+    #[test]
+    fn the_text_is_searched_inside_flows_once_enough_is_typed() {
+        let names = RegistryView::default().with_search("welcome");
+        assert_eq!(names.text_search(), None);
+        let inside = names
+            .searching_inside(true)
+            .with_page(2)
+            .toggle_type(FlowType::Voice);
+        let search = inside.text_search().expect("a search inside flows");
+        assert_eq!(search.q, "welcome");
+        assert_eq!(search.types, [FlowType::Voice]);
+        assert_eq!(search.paging.size, DEFAULT_ROWS_PER_PAGE);
+        assert_eq!(inside.with_search(" w ").text_search(), None);
+        assert_eq!(inside.searching_inside(false).page, 1);
+    }
+
+    #[test]
+    fn uses_reaches_the_flow_search() {
+        let view = RegistryView::default().with_uses(Uses::parse("uses", "queue:12").ok());
+        assert_eq!(view.search().uses, view.uses);
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! The store's named actions on the view: fit, zoom, centre, follow a gesture.
 
 use super::{DiagramStore, Following};
+use crate::nav::OpenAt;
+use crate::pages::diagram::editing::decorations::Decoration;
 use crate::pages::diagram::input::pointer::Effect;
 use crate::pages::diagram::scene::viewport::{Rect, Vec2, Viewport};
 use crate::pages::diagram::scene::Scene;
@@ -16,10 +18,42 @@ impl DiagramStore {
         }
     }
 
-    /// Where the flow opens: at the view it was saved with; without one, at 100 % with Start
-    /// near the top left (the whole flow when it has no Start to show).
+    /// Where the flow opens: at the step or note asked for, selected in the middle; else at the
+    /// view it was saved with; without one, at 100 % with Start near the top left (the whole
+    /// flow when it has no Start to show).
     pub fn show_opening(&self) {
-        self.show_saved_or_start(self.saved_view);
+        if !self.open_at.get_value().is_some_and(|at| self.show_at(&at)) {
+            self.show_saved_or_start(self.saved_view);
+        }
+    }
+
+    /// Selects the step or note `at` names and puts it in the middle; false when the flow has
+    /// no such step or note.
+    fn show_at(&self, at: &OpenAt) -> bool {
+        match at {
+            OpenAt::Step(place) => {
+                let node = self
+                    .run
+                    .places
+                    .with_untracked(|places| places.get(place).copied());
+                node.inspect(|node| self.focus(*node)).is_some()
+            }
+            OpenAt::Note(id) => {
+                let note = Decoration::Note(id.clone());
+                let Some(rect) = self
+                    .scene
+                    .with_untracked(|scene| scene.decoration_rect(&note))
+                else {
+                    return false;
+                };
+                self.pick(Some(note));
+                self.centre_on(Vec2::new(
+                    rect.x + rect.width / 2.0,
+                    rect.y + rect.height / 2.0,
+                ));
+                true
+            }
+        }
     }
 
     /// The view `saved` (a stored flow's, a draft's) when there is one, else the opening one.

@@ -17,6 +17,7 @@ use super::editing::selection::Selection;
 use super::scene::guides::Guide;
 use super::scene::viewport::{Rect, Vec2, Viewport};
 use super::scene::Scene;
+use crate::nav::OpenAt;
 use flow_model::flow::{FlowGraph, NodeId, Problem};
 use flow_model::l10n::Locale;
 use flow_model::FlowType;
@@ -62,6 +63,8 @@ pub struct DiagramStore {
     pub viewport: RwSignal<Viewport>,
     /// The view the flow was saved with, if it can be shown: where it opens.
     saved_view: Option<Viewport>,
+    /// The step or note the page was asked to open at (a search's result), shown instead.
+    pub open_at: StoredValue<Option<OpenAt>>,
     /// The canvas's size in CSS pixels.
     pub canvas_size: RwSignal<Vec2>,
     /// Shown on top while a gesture runs: the rubber band, the wire from a port, the guides.
@@ -119,6 +122,7 @@ impl DiagramStore {
             picked: RwSignal::new(None),
             viewport: RwSignal::new(Viewport::default()),
             saved_view,
+            open_at: StoredValue::new(None),
             canvas_size: RwSignal::new(Vec2::new(800.0, 600.0)),
             band: RwSignal::new(None),
             wire: RwSignal::new(None),

@@ -1,0 +1,250 @@
+//! Flows that know each other, as an operator uses it in headless Chromium against the real
+//! server: searching inside flows and opening a match at its step (the diagram selects and
+//! centres it, the code editor puts the cursor on its line), and the registry's "Uses" filter
+//! kept in the URL. Through the Webitel double, both say why they are not there.
+
+use fantoccini::key::Key;
+use flow_e2e::{signed_in, wait_for_rows, webitel_in_front_of, AppServer, Browser, ADMIN_PASSWORD};
+use serde_json::json;
+
+/// The diagram flow and the code flow the scenarios search.
+async fn two_flows(server: &AppServer) -> (i64, i64) {
+    let token = server.admin_token().await;
+    let diagram = server
+        .create_flow(
+            &token,
+            json!({"name": "IVR main", "type": "voice", "editor": true, "schema": [
+                {"answer": ""},
+                {"if": {"expression": "${caller} == 'x'", "then": [
+                    {"playback": {"files": [{"name": "vip-greeting.wav", "type": "audio/wav"}]}},
+                    {"joinQueue": {"queue": {"id": 12, "name": "VIP desk"}}}
+                ]}},
+                {"hangup": {}}
+            ]}),
+        )
+        .await;
+    let code = server
+        .create_flow(
+            &token,
+            json!({"name": "Night line", "type": "voice", "description": "Closed hours", "schema": [
+                {"answer": ""},
+                {"log": "night mode"},
+                {"playback": {"files": [{"name": "night-vip.wav"}]}},
+                {"joinQueue": {"queue": {"id": 7, "name": "Night desk"}}}
+            ]}),
+        )
+        .await;
+    let id = |flow: &serde_json::Value| flow["id"].as_str().unwrap().parse::<i64>().unwrap();
+    (id(&diagram), id(&code))
+}
+
+/// Waits until the page's address holds `part`.
+async fn wait_for_location_holding(browser: &Browser, part: &str) {
+    browser
+        .wait_until(|| async {
+            let location = browser.location().await;
+            if location.contains(part) {
+                Ok(())
+            } else {
+                Err(format!("{location} does not hold {part}"))
+            }
+        })
+        .await;
+}
+
+/// How far the selected step is drawn from the middle of the canvas, in CSS pixels.
+async fn selected_step_off_centre(browser: &Browser) -> Option<f64> {
+    let distance = browser
+        .client
+        .execute(
+            "const item = document.querySelector('.canvas-area ul.visually-hidden li[aria-current=true]');
+             if (!item) return null;
+             const canvas = document.querySelector('.canvas-area canvas');
+             const [x, y, zoom] = canvas.dataset.view.split(' ').map(Number);
+             const box = canvas.getBoundingClientRect();
+             const at = [(Number(item.dataset.x) - x) * zoom, (Number(item.dataset.y) - y) * zoom];
+             return Math.hypot(at[0] - box.width / 2, at[1] - box.height / 2);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    distance.as_f64()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_search_inside_flows_opens_the_diagram_at_the_step_and_the_code_at_its_line() {
+    let server = AppServer::start().await;
+    let (diagram, code) = two_flows(&server).await;
+    let browser = signed_in(&server).await;
+    browser.set_page_size(1440, 900).await;
+    browser
+        .click_button(".filters .segmented button", "Inside flows")
+        .await;
+    browser.type_into(".filters input[name=q]", "VIP").await;
+    wait_for_location_holding(&browser, "inside=1").await;
+    browser
+        .wait_for_value(
+            "the flows holding the text",
+            &["IVR main", "Night line"],
+            || browser.texts(".flow-matches h2 a"),
+        )
+        .await;
+    browser
+        .wait_for_value(
+            "the steps holding the text",
+            &["Playback", "Join queue", "Playback"],
+            || browser.texts(".flow-matches .place"),
+        )
+        .await;
+    assert_eq!(
+        browser.texts(".flow-matches .snippet").await,
+        ["vip-greeting.wav", "VIP desk", "night-vip.wav"]
+    );
+    assert_eq!(
+        browser.texts(".flow-matches mark").await,
+        ["vip", "VIP", "vip"]
+    );
+    browser.screenshot("search-inside-flows").await;
+
+    // The diagram opens with the step selected, in the middle of the canvas.
+    browser
+        .click_button(".flow-matches li a", "Join queue")
+        .await;
+    browser
+        .wait_for_location(&format!(
+            "/flows/{diagram}/diagram?step=%2F1%2Fif%2Fthen%2F1"
+        ))
+        .await;
+    browser
+        .wait_until(|| async {
+            match selected_step_off_centre(&browser).await {
+                Some(distance) if distance < 80.0 => Ok(()),
+                other => Err(format!("the selected step is {other:?} px off the centre")),
+            }
+        })
+        .await;
+    browser.wait_for_text(".side-panel", "Join queue").await;
+    browser.screenshot("search-inside-opens-the-diagram").await;
+
+    // Back to the results; the code flow opens with the cursor on the step's line.
+    browser.client.back().await.unwrap();
+    browser
+        .click_button(".flow-matches li a", "night-vip")
+        .await;
+    browser
+        .wait_for_location(&format!("/flows/{code}/code?step=%2F2"))
+        .await;
+    browser.find(".cm-content").await;
+    browser
+        .wait_until(|| async {
+            let focused = browser
+                .client
+                .execute(
+                    "return document.activeElement?.closest('.cm-editor') != null;",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            match focused.as_bool() {
+                Some(true) => Ok(()),
+                _ => Err("the code editor has no focus".to_owned()),
+            }
+        })
+        .await;
+    browser.type_in_editor("X").await;
+    let text = browser.editor_text().await;
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines.iter().position(|line| line.contains('X')).unwrap();
+    assert_eq!(lines[at], "  X{", "{text}");
+    assert!(lines[at + 1].contains("\"playback\""), "{text}");
+    browser.assert_no_page_errors().await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_uses_filter_finds_the_flows_that_use_an_object_and_stays_in_the_url() {
+    let server = AppServer::start().await;
+    two_flows(&server).await;
+    let browser = signed_in(&server).await;
+    browser.click("button[data-sort=name]").await;
+    wait_for_rows(&browser, &["IVR main", "Night line"]).await;
+    browser
+        .click_button(".filters button", "Expand filters")
+        .await;
+    browser
+        .client
+        .execute(
+            "const select = document.querySelector('select[name=uses-kind]');
+             select.value = 'queue';
+             select.dispatchEvent(new Event('change', {bubbles: true}));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    browser
+        .type_into("input[name=uses-key]", &format!("12{}", Key::Enter))
+        .await;
+    wait_for_rows(&browser, &["IVR main"]).await;
+    wait_for_location_holding(&browser, "uses=queue%3A12").await;
+    browser.screenshot("uses-filter").await;
+
+    // A reload keeps it; a reset clears it.
+    browser.client.refresh().await.unwrap();
+    wait_for_rows(&browser, &["IVR main"]).await;
+    assert_eq!(
+        browser
+            .find("input[name=uses-key]")
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("12")
+    );
+    browser
+        .click_button(".filters button", "Reset filters")
+        .await;
+    wait_for_rows(&browser, &["IVR main", "Night line"]).await;
+    browser.assert_no_page_errors().await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_webitel_the_registry_says_why_it_cannot_search_inside_or_filter_by_use() {
+    let server = AppServer::start().await;
+    two_flows(&server).await;
+    let webitel = webitel_in_front_of(&server).await;
+    let browser = Browser::start().await;
+    browser.sign_in_at(&webitel, "admin", ADMIN_PASSWORD).await;
+    browser.click("button[data-sort=name]").await;
+    wait_for_rows(&browser, &["IVR main", "Night line"]).await;
+    let inside = ".filters .segmented button[title]";
+    browser.find(inside).await;
+    assert_eq!(
+        browser
+            .find(inside)
+            .await
+            .attr("disabled")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("true")
+    );
+    let title = browser
+        .find(inside)
+        .await
+        .attr("title")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(title.contains("cannot search inside flows"), "{title}");
+    browser
+        .click_button(".filters button", "Expand filters")
+        .await;
+    browser
+        .wait_for_text(".uses-filter .hint", "does not tell what flows use")
+        .await;
+    browser.screenshot("webitel-no-inside-search").await;
+    browser.assert_no_page_errors().await;
+    browser.close().await;
+}
