@@ -283,23 +283,40 @@ impl ApiClient {
             .await
     }
 
-    /// Flows whose names start with `typed` (any flow when blank), by name: `(id, name)`, for
-    /// pickers and suggestions.
-    pub async fn flows_named_like(&self, typed: &str) -> Result<Vec<(i64, String)>, ApiError> {
+    /// Flows whose names start with `typed` (any flow when blank), by name, with their id,
+    /// name, type and editor: for pickers and suggestions.
+    pub async fn flows_named_like(&self, typed: &str) -> Result<Vec<RoutingSchema>, ApiError> {
         let typed = typed.trim();
         let search = SchemaSearch {
             size: FLOWS_SUGGESTED,
             q: (!typed.is_empty()).then(|| format!("{typed}*")),
             sort: flow_model::Sort::ascending(flow_model::SortField::Name),
-            fields: vec![SchemaField::Id, SchemaField::Name],
+            fields: vec![
+                SchemaField::Id,
+                SchemaField::Name,
+                SchemaField::Type,
+                SchemaField::Editor,
+            ],
             ..SchemaSearch::default()
         };
-        let page = self.search_flows(&search).await?;
-        Ok(page
-            .items
-            .into_iter()
-            .filter_map(|flow| Some((flow.id?, flow.name?)))
-            .collect())
+        Ok(self.search_flows(&search).await?.items)
+    }
+
+    /// The flow with id `id`, with only its id, name, type and editor; none when the domain
+    /// has no such flow.
+    pub async fn flow_summary(&self, id: i64) -> Result<Option<RoutingSchema>, ApiError> {
+        let search = SchemaSearch {
+            size: 1,
+            ids: vec![id],
+            fields: vec![
+                SchemaField::Id,
+                SchemaField::Name,
+                SchemaField::Type,
+                SchemaField::Editor,
+            ],
+            ..SchemaSearch::default()
+        };
+        Ok(self.search_flows(&search).await?.items.into_iter().next())
     }
 
     /// Tags in use, for suggestions: those starting with `typed`, of flows of `types`.

@@ -4,7 +4,9 @@
 //! kept in the URL. Through the Webitel double, both say why they are not there.
 
 use fantoccini::key::Key;
-use flow_e2e::{signed_in, wait_for_rows, webitel_in_front_of, AppServer, Browser, ADMIN_PASSWORD};
+use flow_e2e::{
+    signed_in, stored_flow, wait_for_rows, webitel_in_front_of, AppServer, Browser, ADMIN_PASSWORD,
+};
 use serde_json::json;
 
 /// The diagram flow and the code flow the scenarios search.
@@ -245,6 +247,57 @@ async fn on_webitel_the_registry_says_why_it_cannot_search_inside_or_filter_by_u
         .wait_for_text(".uses-filter .hint", "does not tell what flows use")
         .await;
     browser.screenshot("webitel-no-inside-search").await;
+    browser.assert_no_page_errors().await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_run_flow_step_picks_its_flow_by_name_and_opens_it() {
+    let server = AppServer::start().await;
+    let token = server.admin_token().await;
+    let billing = server
+        .create_flow(
+            &token,
+            json!({"name": "Billing", "type": "voice", "schema": [{"answer": ""}]}),
+        )
+        .await;
+    let billing_id: i64 = billing["id"].as_str().unwrap().parse().unwrap();
+    let caller = server
+        .create_flow(
+            &token,
+            json!({"name": "Caller", "type": "voice", "editor": true, "schema": [
+                {"answer": ""},
+                {"schema": {"id": 999999}}
+            ]}),
+        )
+        .await;
+    let browser = signed_in(&server).await;
+    browser.set_page_size(1440, 900).await;
+    browser.open_editor(&server, &caller, "diagram").await;
+    browser.find_step("Run flow").await;
+    browser
+        .wait_for_text(".flow-picker .runs.error", "No flow here has id 999999")
+        .await;
+    browser.type_into("#flow-picker-search", "bil").await;
+    browser
+        .click_button(".flow-choices button", "Billing")
+        .await;
+    browser.wait_for_text(".flow-picker .runs", "Billing").await;
+    browser.wait_for_text(".flow-picker .runs", "Voice").await;
+    browser.screenshot("run-flow-picker").await;
+    browser.click(".page-header button.primary").await;
+    browser
+        .wait_for_text(".toast", "Successfully updated")
+        .await;
+    let saved = stored_flow(&server, &token, "Caller").await;
+    assert_eq!(
+        saved["schema"][1]["schema"],
+        json!({"id": billing_id, "name": "Billing"})
+    );
+    browser.click(".flow-picker .open-flow").await;
+    browser
+        .wait_for_location(&format!("/flows/{billing_id}/code"))
+        .await;
     browser.assert_no_page_errors().await;
     browser.close().await;
 }

@@ -179,7 +179,7 @@ fn UsesFilter() -> impl IntoView {
                     .await
                     .unwrap_or_default()
                     .into_iter()
-                    .map(|(id, name)| (id.to_string(), name))
+                    .filter_map(|flow| Some((flow.id?.to_string(), flow.name?)))
                     .collect(),
                 _ => Vec::new(),
             }

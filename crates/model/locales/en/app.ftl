@@ -142,6 +142,11 @@ object-kind-tts-profile = TTS profile
 object-kind-chat-bot = Chat bot
 object-kind-global = Global variable
 object-kind-host = Host
+runs-flow = Runs
+open-flow = Open
+no-flow-with-id = No flow here has id { $id }: pick one below.
+pick-flow = Pick the flow by name
+pick-flow-placeholder = Type the start of its name
 # A reason for delete-failed.
 changed-meanwhile = it was changed by someone else meanwhile; refresh and try again
 # A reason for delete-failed.

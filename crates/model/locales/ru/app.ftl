@@ -135,6 +135,11 @@ object-kind-tts-profile = Профиль TTS
 object-kind-chat-bot = Чат-бот
 object-kind-global = Глобальная переменная
 object-kind-host = Хост
+runs-flow = Запускает
+open-flow = Открыть
+no-flow-with-id = Здесь нет схемы с id { $id }: выберите схему ниже.
+pick-flow = Выберите схему по названию
+pick-flow-placeholder = Начните вводить название
 changed-meanwhile = её только что изменил кто-то другой; обновите и повторите
 no-permission = у вас нет на это прав
 

@@ -65,12 +65,13 @@ pub struct Property {
 }
 
 /// An edit of the form: a value typed, an item added to a list or map (with the new entry's
-/// name), or an item removed.
+/// name), an item removed, or values picked together (a flow's id and name) as one change.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub enum FormEdit {
     Set(Target, String),
     Add(Vec<PathSeg>, String),
     Remove(Vec<PathSeg>),
+    Pick(Vec<(Vec<PathSeg>, Value)>),
 }
 
 /// Past this many items a collection is shown as JSON rather than a field per item.
@@ -535,6 +536,23 @@ pub fn apply(app_name: &str, object: &mut Map<String, Value>, edit: &FormEdit) -
                 Err(Text::new("form-gone").with("path", path_text(path)))
             }
         }
+        FormEdit::Pick(values) => {
+            let argument_kind = app(app_name)
+                .map(|spec| spec.argument)
+                .ok_or_else(|| unknown_app(app_name))?;
+            for (path, _) in values {
+                if kind_at(argument_kind, path).is_none() {
+                    return Err(Text::new("form-no-field")
+                        .with("app", app_name)
+                        .with("path", path_text(path)));
+                }
+            }
+            let argument = argument_of(object, app_name, argument_kind);
+            for (path, value) in values {
+                set_at(argument, path, value.clone());
+            }
+            Ok(())
+        }
     }
 }
 
@@ -637,6 +655,24 @@ mod tests {
                 })
                 .collect(),
         )
+    }
+
+    #[test]
+    fn picked_values_are_written_together_and_only_into_known_fields() {
+        let key = |name: &str| vec![PathSeg::Key(name.to_owned())];
+        let mut step = object(json!({"schema": {"id": 3, "async": true}, "tag": "call"}));
+        let pick = FormEdit::Pick(vec![(key("id"), json!(9)), (key("name"), json!("Billing"))]);
+        apply("schema", &mut step, &pick).unwrap();
+        assert_eq!(
+            Value::Object(step.clone()),
+            json!({"schema": {"id": 9, "name": "Billing", "async": true}, "tag": "call"})
+        );
+        let wrong = FormEdit::Pick(vec![(key("id"), json!(1)), (key("colour"), json!("red"))]);
+        assert!(apply("schema", &mut step, &wrong).is_err());
+        assert_eq!(
+            step["schema"]["id"], 9,
+            "nothing of a refused pick is written"
+        );
     }
 
     #[test]

@@ -23,17 +23,33 @@ pub(super) fn short(value: &Value) -> String {
     line.replace('\n', " ")
 }
 
-/// The key arguments of a step in one line: its required fields, else its whole argument.
+/// The key arguments of a step in one line: its required fields, else its whole argument. A
+/// field naming an outside object by id shows the object's name first, when the step has it
+/// (`Billing (id: 7)`).
 pub(super) fn summary(app: &str, argument: &Value) -> String {
     if let (Some(spec), Value::Object(fields)) = (catalog::app(app), argument) {
+        let name_of = |kind| {
+            let field = spec
+                .fields()
+                .iter()
+                .find(|field| field.name == "name" && field.refers == Some(kind))?;
+            fields
+                .get(field.name)?
+                .as_str()
+                .filter(|name| !name.trim().is_empty())
+        };
         let key: Vec<String> = spec
             .fields()
             .iter()
             .filter(|field| field.required)
             .filter_map(|field| {
-                fields
-                    .get(field.name)
-                    .map(|value| format!("{}: {}", field.name, short(value)))
+                let value = short(fields.get(field.name)?);
+                Some(match field.refers.and_then(name_of) {
+                    Some(name) if field.name != "name" => {
+                        format!("{name} ({}: {value})", field.name)
+                    }
+                    _ => format!("{}: {value}", field.name),
+                })
             })
             .collect();
         if !key.is_empty() {
@@ -64,5 +80,21 @@ pub(super) fn port_label(flow: &FlowGraph, from: NodeId, port: &Port) -> String 
                 path_text(path)
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_step_naming_an_object_by_id_shows_its_name_first() {
+        assert_eq!(
+            summary("schema", &json!({"id": 7, "name": "Billing"})),
+            "Billing (id: 7)"
+        );
+        assert_eq!(summary("schema", &json!({"id": 7})), "id: 7");
+        assert_eq!(summary("schema", &json!({"id": 7, "name": " "})), "id: 7");
     }
 }

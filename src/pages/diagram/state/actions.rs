@@ -387,6 +387,19 @@ impl DiagramStore {
         self.apply_or_refuse(|flow| edit::replace_step(flow, node, text))
     }
 
+    /// The names of the functions the flow defines, sorted, each once.
+    pub fn function_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self.with_graph(|flow| {
+            flow.steps()
+                .filter(|(_, step)| step.app == "function")
+                .filter_map(|(_, step)| Some(step.argument().get("name")?.as_str()?.to_owned()))
+                .collect()
+        });
+        names.sort();
+        names.dedup();
+        names
+    }
+
     /// Lays the whole flow out again.
     pub fn arrange(&self) {
         self.apply(|flow| {

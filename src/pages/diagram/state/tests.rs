@@ -255,3 +255,56 @@ fn laying_out_for_a_save_keeps_the_view_and_a_draft_leaves_the_graph_alone() {
         assert_eq!(saved.schema, draft.schema);
     });
 }
+
+#[test]
+fn the_functions_a_flow_defines_are_offered_by_name() {
+    let owner = Owner::new();
+    owner.with(|| {
+        let flow = decompile(&json!([
+            {"function": {"name": "greet", "actions": [{"answer": ""}]}},
+            {"function": {"name": "announce", "actions": []}},
+            {"if": {"expression": "1", "then": [{"function": {"name": "greet", "actions": []}}]}},
+            {"execute": {"name": "greet"}}
+        ]))
+        .unwrap();
+        let store = DiagramStore::new(
+            flow,
+            FlowType::Voice,
+            "IVR".into(),
+            FlowSettings::default(),
+            None,
+            Signal::stored(Locale::ENGLISH),
+        );
+        assert_eq!(store.function_names(), ["announce", "greet"]);
+    });
+}
+
+#[test]
+fn a_flow_opens_at_the_step_or_note_it_is_asked_for() {
+    with_store(|store| {
+        store.canvas_size.set(Vec2::new(1000.0, 600.0));
+        store.open_at.set_value(Some(OpenAt::Step("/1".into())));
+        store.show_opening();
+        let playback = step_of(&store, "playback");
+        assert_eq!(store.selected_steps(), [playback]);
+        let place = store
+            .scene
+            .with_untracked(|scene| scene.box_of(playback).map(|found| found.rect))
+            .unwrap();
+        let view = store.viewport.get_untracked();
+        let middle = view.to_screen(Vec2::new(
+            place.x + place.width / 2.0,
+            place.y + place.height / 2.0,
+        ));
+        assert!(
+            (middle.x - 500.0).abs() < 1.0 && (middle.y - 300.0).abs() < 1.0,
+            "{middle:?}"
+        );
+
+        // A place the flow does not have opens where it would have.
+        store.selection.set(Selection::default());
+        store.open_at.set_value(Some(OpenAt::Step("/9".into())));
+        store.show_opening();
+        assert!(store.selected_steps().is_empty());
+    });
+}

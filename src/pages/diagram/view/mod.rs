@@ -7,6 +7,7 @@ pub mod canvas_controls;
 pub mod decoration_panel;
 pub mod dialogs;
 pub mod find_bar;
+pub mod flow_picker;
 pub mod links;
 pub mod minimap;
 pub mod node_list;

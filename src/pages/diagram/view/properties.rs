@@ -4,13 +4,20 @@
 //! committed field, added or removed item is one undoable change; a wrong value is named at
 //! its field as it is typed and changes nothing.
 
+use super::flow_picker::{FlowPicker, RUN_FLOW_APP};
 use crate::i18n::{use_i18n, Msg};
+use crate::pages::diagram::state::DiagramStore;
 use flow_model::catalog;
 use flow_model::catalog::form::{properties, set_property, FormEdit, Input, Property, Target};
 use flow_model::flow::graph::path_text;
 use flow_model::l10n::Text;
 use leptos::prelude::*;
 use serde_json::{Map, Value};
+
+/// The app that calls one of the flow's functions by name.
+const EXECUTE_APP: &str = "execute";
+/// The list of the flow's function names an Execute function step's name offers.
+const FUNCTION_CHOICES: &str = "flow-functions";
 
 /// The selected step as the panel reads it: its app and object.
 pub type StepData = (String, Map<String, Value>);
@@ -171,8 +178,9 @@ pub fn PropertiesPanel(
             Input::Text | Input::Number => {
                 let (validate, commit) = (validate.clone(), commit.clone());
                 let numeric = property.input == Input::Number;
+                let choices = (name == "name").then_some(FUNCTION_CHOICES);
                 view! {
-                    <input id=id.clone() name=name.clone()
+                    <input id=id.clone() name=name.clone() list=choices
                         inputmode=if numeric { "decimal" } else { "text" }
                         aria-invalid=move || error.with(Option::is_some).to_string()
                         prop:value=move || text.get()
@@ -204,9 +212,27 @@ pub fn PropertiesPanel(
             </div>
         }
     };
+    // An Execute function step picks from the functions this flow defines.
+    let store = use_context::<DiagramStore>();
+    let functions = Memo::new(move |_| {
+        let executes = step.with(|step| step.as_ref().is_some_and(|(app, _)| app == EXECUTE_APP));
+        match store {
+            Some(store) if executes => {
+                store.edit_version.track();
+                store.function_names()
+            }
+            _ => Vec::new(),
+        }
+    });
+    let runs_a_flow = Memo::new(move |_| {
+        step.with(|step| step.as_ref().is_some_and(|(app, _)| app == RUN_FLOW_APP))
+    });
     view! {
         <section class="properties">
             <h2>{move || i18n.t(Msg::Properties)}</h2>
+            <Show when=move || runs_a_flow.get()>
+                <FlowPicker step on_edit />
+            </Show>
             <div class="tabs" role="tablist">
                 <button type="button" role="tab" class="tab"
                     aria-selected=move || (shown.get() == View::Form).to_string()
@@ -215,6 +241,9 @@ pub fn PropertiesPanel(
                     aria-selected=move || (shown.get() == View::Json).to_string()
                     on:click=move |_| shown.set(View::Json)>"JSON"</button>
             </div>
+            <datalist id=FUNCTION_CHOICES>
+                {move || functions.get().into_iter().map(|name| view! { <option value=name></option> }).collect_view()}
+            </datalist>
             <div class="property-form" hidden=move || shown.get() != View::Form>
                 <For
                     each=move || fields.get()
