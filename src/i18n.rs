@@ -5,6 +5,7 @@
 use crate::storage::Store;
 use flow_model::catalog::Object;
 use flow_model::l10n::{Locale, Text};
+use flow_model::templates::Template;
 use flow_model::FlowType;
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -99,6 +100,10 @@ pub enum Msg {
     Diagram,
     Code,
     ChooseType,
+    StartFrom,
+    /// A template's name; none: a blank flow.
+    TemplateName(Option<Template>),
+    TemplateAbout(Option<Template>),
     Create,
     Close,
     Cancel,
@@ -703,6 +708,13 @@ impl Msg {
             Msg::Diagram => Text::new("diagram"),
             Msg::Code => Text::new("code"),
             Msg::ChooseType => Text::new("choose-type"),
+            Msg::StartFrom => Text::new("start-from"),
+            Msg::TemplateName(template) => {
+                Text::new(template.map_or("blank-flow".to_owned(), Template::name_id))
+            }
+            Msg::TemplateAbout(template) => {
+                Text::new(template.map_or("blank-flow-about".to_owned(), Template::about_id))
+            }
             Msg::Create => Text::new("create"),
             Msg::Close => Text::new("close"),
             Msg::Cancel => Text::new("cancel"),
@@ -964,6 +976,7 @@ pub async fn fetch_editor_texts(locale: Locale) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use flow_model::templates::TEMPLATES;
     use std::collections::BTreeSet;
 
     fn russian() -> Locale {
@@ -1034,6 +1047,7 @@ mod tests {
             Msg::Diagram,
             Msg::Code,
             Msg::ChooseType,
+            Msg::StartFrom,
             Msg::Create,
             Msg::Close,
             Msg::Cancel,
@@ -1230,6 +1244,9 @@ mod tests {
         all.extend(RunText::examples().into_iter().map(Msg::Run));
         all.extend(FlowType::ALL.map(Msg::FlowType));
         all.extend(Object::ALL.map(Msg::ObjectKind));
+        for template in TEMPLATES.map(Some).into_iter().chain([None]) {
+            all.extend([Msg::TemplateName(template), Msg::TemplateAbout(template)]);
+        }
         all
     }
 

@@ -301,3 +301,83 @@ async fn a_run_flow_step_picks_its_flow_by_name_and_opens_it() {
     browser.assert_no_page_errors().await;
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_template_creates_a_flow_that_opens_with_no_errors() {
+    let server = AppServer::start().await;
+    let token = server.admin_token().await;
+    let browser = signed_in(&server).await;
+    browser.set_page_size(1440, 900).await;
+    let templates = [
+        (
+            "voice",
+            "ivr-menu",
+            "IVR menu with business hours, queues and voicemail",
+        ),
+        ("voice", "callback-request", "Callback request"),
+        (
+            "chat",
+            "chat-menu-bot",
+            "Chat menu bot with hand-off to an operator",
+        ),
+        ("processing", "agent-form", "Agent form"),
+        ("service", "dialer-result", "Dialer result hook"),
+    ];
+    for (kind, key, name) in templates {
+        browser.click_button(".page-header button", "Add").await;
+        browser.click_button(".modal .choice", "Diagram").await;
+        browser
+            .find(".modal select[name=type]")
+            .await
+            .select_by_value(kind)
+            .await
+            .unwrap();
+        browser
+            .click(&format!(".modal .start-choice[data-template={key}]"))
+            .await;
+        if key == "ivr-menu" {
+            browser.screenshot("create-from-template").await;
+        }
+        browser.click(".modal button.primary").await;
+        browser.find("canvas").await;
+        let stored = stored_flow(&server, &token, name).await;
+        let id = stored["id"].as_str().unwrap();
+        browser
+            .wait_for_location(&format!("/flows/{id}/diagram"))
+            .await;
+        assert_eq!(stored["type"], kind, "{key}");
+        assert!(
+            !stored["payload"]["tests"].as_array().unwrap().is_empty(),
+            "{key}"
+        );
+        browser.wait_for_text(".problems", "No problems").await;
+        if key == "ivr-menu" {
+            browser.screenshot("template-ivr-menu").await;
+        }
+        browser.click_button(".page-header button", "Close").await;
+        wait_for_registry(&browser).await;
+    }
+    // A second flow from the same template gets a numbered name.
+    browser.click_button(".page-header button", "Add").await;
+    browser.click_button(".modal .choice", "Code").await;
+    browser
+        .find(".modal select[name=type]")
+        .await
+        .select_by_value("voice")
+        .await
+        .unwrap();
+    browser
+        .click(".modal .start-choice[data-template=callback-request]")
+        .await;
+    browser.click(".modal button.primary").await;
+    browser.find(".cm-content").await;
+    let again = stored_flow(&server, &token, "Callback request (2)").await;
+    assert_eq!(again["editor"], false);
+    browser.assert_no_page_errors().await;
+    browser.close().await;
+}
+
+/// Waits for the registry's table.
+async fn wait_for_registry(browser: &Browser) {
+    browser.find("table.flows").await;
+}

@@ -129,6 +129,8 @@ impl Locale {
     pub fn say(self, id: &str, args: Option<&FluentArgs>) -> String {
         self.text(id, None, args)
             .or_else(|| Self::ENGLISH.text(id, None, args))
+            // The web app leaves out the English catalog file: the catalog holds its English.
+            .or_else(|| crate::catalog::texts::english(id).map(str::to_owned))
             .unwrap_or_else(|| id.to_owned())
     }
 }

@@ -21,6 +21,7 @@ pub mod int64;
 pub mod l10n;
 pub mod query;
 pub mod rules;
+pub mod templates;
 pub mod text_diff;
 pub mod transfer;
 pub mod userinfo;

@@ -7,7 +7,7 @@ mod apps;
 pub mod form;
 #[cfg(test)]
 mod tests;
-mod texts;
+pub(crate) mod texts;
 
 use crate::api::FlowType;
 use crate::l10n::Locale;

@@ -151,6 +151,21 @@ fn fluent_value(text: &str) -> String {
         .replace('\u{0}', "{\"{\"}")
 }
 
+/// The English of a catalog text by its id, read from the catalog itself: what a text naming
+/// an app or a group says where the English catalog file is not loaded (the web app).
+pub fn english(id: &str) -> Option<&'static str> {
+    if let Some(name) = id.strip_prefix("app-") {
+        return APPS
+            .iter()
+            .find(|app| app.name == name)
+            .map(|app| app.label);
+    }
+    Group::ALL
+        .into_iter()
+        .find(|group| group.text_id() == id)
+        .map(Group::label)
+}
+
 /// `locales/en/catalog.ftl`: what translators translate, made from the catalog.
 pub fn english_template() -> String {
     let mut out = String::from(
@@ -226,6 +241,14 @@ mod tests {
                 panic!("{text:?} and {other:?} have the same id {}", help_id(text));
             }
         }
+    }
+
+    #[test]
+    fn catalog_ids_read_in_english_from_the_catalog() {
+        assert_eq!(english("app-joinQueue"), Some("Join queue"));
+        assert_eq!(english("group-media"), Some(Group::Media.label()));
+        assert_eq!(english("app-nope"), None);
+        assert_eq!(english("no-problems"), None);
     }
 
     #[test]
