@@ -138,6 +138,11 @@ pub enum Msg {
         users: Vec<String>,
     },
     UsesUnknown,
+    /// A deleted flow that `users` still run.
+    DeletedButCalled {
+        name: String,
+        users: Vec<String>,
+    },
     // Searching inside flows, and what they use
     SearchWhere,
     SearchNames,
@@ -152,6 +157,13 @@ pub enum Msg {
     UsesKeyPlaceholder,
     UsesUnavailable,
     ObjectKind(Object),
+    // A flow's connected flows
+    Dependencies,
+    UsedByHeading,
+    RunsHeading,
+    UsedByNone,
+    RunsNone,
+    UsedByUnknown,
     // A Run flow step's flow
     RunsFlow,
     OpenFlow,
@@ -750,6 +762,9 @@ impl Msg {
                 .with("name", name.as_str())
                 .with("users", users.join(", ")),
             Msg::UsesUnknown => Text::new("uses-unknown"),
+            Msg::DeletedButCalled { name, users } => Text::new("deleted-but-called")
+                .with("name", name.as_str())
+                .with("users", users.join(", ")),
             Msg::SearchWhere => Text::new("search-where"),
             Msg::SearchNames => Text::new("search-names"),
             Msg::SearchInside => Text::new("search-inside"),
@@ -765,6 +780,12 @@ impl Msg {
             Msg::UsesKeyPlaceholder => Text::new("uses-key-placeholder"),
             Msg::UsesUnavailable => Text::new("uses-unavailable"),
             Msg::ObjectKind(kind) => Text::new(format!("object-kind-{}", kind.key())),
+            Msg::Dependencies => Text::new("dependencies"),
+            Msg::UsedByHeading => Text::new("used-by-heading"),
+            Msg::RunsHeading => Text::new("runs-heading"),
+            Msg::UsedByNone => Text::new("used-by-none"),
+            Msg::RunsNone => Text::new("runs-none"),
+            Msg::UsedByUnknown => Text::new("used-by-unknown"),
             Msg::RunsFlow => Text::new("runs-flow"),
             Msg::OpenFlow => Text::new("open-flow"),
             Msg::NoFlowWithId(id) => Text::new("no-flow-with-id").with("id", id.to_string()),
@@ -1069,6 +1090,16 @@ mod tests {
                 users: vec!["IVR main (Run flow)".into()],
             },
             Msg::UsesUnknown,
+            Msg::Dependencies,
+            Msg::UsedByHeading,
+            Msg::RunsHeading,
+            Msg::UsedByNone,
+            Msg::RunsNone,
+            Msg::UsedByUnknown,
+            Msg::DeletedButCalled {
+                name: "Billing".into(),
+                users: vec!["IVR main (Run flow)".into()],
+            },
             Msg::RunsFlow,
             Msg::OpenFlow,
             Msg::NoFlowWithId(7),

@@ -2,6 +2,7 @@
 
 pub mod code_editor;
 pub mod conflict;
+pub mod dependencies;
 pub mod draft;
 pub mod editor_shell;
 pub mod flow_loader;

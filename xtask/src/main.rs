@@ -10,8 +10,8 @@
 //! - `api-fuzz`  fuzz the HTTP API against its OpenAPI document with Schemathesis (90 s)
 //! - `openapi`  rewrite `crates/server/openapi.json` from the code
 //! - `locales`  rewrite the English catalog texts, `crates/model/locales/en/catalog.ftl`
-//! - `bench`  the model, simulator, layout beside ELK, search, Flow page, code editor, diagram
-//!   editor and Run panel benchmarks
+//! - `bench`  the model, simulator, layout beside ELK, search, who-uses and in-flow search, Flow
+//!   page, code editor, diagram editor and Run panel benchmarks
 //! - `resilience`  load and faults, every acknowledged write checked; the README's table
 //!
 //! Standard library only, so it compiles in seconds on a fresh machine.
@@ -296,6 +296,20 @@ fn bench(extra: &[String]) -> Result<(), String> {
         "--bench",
         "search",
         "--",
+    ];
+    args.extend(extra.iter().map(String::as_str));
+    run("cargo", &args, &[])?;
+    // Who uses an object, and the search inside flows, with 8 connections: their targets are
+    // latencies, which more connections than cores only queue.
+    let mut args = vec![
+        "bench",
+        "--package",
+        "flow-server",
+        "--bench",
+        "references",
+        "--",
+        "--connections",
+        "8",
     ];
     args.extend(extra.iter().map(String::as_str));
     run("cargo", &args, &[])?;

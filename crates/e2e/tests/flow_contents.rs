@@ -381,3 +381,65 @@ async fn each_template_creates_a_flow_that_opens_with_no_errors() {
 async fn wait_for_registry(browser: &Browser) {
     browser.find("table.flows").await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_flow_shows_who_runs_it_and_what_it_runs_two_levels_deep() {
+    let server = AppServer::start().await;
+    let token = server.admin_token().await;
+    let create = |body: serde_json::Value| {
+        let (server, token) = (&server, &token);
+        async move {
+            let flow = server.create_flow(token, body).await;
+            flow["id"].as_str().unwrap().parse::<i64>().unwrap()
+        }
+    };
+    let payments =
+        create(json!({"name": "Payments", "type": "voice", "schema": [{"answer": ""}]})).await;
+    let billing = create(json!({"name": "Billing", "type": "voice", "editor": true,
+        "schema": [{"schema": {"id": payments, "name": "Payments"}}]}))
+    .await;
+    let ivr = create(json!({"name": "IVR main", "type": "voice",
+        "schema": [{"schema": {"id": billing, "name": "Billing"}}]}))
+    .await;
+    create(json!({"name": "Front door", "type": "voice",
+        "schema": [{"schema": {"id": ivr, "name": "IVR main"}}]}))
+    .await;
+    let browser = signed_in(&server).await;
+    browser.set_page_size(1440, 900).await;
+    browser
+        .client
+        .goto(&format!("{}/flows/{billing}/diagram", server.base))
+        .await
+        .unwrap();
+    browser
+        .click(".page-header button[aria-label='Flow settings']")
+        .await;
+    browser
+        .wait_for_value(
+            "who runs Billing, and who runs them",
+            &["IVR main", "Front door"],
+            || browser.texts(".modal .used-by-list a"),
+        )
+        .await;
+    assert_eq!(browser.texts(".modal .runs-list a").await, ["Payments"]);
+    browser.screenshot("flow-dependencies").await;
+    browser
+        .click_button(".modal .used-by-list a", "IVR main")
+        .await;
+    browser
+        .wait_for_location(&format!("/flows/{ivr}/code"))
+        .await;
+    browser
+        .wait_for_value(
+            "what IVR main runs, two levels deep",
+            &["Billing", "Payments"],
+            || browser.texts(".dependencies .runs-list a"),
+        )
+        .await;
+    assert_eq!(
+        browser.texts(".dependencies .used-by-list a").await,
+        ["Front door"]
+    );
+    browser.assert_no_page_errors().await;
+    browser.close().await;
+}

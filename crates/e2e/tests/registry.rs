@@ -383,6 +383,15 @@ async fn delete_a_called_flow(server: &AppServer, base: &str) {
         .await;
     browser.click_button(".modal button", "Delete").await;
     browser.wait_for_text(".toast", "Deleted 1 flow").await;
+    if base == server.base {
+        // The report names who still runs it.
+        browser
+            .wait_for_text(
+                ".toast",
+                "«Billing» is deleted; IVR main (Run flow) still run it",
+            )
+            .await;
+    }
     wait_for_rows(&browser, &["IVR main"]).await;
     browser.assert_no_page_errors().await;
     browser.close().await;

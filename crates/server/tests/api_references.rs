@@ -166,6 +166,30 @@ async fn who_uses_an_object_by_name_then_place_in_the_callers_domain(engine: Eng
         ["b-flow /1/httpRequest/url"]
     );
     assert_eq!(users_of(&other, "kind=flow&key=20").await.len(), 1);
+
+    // A rename moves the flow's uses to its new place in the order.
+    let a_flow = alice
+        .get(&format!(
+            "{}?name=A-flow",
+            flow_model::contract::SEARCH_FLOWS.served_path
+        ))
+        .await;
+    let id = a_flow.body["items"][0]["id"].as_str().unwrap().to_owned();
+    let reply = alice
+        .patch(
+            &flow_model::contract::READ_FLOW.served_path_for(&id),
+            json!({"name": "z-flow", "fields": ["name"]}),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_eq!(
+        users_of(&alice, "kind=queue&key=12").await,
+        [
+            "b-flow /0/joinQueue/queue/id",
+            "z-flow /0/joinQueue/queue/id",
+            "z-flow /1/joinQueue/queue/id"
+        ]
+    );
 }
 
 async fn uses_combines_with_type_tags_and_q(engine: Engine) {

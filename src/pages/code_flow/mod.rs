@@ -11,6 +11,7 @@ pub use form::{FlowForm, FormError};
 use crate::api::WriteMode;
 use crate::browser::{copy_text, download_text, measured, Debouncer};
 use crate::components::code_editor::{CodeEditor, CodeEditorControl};
+use crate::components::dependencies::FlowDependencies;
 use crate::components::draft::DraftOffer;
 use crate::components::editor_shell::{EditorShell, SaveError, SaveSteps, ShellDialogs, Write};
 use crate::components::flow_loader::{FlowLoader, Opened};
@@ -495,6 +496,7 @@ fn GeneralTab(flow: Option<RoutingSchema>, new_kind: FlowType) -> impl IntoView 
                 <section class="schema-problems" aria-label=move || i18n.t(Msg::Problems)>
                     <ProblemList rows=problem_rows on_go=Callback::new(move |(line, column)| go_to(line, column)) />
                 </section>
+                {move || current.with(|flow| flow.as_ref().and_then(|flow| flow.id)).map(|id| view! { <FlowDependencies id /> })}
             </form>
             <Show when=move || run_open.get() && tab.get() == Tab::General>
                 <RunPanel

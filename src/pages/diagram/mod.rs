@@ -205,6 +205,7 @@ fn Editor(graph: FlowGraph, flow: Option<RoutingSchema>, kind: FlowType) -> impl
             converting=Signal::derive(move || !stored_as_diagram.get())
             errors
             on_save=Callback::new(move |leave_after| shell.save(leave_after))
+            flow_id=Signal::derive(move || shell.current.with(|flow| flow.as_ref().and_then(|flow| flow.id)))
         />
         <SaveAsDialog dialogs />
         <ShellDialogs

@@ -34,6 +34,17 @@ pub fn callers(
         .collect()
 }
 
+/// The flows of `called` that are gone (not among `failed`), with who still runs them.
+pub fn still_called(
+    called: Vec<(String, Vec<ReferenceUse>)>,
+    failed: &[String],
+) -> Vec<(String, Vec<ReferenceUse>)> {
+    called
+        .into_iter()
+        .filter(|(name, _)| !failed.contains(name))
+        .collect()
+}
+
 /// A call as a person reads it: the caller's name and its step's app (`IVR main (Run flow)`).
 pub fn call_text(caller: &ReferenceUse, locale: Locale) -> String {
     let step = catalog::app(&caller.app).map_or_else(
@@ -105,12 +116,28 @@ pub fn DeleteModal(flows: Vec<RoutingSchema>) -> impl IntoView {
             (deleted, failed)
         }
     });
+    let pending = delete.pending();
+    let asked = flows.clone();
+    let found = LocalResource::new(move || {
+        ask_callers(auth.client(), asked.clone(), i18n.locale_untracked())
+    });
     Effect::new(move |_| {
         if let Some((deleted, failed)) = delete.value().get() {
             // What failed is reported; nothing stays selected to be deleted by accident.
             registry.selected.set(Vec::new());
             if deleted > 0 {
                 toasts.success(i18n.t(Msg::Deleted(deleted)));
+            }
+            // The report names the flows that still run what went: they fail at that step.
+            let failed_names: Vec<String> = failed.iter().map(|(name, _)| name.clone()).collect();
+            let called = found.get_untracked().flatten().unwrap_or_default();
+            for (name, uses) in still_called(called, &failed_names) {
+                let locale = i18n.locale_untracked();
+                let users = uses
+                    .iter()
+                    .map(|caller| call_text(caller, locale))
+                    .collect();
+                toasts.error(i18n.t(Msg::DeletedButCalled { name, users }));
             }
             for (name, error) in failed {
                 let reason = match failure_reason(&error) {
@@ -122,11 +149,6 @@ pub fn DeleteModal(flows: Vec<RoutingSchema>) -> impl IntoView {
             registry.dialog.set(None);
             registry.refresh();
         }
-    });
-    let pending = delete.pending();
-    let asked = flows.clone();
-    let found = LocalResource::new(move || {
-        ask_callers(auth.client(), asked.clone(), i18n.locale_untracked())
     });
     let used_by = move || {
         found.get().map(|found| match found {
@@ -186,6 +208,17 @@ mod tests {
             path: "/0/schema/id".into(),
             app: "schema".into(),
         }
+    }
+
+    #[test]
+    fn the_report_names_who_still_runs_what_went() {
+        let called = vec![
+            ("Billing".to_owned(), vec![call(3, "IVR main")]),
+            ("Night".to_owned(), vec![call(4, "Day")]),
+        ];
+        let left = still_called(called, &["Night".to_owned()]);
+        assert_eq!(left.len(), 1);
+        assert_eq!(left[0].0, "Billing");
     }
 
     #[test]

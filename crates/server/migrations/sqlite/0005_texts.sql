@@ -29,3 +29,9 @@ END;
 -- what it derives changes, so the server writes each flow's rows again when it starts.
 ALTER TABLE routing_schema RENAME COLUMN references_version TO derived_version;
 CREATE INDEX routing_schema_derived ON routing_schema (derived_version);
+
+-- "Who uses" pages by the using flow's name without sorting every use: each use carries that
+-- flow's case-folded name (kept on rename), and the index reads them in order.
+ALTER TABLE routing_schema_reference ADD COLUMN name_key TEXT NOT NULL DEFAULT '';
+DROP INDEX routing_schema_reference_use;
+CREATE INDEX routing_schema_reference_use ON routing_schema_reference (domain_id, kind, key, name_key, schema_id, position);

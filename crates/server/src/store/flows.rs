@@ -319,27 +319,32 @@ async fn write_tags(
 /// Which reading of a flow wrote what the server derives from it (`derived_version`): its
 /// references and its searched texts. Raised when what [`references`] or [`flow_texts`] finds
 /// changes, so that each flow's rows are written again.
-const DERIVED_VERSION: i64 = 2;
+pub(super) const DERIVED_VERSION: i64 = 2;
 /// Flows whose derived rows one transaction rewrites when the server starts.
 const FLOWS_PER_REBUILD: i64 = 200;
 
-/// Writes what flow `id` uses outside itself, as its `schema` says, in place of what it used.
+/// Writes what flow `id` (named `name`) uses outside itself, as its `schema` says, in place of
+/// what it used.
 async fn write_references(
     connection: &mut AnyConnection,
     domain_id: i64,
     id: i64,
+    name: &str,
     schema: &Value,
 ) -> Result<()> {
+    let key = name_key(name);
     replace_rows(
         connection,
         "routing_schema_reference",
-        "domain_id, position, kind, key, path, app",
+        "domain_id, name_key, position, kind, key, path, app",
         id,
         &references(schema),
         |insert, reference, position| {
             insert
                 .push(", ")
                 .bind(domain_id)
+                .push(", ")
+                .bind(key.clone())
                 .push(", ")
                 .bind(position)
                 .push(", ")
@@ -587,7 +592,7 @@ impl Store {
             };
             let id: i64 = row.try_get("id")?;
             write_tags(tx, account.domain_id, id, &content.tags).await?;
-            write_references(tx, account.domain_id, id, &content.schema).await?;
+            write_references(tx, account.domain_id, id, &content.name, &content.schema).await?;
             write_texts(tx, account.domain_id, id, &content).await?;
             let flow = read_entity(tx, account.domain_id, id)
                 .await?
@@ -739,7 +744,17 @@ impl Store {
                 write_tags(tx, account.domain_id, id, &next.tags).await?;
             }
             if schema_changed {
-                write_references(tx, account.domain_id, id, &next.schema).await?;
+                write_references(tx, account.domain_id, id, &next.name, &next.schema).await?;
+            } else if name_key(&next.name) != name_key(&stored.content.name) {
+                let mut renamed = Sql::new("UPDATE routing_schema_reference SET name_key = ");
+                renamed
+                    .bind(name_key(&next.name))
+                    .push(" WHERE schema_id = ")
+                    .bind(id);
+                renamed
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(Error::from_database)?;
             }
             if content_changed
                 || next.description != stored.content.description
@@ -827,7 +842,7 @@ impl Store {
             .bind(search.uses.kind.key().to_owned())
             .push(" AND r.key = ")
             .bind(search.uses.key.clone())
-            .push(" ORDER BY s.name_key, s.id, r.position LIMIT ")
+            .push(" ORDER BY r.name_key, r.schema_id, r.position LIMIT ")
             .bind(i64::from(search.paging.size) + 1)
             .push(" OFFSET ")
             .bind(search.paging.offset() as i64);
@@ -856,7 +871,7 @@ impl Store {
     pub(super) async fn rebuild_derived(&self) -> Result<()> {
         loop {
             let mut stale = Sql::new(
-                "SELECT id, domain_id, schema, payload, description FROM routing_schema WHERE derived_version < ",
+                "SELECT id, domain_id, name, schema, payload, description FROM routing_schema WHERE derived_version < ",
             );
             stale
                 .bind(DERIVED_VERSION)
@@ -879,7 +894,7 @@ impl Store {
                 .iter()
                 .map(|row| {
                     let content = FlowContent {
-                        name: String::new(),
+                        name: row.try_get("name")?,
                         description: row.try_get("description")?,
                         flow_type: FlowType::default(),
                         editor: false,
@@ -921,7 +936,8 @@ impl Store {
                             tags,
                             ..content.clone()
                         };
-                        write_references(tx, *domain_id, *id, &content.schema).await?;
+                        write_references(tx, *domain_id, *id, &content.name, &content.schema)
+                            .await?;
                         write_texts(tx, *domain_id, *id, &content).await?;
                     }
                 }

@@ -109,11 +109,13 @@ pub fn Dialogs(
     errors: Memo<Vec<String>>,
     /// Saves without asking again.
     on_save: Callback<bool>,
+    /// The stored flow's id; none while it is new.
+    flow_id: Signal<Option<i64>>,
 ) -> impl IntoView {
     let store = use_diagram();
     view! {
         <Show when=move || dialogs.settings.get()>
-            <FlowSettingsModal settings=store.settings kind=store.kind on_close=Callback::new(move |()| dialogs.settings.set(false)) />
+            <FlowSettingsModal settings=store.settings kind=store.kind flow_id on_close=Callback::new(move |()| dialogs.settings.set(false)) />
         </Show>
         <Show when=move || dialogs.compiled.get()>
             <CompiledSchema open=dialogs.compiled />

@@ -1,6 +1,8 @@
 //! The Flow settings dialog: a diagram's tags and description, saved with the diagram (the
-//! name is typed in the toolbar). Wrong values are named at their field at once.
+//! name is typed in the toolbar), and the flows it runs and is used by. Wrong values are named
+//! at their field at once.
 
+use crate::components::dependencies::FlowDependencies;
 use crate::components::modal::Modal;
 use crate::components::tag_input::TagInput;
 use crate::i18n::{use_i18n, Msg};
@@ -12,6 +14,8 @@ use leptos::prelude::*;
 pub fn FlowSettingsModal(
     settings: RwSignal<FlowSettings>,
     kind: FlowType,
+    /// The stored flow's id; none while it is new.
+    flow_id: Signal<Option<i64>>,
     on_close: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -43,6 +47,7 @@ pub fn FlowSettingsModal(
                     ></textarea>
                 </label>
                 <span class="error" role="alert">{problem}</span>
+                {move || flow_id.get().map(|id| view! { <FlowDependencies id /> })}
                 <div class="modal-actions">
                     <button class="primary" on:click=move |_| on_close.run(())>{move || i18n.t(Msg::Done)}</button>
                 </div>
