@@ -39,7 +39,7 @@ async fn create_from_template(
 ) -> Result<i64, ApiError> {
     let started = template
         .start()
-        .map_err(|error| ApiError::Unexpected(error.text().in_locale(locale)))?;
+        .map_err(|error| ApiError::Unexpected(error.to_string()))?;
     let name = flow_model::l10n::Text::new(template.name_id()).in_locale(locale);
     let mut attempt = 1;
     loop {
