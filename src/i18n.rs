@@ -156,6 +156,8 @@ pub enum Msg {
     UsesKind,
     UsesKeyPlaceholder,
     UsesUnavailable,
+    /// How many flows use an object.
+    UsedByFlows(u64),
     ObjectKind(Object),
     // A flow's connected flows
     Dependencies,
@@ -779,6 +781,7 @@ impl Msg {
             Msg::UsesKind => Text::new("uses-kind"),
             Msg::UsesKeyPlaceholder => Text::new("uses-key-placeholder"),
             Msg::UsesUnavailable => Text::new("uses-unavailable"),
+            Msg::UsedByFlows(count) => Text::new("used-by-flows").with("count", *count as usize),
             Msg::ObjectKind(kind) => Text::new(format!("object-kind-{}", kind.key())),
             Msg::Dependencies => Text::new("dependencies"),
             Msg::UsedByHeading => Text::new("used-by-heading"),
@@ -1117,6 +1120,9 @@ mod tests {
             Msg::UsesKind,
             Msg::UsesKeyPlaceholder,
             Msg::UsesUnavailable,
+            Msg::UsedByFlows(1),
+            Msg::UsedByFlows(2),
+            Msg::UsedByFlows(5),
             Msg::DeleteQuestion(vec!["A".into(), "B".into()]),
             Msg::Deleted(1),
             Msg::Deleted(2),

@@ -13,6 +13,7 @@ use flow_model::userinfo::session_of_userinfo;
 use flow_model::{
     AccessToken, ErrorBody, FlowType, ListResponse, LoginRequest, ReferenceUse, RoutingSchema,
     SchemaField, SchemaSearch, SchemaVersion, SchemaWrite, Session, Tag, TextMatch, TextSearch,
+    UsedObject, UsedObjectSearch,
 };
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::de::DeserializeOwned;
@@ -272,6 +273,27 @@ impl ApiClient {
             Err(ApiError::Refused(_) | ApiError::Unexpected(_)) => Ok(false),
             Err(error) => Err(error),
         }
+    }
+
+    /// The objects of `kind` the flows use whose keys start with `typed`, with how many flows
+    /// use each (this server's extension), for suggestions.
+    pub async fn used_objects(
+        &self,
+        kind: Object,
+        typed: &str,
+    ) -> Result<Vec<UsedObject>, ApiError> {
+        let search = UsedObjectSearch {
+            kind,
+            q: Some(typed.trim().to_owned()).filter(|typed| !typed.is_empty()),
+            paging: flow_model::Paging {
+                page: 1,
+                size: FLOWS_SUGGESTED,
+            },
+        };
+        let page: ListResponse<UsedObject> = self
+            .request(contract::USED_OBJECTS, &search.to_pairs())
+            .await?;
+        Ok(page.items)
     }
 
     /// Where the flows hold a text (this server's extension).

@@ -183,8 +183,28 @@ async fn the_uses_filter_finds_the_flows_that_use_an_object_and_stays_in_the_url
         )
         .await
         .unwrap();
+    // The queues the flows use are suggested, with how many flows use each.
+    browser.type_into("input[name=uses-key]", "1").await;
     browser
-        .type_into("input[name=uses-key]", &format!("12{}", Key::Enter))
+        .wait_until(|| async {
+            let offered = browser
+                .client
+                .execute(
+                    "return Array.from(document.querySelectorAll('#filter-uses-suggestions option'))
+                       .map(option => option.value + ' ' + option.label);",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            if offered == json!(["12 used by 1 flow"]) {
+                Ok(())
+            } else {
+                Err(format!("suggested {offered}"))
+            }
+        })
+        .await;
+    browser
+        .type_into("input[name=uses-key]", &format!("2{}", Key::Enter))
         .await;
     wait_for_rows(&browser, &["IVR main"]).await;
     wait_for_location_holding(&browser, "uses=queue%3A12").await;

@@ -342,6 +342,16 @@ pub struct ReferenceUse {
     pub app: String,
 }
 
+/// An object of one kind that the flows use, and by how many flows (this server's extension).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug)]
+pub struct UsedObject {
+    /// Its id, else its name.
+    pub key: String,
+    /// How many flows use it.
+    pub flows: u64,
+}
+
 /// A place inside a flow where searched text was found (this server's extension of the API).
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Serialize, Deserialize, Clone, PartialEq, Eq, Debug)]

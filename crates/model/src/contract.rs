@@ -150,6 +150,9 @@ operations! {
     /// Where the flows hold a text: `TextSearch` as the query, a `ListResponse<TextMatch>` out
     /// (this server's extension; not on Webitel's engine).
     TEXT_SEARCH: Get concat!(flows!(), "/texts");
+    /// The objects of one kind the flows use, with how many flows use each: `UsedObjectSearch`
+    /// as the query, a `ListResponse<UsedObject>` out (this server's extension).
+    USED_OBJECTS: Get concat!(flows!(), "/references/objects");
 }
 
 #[cfg(test)]

@@ -30,6 +30,7 @@ pub use access::{Permission, Permissions, Role};
 pub use api::*;
 pub use fields::{PatchField, SchemaField};
 pub use query::{
-    Paging, QueryError, ReferenceSearch, SchemaSearch, Sort, SortField, TagSearch, TextSearch, Uses,
+    Paging, QueryError, ReferenceSearch, SchemaSearch, Sort, SortField, TagSearch, TextSearch,
+    UsedObjectSearch, Uses,
 };
 pub use rules::{FieldError, Limits};

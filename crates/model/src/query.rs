@@ -477,6 +477,53 @@ impl ReferenceSearch {
     }
 }
 
+/// Parameters of the objects of one kind the flows use: `kind`, `q` (the start of the key,
+/// any case), and paging.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct UsedObjectSearch {
+    pub kind: Object,
+    pub q: Option<String>,
+    pub paging: Paging,
+}
+
+impl UsedObjectSearch {
+    pub fn from_pairs<K: AsRef<str>, V: AsRef<str>>(
+        pairs: impl IntoIterator<Item = (K, V)>,
+    ) -> Result<Self, QueryError> {
+        let pairs: Vec<(K, V)> = pairs.into_iter().collect();
+        let value = |name: &str| {
+            pairs
+                .iter()
+                .find(|(key, _)| key.as_ref() == name)
+                .map_or("", |(_, value)| value.as_ref())
+        };
+        let kind = Object::from_key(value("kind").trim())
+            .ok_or_else(|| QueryError::new("kind", value("kind"), Text::new("query-kind")))?;
+        let paging = Paging::from_pairs(
+            pairs
+                .iter()
+                .map(|(key, value)| (key.as_ref(), value.as_ref())),
+        )?;
+        Ok(Self {
+            kind,
+            q: non_empty(value("q")),
+            paging,
+        })
+    }
+
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = vec![
+            ("kind", self.kind.key().to_owned()),
+            ("size", self.paging.size.to_string()),
+        ];
+        pairs.extend(self.q.iter().map(|q| ("q", q.clone())));
+        if self.paging.page > 1 {
+            pairs.push(("page", self.paging.page.to_string()));
+        }
+        pairs
+    }
+}
+
 /// Parameters of a search inside flows: the text `q` (required, trimmed, matched as written,
 /// case folded), the flow types, and paging.
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -760,6 +807,20 @@ mod tests {
         assert!(TextSearch::from_pairs([("q", "ab"), ("type", "fax")]).is_err());
         let back = TextSearch::from_pairs(search.to_pairs()).unwrap();
         assert_eq!(back, search);
+    }
+
+    #[test]
+    fn used_object_searches_name_a_known_kind() {
+        let search =
+            UsedObjectSearch::from_pairs([("kind", "queue"), ("q", "1"), ("size", "10")]).unwrap();
+        assert_eq!(search.kind, Object::Queue);
+        assert_eq!(search.q.as_deref(), Some("1"));
+        assert_eq!(
+            UsedObjectSearch::from_pairs(search.to_pairs()).unwrap(),
+            search
+        );
+        let error = UsedObjectSearch::from_pairs([("kind", "fax")]).unwrap_err();
+        assert_eq!(error.parameter, "kind");
     }
 
     #[test]

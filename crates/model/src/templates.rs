@@ -136,7 +136,8 @@ mod tests {
                 template.key
             );
             if std::env::var_os("PIN_TEMPLATES").is_some() {
-                let text = serde_json::to_string_pretty(
+                // Compact: the web app carries these bytes.
+                let text = serde_json::to_string(
                     &serde_json::json!({"schema": built.schema, "payload": built.payload}),
                 )
                 .unwrap();

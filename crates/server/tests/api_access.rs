@@ -7,7 +7,7 @@ mod common;
 use common::{test_settings, Api, Engine, Reply, TestServer};
 use flow_model::contract::{
     API_BASE, CREATE_USER, FLOW_REFERENCES, FLOW_VERSIONS, LOGIN, LOGOUT, READ_FLOW,
-    REFERENCE_USES, SEARCH_FLOWS, SEARCH_TAGS, TEXT_SEARCH, USERINFO,
+    REFERENCE_USES, SEARCH_FLOWS, SEARCH_TAGS, TEXT_SEARCH, USED_OBJECTS, USERINFO,
 };
 use flow_model::Role;
 use flow_server::state::Settings;
@@ -44,10 +44,11 @@ enum Endpoint {
     References,
     Uses,
     Texts,
+    Objects,
 }
 
 /// What each role gets from each endpoint: `[admin, editor, viewer]`.
-const MATRIX: [(Endpoint, [StatusCode; 3]); 11] = [
+const MATRIX: [(Endpoint, [StatusCode; 3]); 12] = [
     (Endpoint::Search, [ALLOWED, ALLOWED, ALLOWED]),
     (Endpoint::Read, [ALLOWED, ALLOWED, ALLOWED]),
     (Endpoint::Create, [ALLOWED, ALLOWED, DENIED]),
@@ -59,6 +60,7 @@ const MATRIX: [(Endpoint, [StatusCode; 3]); 11] = [
     (Endpoint::References, [ALLOWED, ALLOWED, ALLOWED]),
     (Endpoint::Uses, [ALLOWED, ALLOWED, ALLOWED]),
     (Endpoint::Texts, [ALLOWED, ALLOWED, ALLOWED]),
+    (Endpoint::Objects, [ALLOWED, ALLOWED, ALLOWED]),
 ];
 
 const ROLES: [Role; 3] = [Role::Admin, Role::Editor, Role::Viewer];
@@ -94,6 +96,10 @@ impl Endpoint {
                 api.get(&format!("{}?q=hello", TEXT_SEARCH.served_path))
                     .await
             }
+            Self::Objects => {
+                api.get(&format!("{}?kind=queue", USED_OBJECTS.served_path))
+                    .await
+            }
         }
     }
 
@@ -109,7 +115,8 @@ impl Endpoint {
             | Self::Versions
             | Self::References
             | Self::Uses
-            | Self::Texts => "read",
+            | Self::Texts
+            | Self::Objects => "read",
         }
     }
 }

@@ -329,3 +329,54 @@ on_both_engines!(
     hostile_keys_match_only_themselves_and_bad_kinds_are_400,
     flows_stored_before_get_their_references_when_the_server_starts,
 );
+
+async fn the_objects_of_a_kind_are_listed_with_how_many_flows_use_them(engine: Engine) {
+    let server = TestServer::start(engine).await;
+    let alice = server.user("main", "alice", Role::Admin).await;
+    let other = server.user("other", "olga", Role::Admin).await;
+    alice
+        .create_flow(json!({"name": "One", "type": "voice", "schema": ivr("12", 20)}))
+        .await;
+    alice
+        .create_flow(json!({"name": "Two", "type": "voice", "schema": [
+            {"joinQueue": {"queue": {"id": 12}}},
+            {"joinQueue": {"queue": {"id": 120}}},
+            {"joinQueue": {"queue": {"name": "50%_Sales"}}}
+        ]}))
+        .await;
+    other
+        .create_flow(json!({"name": "Three", "type": "voice", "schema": ivr("7", 20)}))
+        .await;
+    let objects = |query: &'static str| {
+        let alice = &alice;
+        async move {
+            let path = format!("{}?{query}", flow_model::contract::USED_OBJECTS.served_path);
+            let reply = alice.get(&path).await;
+            assert_eq!(reply.status, StatusCode::OK, "{path}: {}", reply.body);
+            reply.body["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|item| format!("{} {}", item["key"].as_str().unwrap(), item["flows"]))
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(
+        objects("kind=queue").await,
+        ["12 2", "120 1", "50%_Sales 1"]
+    );
+    assert_eq!(objects("kind=queue&q=12").await, ["12 2", "120 1"]);
+    assert_eq!(objects("kind=queue&q=50%25_s").await, ["50%_Sales 1"]);
+    assert!(
+        objects("kind=queue&q=5_").await.is_empty(),
+        "_ is no wildcard"
+    );
+    assert_eq!(objects("kind=flow").await, ["20 1"]);
+    let path = format!(
+        "{}?kind=fax",
+        flow_model::contract::USED_OBJECTS.served_path
+    );
+    assert_eq!(alice.get(&path).await.status, StatusCode::BAD_REQUEST);
+}
+
+on_both_engines!(the_objects_of_a_kind_are_listed_with_how_many_flows_use_them);

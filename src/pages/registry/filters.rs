@@ -143,7 +143,8 @@ pub fn Filters() -> impl IntoView {
 }
 
 /// "Uses…": only the flows that use an object, chosen by its kind, then its id or name (the
-/// flows' names suggested for a flow). Hidden, saying why, where the server cannot tell.
+/// flows' names suggested for a flow; for the others, the ids and names the flows use, with
+/// how many flows use each). Hidden, saying why, where the server cannot tell.
 #[component]
 fn UsesFilter() -> impl IntoView {
     let registry = use_registry();
@@ -172,7 +173,7 @@ fn UsesFilter() -> impl IntoView {
         let (kind, typed) = (kind.get(), key.get());
         let client = registry.client();
         async move {
-            match kind {
+            let offered: Vec<(String, String)> = match kind {
                 // A flow is known by its id: its name is the label.
                 Object::Flow => client
                     .flows_named_like(&typed)
@@ -181,8 +182,16 @@ fn UsesFilter() -> impl IntoView {
                     .into_iter()
                     .filter_map(|flow| Some((flow.id?.to_string(), flow.name?)))
                     .collect(),
-                _ => Vec::new(),
-            }
+                // Other objects by their id or name, with how many flows use each.
+                _ => client
+                    .used_objects(kind, &typed)
+                    .await
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|object| (object.key, i18n.t(Msg::UsedByFlows(object.flows))))
+                    .collect(),
+            };
+            offered
         }
     });
     view! {

@@ -139,6 +139,21 @@ pub fn use_registry() -> Registry {
     expect_context::<Registry>()
 }
 
+// The production build (`split` feature) fetches what only some visits use (the search inside
+// flows, the "Create new flow" modal with its templates) when it is first shown, so a first
+// visit to the flow list downloads only the list.
+
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn text_results() -> AnyView {
+    view! { <TextResults /> }.into_any()
+}
+
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn create_modal() -> AnyView {
+    let registry = use_registry();
+    view! { <CreateModal on_close=Callback::new(move |()| registry.dialog.set(None)) /> }.into_any()
+}
+
 #[component]
 pub fn RegistryPage() -> impl IntoView {
     view! {
@@ -196,14 +211,11 @@ fn RegistryContent() -> impl IntoView {
         <main class="registry">
             <Filters />
             <Show when=move || view.with(|view| view.inside) fallback=FlowTable>
-                <TextResults />
+                <Suspense>{Suspend::new(text_results())}</Suspense>
             </Show>
         </main>
         {move || registry.dialog.get().map(|dialog| match dialog {
-            Dialog::Create => view! {
-                <CreateModal on_close=Callback::new(move |()| registry.dialog.set(None)) />
-            }
-            .into_any(),
+            Dialog::Create => view! { <Suspense>{Suspend::new(create_modal())}</Suspense> }.into_any(),
             Dialog::Import { file_name, flow } => view! { <ImportModal file_name flow=*flow /> }.into_any(),
             Dialog::Delete(flows) => view! { <DeleteModal flows /> }.into_any(),
         })}

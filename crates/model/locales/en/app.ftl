@@ -144,6 +144,10 @@ uses-filter = Uses
 uses-kind = What kind of object
 uses-key-placeholder = Id or name, then Enter
 uses-unavailable = This server does not tell what flows use (Webitel's engine keeps no such index).
+used-by-flows = { $count ->
+        [one] used by 1 flow
+       *[other] used by { $count } flows
+    }
 object-kind-flow = Flow
 object-kind-queue = Queue
 object-kind-calendar = Calendar

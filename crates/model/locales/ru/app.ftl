@@ -137,6 +137,11 @@ uses-filter = Использует
 uses-kind = Вид объекта
 uses-key-placeholder = Id или имя, затем Enter
 uses-unavailable = Этот сервер не сообщает, что используют схемы (у движка Webitel нет такого индекса).
+used-by-flows = { $count ->
+        [one] используется в { $count } схеме
+        [few] используется в { $count } схемах
+       *[many] используется в { $count } схемах
+    }
 object-kind-flow = Схема
 object-kind-queue = Очередь
 object-kind-calendar = Календарь

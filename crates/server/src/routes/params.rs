@@ -146,6 +146,27 @@ impl IntoParams for ReferenceParameters {
     }
 }
 
+/// The parameters of the objects of one kind the flows use.
+pub struct UsedObjectParameters;
+
+impl IntoParams for UsedObjectParameters {
+    fn into_params(_: impl Fn() -> Option<ParameterIn>) -> Vec<Parameter> {
+        let kinds = Object::ALL.into_iter().map(|kind| kind.key().to_owned());
+        let mut kind = query("kind", string_of(kinds), "The kind of object");
+        kind.required = Required::True;
+        let mut parameters = vec![
+            kind,
+            query(
+                "q",
+                String::schema(),
+                "The start of the key (id or name), as typed or in lower case",
+            ),
+        ];
+        parameters.extend(paging());
+        parameters
+    }
+}
+
 /// The parameters of a search inside flows.
 pub struct TextParameters;
 

@@ -9,7 +9,8 @@ use flow_model::query::{contains_pattern, like_pattern};
 use flow_model::rules::name_key;
 use flow_model::{
     FlowReference, FlowType, Paging, ReferenceSearch, ReferenceUse, RoutingSchema, SchemaField,
-    SchemaSearch, SchemaVersion, SortField, Tag, TagSearch, TextMatch, TextSearch, UserRef,
+    SchemaSearch, SchemaVersion, SortField, Tag, TagSearch, TextMatch, TextSearch, UsedObject,
+    UsedObjectSearch, UserRef,
 };
 use serde_json::Value;
 use sqlx::any::AnyRow;
@@ -863,6 +864,51 @@ impl Store {
             })
             .collect::<Result<Vec<_>>>()?;
         Ok((uses, next))
+    }
+
+    /// The objects of one kind a domain's flows use (those whose key starts with `q`), by key,
+    /// each with how many flows use it.
+    pub async fn used_objects(
+        &self,
+        domain_id: i64,
+        search: &UsedObjectSearch,
+    ) -> Result<(Vec<UsedObject>, bool)> {
+        let mut sql = Sql::new(
+            "SELECT key, COUNT(DISTINCT schema_id) AS flows FROM routing_schema_reference WHERE domain_id = ",
+        );
+        sql.bind(domain_id)
+            .push(" AND kind = ")
+            .bind(search.kind.key().to_owned());
+        if let Some(q) = &search.q {
+            // Keys start with `q` as typed, or in lower case (both engines' LOWER folds ASCII).
+            let starts = |text: &str| {
+                let pattern = contains_pattern(text);
+                format!("{}%", &pattern[1..pattern.len() - 1])
+            };
+            sql.push(" AND (key LIKE ")
+                .bind(starts(q))
+                .push(" ESCAPE '\\' OR LOWER(key) LIKE ")
+                .bind(starts(&fold(q)))
+                .push(" ESCAPE '\\')");
+        }
+        sql.push(" GROUP BY key ORDER BY key LIMIT ")
+            .bind(i64::from(search.paging.size) + 1)
+            .push(" OFFSET ")
+            .bind(search.paging.offset() as i64);
+        let mut connection = self.pool.acquire().await.map_err(Error::from_database)?;
+        let rows = sql.fetch_all(&mut *connection).await?;
+        let next = rows.len() > search.paging.size as usize;
+        let objects = rows
+            .iter()
+            .take(search.paging.size as usize)
+            .map(|row| {
+                Ok(UsedObject {
+                    key: row.try_get("key")?,
+                    flows: row.try_get::<i64, _>("flows")?.max(0) as u64,
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok((objects, next))
     }
 
     /// Writes again what the server derives from every flow an older reading wrote (all of
