@@ -40,15 +40,24 @@ async fn nul_is_bad_input_not_a_fault(engine: Engine) {
         );
     }
     let flow = admin
-        .create_flow(
-            json!({"name": "Nul", "schema": [{"log": "\u{0}"}], "payload": {"a\u{0}": "\u{0}"}}),
-        )
+        .create_flow(json!({"name": "Nul", "schema": [
+                {"log": "\u{0}"},
+                {"joinQueue": {"queue": {"name": "q\u{0}"}}},
+                {"x\u{0}": {"y": "z\u{0}z"}}
+            ], "payload": {"a\u{0}": "\u{0}", "comments": [{"id": "n\u{0}", "text": "t\u{0}t"}]}}))
         .await;
     let path = READ_FLOW.served_path_for(flow["id"].as_str().unwrap());
     let read = admin.get(&path).await;
     assert_eq!(
         (&read.body["schema"], &read.body["payload"]),
-        (&json!([{"log": "\u{0}"}]), &json!({"a\u{0}": "\u{0}"}))
+        (
+            &json!([
+                {"log": "\u{0}"},
+                {"joinQueue": {"queue": {"name": "q\u{0}"}}},
+                {"x\u{0}": {"y": "z\u{0}z"}}
+            ]),
+            &json!({"a\u{0}": "\u{0}", "comments": [{"id": "n\u{0}", "text": "t\u{0}t"}]})
+        )
     );
     admin
         .patch(

@@ -324,6 +324,12 @@ pub(super) const DERIVED_VERSION: i64 = 2;
 /// Flows whose derived rows one transaction rewrites when the server starts.
 const FLOWS_PER_REBUILD: i64 = 200;
 
+/// `text` as a derived row stores it: PostgreSQL text cannot hold U+0000, which a schema's
+/// values may (the schema itself keeps them, as escaped JSON), so it becomes U+FFFD.
+fn storable(text: &str) -> String {
+    text.replace('\0', "\u{fffd}")
+}
+
 /// Writes what flow `id` (named `name`) uses outside itself, as its `schema` says, in place of
 /// what it used.
 async fn write_references(
@@ -351,11 +357,11 @@ async fn write_references(
                 .push(", ")
                 .bind(reference.kind.key().to_owned())
                 .push(", ")
-                .bind(reference.key.clone())
+                .bind(storable(&reference.key))
                 .push(", ")
-                .bind(reference.path.clone())
+                .bind(storable(&reference.path))
                 .push(", ")
-                .bind(reference.app.clone());
+                .bind(storable(&reference.app));
         },
     )
     .await
@@ -390,13 +396,13 @@ async fn write_texts(
                 .push(", ")
                 .bind(text.source.as_str().to_owned())
                 .push(", ")
-                .bind(text.place.clone())
+                .bind(storable(&text.place))
                 .push(", ")
-                .bind(text.app.clone())
+                .bind(storable(&text.app))
                 .push(", ")
-                .bind(text.text.clone())
+                .bind(storable(&text.text))
                 .push(", ")
-                .bind(fold(&text.text));
+                .bind(storable(&fold(&text.text)));
         },
     )
     .await
