@@ -209,6 +209,20 @@ impl Default for SchemaSearch {
     }
 }
 
+/// The first value of parameter `name` ("" when there is none).
+fn first_value<'p, K: AsRef<str>, V: AsRef<str>>(pairs: &'p [(K, V)], name: &str) -> &'p str {
+    pairs
+        .iter()
+        .find(|(key, _)| key.as_ref() == name)
+        .map_or("", |(_, value)| value.as_ref())
+}
+
+/// The kind of object parameter `kind` names.
+fn parse_kind(value: &str) -> Result<Object, QueryError> {
+    Object::from_key(value.trim())
+        .ok_or_else(|| QueryError::new("kind", value, Text::new("query-kind")))
+}
+
 /// `id[]` and `id` name the same parameter.
 fn key_of(raw: &str) -> &str {
     raw.strip_suffix("[]").unwrap_or(raw)
@@ -343,9 +357,12 @@ impl SchemaSearch {
         pairs
     }
 
-    /// Rows to skip before this page.
-    pub fn offset(&self) -> u64 {
-        u64::from(self.page - 1) * u64::from(self.size)
+    /// The page it asks for.
+    pub fn paging(&self) -> Paging {
+        Paging {
+            page: self.page,
+            size: self.size,
+        }
     }
 
     pub fn wants(&self, field: SchemaField) -> bool {
@@ -428,8 +445,12 @@ impl TagSearch {
         pairs
     }
 
-    pub fn offset(&self) -> u64 {
-        u64::from(self.page - 1) * u64::from(self.size)
+    /// The page it asks for.
+    pub fn paging(&self) -> Paging {
+        Paging {
+            page: self.page,
+            size: self.size,
+        }
     }
 }
 
@@ -461,24 +482,23 @@ impl ReferenceSearch {
         pairs: impl IntoIterator<Item = (K, V)>,
     ) -> Result<Self, QueryError> {
         let pairs: Vec<(K, V)> = pairs.into_iter().collect();
-        let value = |name: &str| {
-            pairs
-                .iter()
-                .find(|(key, _)| key.as_ref() == name)
-                .map_or("", |(_, value)| value.as_ref())
-        };
-        let uses = Uses::parse("kind", &format!("{}:{}", value("kind"), value("key")))?;
-        let paging = Paging::from_pairs(
-            pairs
-                .iter()
-                .map(|(key, value)| (key.as_ref(), value.as_ref())),
-        )?;
-        Ok(Self { uses, paging })
+        let kind = parse_kind(first_value(&pairs, "kind"))?;
+        let key = first_value(&pairs, "key").trim();
+        if key.is_empty() {
+            return Err(QueryError::new("key", key, Text::new("query-key-empty")));
+        }
+        Ok(Self {
+            uses: Uses {
+                kind,
+                key: key.to_owned(),
+            },
+            paging: Paging::from_pairs(pairs.iter().map(|(key, value)| (key, value)))?,
+        })
     }
 }
 
-/// Parameters of the objects of one kind the flows use: `kind`, `q` (the start of the key,
-/// any case), and paging.
+/// Parameters of the objects of one kind the flows use: `kind`, `q` (the start of the key, as
+/// typed or in lower case), and paging.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct UsedObjectSearch {
     pub kind: Object,
@@ -491,23 +511,10 @@ impl UsedObjectSearch {
         pairs: impl IntoIterator<Item = (K, V)>,
     ) -> Result<Self, QueryError> {
         let pairs: Vec<(K, V)> = pairs.into_iter().collect();
-        let value = |name: &str| {
-            pairs
-                .iter()
-                .find(|(key, _)| key.as_ref() == name)
-                .map_or("", |(_, value)| value.as_ref())
-        };
-        let kind = Object::from_key(value("kind").trim())
-            .ok_or_else(|| QueryError::new("kind", value("kind"), Text::new("query-kind")))?;
-        let paging = Paging::from_pairs(
-            pairs
-                .iter()
-                .map(|(key, value)| (key.as_ref(), value.as_ref())),
-        )?;
         Ok(Self {
-            kind,
-            q: non_empty(value("q")),
-            paging,
+            kind: parse_kind(first_value(&pairs, "kind"))?,
+            q: non_empty(first_value(&pairs, "q")),
+            paging: Paging::from_pairs(pairs.iter().map(|(key, value)| (key, value)))?,
         })
     }
 
@@ -558,11 +565,7 @@ impl TextSearch {
         if q.chars().count() < Self::MIN_CHARS {
             return Err(QueryError::new("q", &q, Text::new("query-text-too-short")));
         }
-        let paging = Paging::from_pairs(
-            pairs
-                .iter()
-                .map(|(key, value)| (key.as_ref(), value.as_ref())),
-        )?;
+        let paging = Paging::from_pairs(pairs.iter().map(|(key, value)| (key, value)))?;
         Ok(Self { q, types, paging })
     }
 
@@ -598,6 +601,7 @@ impl Paging {
         Ok(paging)
     }
 
+    /// Rows to skip before this page.
     pub fn offset(&self) -> u64 {
         u64::from(self.page - 1) * u64::from(self.size)
     }
@@ -650,7 +654,7 @@ mod tests {
         assert_eq!(search.size, 40);
         assert_eq!(search.sort, Sort::descending(SortField::CreatedAt));
         assert_eq!(search.fields, SchemaField::DEFAULT);
-        assert_eq!(search.offset(), 0);
+        assert_eq!(search.paging().offset(), 0);
     }
 
     #[test]
@@ -675,7 +679,7 @@ mod tests {
         ])
         .unwrap();
         assert_eq!(search.page, 3);
-        assert_eq!(search.offset(), 20);
+        assert_eq!(search.paging().offset(), 20);
         assert_eq!(search.q.as_deref(), Some("ivr*"));
         assert_eq!(search.name.as_deref(), Some("Main"));
         assert_eq!(search.ids, vec![4, 5, 6]);
@@ -706,7 +710,13 @@ mod tests {
         assert_eq!(search.uses.kind, Object::Global);
         assert_eq!(search.uses.key, "api:token", "a key may hold a colon");
         assert_eq!(search.paging.size, 5);
-        assert!(ReferenceSearch::from_pairs([("kind", "queue")]).is_err());
+        let error = ReferenceSearch::from_pairs([("kind", "queue"), ("key", " ")]).unwrap_err();
+        assert_eq!(error.parameter, "key");
+        let error = ReferenceSearch::from_pairs([("kind", "fax"), ("key", "3")]).unwrap_err();
+        assert_eq!(
+            (error.parameter.as_str(), error.value.as_str()),
+            ("kind", "fax")
+        );
     }
 
     #[test]
@@ -780,7 +790,7 @@ mod tests {
         .unwrap();
         assert_eq!(search.types, vec![FlowType::Chat]);
         assert!(search.descending);
-        assert_eq!(search.offset(), 40);
+        assert_eq!(search.paging().offset(), 40);
         assert_eq!(TagSearch::from_pairs(search.to_pairs()).unwrap(), search);
         assert!(TagSearch::from_pairs([("sort", "created_at")]).is_err());
     }

@@ -1,40 +1,14 @@
 //! Every real flow exported by Webitel's own editor: decompiles, compiles back with the same
 //! meaning, and compiles byte-identically from then on.
 
+mod common;
+
+use common::{corpus, corpus_texts};
 use flow_model::flow::{
     check, compile, decompile, payload, semantic_difference, step_places, ProblemKind,
 };
 use flow_model::FlowType;
 use serde_json::Value;
-use std::path::PathBuf;
-
-fn corpus() -> Vec<(String, Value)> {
-    corpus_texts()
-        .into_iter()
-        .map(|(name, text)| (name, serde_json::from_str(&text).unwrap()))
-        .collect()
-}
-
-/// The corpus files as written, by file name.
-fn corpus_texts() -> Vec<(String, String)> {
-    let folder = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/webitel");
-    let mut files: Vec<_> = std::fs::read_dir(&folder)
-        .unwrap_or_else(|error| panic!("{}: {error}", folder.display()))
-        .map(|entry| entry.unwrap().path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
-        .collect();
-    files.sort();
-    assert_eq!(files.len(), 6, "the six corpus files");
-    files
-        .into_iter()
-        .map(|path| {
-            (
-                path.file_name().unwrap().to_string_lossy().into_owned(),
-                std::fs::read_to_string(&path).unwrap(),
-            )
-        })
-        .collect()
-}
 
 #[test]
 fn corpus_round_trips_with_the_same_meaning() {

@@ -2,6 +2,9 @@
 //! `PIN_REFERENCES=1` to write them again after a deliberate change), and for any schema:
 //! each reference's place holds the value that names it.
 
+mod common;
+
+use common::corpus;
 use flow_model::catalog::Object;
 use flow_model::flow::{references, Reference};
 use proptest::prelude::*;
@@ -30,16 +33,8 @@ fn pinned(found: &[Reference]) -> String {
 
 #[test]
 fn each_corpus_flow_uses_what_is_pinned() {
-    let corpus = folder("../../../shared/corpus/webitel");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&corpus)
-        .expect("the corpus beside the project")
-        .map(|entry| entry.unwrap().path())
-        .collect();
-    files.sort();
-    assert_eq!(files.len(), 6);
-    for file in files {
-        let name = file.file_stem().unwrap().to_string_lossy().into_owned();
-        let schema: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    for (file, schema) in corpus() {
+        let name = file.trim_end_matches(".json");
         let found = references(&schema);
         assert!(!found.is_empty(), "{name} uses nothing");
         let pin = folder("tests/references").join(format!("{name}.txt"));

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{Api, Engine, TestServer};
+use common::{url_encoded, Api, Engine, TestServer};
 use flow_model::contract::{READ_FLOW, TEXT_SEARCH};
 use flow_model::Role;
 use reqwest::StatusCode;
@@ -14,18 +14,9 @@ fn id_of(flow: &Value) -> String {
     flow["id"].as_str().unwrap().to_owned()
 }
 
-fn encoded(text: &str) -> String {
-    text.bytes()
-        .map(|byte| match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' => (byte as char).to_string(),
-            other => format!("%{other:02X}"),
-        })
-        .collect()
-}
-
 /// `name source place app [before|match|after]` of each place holding `q`.
 async fn found(api: &Api, q: &str, more: &str) -> Vec<String> {
-    let path = format!("{}?q={}{more}", TEXT_SEARCH.served_path, encoded(q));
+    let path = format!("{}?q={}{more}", TEXT_SEARCH.served_path, url_encoded(q));
     let reply = api.get(&path).await;
     assert_eq!(reply.status, StatusCode::OK, "{path}: {}", reply.body);
     reply.body["items"]
@@ -182,7 +173,7 @@ async fn hostile_text_matches_only_itself(engine: Engine) {
         assert!(found(&alice, q, "").await.is_empty(), "{q}");
     }
     for (q, status) in [("", 400), ("x", 400), (" y ", 400), ("a\0b", 400)] {
-        let path = format!("{}?q={}", TEXT_SEARCH.served_path, encoded(q));
+        let path = format!("{}?q={}", TEXT_SEARCH.served_path, url_encoded(q));
         let reply = alice.get(&path).await;
         assert_eq!(reply.status.as_u16(), status, "{q:?}: {}", reply.body);
         assert!(

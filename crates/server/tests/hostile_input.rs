@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{Api, Engine, Reply, TestServer};
+use common::{url_encoded, Api, Engine, Reply, TestServer};
 use flow_model::contract::{ACCESS_HEADER, READ_FLOW, SEARCH_FLOWS};
 use flow_model::Role;
 use reqwest::{Method, StatusCode};
@@ -415,7 +415,7 @@ async fn every_row_of_the_table_gets_its_answer(engine: Engine) {
                 assert_eq!(stored_tags, tags, "{}", row.what);
                 // Found again by its own text, and only it.
                 let found = admin
-                    .get(&format!("{FLOWS}?name={}", urlencoding(&name)))
+                    .get(&format!("{FLOWS}?name={}", url_encoded(&name)))
                     .await;
                 assert_eq!(
                     found.body["items"].as_array().map(Vec::len),
@@ -450,17 +450,6 @@ async fn every_row_of_the_table_gets_its_answer(engine: Engine) {
     // The other domain saw none of it.
     let theirs_now = other.get(FLOWS).await;
     assert_eq!(theirs_now.body["items"].as_array().map(Vec::len), Some(1));
-}
-
-fn urlencoding(text: &str) -> String {
-    text.bytes()
-        .map(|byte| match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'~' => {
-                (byte as char).to_string()
-            }
-            other => format!("%{other:02X}"),
-        })
-        .collect()
 }
 
 on_both_engines!(every_row_of_the_table_gets_its_answer);

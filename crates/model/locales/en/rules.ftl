@@ -27,6 +27,7 @@ query-id = expected a 64-bit integer id
 query-boolean = expected true or false
 query-uses = expected kind:key, the kind one of flow, queue, calendar, list, media, user, gateway, email-profile, tts-profile, chat-bot, global, host
 query-kind = expected one of flow, queue, calendar, list, media, user, gateway, email-profile, tts-profile, chat-bot, global, host
+query-key-empty = expected the id or name of an object
 query-text-too-short = expected a text of at least 2 characters to search for
 query-tags-sort = tags sort only by name: expected +name or -name
 

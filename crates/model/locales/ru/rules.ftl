@@ -33,6 +33,7 @@ query-id = ожидается целочисленный 64-битный id
 query-boolean = ожидается true или false
 query-uses = ожидается вид:ключ, где вид — одно из: flow, queue, calendar, list, media, user, gateway, email-profile, tts-profile, chat-bot, global, host
 query-kind = ожидается одно из: flow, queue, calendar, list, media, user, gateway, email-profile, tts-profile, chat-bot, global, host
+query-key-empty = ожидается id или имя объекта
 query-text-too-short = нужен текст для поиска не короче 2 символов
 query-tags-sort = теги сортируются только по имени: ожидается +name или -name
 

@@ -515,23 +515,17 @@ impl Store {
             .push(direction)
             .push(", s.id")
             .push(direction);
-        sql.push(" LIMIT ")
-            .bind(i64::from(search.size) + 1)
-            .push(" OFFSET ")
-            .bind(search.offset() as i64);
 
         let mut connection = self.pool.acquire().await.map_err(Error::from_database)?;
-        let rows = sql.fetch_all(&mut *connection).await?;
-        let next = rows.len() > search.size as usize;
-        let rows = &rows[..rows.len().min(search.size as usize)];
-        let ids = rows
-            .iter()
-            .map(|row| row.try_get("id"))
-            .collect::<Result<Vec<i64>, _>>()?;
-        let mut flows = rows
-            .iter()
-            .map(|row| entity_from_row(row, &search.fields))
-            .collect::<Result<Vec<_>>>()?;
+        let (found, next) = sql
+            .fetch_page(search.paging(), &mut *connection, |row| {
+                Ok((
+                    row.try_get::<i64, _>("id")?,
+                    entity_from_row(row, &search.fields)?,
+                ))
+            })
+            .await?;
+        let (ids, mut flows): (Vec<i64>, Vec<_>) = found.into_iter().unzip();
         attach_tags(&mut connection, &mut flows, &ids).await?;
         Ok((flows, next))
     }
@@ -849,27 +843,17 @@ impl Store {
             .bind(search.uses.kind.key().to_owned())
             .push(" AND r.key = ")
             .bind(search.uses.key.clone())
-            .push(" ORDER BY r.name_key, r.schema_id, r.position LIMIT ")
-            .bind(i64::from(search.paging.size) + 1)
-            .push(" OFFSET ")
-            .bind(search.paging.offset() as i64);
-        let mut connection = self.pool.acquire().await.map_err(Error::from_database)?;
-        let rows = sql.fetch_all(&mut *connection).await?;
-        let next = rows.len() > search.paging.size as usize;
-        let uses = rows
-            .iter()
-            .take(search.paging.size as usize)
-            .map(|row| {
-                Ok(ReferenceUse {
-                    id: row.try_get("id")?,
-                    name: row.try_get("name")?,
-                    flow_type: flow_type(&row.try_get::<String, _>("type")?)?,
-                    path: row.try_get("path")?,
-                    app: row.try_get("app")?,
-                })
+            .push(" ORDER BY r.name_key, r.schema_id, r.position");
+        sql.fetch_page(search.paging, &self.pool, |row| {
+            Ok(ReferenceUse {
+                id: row.try_get("id")?,
+                name: row.try_get("name")?,
+                flow_type: flow_type(&row.try_get::<String, _>("type")?)?,
+                path: row.try_get("path")?,
+                app: row.try_get("app")?,
             })
-            .collect::<Result<Vec<_>>>()?;
-        Ok((uses, next))
+        })
+        .await
     }
 
     /// The objects of one kind a domain's flows use (those whose key starts with `q`), by key,
@@ -897,24 +881,14 @@ impl Store {
                 .bind(starts(&fold(q)))
                 .push(" ESCAPE '\\')");
         }
-        sql.push(" GROUP BY key ORDER BY key LIMIT ")
-            .bind(i64::from(search.paging.size) + 1)
-            .push(" OFFSET ")
-            .bind(search.paging.offset() as i64);
-        let mut connection = self.pool.acquire().await.map_err(Error::from_database)?;
-        let rows = sql.fetch_all(&mut *connection).await?;
-        let next = rows.len() > search.paging.size as usize;
-        let objects = rows
-            .iter()
-            .take(search.paging.size as usize)
-            .map(|row| {
-                Ok(UsedObject {
-                    key: row.try_get("key")?,
-                    flows: row.try_get::<i64, _>("flows")?.max(0) as u64,
-                })
+        sql.push(" GROUP BY key ORDER BY key");
+        sql.fetch_page(search.paging, &self.pool, |row| {
+            Ok(UsedObject {
+                key: row.try_get("key")?,
+                flows: row.try_get::<i64, _>("flows")?.max(0) as u64,
             })
-            .collect::<Result<Vec<_>>>()?;
-        Ok((objects, next))
+        })
+        .await
     }
 
     /// Writes again what the server derives from every flow an older reading wrote (all of
@@ -1026,33 +1000,23 @@ impl Store {
             sql.push(" AND s.type IN ")
                 .bind_list(search.types.iter().map(|kind| kind.as_str().to_owned()));
         }
-        sql.push(" ORDER BY s.name_key, s.id, t.position LIMIT ")
-            .bind(i64::from(search.paging.size) + 1)
-            .push(" OFFSET ")
-            .bind(search.paging.offset() as i64);
-        let mut connection = self.pool.acquire().await.map_err(Error::from_database)?;
-        let rows = sql.fetch_all(&mut *connection).await?;
-        let next = rows.len() > search.paging.size as usize;
-        let matches = rows
-            .iter()
-            .take(search.paging.size as usize)
-            .map(|row| {
-                let body: String = row.try_get("body")?;
-                let source: String = row.try_get("source")?;
-                Ok(TextMatch {
-                    id: row.try_get("id")?,
-                    name: row.try_get("name")?,
-                    flow_type: flow_type(&row.try_get::<String, _>("type")?)?,
-                    editor: flag(row, "editor")?,
-                    source: TextSource::from_key(&source)
-                        .ok_or_else(|| Error::Corrupt(format!("text source {source:?}")))?,
-                    place: row.try_get("place")?,
-                    app: row.try_get("app")?,
-                    snippet: snippet(&body, &search.q).unwrap_or_default(),
-                })
+        sql.push(" ORDER BY s.name_key, s.id, t.position");
+        sql.fetch_page(search.paging, &self.pool, |row| {
+            let body: String = row.try_get("body")?;
+            let source: String = row.try_get("source")?;
+            Ok(TextMatch {
+                id: row.try_get("id")?,
+                name: row.try_get("name")?,
+                flow_type: flow_type(&row.try_get::<String, _>("type")?)?,
+                editor: flag(row, "editor")?,
+                source: TextSource::from_key(&source)
+                    .ok_or_else(|| Error::Corrupt(format!("text source {source:?}")))?,
+                place: row.try_get("place")?,
+                app: row.try_get("app")?,
+                snippet: snippet(&body, &search.q).unwrap_or_default(),
             })
-            .collect::<Result<Vec<_>>>()?;
-        Ok((matches, next))
+        })
+        .await
     }
 
     /// Distinct tags of a domain's flows.
@@ -1071,19 +1035,11 @@ impl Store {
             push_name_match(&mut sql, "t.name_key", q);
         }
         sql.push(" ORDER BY t.name")
-            .push(if search.descending { " DESC" } else { " ASC" })
-            .push(" LIMIT ")
-            .bind(i64::from(search.size) + 1)
-            .push(" OFFSET ")
-            .bind(search.offset() as i64);
-        let rows = sql.fetch_all(&self.pool).await?;
-        let next = rows.len() > search.size as usize;
-        let tags = rows
-            .iter()
-            .take(search.size as usize)
-            .map(|row| row.try_get::<String, _>("name").map(Tag::new))
-            .collect::<Result<_, _>>()?;
-        Ok((tags, next))
+            .push(if search.descending { " DESC" } else { " ASC" });
+        sql.fetch_page(search.paging(), &self.pool, |row| {
+            Ok(Tag::new(row.try_get::<String, _>("name")?))
+        })
+        .await
     }
 
     /// Earlier versions of a flow, newest first.
@@ -1093,7 +1049,6 @@ impl Store {
         id: i64,
         paging: Paging,
     ) -> Result<(Vec<SchemaVersion>, bool)> {
-        let size = paging.size;
         let mut connection = self.pool.acquire().await.map_err(Error::from_database)?;
         require_flow(&mut connection, domain_id, id).await?;
         let mut sql = Sql::new(
@@ -1101,30 +1056,20 @@ impl Store {
              v.schema, v.payload, v.note FROM routing_schema_version v \
              LEFT JOIN app_user u ON u.id = v.created_by WHERE v.schema_id = ",
         );
-        sql.bind(id)
-            .push(" ORDER BY v.version DESC LIMIT ")
-            .bind(i64::from(size) + 1)
-            .push(" OFFSET ")
-            .bind(paging.offset() as i64);
-        let rows = sql.fetch_all(&mut *connection).await?;
-        let next = rows.len() > size as usize;
-        let versions = rows
-            .iter()
-            .take(size as usize)
-            .map(|row| {
-                Ok(SchemaVersion {
-                    id: row.try_get("id")?,
-                    schema_id: row.try_get("schema_id")?,
-                    version: row.try_get("version")?,
-                    created_at: row.try_get("created_at")?,
-                    created_by: user_ref(row, "created_by", "created_by_name")?,
-                    schema: parse_json(&row.try_get::<String, _>("schema")?, "schema")?,
-                    payload: parse_json(&row.try_get::<String, _>("payload")?, "payload")?,
-                    note: row.try_get("note")?,
-                })
+        sql.bind(id).push(" ORDER BY v.version DESC");
+        sql.fetch_page(paging, &mut *connection, |row| {
+            Ok(SchemaVersion {
+                id: row.try_get("id")?,
+                schema_id: row.try_get("schema_id")?,
+                version: row.try_get("version")?,
+                created_at: row.try_get("created_at")?,
+                created_by: user_ref(row, "created_by", "created_by_name")?,
+                schema: parse_json(&row.try_get::<String, _>("schema")?, "schema")?,
+                payload: parse_json(&row.try_get::<String, _>("payload")?, "payload")?,
+                note: row.try_get("note")?,
             })
-            .collect::<Result<_>>()?;
-        Ok((versions, next))
+        })
+        .await
     }
 }
 

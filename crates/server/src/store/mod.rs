@@ -10,6 +10,7 @@ pub use accounts::{Account, NewUser};
 pub use flows::FlowContent;
 
 use crate::error::{Error, Result};
+use flow_model::query::Paging;
 use sqlx::any::{AnyArguments, AnyPoolOptions, AnyRow};
 use sqlx::pool::PoolConnection;
 use sqlx::{Any, AnyConnection, AnyPool, Arguments, Encode, Executor, Type};
@@ -304,6 +305,31 @@ impl<'q> Sql<'q> {
             .fetch_optional(executor)
             .await
             .map_err(Error::from_database)
+    }
+
+    /// One page of rows after `LIMIT`/`OFFSET` it adds, each made an item by `item`, and
+    /// whether another page follows (it asks for one row more than the page holds).
+    pub async fn fetch_page<'e, E, T>(
+        mut self,
+        paging: Paging,
+        executor: E,
+        item: impl FnMut(&AnyRow) -> Result<T>,
+    ) -> Result<(Vec<T>, bool)>
+    where
+        E: Executor<'e, Database = Any>,
+    {
+        self.push(" LIMIT ")
+            .bind(i64::from(paging.size) + 1)
+            .push(" OFFSET ")
+            .bind(paging.offset() as i64);
+        let rows = self.fetch_all(executor).await?;
+        let next = rows.len() > paging.size as usize;
+        let items = rows
+            .iter()
+            .take(paging.size as usize)
+            .map(item)
+            .collect::<Result<Vec<_>>>()?;
+        Ok((items, next))
     }
 
     /// Runs a statement; returns how many rows it changed.

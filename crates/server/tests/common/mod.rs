@@ -22,6 +22,11 @@ pub enum Engine {
     Postgres,
 }
 
+/// `text` as a query-string value.
+pub fn url_encoded(text: &str) -> String {
+    form_urlencoded::byte_serialize(text.as_bytes()).collect()
+}
+
 /// Where the test PostgreSQL server is: `FLOW_STUDIO_TEST_POSTGRES`, or the local one.
 pub fn postgres_server_url() -> String {
     std::env::var("FLOW_STUDIO_TEST_POSTGRES")
