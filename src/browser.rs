@@ -1,10 +1,11 @@
 //! The few browser services the pages need, behind plain functions: saving a file, reading a
-//! picked file, fetching one of the app's files, copying to the clipboard, showing a time, and
-//! waiting for typing to pause.
+//! picked file, fetching one of the app's files, copying to the clipboard, showing a time,
+//! waiting for typing to pause, and answering what is typed as it changes.
 
 use flow_model::l10n::Locale;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::{JsCast, JsValue};
+use std::future::Future;
 use std::time::Duration;
 use web_sys::js_sys;
 
@@ -137,4 +138,32 @@ impl Debouncer {
             handle.clear();
         }
     }
+}
+
+/// The answer `ask` gives to the latest `question`, asked again whenever the question changes;
+/// an answer to an older question is dropped. Unlike a resource read in the view, waiting for
+/// it suspends nothing around it, so a search field typed in keeps its focus and its list.
+pub fn latest_answer<Question, Answer, Asked>(
+    question: impl Fn() -> Question + 'static,
+    ask: impl Fn(Question) -> Asked + 'static,
+) -> ReadSignal<Option<Answer>, LocalStorage>
+where
+    Answer: 'static,
+    Asked: Future<Output = Answer> + 'static,
+{
+    let answer = RwSignal::new_local(None);
+    let asked = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let waiting = ask(question());
+        let number = asked.get_value() + 1;
+        asked.set_value(number);
+        leptos::task::spawn_local(async move {
+            let found = waiting.await;
+            // Gone with its component, or overtaken by a newer question: dropped.
+            if asked.try_get_value() == Some(number) {
+                answer.try_set(Some(found));
+            }
+        });
+    });
+    answer.read_only()
 }

@@ -172,6 +172,10 @@ pub enum Msg {
     NoFlowWithId(i64),
     PickFlow,
     PickFlowPlaceholder,
+    NothingMatches,
+    // A field naming an object of Webitel's directories
+    PickByName,
+    PickByNamePlaceholder,
     // Code flow page
     General,
     Description,
@@ -794,6 +798,9 @@ impl Msg {
             Msg::NoFlowWithId(id) => Text::new("no-flow-with-id").with("id", id.to_string()),
             Msg::PickFlow => Text::new("pick-flow"),
             Msg::PickFlowPlaceholder => Text::new("pick-flow-placeholder"),
+            Msg::NothingMatches => Text::new("nothing-matches"),
+            Msg::PickByName => Text::new("pick-by-name"),
+            Msg::PickByNamePlaceholder => Text::new("pick-by-name-placeholder"),
             // Code flow page
             Msg::General => Text::new("general"),
             Msg::Description => Text::new("description"),
@@ -1108,6 +1115,9 @@ mod tests {
             Msg::NoFlowWithId(7),
             Msg::PickFlow,
             Msg::PickFlowPlaceholder,
+            Msg::NothingMatches,
+            Msg::PickByName,
+            Msg::PickByNamePlaceholder,
             Msg::SearchWhere,
             Msg::SearchNames,
             Msg::SearchInside,

@@ -9,6 +9,7 @@ use crate::i18n::chosen_locale;
 use flow_model::catalog::Object;
 use flow_model::contract::{self, Method, Operation, ACCESS_HEADER};
 use flow_model::l10n::Locale;
+use flow_model::lookup::{Directory, Listed};
 use flow_model::userinfo::session_of_userinfo;
 use flow_model::{
     AccessToken, ErrorBody, FlowType, ListResponse, LoginRequest, ReferenceUse, RoutingSchema,
@@ -22,11 +23,22 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use thiserror::Error;
 
+/// What a server was found to do, learnt from its answers (ours and Webitel's engine differ).
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+enum Behaviour {
+    /// It guards writes with If-Match, learnt from the ETag on its flow answers. Ours sends
+    /// one and answers writes with the whole flow; Webitel's engine has neither, so there a
+    /// write is checked by reading before and after it.
+    GuardsWrites,
+    /// It answers who uses an object and searches inside flows.
+    KnowsContents,
+    /// It lists Webitel's directory of this kind of object.
+    ListsDirectory(Object),
+}
+
 thread_local! {
-    /// Per API base URL: whether that server guards writes with If-Match, learnt from the ETag
-    /// on its flow answers. Ours sends one and answers writes with the whole flow; Webitel's
-    /// engine has neither, so there a write is checked by reading before and after it.
-    static GUARDS_WRITES: RefCell<HashMap<String, bool>> = RefCell::new(HashMap::new());
+    /// Per API base URL, what each server was found to do.
+    static LEARNT: RefCell<HashMap<(String, Behaviour), bool>> = RefCell::new(HashMap::new());
 }
 
 #[derive(Error, Debug, Clone, PartialEq)]
@@ -186,8 +198,7 @@ impl ApiClient {
             .await
             .map_err(|error| ApiError::Network(error.to_string()))?;
         if operation == contract::READ_FLOW && response.ok() {
-            let guards = response.headers().has("etag");
-            GUARDS_WRITES.with_borrow_mut(|known| known.insert(self.base.clone(), guards));
+            self.learn(Behaviour::GuardsWrites, response.headers().has("etag"));
         }
         Self::read(response).await
     }
@@ -265,12 +276,45 @@ impl ApiClient {
 
     /// Whether the server keeps what flows use and what they say, and so answers "who uses
     /// this" and searches inside flows: this server does; Webitel's engine has no such
-    /// endpoint and refuses the question. A server that cannot be reached, or a session that
-    /// ended, is an error.
+    /// endpoint and refuses the question. Asked once per server; a server that cannot be
+    /// reached, or a session that ended, is an error.
     pub async fn knows_flow_contents(&self) -> Result<bool, ApiError> {
-        match self.uses_page(Object::Flow, "0", 1).await {
-            Ok(_) => Ok(true),
-            Err(ApiError::Refused(_) | ApiError::Unexpected(_)) => Ok(false),
+        if let Some(known) = self.learnt(Behaviour::KnowsContents) {
+            return Ok(known);
+        }
+        let knows = match self.uses_page(Object::Flow, "0", 1).await {
+            Ok(_) => true,
+            Err(ApiError::Refused(_) | ApiError::Unexpected(_)) => false,
+            Err(error) => return Err(error),
+        };
+        self.learn(Behaviour::KnowsContents, knows);
+        Ok(knows)
+    }
+
+    /// The objects of `directory` whose names hold `typed`, for a pick by name; `None` where
+    /// the server keeps no such directory (ours keeps none: such objects live in Webitel's
+    /// other services), learnt once per server.
+    pub async fn lookup(
+        &self,
+        directory: &Directory,
+        typed: &str,
+    ) -> Result<Option<Vec<Listed>>, ApiError> {
+        let lists = Behaviour::ListsDirectory(directory.kind);
+        if self.learnt(lists) == Some(false) {
+            return Ok(None);
+        }
+        let page: Result<ListResponse<Listed>, _> = self
+            .request(directory.operation, &directory.query(typed))
+            .await;
+        match page {
+            Ok(page) => {
+                self.learn(lists, true);
+                Ok(Some(page.items))
+            }
+            Err(ApiError::Refused(body)) if body.code == 404 || body.code == 405 => {
+                self.learn(lists, false);
+                Ok(None)
+            }
             Err(error) => Err(error),
         }
     }
@@ -389,7 +433,15 @@ impl ApiClient {
     /// Whether this server is known to guard writes with If-Match (and to answer them with
     /// the whole flow); until a flow has been read from it, it is not.
     fn guards_writes(&self) -> bool {
-        GUARDS_WRITES.with_borrow(|known| known.get(&self.base).copied().unwrap_or(false))
+        self.learnt(Behaviour::GuardsWrites).unwrap_or(false)
+    }
+
+    fn learnt(&self, behaviour: Behaviour) -> Option<bool> {
+        LEARNT.with_borrow(|known| known.get(&(self.base.clone(), behaviour)).copied())
+    }
+
+    fn learn(&self, behaviour: Behaviour, value: bool) {
+        LEARNT.with_borrow_mut(|known| known.insert((self.base.clone(), behaviour), value));
     }
 
     /// Sends `operation` on the flow `stored` was read as, failing if it changed since.

@@ -215,6 +215,7 @@ pub async fn webitel_in_front_of(server: &AppServer) -> String {
     let base = format!("http://{}", listener.local_addr().unwrap());
     let options = webitel_double::Options {
         default_domain: Some("main".into()),
+        directory: webitel_directory(),
         ..webitel_double::Options::new(webitel_double::Url::parse(&server.base).unwrap())
     };
     tokio::spawn(webitel_double::serve(
@@ -223,6 +224,25 @@ pub async fn webitel_in_front_of(server: &AppServer) -> String {
         std::future::pending(),
     ));
     base
+}
+
+/// The queues, calendars, lists, media files and mail profiles the Webitel double lists.
+pub fn webitel_directory() -> serde_json::Map<String, serde_json::Value> {
+    let directory = serde_json::json!({
+        "queue": [
+            {"id": 12, "name": "Sales", "type": 1},
+            {"id": 14, "name": "Продажи опт", "type": 1},
+            {"id": 3, "name": "Support", "type": 0}
+        ],
+        "calendar": [{"id": 21, "name": "Office hours"}, {"id": 22, "name": "Holidays"}],
+        "list": [{"id": 5, "name": "Do not call"}],
+        "media": [
+            {"id": 996, "name": "welcome.wav", "mime_type": "audio/wav"},
+            {"id": 997, "name": "hold-music.mp3", "mime_type": "audio/mpeg"}
+        ],
+        "email-profile": [{"id": 2, "name": "Support mailbox"}]
+    });
+    directory.as_object().cloned().expect("an object")
 }
 
 /// Records every uncaught error and unhandled promise rejection of each page, before the page's
@@ -865,6 +885,16 @@ pub async fn wait_for_rows(browser: &Browser, expected: &[&str]) {
 /// Creates a flow as a user does: Add, the editor (`Diagram` or `Code`) and the type in the
 /// "Create new flow" modal, Create; waits for the editor's page.
 pub async fn create_through_the_add_modal(browser: &Browser, editor: &str, kind: &str) {
+    open_the_add_modal(browser, editor, kind).await;
+    browser.click(".modal button.primary").await;
+    browser
+        .wait_for_location(&format!("/flows/new/{}?type={kind}", editor.to_lowercase()))
+        .await;
+}
+
+/// Opens "Create new flow" from the registry and chooses the `editor` ("Diagram", "Code")
+/// and the flow type `kind`, leaving the modal open.
+pub async fn open_the_add_modal(browser: &Browser, editor: &str, kind: &str) {
     browser.click_button(".page-header button", "Add").await;
     browser.click_button(".modal .choice", editor).await;
     browser
@@ -873,10 +903,6 @@ pub async fn create_through_the_add_modal(browser: &Browser, editor: &str, kind:
         .select_by_value(kind)
         .await
         .unwrap();
-    browser.click(".modal button.primary").await;
-    browser
-        .wait_for_location(&format!("/flows/new/{}?type={kind}", editor.to_lowercase()))
-        .await;
 }
 
 /// The flow named `name` as the API stores it (id, schema, payload, type, editor, tags,

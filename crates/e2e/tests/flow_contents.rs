@@ -5,7 +5,8 @@
 
 use fantoccini::key::Key;
 use flow_e2e::{
-    signed_in, stored_flow, wait_for_rows, webitel_in_front_of, AppServer, Browser, ADMIN_PASSWORD,
+    open_the_add_modal, signed_in, stored_flow, wait_for_rows, webitel_in_front_of, AppServer,
+    Browser, ADMIN_PASSWORD,
 };
 use serde_json::json;
 
@@ -299,6 +300,18 @@ async fn a_run_flow_step_picks_its_flow_by_name_and_opens_it() {
         .wait_for_text(".flow-picker .runs.error", "No flow here has id 999999")
         .await;
     browser.type_into("#flow-picker-search", "bil").await;
+    // The list follows the typing, and the search keeps its focus.
+    browser
+        .wait_for_value("the flows offered", vec!["Billing"], || {
+            browser.texts(".flow-choices .name")
+        })
+        .await;
+    let focused = browser
+        .client
+        .execute("return document.activeElement.id", vec![])
+        .await
+        .unwrap();
+    assert_eq!(focused, json!("flow-picker-search"));
     browser
         .click_button(".flow-choices button", "Billing")
         .await;
@@ -318,6 +331,113 @@ async fn a_run_flow_step_picks_its_flow_by_name_and_opens_it() {
     browser
         .wait_for_location(&format!("/flows/{billing_id}/code"))
         .await;
+    browser.assert_no_page_errors().await;
+    browser.close().await;
+}
+
+/// Selects the first step whose label holds `label`, starting the search afresh.
+async fn select_step(browser: &Browser, label: &str) {
+    browser.find(".find input").await.clear().await.unwrap();
+    browser.find_step(label).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn on_webitel_a_steps_calendar_queue_and_file_are_picked_by_name() {
+    let server = AppServer::start().await;
+    let token = server.admin_token().await;
+    let flow = server
+        .create_flow(
+            &token,
+            json!({"name": "Hours", "type": "voice", "editor": true, "schema": [
+                {"calendar": {"setVar": "open"}},
+                {"joinQueue": {"queue": {"id": 1}}},
+                {"playback": {"files": [{"name": "10", "type": "silence"}]}}
+            ]}),
+        )
+        .await;
+    let id = flow["id"].as_str().unwrap();
+    // Our own server keeps no directory: the fields stay free text.
+    let ours = signed_in(&server).await;
+    ours.open_editor(&server, &flow, "diagram").await;
+    select_step(&ours, "Join queue").await;
+    ours.find("textarea[name=queue]").await;
+    // Time for the server to answer that it lists no queues.
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert!(ours.texts(".lookup-search").await.is_empty());
+    ours.close().await;
+
+    let webitel = webitel_in_front_of(&server).await;
+    let browser = Browser::start().await;
+    browser.set_page_size(1440, 900).await;
+    browser.sign_in_at(&webitel, "admin", ADMIN_PASSWORD).await;
+    browser
+        .client
+        .goto(&format!("{webitel}/flows/{id}/diagram"))
+        .await
+        .unwrap();
+    browser.find("canvas").await;
+    select_step(&browser, "Calendar").await;
+    browser.type_into(".lookup-search", "office").await;
+    browser
+        .click_button(".lookup-choices button", "Office hours")
+        .await;
+    select_step(&browser, "Join queue").await;
+    browser.type_into(".lookup-search", "прод").await;
+    browser
+        .wait_for_text(".lookup-choices", "Продажи опт")
+        .await;
+    // Typed over, as a person does (clearing the field through WebDriver also leaves it).
+    let erase = Key::Backspace.to_string().repeat(4);
+    browser
+        .type_into(".lookup-search", &format!("{erase}SAL"))
+        .await;
+    browser
+        .wait_for_value("the queues offered", vec!["Sales"], || {
+            browser.texts(".lookup-choices .name")
+        })
+        .await;
+    browser.screenshot("webitel-pick-queue").await;
+    browser
+        .click_button(".lookup-choices button", "Sales")
+        .await;
+    browser
+        .wait_for_value(
+            "the queue field",
+            "{\n  \"id\": 12,\n  \"name\": \"Sales\"\n}".to_owned(),
+            || async {
+                browser
+                    .find("textarea[name=queue]")
+                    .await
+                    .prop("value")
+                    .await
+                    .unwrap()
+                    .unwrap_or_default()
+            },
+        )
+        .await;
+    select_step(&browser, "Playback").await;
+    browser.type_into(".lookup-search", "welc").await;
+    browser
+        .click_button(".lookup-choices button", "welcome.wav")
+        .await;
+    browser.click(".page-header button.primary").await;
+    browser
+        .wait_for_text(".toast", "Successfully updated")
+        .await;
+    let saved = stored_flow(&server, &token, "Hours").await;
+    assert_eq!(
+        saved["schema"][0]["calendar"],
+        json!({"setVar": "open", "id": 21, "name": "Office hours"})
+    );
+    assert_eq!(
+        saved["schema"][1]["joinQueue"]["queue"],
+        json!({"id": 12, "name": "Sales"})
+    );
+    assert_eq!(
+        saved["schema"][2]["playback"]["files"][0],
+        json!({"name": "welcome.wav", "id": 996, "type": "audio/wav"}),
+        "the silence became the file, played by its type"
+    );
     browser.assert_no_page_errors().await;
     browser.close().await;
 }
@@ -344,14 +464,7 @@ async fn each_template_creates_a_flow_that_opens_with_no_errors() {
         ("service", "dialer-result", "Dialer result hook"),
     ];
     for (kind, key, name) in templates {
-        browser.click_button(".page-header button", "Add").await;
-        browser.click_button(".modal .choice", "Diagram").await;
-        browser
-            .find(".modal select[name=type]")
-            .await
-            .select_by_value(kind)
-            .await
-            .unwrap();
+        open_the_add_modal(&browser, "Diagram", kind).await;
         browser
             .click(&format!(".modal .start-choice[data-template={key}]"))
             .await;
@@ -378,14 +491,7 @@ async fn each_template_creates_a_flow_that_opens_with_no_errors() {
         wait_for_registry(&browser).await;
     }
     // A second flow from the same template gets a numbered name.
-    browser.click_button(".page-header button", "Add").await;
-    browser.click_button(".modal .choice", "Code").await;
-    browser
-        .find(".modal select[name=type]")
-        .await
-        .select_by_value("voice")
-        .await
-        .unwrap();
+    open_the_add_modal(&browser, "Code", "voice").await;
     browser
         .click(".modal .start-choice[data-template=callback-request]")
         .await;

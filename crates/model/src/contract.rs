@@ -93,7 +93,7 @@ impl Operation {
 }
 
 /// Declares each operation once, and the list of them all.
-macro_rules! operations {
+macro_rules! operation_constants {
     ($($(#[$doc:meta])* $name:ident: $method:ident $path:expr;)*) => {
         $(
             $(#[$doc])*
@@ -103,6 +103,12 @@ macro_rules! operations {
                 served_path: concat!(api_base!(), $path),
             };
         )*
+    };
+}
+
+macro_rules! operations {
+    ($($(#[$doc:meta])* $name:ident: $method:ident $path:expr;)*) => {
+        operation_constants! { $($(#[$doc])* $name: $method $path;)* }
 
         /// Every operation of the API.
         pub const OPERATIONS: &[Operation] = &[$($name),*];
@@ -153,6 +159,22 @@ operations! {
     /// The objects of one kind the flows use, with how many flows use each: `UsedObjectSearch`
     /// as the query, a `ListResponse<UsedObject>` out (this server's extension).
     USED_OBJECTS: Get concat!(flows!(), "/references/objects");
+}
+
+// Webitel's directories of the objects steps name, which live in Webitel's other services:
+// not this server's API (`crate::lookup` says how they are read). Each takes `page`, `size`,
+// `q` and `fields` and answers `{items, next}`.
+operation_constants! {
+    /// Queues (webitel/protos `engine/queue.proto`, `SearchQueue`).
+    QUEUE_DIRECTORY: Get "/call_center/queues";
+    /// Calendars (webitel/protos `engine/calendar.proto`, `SearchCalendar`).
+    CALENDAR_DIRECTORY: Get "/calendars";
+    /// Lists of numbers (webitel/protos `engine/list.proto`, `SearchList`).
+    LIST_DIRECTORY: Get "/call_center/list";
+    /// Media files (webitel/protos `storage/media.proto`, `SearchMediaFile`).
+    MEDIA_DIRECTORY: Get "/storage/media";
+    /// Mail profiles (webitel/protos `engine/email_profile.proto`, `SearchEmailProfile`).
+    EMAIL_PROFILE_DIRECTORY: Get "/email/profile";
 }
 
 #[cfg(test)]

@@ -8,6 +8,8 @@
 //! - [`userinfo`]: who is signed in: the userinfo answer, written and read.
 //! - [`transfer`]: flows as files: the Download format and the reading of uploads.
 //! - [`assist`]: language help for code editors: completion, hover, underlines.
+//! - [`lookup`]: Webitel's directories a step's field picks queues, calendars, lists, media
+//!   files and mail profiles from.
 //! - [`text_diff`]: line differences between two texts, for comparing versions.
 
 pub mod access;
@@ -19,6 +21,7 @@ pub mod fields;
 pub mod flow;
 pub mod int64;
 pub mod l10n;
+pub mod lookup;
 pub mod query;
 pub mod rules;
 pub mod templates;

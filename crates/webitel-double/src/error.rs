@@ -24,6 +24,8 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    #[error("cannot read the directory {file}: {reason}")]
+    Directory { file: String, reason: String },
     #[error("serving stopped: {0}")]
     Serve(#[source] std::io::Error),
 }

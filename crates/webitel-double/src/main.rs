@@ -23,6 +23,10 @@ struct Args {
     /// The domain of a sign-in whose username has no `@domain` and whose body names none.
     #[arg(long)]
     default_domain: Option<String>,
+    /// A JSON file of Webitel's directories: `{"queue": [{"id": 12, "name": "Sales"}], …}`
+    /// by kind (queue, calendar, list, media, email-profile).
+    #[arg(long)]
+    directory: Option<std::path::PathBuf>,
 }
 
 async fn run(args: Args) -> Result<(), Error> {
@@ -42,14 +46,32 @@ async fn run(args: Args) -> Result<(), Error> {
         "webitel-double: Webitel's wire at http://{address}, in front of {}",
         args.upstream
     );
+    let directory = match &args.directory {
+        Some(file) => read_directory(file)?,
+        None => Default::default(),
+    };
     let options = Options {
         upstream: args.upstream,
         default_domain: args.default_domain,
+        directory,
     };
     serve(listener, app_with(options), async {
         let _ = tokio::signal::ctrl_c().await;
     })
     .await
+}
+
+fn read_directory(
+    file: &std::path::Path,
+) -> Result<serde_json::Map<String, serde_json::Value>, Error> {
+    let text = std::fs::read_to_string(file).map_err(|source| Error::Directory {
+        file: file.display().to_string(),
+        reason: source.to_string(),
+    })?;
+    serde_json::from_str(&text).map_err(|source| Error::Directory {
+        file: file.display().to_string(),
+        reason: source.to_string(),
+    })
 }
 
 #[tokio::main]

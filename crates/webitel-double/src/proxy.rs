@@ -7,7 +7,7 @@
 //! Answers carry only `Content-Type: application/json`: no `ETag`, no request id of ours.
 
 use crate::wire::errors::{no_route, webitel_error, Call, Context};
-use crate::wire::{self, auth, flows, versions};
+use crate::wire::{self, auth, directories, flows, versions};
 use crate::Error;
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, Path, RawQuery, State};
@@ -15,11 +15,13 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::Router;
+use flow_model::catalog::Object;
 use flow_model::contract::{self, ACCESS_HEADER};
+use flow_model::lookup;
 use flow_model::userinfo::session_of_userinfo;
 use flow_model::Session;
 use reqwest::{Method, Url};
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -32,6 +34,10 @@ pub struct Options {
     /// The domain of a sign-in whose username has no `@domain` and whose body names none
     /// ([`auth::login_request`]).
     pub default_domain: Option<String>,
+    /// The objects of Webitel's directories, by kind (`queue`, `calendar`, `list`, `media`,
+    /// `email-profile`): each a list of objects with at least `id` and `name`, as the engine
+    /// stores them ([`wire::directories`]).
+    pub directory: Map<String, Value>,
 }
 
 impl Options {
@@ -39,6 +45,7 @@ impl Options {
         Self {
             upstream,
             default_domain: None,
+            directory: Map::new(),
         }
     }
 }
@@ -104,7 +111,8 @@ pub fn app(upstream: Url) -> Router {
 }
 
 /// Webitel's routes: sign-in, sign-out, userinfo, the flows, their tags and versions (the
-/// paths are the contract's, which are Webitel's: webitel/protos `swagger/api.json`).
+/// paths are the contract's, which are Webitel's: webitel/protos `swagger/api.json`), and the
+/// directories a step picks queues, calendars, lists, media files and mail profiles from.
 /// Any other path under the API, our own extensions (`/api/users`, `/api/health`,
 /// `/api/openapi.json`) among them, answers [`no_route`]. Outside the API, `GET` and `HEAD`
 /// pass through to our server as they are, so our web app can be loaded from the double and
@@ -120,7 +128,15 @@ pub fn app_with(options: Options) -> Router {
         tokens: Mutex::new(HashMap::new()),
         domains: Mutex::new(HashMap::new()),
     });
-    Router::new()
+    let mut router = Router::new();
+    for directory in lookup::directories() {
+        let kind = directory.kind;
+        router = router.route(
+            directory.operation.served_path,
+            get(move |state, headers, query| listing(state, headers, query, kind)),
+        );
+    }
+    router
         .route(contract::LOGIN.served_path, post(login))
         .route(contract::LOGOUT.served_path, post(logout))
         // webitel/protos `swagger/api.json`, `/userinfo`: GET and POST.
@@ -464,6 +480,38 @@ async fn list(
     double
         .respond(call, answer, token.as_deref(), Context::default(), ok)
         .await
+}
+
+/// `GET` of a directory of `kind`: the objects the double was given, to a signed-in user.
+async fn listing(
+    State(double): State<Shared>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+    kind: Object,
+) -> Result<Response, Error> {
+    let token = token_of(&headers);
+    match double.session(token.as_deref()).await? {
+        Ok(_) => {
+            let objects = double
+                .options
+                .directory
+                .get(kind.key())
+                .and_then(Value::as_array)
+                .map_or(&[][..], Vec::as_slice);
+            let pairs = pairs_of(query.as_deref());
+            Ok(reply(200, &directories::listing(objects, &pairs)))
+        }
+        Err(answer) => {
+            double
+                .refusal(
+                    Call::Directory,
+                    answer,
+                    token.as_deref(),
+                    Context::default(),
+                )
+                .await
+        }
+    }
 }
 
 /// `GET /routing/schema`.

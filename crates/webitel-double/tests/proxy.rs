@@ -63,6 +63,13 @@ impl Wire {
         let app = webitel_double::app_with(webitel_double::Options {
             upstream: server.parse().expect("our server's URL"),
             default_domain: default_domain.map(str::to_owned),
+            directory: json!({
+                "queue": [{"id": 12, "name": "Sales", "type": 1}, {"id": 3, "name": "Support"}],
+                "media": [{"id": 996, "name": "hello.wav", "mime_type": "audio/wav", "size": 0}]
+            })
+            .as_object()
+            .cloned()
+            .unwrap(),
         });
         tokio::spawn(webitel_double::serve(listener, app, std::future::pending()));
         Self {
@@ -617,6 +624,32 @@ async fn our_own_extensions_do_not_leak() {
     };
     let direct = text(wire.server.clone()).await;
     assert_eq!(text(wire.double.clone()).await, direct);
+}
+
+#[tokio::test]
+async fn directories_list_what_the_double_was_given_to_a_signed_in_user() {
+    let (wire, token) = Wire::with_admin().await;
+    let queues = wire
+        .get(
+            "/api/call_center/queues?page=1&size=10&q=*SAL*&fields=id&fields=name",
+            Some(&token),
+        )
+        .await;
+    assert_ok(&queues);
+    assert_eq!(
+        queues.body,
+        json!({"items": [{"id": "12", "name": "Sales"}]})
+    );
+    let media = wire.get("/api/storage/media", Some(&token)).await;
+    assert_eq!(
+        media.body,
+        json!({"items": [{"id": "996", "name": "hello.wav", "mime_type": "audio/wav"}]}),
+        "every field when none is named, zero values left out"
+    );
+    let calendars = wire.get("/api/calendars?q=*", Some(&token)).await;
+    assert_eq!(calendars.body, json!({}), "none given: an empty page");
+    let stranger = wire.get("/api/call_center/queues", None).await;
+    assert_session_expired(&stranger);
 }
 
 /// The contract's method as reqwest's.

@@ -175,10 +175,19 @@ fn RegistryContent() -> impl IntoView {
     });
     let refreshes = RwSignal::new(0u64);
     let flows = LocalResource::new(move || {
-        let search = view.get().search();
+        let view = view.get();
         refreshes.track();
         let client = auth.client();
-        async move { client.search_flows(&search).await }
+        async move {
+            // Searching inside flows shows places, not this list.
+            if view.inside {
+                return Ok(ListResponse {
+                    items: Vec::new(),
+                    next: false,
+                });
+            }
+            client.search_flows(&view.search()).await
+        }
     });
     let registry = Registry::new(
         view,
@@ -200,7 +209,7 @@ fn RegistryContent() -> impl IntoView {
                 .update(|selected| selected.retain(|id| ids.contains(id)));
             // A page emptied by deletions: show the one before it.
             let current = view.get_untracked();
-            if page.items.is_empty() && current.page > 1 {
+            if page.items.is_empty() && current.page > 1 && !current.inside {
                 registry.go(current.with_page(current.page - 1));
             }
         }

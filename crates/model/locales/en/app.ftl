@@ -171,6 +171,9 @@ open-flow = Open
 no-flow-with-id = No flow here has id { $id }: pick one below.
 pick-flow = Pick the flow by name
 pick-flow-placeholder = Type the start of its name
+nothing-matches = Nothing matches
+pick-by-name = Pick by name
+pick-by-name-placeholder = Type part of the name
 # A reason for delete-failed.
 changed-meanwhile = it was changed by someone else meanwhile; refresh and try again
 # A reason for delete-failed.

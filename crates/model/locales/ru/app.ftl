@@ -165,6 +165,9 @@ open-flow = Открыть
 no-flow-with-id = Здесь нет схемы с id { $id }: выберите схему ниже.
 pick-flow = Выберите схему по названию
 pick-flow-placeholder = Начните вводить название
+nothing-matches = Ничего не найдено
+pick-by-name = Выбрать по имени
+pick-by-name-placeholder = Введите часть имени
 changed-meanwhile = её только что изменил кто-то другой; обновите и повторите
 no-permission = у вас нет на это прав
 

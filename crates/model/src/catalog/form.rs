@@ -4,10 +4,11 @@
 //! break, limit, description). What is typed is checked field by field, with a message for
 //! the field, before it changes the step.
 
-use super::{app, Kind};
+use super::{app, Field, Kind, Object};
 use crate::flow::graph::{path_text, set_at, value_at};
 use crate::flow::PathSeg;
 use crate::l10n::Text;
+use crate::lookup::{directory, PickTarget};
 use crate::rules::json_kind_text;
 use serde_json::{Map, Value};
 
@@ -62,10 +63,14 @@ pub struct Property {
     pub text: String,
     /// A list item or map entry: it can be removed.
     pub removable: bool,
+    /// An object it names that can be picked by name from a directory, and where the pick
+    /// writes its id and name.
+    pub pick: Option<PickTarget>,
 }
 
 /// An edit of the form: a value typed, an item added to a list or map (with the new entry's
-/// name), an item removed, or values picked together (a flow's id and name) as one change.
+/// name), an item removed, or values picked together (a flow's id and name) as one change
+/// (a null value leaves its field out).
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub enum FormEdit {
     Set(Target, String),
@@ -147,8 +152,28 @@ fn kind_at(kind: Kind, path: &[PathSeg]) -> Option<(Kind, bool)> {
             (Kind::List(inner), PathSeg::Index(_)) | (Kind::Map(inner), PathSeg::Key(_)) => {
                 Some((*inner, true))
             }
+            // A reference is an object of any fields (`{id, name}` most often).
+            (Kind::Reference, PathSeg::Key(_)) => Some((Kind::Json, false)),
             _ => None,
         })
+}
+
+/// The kind of object a pick for `field` (one of `fields`) finds, where a directory lists
+/// it and a pick can write it: a reference or list of them, or the `name` of an object whose
+/// `id` names the same kind (a calendar step).
+fn pickable(fields: &[Field], field: &Field) -> Option<Object> {
+    let kind = field.refers.filter(|kind| directory(*kind).is_some())?;
+    let beside_its_id = || {
+        field.name == "name"
+            && fields
+                .iter()
+                .any(|other| other.name == "id" && other.refers == Some(kind))
+    };
+    match field.kind {
+        Kind::Reference | Kind::List(Kind::Reference) => Some(kind),
+        Kind::Text if beside_its_id() => Some(kind),
+        _ => None,
+    }
 }
 
 /// What a property row of `path` says in its label.
@@ -172,14 +197,29 @@ struct Rows<'a> {
 }
 
 impl Rows<'_> {
+    /// The rows of `kind` at `path`; `picks`: the kind of object a pick finds for it (or
+    /// for its items).
     fn add(
         &mut self,
         kind: Kind,
         path: Vec<PathSeg>,
         (help, required): (&'static str, bool),
+        picks: Option<Object>,
         removable: bool,
     ) {
         let depth = path.len().saturating_sub(self.base);
+        let pick = picks.and_then(|picked| match kind {
+            Kind::Reference => Some(PickTarget {
+                kind: picked,
+                object: path.clone(),
+            }),
+            // The `name` beside an `id`: the pick writes both, in the object holding them.
+            Kind::Text => Some(PickTarget {
+                kind: picked,
+                object: path[..path.len().saturating_sub(1)].to_vec(),
+            }),
+            _ => None,
+        });
         let value = self.argument.and_then(|argument| value_at(argument, &path));
         // Unique in the form: inside a list or map argument, under the app's name (a map key
         // may well be called `tag`).
@@ -203,6 +243,7 @@ impl Rows<'_> {
             input,
             text,
             removable,
+            pick: pick.clone(),
         };
         let too_many = |count: usize| count > MOST_OPENED_ITEMS || depth >= DEEPEST_OPENED;
         match kind {
@@ -215,7 +256,14 @@ impl Rows<'_> {
                 for field in fields {
                     let mut inner = path.clone();
                     inner.push(PathSeg::Key(field.name.to_owned()));
-                    self.add(field.kind, inner, (field.help, field.required), false);
+                    let picks = pickable(fields, field);
+                    self.add(
+                        field.kind,
+                        inner,
+                        (field.help, field.required),
+                        picks,
+                        false,
+                    );
                 }
             }
             Kind::List(inner)
@@ -229,7 +277,7 @@ impl Rows<'_> {
                 for index in 0..items {
                     let mut item = path.clone();
                     item.push(PathSeg::Index(index));
-                    self.add(*inner, item, (help, true), true);
+                    self.add(*inner, item, (help, true), picks, true);
                 }
             }
             Kind::Map(inner)
@@ -248,7 +296,7 @@ impl Rows<'_> {
                 for key in keys {
                     let mut entry = path.clone();
                     entry.push(PathSeg::Key(key));
-                    self.add(*inner, entry, (help, true), true);
+                    self.add(*inner, entry, (help, true), None, true);
                 }
             }
             kind => {
@@ -287,7 +335,7 @@ pub fn properties(app_name: &str, object: &Map<String, Value>) -> Vec<Property> 
         match spec.argument {
             kind @ (Kind::List(_) | Kind::Map(_)) => {
                 rows.base = 0;
-                rows.add(kind, Vec::new(), (spec.help, true), false);
+                rows.add(kind, Vec::new(), (spec.help, true), None, false);
             }
             Kind::Object(fields) => {
                 for field in fields {
@@ -295,6 +343,7 @@ pub fn properties(app_name: &str, object: &Map<String, Value>) -> Vec<Property> 
                         field.kind,
                         vec![PathSeg::Key(field.name.to_owned())],
                         (field.help, field.required),
+                        pickable(fields, field),
                         false,
                     );
                 }
@@ -311,6 +360,7 @@ pub fn properties(app_name: &str, object: &Map<String, Value>) -> Vec<Property> 
                         input,
                         text: shown(argument, input),
                         removable: false,
+                        pick: None,
                     });
                 }
             }
@@ -326,6 +376,7 @@ pub fn properties(app_name: &str, object: &Map<String, Value>) -> Vec<Property> 
         input,
         text,
         removable: false,
+        pick: None,
     };
     let [tag, stop, limit, description] = SETTING_HELP;
     let limit_max = object.get("limit").and_then(|limit| limit.get("max"));
@@ -549,7 +600,11 @@ pub fn apply(app_name: &str, object: &mut Map<String, Value>, edit: &FormEdit) -
             }
             let argument = argument_of(object, app_name, argument_kind);
             for (path, value) in values {
-                set_at(argument, path, value.clone());
+                if value.is_null() {
+                    remove_at(argument, path);
+                } else {
+                    set_at(argument, path, value.clone());
+                }
             }
             Ok(())
         }
@@ -672,6 +727,75 @@ mod tests {
         assert_eq!(
             step["schema"]["id"], 9,
             "nothing of a refused pick is written"
+        );
+    }
+
+    /// The pick target of each property of a step that has one, by property name.
+    fn pick_targets(step: &Map<String, Value>) -> Vec<(String, Object, String)> {
+        let app = step.keys().next().unwrap().clone();
+        properties(&app, step)
+            .into_iter()
+            .filter_map(|property| {
+                let pick = property.pick?;
+                Some((property.name, pick.kind, path_text(&pick.object)))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn fields_naming_a_directorys_objects_are_picked_into_their_object() {
+        let join = object(json!({"joinQueue": {"queue": {"id": "1"}, "ringtone": {}}}));
+        assert_eq!(
+            pick_targets(&join),
+            [
+                ("queue".to_owned(), Object::Queue, "queue".to_owned()),
+                ("ringtone".to_owned(), Object::Media, "ringtone".to_owned()),
+            ]
+        );
+        // A calendar step names its calendar by `id` and `name` of the argument itself: the
+        // pick sits on the name and writes both.
+        let calendar = object(json!({"calendar": {"name": "Office", "id": 21}}));
+        assert_eq!(
+            pick_targets(&calendar),
+            [("name".to_owned(), Object::Calendar, String::new())]
+        );
+        let playback = object(json!({"playback": {"files": [{"name": "a.wav"}, {"id": 2}]}}));
+        assert_eq!(
+            pick_targets(&playback),
+            [
+                ("files[0]".to_owned(), Object::Media, "files[0]".to_owned()),
+                ("files[1]".to_owned(), Object::Media, "files[1]".to_owned()),
+            ]
+        );
+        let mail = object(json!({"sendEmail": {"profile": {}}}));
+        assert_eq!(pick_targets(&mail)[0].1, Object::EmailProfile);
+        // Flows are picked from this API, globals and hosts are typed.
+        assert!(pick_targets(&object(json!({"schema": {"id": 1}}))).is_empty());
+        assert!(pick_targets(&object(json!({"httpRequest": {"url": "http://x"}}))).is_empty());
+    }
+
+    #[test]
+    fn a_pick_writes_inside_a_reference_and_leaves_out_a_null() {
+        let mut step = object(json!({"playback": {"files": [{"name": "10", "type": "silence"}]}}));
+        let target = PickTarget {
+            kind: Object::Media,
+            object: vec![PathSeg::Key("files".into()), PathSeg::Index(0)],
+        };
+        let listed = crate::lookup::Listed {
+            id: 996,
+            name: "hello.wav".into(),
+            mime_type: None,
+        };
+        apply(
+            "playback",
+            &mut step,
+            &FormEdit::Pick(target.values(&listed)),
+        )
+        .unwrap();
+        assert_eq!(
+            step["playback"]["files"][0],
+            json!({"name": "hello.wav", "id": 996}),
+            "a silence becomes the file, its type looked up by the runtime"
         );
     }
 

@@ -81,6 +81,8 @@ pub enum Call {
     Patch,
     Delete,
     Versions,
+    /// A listing of one of Webitel's directories (queues, calendars, …).
+    Directory,
 }
 
 /// What the double knows of the request, for the engine's wording.

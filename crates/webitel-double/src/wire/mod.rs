@@ -18,6 +18,7 @@
 //!   rebuilds each message in that order.
 
 pub mod auth;
+pub mod directories;
 pub mod errors;
 pub mod flows;
 pub mod versions;

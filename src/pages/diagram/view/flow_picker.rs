@@ -3,7 +3,7 @@
 //! another one from, which writes its id and name as one change.
 
 use super::properties::StepData;
-use crate::browser::Debouncer;
+use crate::browser::{latest_answer, Debouncer};
 use crate::i18n::{use_i18n, Msg};
 use crate::nav::{self, flow_url, EditorKind};
 use crate::session::use_auth;
@@ -49,24 +49,28 @@ pub fn FlowPicker(
     let i18n = use_i18n();
     let auth = use_auth();
     let called_id = Memo::new(move |_| step.with(|step| step.as_ref().and_then(called_flow_id)));
-    let called = LocalResource::new(move || {
-        let id = called_id.get();
-        let client = auth.client();
-        async move {
-            match id {
-                Some(id) => client.flow_summary(id).await.map(|found| (id, found)).ok(),
-                None => None,
+    let called = latest_answer(
+        move || called_id.get(),
+        move |id| {
+            let client = auth.client();
+            async move {
+                match id {
+                    Some(id) => client.flow_summary(id).await.map(|found| (id, found)).ok(),
+                    None => None,
+                }
             }
-        }
-    });
+        },
+    );
     let typed = RwSignal::new(String::new());
     let wanted = RwSignal::new(String::new());
     let pause = Debouncer::new(TYPING_PAUSE);
-    let offered = LocalResource::new(move || {
-        let wanted = wanted.get();
-        let client = auth.client();
-        async move { client.flows_named_like(&wanted).await }
-    });
+    let offered = latest_answer(
+        move || wanted.get(),
+        move |wanted| {
+            let client = auth.client();
+            async move { client.flows_named_like(&wanted).await }
+        },
+    );
     let error = RwSignal::new(None::<Text>);
     let choose = move |flow: RoutingSchema| {
         if let Some(edit) = pick_flow(&flow) {
@@ -113,7 +117,7 @@ pub fn FlowPicker(
             <ul class="flow-choices" role="listbox" aria-label=move || i18n.t(Msg::PickFlow)>
                 {move || match offered.get() {
                     Some(Ok(flows)) if flows.is_empty() => view! {
-                        <li class="hint">{move || i18n.t(Msg::NoSuggestions)}</li>
+                        <li class="hint">{move || i18n.t(Msg::NothingMatches)}</li>
                     }
                     .into_any(),
                     Some(Ok(flows)) => flows

@@ -9,6 +9,7 @@ pub mod dialogs;
 pub mod find_bar;
 pub mod flow_picker;
 pub mod links;
+mod lookup_picker;
 pub mod minimap;
 pub mod node_list;
 pub mod paint;

@@ -5,6 +5,7 @@
 //! its field as it is typed and changes nothing.
 
 use super::flow_picker::{FlowPicker, RUN_FLOW_APP};
+use super::lookup_picker::LookupPicker;
 use crate::i18n::{use_i18n, Msg};
 use crate::pages::diagram::state::DiagramStore;
 use flow_model::catalog;
@@ -190,6 +191,9 @@ pub fn PropertiesPanel(
                 .into_any()
             }
         };
+        let picker = property.pick.clone().map(|target| {
+            view! { <LookupPicker target label=property.label.clone() on_pick=Callback::new(edit) /> }
+        });
         let nested = property.depth > 0;
         let kind_class = match property.input {
             Input::Collection { .. } => "collection",
@@ -207,6 +211,7 @@ pub fn PropertiesPanel(
                     {remove}
                 </label>
                 {field}
+                {picker}
                 {(!nested && kind_class.is_empty()).then(|| view! { <span class="hint">{move || catalog::help_in(i18n.locale(), property.help).into_owned()}</span> })}
                 <span class="error" role="alert">{move || error.with(|error| error.as_ref().map(|reason| reason.in_locale(i18n.locale())))}</span>
             </div>
