@@ -1,14 +1,13 @@
 //! Tags as chips, with suggestions from the tags in use (of the given flow types) as you type.
 //! Enter or a click adds; Backspace in the empty field or a chip's × removes.
 
-use crate::browser::Debouncer;
+use crate::browser::{latest_answer, Debouncer};
 use crate::components::icon::{lucide, Icon};
 use crate::i18n::{use_i18n, Msg};
 use crate::session::use_auth;
 use flow_model::FlowType;
 use leptos::ev;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use std::time::Duration;
 
 /// Adds `tag` (trimmed) unless it is empty or already there.
@@ -40,34 +39,32 @@ pub fn TagInput(
     let debounce = Debouncer::new(Duration::from_millis(150));
     let listbox_id = format!("{input_id}-suggestions");
 
-    // Fetched by hand rather than as a resource: a resource read here would suspend the
-    // page's Suspense around this field and re-create the field under the typing user.
-    let suggestions = RwSignal::new(Vec::<String>::new());
-    let latest = StoredValue::new(0u64);
-    Effect::new(move |_| {
-        let Some(text) = query.get() else { return };
-        let types = types.get();
-        let client = auth.client();
-        let request = latest.get_value() + 1;
-        latest.set_value(request);
-        spawn_local(async move {
-            let found = client.tags(&text, &types).await.unwrap_or_default();
-            // A slower answer to an earlier keystroke must not overwrite a newer one; nor may
-            // an answer that comes after the field is gone read what went with it.
-            if latest.try_get_value() == Some(request) {
-                suggestions.set(found.into_iter().map(|tag| tag.name).collect());
+    let suggestions = latest_answer(
+        move || query.get().map(|text| (text, types.get())),
+        move |asked| {
+            let client = auth.client();
+            async move {
+                match asked {
+                    Some((text, types)) => client.tags(&text, &types).await.unwrap_or_default(),
+                    None => Vec::new(),
+                }
             }
-        });
-    });
+        },
+    );
     let shown = Memo::new(move |_| {
         let chosen = tags.get();
         suggestions
             .get()
+            .unwrap_or_default()
             .into_iter()
+            .map(|tag| tag.name)
             .filter(|name| !chosen.contains(name))
             .collect::<Vec<_>>()
     });
-    let open = move || query.with(Option::is_some);
+    // Nothing to say before anything is typed, when no tag is there to offer.
+    let open = move || {
+        query.with(Option::is_some) && !(shown.with(Vec::is_empty) && typed.with(String::is_empty))
+    };
 
     let add = move |tag: String| {
         on_change.run(with_tag(&tags.get_untracked(), &tag));

@@ -22,7 +22,7 @@ async fn two_flows(server: &AppServer) -> (i64, i64) {
                     {"playback": {"files": [{"name": "vip-greeting.wav", "type": "audio/wav"}]}},
                     {"joinQueue": {"queue": {"id": 12, "name": "VIP desk"}}}
                 ]}},
-                {"hangup": {}}
+                {"hangup": ""}
             ]}),
         )
         .await;
@@ -566,6 +566,96 @@ async fn a_flow_shows_who_runs_it_and_what_it_runs_two_levels_deep() {
         browser.texts(".dependencies .used-by-list a").await,
         ["Front door"]
     );
+    browser.assert_no_page_errors().await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_search_inside_uses_templates_picker_and_connected_flows_speak_russian() {
+    let server = AppServer::start().await;
+    let token = server.admin_token().await;
+    let (diagram, _) = two_flows(&server).await;
+    let caller = server
+        .create_flow(
+            &token,
+            json!({"name": "Входящая линия", "type": "voice", "editor": true, "schema": [
+                {"answer": ""},
+                {"schema": {"id": diagram, "name": "IVR main"}}
+            ]}),
+        )
+        .await;
+    let caller = caller["id"].as_str().unwrap().to_owned();
+    let browser = signed_in(&server).await;
+    browser.set_page_size(1440, 900).await;
+    browser
+        .find("select.language")
+        .await
+        .select_by_value("ru")
+        .await
+        .unwrap();
+    browser.wait_for_text(".page-header h1", "Схемы").await;
+    let open = |path: String| {
+        let browser = &browser;
+        let url = format!("{}{path}", server.base);
+        async move { browser.client.goto(&url).await.unwrap() }
+    };
+
+    open("/?inside=1&q=VIP".to_owned()).await;
+    browser
+        .wait_for_value(
+            "the steps holding the text, named in Russian",
+            &["Воспроизведение", "Поставить в очередь", "Воспроизведение"],
+            || browser.texts(".flow-matches .place"),
+        )
+        .await;
+    browser.screenshot("search-inside-flows-russian").await;
+
+    open("/?uses=queue%3A12".to_owned()).await;
+    wait_for_rows(&browser, &["IVR main"]).await;
+    // A filter in use keeps the filters open.
+    browser.find("input[name=uses-key]").await;
+    browser.screenshot("uses-filter-russian").await;
+
+    browser
+        .click_button(".page-header button", "Добавить")
+        .await;
+    browser.click_button(".modal .choice", "Диаграмма").await;
+    browser
+        .find(".modal select[name=type]")
+        .await
+        .select_by_value("voice")
+        .await
+        .unwrap();
+    browser
+        .wait_for_text(".modal", "IVR-меню с часами работы")
+        .await;
+    browser.screenshot("create-from-template-russian").await;
+    browser.click_button(".modal button", "Закрыть").await;
+
+    open(format!("/flows/{caller}/diagram?step=%2F1")).await;
+    browser
+        .wait_for_text(".flow-picker .runs", "IVR main")
+        .await;
+    browser
+        .wait_for_text(".flow-picker", "Выберите схему по названию")
+        .await;
+    browser.screenshot("run-flow-picker-russian").await;
+    open(format!("/flows/{diagram}/diagram")).await;
+    browser
+        .click(".page-header button[aria-label='Настройки схемы']")
+        .await;
+    browser
+        .wait_for_value(
+            "who runs IVR main",
+            &["Входящая линия"],
+            || browser.texts(".modal .used-by-list a"),
+        )
+        .await;
+    assert!(
+        browser.texts(".modal .suggestions").await.is_empty(),
+        "no tag list before anything is typed, with no tag to offer"
+    );
+    browser.screenshot("connected-flows-russian").await;
     browser.assert_no_page_errors().await;
     browser.close().await;
 }

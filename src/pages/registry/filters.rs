@@ -3,7 +3,7 @@
 //! to the URL.
 
 use super::use_registry;
-use crate::browser::Debouncer;
+use crate::browser::{latest_answer, Debouncer};
 use crate::components::icon::{lucide, Icon};
 use crate::components::tag_input::TagInput;
 use crate::i18n::{use_i18n, Msg};
@@ -169,31 +169,33 @@ fn UsesFilter() -> impl IntoView {
             registry.go(view.get_untracked().with_uses(uses));
         }
     };
-    let suggestions = LocalResource::new(move || {
-        let (kind, typed) = (kind.get(), key.get());
-        let client = registry.client();
-        async move {
-            let offered: Vec<(String, String)> = match kind {
-                // A flow is known by its id: its name is the label.
-                Object::Flow => client
-                    .flows_named_like(&typed)
-                    .await
-                    .unwrap_or_default()
-                    .into_iter()
-                    .filter_map(|flow| Some((flow.id?.to_string(), flow.name?)))
-                    .collect(),
-                // Other objects by their id or name, with how many flows use each.
-                _ => client
-                    .used_objects(kind, &typed)
-                    .await
-                    .unwrap_or_default()
-                    .into_iter()
-                    .map(|object| (object.key, i18n.t(Msg::UsedByFlows(object.flows))))
-                    .collect(),
-            };
-            offered
-        }
-    });
+    let suggestions = latest_answer(
+        move || (kind.get(), key.get()),
+        move |(kind, typed)| {
+            let client = registry.client();
+            async move {
+                let offered: Vec<(String, String)> = match kind {
+                    // A flow is known by its id: its name is the label.
+                    Object::Flow => client
+                        .flows_named_like(&typed)
+                        .await
+                        .unwrap_or_default()
+                        .into_iter()
+                        .filter_map(|flow| Some((flow.id?.to_string(), flow.name?)))
+                        .collect(),
+                    // Other objects by their id or name, with how many flows use each.
+                    _ => client
+                        .used_objects(kind, &typed)
+                        .await
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|object| (object.key, i18n.t(Msg::UsedByFlows(object.flows))))
+                        .collect(),
+                };
+                offered
+            }
+        },
+    );
     view! {
         <div class="field uses-filter" hidden=move || view.with(|view| view.inside)>
             <label for="filter-uses-key">{move || i18n.t(Msg::UsesFilter)}</label>
