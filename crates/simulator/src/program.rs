@@ -3,6 +3,7 @@
 //! flag. Ported literally, stale positions and all, because what runs next depends on them.
 
 use crate::text::{as_calls, go_format};
+use flow_model::flow::graph::pointer_key;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -338,11 +339,6 @@ fn register_triggers(registry: &mut Registry, argument: &Value, path: &str) {
             }
         }
     }
-}
-
-/// A key as a JSON pointer writes it.
-pub fn pointer_key(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
 }
 
 /// A step object as `parseReq` reads it: the meta keys, and the first other key as its app

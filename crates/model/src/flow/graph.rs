@@ -46,12 +46,17 @@ impl Port {
     }
 }
 
+/// A key as a JSON pointer writes it (`~` and `/` escaped).
+pub fn pointer_key(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
 /// The path as a JSON pointer (`/case/1`, `/timers/0/actions`): how a run names the place of
 /// a step. A key's `~` and `/` are escaped as RFC 6901 says.
 pub fn pointer(path: &[PathSeg]) -> String {
     path.iter()
         .map(|seg| match seg {
-            PathSeg::Key(key) => format!("/{}", key.replace('~', "~0").replace('/', "~1")),
+            PathSeg::Key(key) => format!("/{}", pointer_key(key)),
             PathSeg::Index(index) => format!("/{index}"),
         })
         .collect()

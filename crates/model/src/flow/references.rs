@@ -4,7 +4,7 @@
 //! place of the value that names it, so a search can open the step and a test can check it.
 
 use super::decompile::decompile_with_sources;
-use super::graph::{pointer, PathSeg};
+use super::graph::{pointer, pointer_key};
 use super::texts::place_order;
 use crate::catalog::{self, Field, Kind, Object};
 use serde_json::Value;
@@ -32,7 +32,7 @@ pub fn references(schema: &Value) -> Vec<Reference> {
         let Some(step) = flow.step(*node) else {
             continue;
         };
-        let at = |key: &str| format!("{}/{}", pointer(source), escape(key));
+        let at = |key: &str| format!("{}/{}", pointer(source), pointer_key(key));
         let mut uses = Uses {
             app: &step.app,
             found: &mut found,
@@ -79,7 +79,7 @@ impl Uses<'_> {
             let Some(value) = object.get(field.name) else {
                 continue;
             };
-            let at = format!("{path}/{}", escape(field.name));
+            let at = format!("{path}/{}", pointer_key(field.name));
             match (field.refers, field.kind) {
                 (Some(Object::Host), _) => {
                     if let Some(host) = value.as_str().and_then(host_of) {
@@ -139,7 +139,7 @@ impl Uses<'_> {
             }
             Value::Object(map) => {
                 for (key, item) in map {
-                    self.globals(item, &format!("{path}/{}", escape(key)));
+                    self.globals(item, &format!("{path}/{}", pointer_key(key)));
                 }
             }
             _ => {}
@@ -211,11 +211,6 @@ fn global_names(text: &str) -> Vec<String> {
         rest = &after[end + 1..];
     }
     names
-}
-
-/// A key as a JSON pointer writes it.
-fn escape(key: &str) -> String {
-    pointer(&[PathSeg::Key(key.to_owned())])[1..].to_owned()
 }
 
 #[cfg(test)]
