@@ -140,21 +140,24 @@ impl Debouncer {
     }
 }
 
-/// The answer `ask` gives to the latest `question`, asked again whenever the question changes;
-/// an answer to an older question is dropped. Unlike a resource read in the view, waiting for
-/// it suspends nothing around it, so a search field typed in keeps its focus and its list.
+/// The answer `ask` gives to the latest `question`, asked again whenever the question
+/// changes (to another value: a signal set to what it was asks nothing); an answer to an
+/// older question is dropped. Unlike a resource read in the view, waiting for it suspends
+/// nothing around it, so a search field typed in keeps its focus and its list.
 pub fn latest_answer<Question, Answer, Asked>(
-    question: impl Fn() -> Question + 'static,
+    question: impl Fn() -> Question + Send + Sync + 'static,
     ask: impl Fn(Question) -> Asked + 'static,
 ) -> ReadSignal<Option<Answer>, LocalStorage>
 where
+    Question: PartialEq + Clone + Send + Sync + 'static,
     Answer: 'static,
     Asked: Future<Output = Answer> + 'static,
 {
+    let question = Memo::new(move |_| question());
     let answer = RwSignal::new_local(None);
     let asked = StoredValue::new(0u64);
     Effect::new(move |_| {
-        let waiting = ask(question());
+        let waiting = ask(question.get());
         let number = asked.get_value() + 1;
         asked.set_value(number);
         leptos::task::spawn_local(async move {

@@ -101,6 +101,13 @@ fn accept_language(locale: Locale) -> String {
     }
 }
 
+/// Whether a refusal says the server has no such endpoint: ours answers 404; Webitel's
+/// gateway 404 or 405, 501 for a method it does not implement, or 400 where the path is
+/// taken by another route's pattern (`/routing/schema/{id}` for `/routing/schema/references`).
+fn lacks_endpoint(error: &ApiError) -> bool {
+    matches!(error, ApiError::Refused(body) if matches!(body.code, 400 | 404 | 405 | 501))
+}
+
 /// The flows a picker or a suggestion list offers at most.
 const FLOWS_SUGGESTED: u32 = 20;
 
@@ -276,47 +283,58 @@ impl ApiClient {
 
     /// Whether the server keeps what flows use and what they say, and so answers "who uses
     /// this" and searches inside flows: this server does; Webitel's engine has no such
-    /// endpoint and refuses the question. Asked once per server; a server that cannot be
-    /// reached, or a session that ended, is an error.
+    /// endpoint and refuses the question. An answer is remembered per server, a refusal only
+    /// when it says there is no such endpoint; a server that cannot be reached, or a session
+    /// that ended, is an error.
     pub async fn knows_flow_contents(&self) -> Result<bool, ApiError> {
         if let Some(known) = self.learnt(Behaviour::KnowsContents) {
             return Ok(known);
         }
-        let knows = match self.uses_page(Object::Flow, "0", 1).await {
-            Ok(_) => true,
-            Err(ApiError::Refused(_) | ApiError::Unexpected(_)) => false,
-            Err(error) => return Err(error),
-        };
-        self.learn(Behaviour::KnowsContents, knows);
-        Ok(knows)
+        match self.uses_page(Object::Flow, "0", 1).await {
+            Ok(_) => {
+                self.learn(Behaviour::KnowsContents, true);
+                Ok(true)
+            }
+            Err(error) if lacks_endpoint(&error) => {
+                self.learn(Behaviour::KnowsContents, false);
+                Ok(false)
+            }
+            Err(ApiError::Refused(_) | ApiError::Unexpected(_)) => Ok(false),
+            Err(error) => Err(error),
+        }
     }
 
-    /// The objects of `directory` whose names hold `typed`, for a pick by name; `None` where
-    /// the server keeps no such directory (ours keeps none: such objects live in Webitel's
-    /// other services), learnt once per server.
+    /// Whether the server lists Webitel's directory of `directory.kind` (ours keeps none:
+    /// such objects live in Webitel's other services). Asked once per server; a refusal other
+    /// than "no such endpoint" (no permission, a fault) counts as no without being remembered.
+    pub async fn lists_directory(&self, directory: &Directory) -> bool {
+        let lists = Behaviour::ListsDirectory(directory.kind);
+        if let Some(known) = self.learnt(lists) {
+            return known;
+        }
+        match self.lookup(directory, "").await {
+            Ok(_) => {
+                self.learn(lists, true);
+                true
+            }
+            Err(error) if lacks_endpoint(&error) => {
+                self.learn(lists, false);
+                false
+            }
+            Err(_) => false,
+        }
+    }
+
+    /// The objects of `directory` whose names hold `typed`, for a pick by name.
     pub async fn lookup(
         &self,
         directory: &Directory,
         typed: &str,
-    ) -> Result<Option<Vec<Listed>>, ApiError> {
-        let lists = Behaviour::ListsDirectory(directory.kind);
-        if self.learnt(lists) == Some(false) {
-            return Ok(None);
-        }
-        let page: Result<ListResponse<Listed>, _> = self
+    ) -> Result<Vec<Listed>, ApiError> {
+        let page: ListResponse<Listed> = self
             .request(directory.operation, &directory.query(typed))
-            .await;
-        match page {
-            Ok(page) => {
-                self.learn(lists, true);
-                Ok(Some(page.items))
-            }
-            Err(ApiError::Refused(body)) if body.code == 404 || body.code == 405 => {
-                self.learn(lists, false);
-                Ok(None)
-            }
-            Err(error) => Err(error),
-        }
+            .await?;
+        Ok(page.items)
     }
 
     /// The objects of `kind` the flows use whose keys start with `typed`, with how many flows

@@ -379,7 +379,7 @@ async fn on_webitel_a_steps_calendar_queue_and_file_are_picked_by_name() {
     select_step(&browser, "Calendar").await;
     browser.type_into(".lookup-search", "office").await;
     browser
-        .click_button(".lookup-choices button", "Office hours")
+        .click_button(".lookup-choices li", "Office hours")
         .await;
     select_step(&browser, "Join queue").await;
     browser.type_into(".lookup-search", "прод").await;
@@ -397,9 +397,7 @@ async fn on_webitel_a_steps_calendar_queue_and_file_are_picked_by_name() {
         })
         .await;
     browser.screenshot("webitel-pick-queue").await;
-    browser
-        .click_button(".lookup-choices button", "Sales")
-        .await;
+    browser.click_button(".lookup-choices li", "Sales").await;
     browser
         .wait_for_value(
             "the queue field",
@@ -416,9 +414,15 @@ async fn on_webitel_a_steps_calendar_queue_and_file_are_picked_by_name() {
         )
         .await;
     select_step(&browser, "Playback").await;
+    // From the keyboard: down to the file, Enter.
     browser.type_into(".lookup-search", "welc").await;
     browser
-        .click_button(".lookup-choices button", "welcome.wav")
+        .wait_for_value("the files offered", vec!["welcome.wav"], || {
+            browser.texts(".lookup-choices .name")
+        })
+        .await;
+    browser
+        .type_into(".lookup-search", &format!("{}{}", Key::Down, Key::Enter))
         .await;
     browser.click(".page-header button.primary").await;
     browser

@@ -19,36 +19,36 @@ pub struct Directory {
     pub kind: Object,
     /// Its listing (`GET /call_center/queues`).
     pub operation: Operation,
-    /// Fields the pick writes besides `id` and `name`: a media file's MIME type, which the
-    /// runtime plays it by (webitel/flow_manager `model/call.go`).
-    pub extra: Option<&'static str>,
+    /// Whether a pick writes the object's type too: a media file's `mime_type` from the
+    /// listing, as the `type` the runtime plays it by (webitel/flow_manager `model/call.go`).
+    pub typed: bool,
 }
 
 const DIRECTORIES: [Directory; 5] = [
     Directory {
         kind: Object::Queue,
         operation: QUEUE_DIRECTORY,
-        extra: None,
+        typed: false,
     },
     Directory {
         kind: Object::Calendar,
         operation: CALENDAR_DIRECTORY,
-        extra: None,
+        typed: false,
     },
     Directory {
         kind: Object::List,
         operation: LIST_DIRECTORY,
-        extra: None,
+        typed: false,
     },
     Directory {
         kind: Object::Media,
         operation: MEDIA_DIRECTORY,
-        extra: Some("mime_type"),
+        typed: true,
     },
     Directory {
         kind: Object::EmailProfile,
         operation: EMAIL_PROFILE_DIRECTORY,
-        extra: None,
+        typed: false,
     },
 ];
 
@@ -67,7 +67,8 @@ pub fn directories() -> &'static [Directory] {
 
 impl Directory {
     /// The query asking for the objects whose name holds `typed` (any case): Webitel reads `q`
-    /// as an `ILIKE` pattern with `*` for any text (webitel/engine `model/search_list.go`).
+    /// as an `ILIKE` pattern with `*` for any text (webitel/engine `model/search_list.go`), so
+    /// a `%` or `_` typed is a wildcard too, which only widens what is offered.
     pub fn query(&self, typed: &str) -> Vec<(&'static str, String)> {
         let typed = typed.trim();
         let mut pairs = vec![
@@ -76,7 +77,9 @@ impl Directory {
             ("fields", "id".to_owned()),
             ("fields", "name".to_owned()),
         ];
-        pairs.extend(self.extra.map(|field| ("fields", field.to_owned())));
+        if self.typed {
+            pairs.push(("fields", "mime_type".to_owned()));
+        }
         if !typed.is_empty() {
             pairs.push(("q", format!("*{}*", typed.replace('*', ""))));
         }
@@ -96,33 +99,39 @@ pub struct Listed {
     pub mime_type: Option<String>,
 }
 
-/// Where a picked object's id and name are written in a step's argument.
+/// Where a picked object is written in a step's argument.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct PickTarget {
     pub kind: Object,
-    /// The object that holds `id` and `name` (a `queue` field, a file of a list, or the
-    /// argument itself, as a calendar step's).
+    /// The object naming it (a `queue` field, a file of a list, or the argument itself, as a
+    /// calendar step's).
     pub object: Vec<PathSeg>,
+    /// Whether that object holds the step's other settings too (a calendar step's argument):
+    /// then only its `id` and `name` are written; otherwise it becomes the picked object.
+    pub shared: bool,
 }
 
 impl PickTarget {
-    /// The values a pick of `listed` writes, at their paths: its id and name, and for a media
-    /// file its type (left out when the directory gave none, so the runtime looks it up).
+    /// The values a pick of `listed` writes, at their paths: its id and name, and a media
+    /// file's type (left out when the directory gave none, so the runtime looks it up).
     pub fn values(&self, listed: &Listed) -> Vec<(Vec<PathSeg>, Value)> {
         let at = |key: &str| {
             let mut path = self.object.clone();
             path.push(PathSeg::Key(key.to_owned()));
             path
         };
-        let mut values = vec![
-            (at("id"), json!(listed.id)),
-            (at("name"), json!(listed.name)),
-        ];
-        if directory(self.kind).and_then(|directory| directory.extra) == Some("mime_type") {
-            let mime = listed.mime_type.clone().map_or(Value::Null, Value::String);
-            values.push((at("type"), mime));
+        if self.shared {
+            return vec![
+                (at("id"), json!(listed.id)),
+                (at("name"), json!(listed.name)),
+            ];
         }
-        values
+        let mut object = json!({"id": listed.id, "name": listed.name});
+        let typed = directory(self.kind).is_some_and(|directory| directory.typed);
+        if let (true, Some(mime)) = (typed, &listed.mime_type) {
+            object["type"] = json!(mime);
+        }
+        vec![(self.object.clone(), object)]
     }
 }
 
@@ -174,11 +183,12 @@ mod tests {
     }
 
     #[test]
-    fn a_pick_writes_id_and_name_and_a_media_files_type() {
+    fn a_pick_writes_the_object_or_the_id_and_name_of_a_shared_one() {
         let key = |name: &str| PathSeg::Key(name.to_owned());
         let queue = PickTarget {
             kind: Object::Queue,
             object: vec![key("queue")],
+            shared: false,
         };
         let sales = Listed {
             id: 12,
@@ -187,14 +197,24 @@ mod tests {
         };
         assert_eq!(
             queue.values(&sales),
+            vec![(vec![key("queue")], json!({"id": 12, "name": "Sales"}))]
+        );
+        let calendar = PickTarget {
+            kind: Object::Calendar,
+            object: Vec::new(),
+            shared: true,
+        };
+        assert_eq!(
+            calendar.values(&sales),
             vec![
-                (vec![key("queue"), key("id")], json!(12)),
-                (vec![key("queue"), key("name")], json!("Sales")),
+                (vec![key("id")], json!(12)),
+                (vec![key("name")], json!("Sales"))
             ]
         );
         let file = PickTarget {
             kind: Object::Media,
             object: vec![key("files"), PathSeg::Index(1)],
+            shared: false,
         };
         let beep = Listed {
             id: 7,
@@ -202,16 +222,16 @@ mod tests {
             mime_type: Some("audio/wav".into()),
         };
         assert_eq!(
-            file.values(&beep)[2],
-            (
-                vec![key("files"), PathSeg::Index(1), key("type")],
-                json!("audio/wav")
-            )
+            file.values(&beep)[0].1,
+            json!({"id": 7, "name": "beep.wav", "type": "audio/wav"})
         );
         let untyped = Listed {
             mime_type: None,
             ..beep
         };
-        assert_eq!(file.values(&untyped)[2].1, Value::Null, "type left out");
+        assert_eq!(
+            file.values(&untyped)[0].1,
+            json!({"id": 7, "name": "beep.wav"})
+        );
     }
 }

@@ -64,14 +64,12 @@ async fn run(args: Args) -> Result<(), Error> {
 fn read_directory(
     file: &std::path::Path,
 ) -> Result<serde_json::Map<String, serde_json::Value>, Error> {
-    let text = std::fs::read_to_string(file).map_err(|source| Error::Directory {
+    let unreadable = |reason: String| Error::Directory {
         file: file.display().to_string(),
-        reason: source.to_string(),
-    })?;
-    serde_json::from_str(&text).map_err(|source| Error::Directory {
-        file: file.display().to_string(),
-        reason: source.to_string(),
-    })
+        reason,
+    };
+    let text = std::fs::read_to_string(file).map_err(|error| unreadable(error.to_string()))?;
+    serde_json::from_str(&text).map_err(|error| unreadable(error.to_string()))
 }
 
 #[tokio::main]

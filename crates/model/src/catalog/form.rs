@@ -69,8 +69,7 @@ pub struct Property {
 }
 
 /// An edit of the form: a value typed, an item added to a list or map (with the new entry's
-/// name), an item removed, or values picked together (a flow's id and name) as one change
-/// (a null value leaves its field out).
+/// name), an item removed, or values picked together (a flow's id and name) as one change.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub enum FormEdit {
     Set(Target, String),
@@ -152,8 +151,6 @@ fn kind_at(kind: Kind, path: &[PathSeg]) -> Option<(Kind, bool)> {
             (Kind::List(inner), PathSeg::Index(_)) | (Kind::Map(inner), PathSeg::Key(_)) => {
                 Some((*inner, true))
             }
-            // A reference is an object of any fields (`{id, name}` most often).
-            (Kind::Reference, PathSeg::Key(_)) => Some((Kind::Json, false)),
             _ => None,
         })
 }
@@ -212,11 +209,13 @@ impl Rows<'_> {
             Kind::Reference => Some(PickTarget {
                 kind: picked,
                 object: path.clone(),
+                shared: false,
             }),
             // The `name` beside an `id`: the pick writes both, in the object holding them.
             Kind::Text => Some(PickTarget {
                 kind: picked,
                 object: path[..path.len().saturating_sub(1)].to_vec(),
+                shared: true,
             }),
             _ => None,
         });
@@ -600,11 +599,7 @@ pub fn apply(app_name: &str, object: &mut Map<String, Value>, edit: &FormEdit) -
             }
             let argument = argument_of(object, app_name, argument_kind);
             for (path, value) in values {
-                if value.is_null() {
-                    remove_at(argument, path);
-                } else {
-                    set_at(argument, path, value.clone());
-                }
+                set_at(argument, path, value.clone());
             }
             Ok(())
         }
@@ -775,11 +770,14 @@ mod tests {
     }
 
     #[test]
-    fn a_pick_writes_inside_a_reference_and_leaves_out_a_null() {
-        let mut step = object(json!({"playback": {"files": [{"name": "10", "type": "silence"}]}}));
+    fn a_pick_replaces_a_reference_whole() {
+        let mut step = object(json!({"playback": {"files": [
+            {"tts": {"text": "Hello"}, "type": "tts"}
+        ]}}));
         let target = PickTarget {
             kind: Object::Media,
             object: vec![PathSeg::Key("files".into()), PathSeg::Index(0)],
+            shared: false,
         };
         let listed = crate::lookup::Listed {
             id: 996,
@@ -794,8 +792,8 @@ mod tests {
         .unwrap();
         assert_eq!(
             step["playback"]["files"][0],
-            json!({"name": "hello.wav", "id": 996}),
-            "a silence becomes the file, its type looked up by the runtime"
+            json!({"id": 996, "name": "hello.wav"}),
+            "the spoken text becomes the file, its type looked up by the runtime"
         );
     }
 

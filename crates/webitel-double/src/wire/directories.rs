@@ -9,11 +9,13 @@
 //! - `q` is an `ILIKE` pattern whose `*` stands for any text, with nothing added around it
 //!   (webitel/engine `model/search_list.go`, `GetQ`; `store/sqlstore/cc_queue_store.go`,
 //!   `name ilike :Q`): `Sal` finds only "sal" in any case, `Sal*` what starts with it.
-//! - Pages start at 1, 40 objects by default, at most 20000 (`PER_PAGE_DEFAULT`,
-//!   `PER_PAGE_MAXIMUM` there); `next` says another page follows.
+//! - Pages start at 1, 40 objects by default, and a size out of 1..=20000 is taken as 40
+//!   (`PER_PAGE_DEFAULT`, `PER_PAGE_MAXIMUM` there); `next` says another page follows.
 //! - `fields` chooses what each object carries (`store/sqlstore/list_query.go`, `GetFields`);
 //!   ids are int64, written as strings, and zero values are left out, an empty page being `{}`.
-//! - The order is by id, the default of calendars, lists and mail profiles (`DefaultOrder`).
+//! - The double lists by id: the engine's default order for calendars, lists and mail
+//!   profiles (`DefaultOrder`); queues (`-priority`) and media files (`-created_at`) carry no
+//!   such fields here.
 
 use super::{omit_zero_values, INT64_FIELDS};
 use serde_json::{json, Map, Value};
@@ -35,10 +37,10 @@ pub fn listing(objects: &[Value], pairs: &[(String, String)]) -> Value {
             .filter(|number| *number > 0)
             .unwrap_or(default)
     };
-    let (page, size) = (
-        number("page", 1),
-        number("size", DEFAULT_SIZE).min(MOST_SIZE),
-    );
+    let page = number("page", 1);
+    let size = Some(number("size", DEFAULT_SIZE))
+        .filter(|size| *size <= MOST_SIZE)
+        .unwrap_or(DEFAULT_SIZE);
     let fields: Vec<&str> = pairs
         .iter()
         .filter(|(key, _)| key == "fields" || key == "fields[]")
@@ -180,6 +182,12 @@ mod tests {
                 {"id": "3", "name": "Support"},
                 {"id": "12", "name": "Sales", "type": 1}
             ]})
+        );
+        let huge = listing(&queues(), &pairs(&[("size", "20001")]));
+        assert_eq!(
+            huge["items"].as_array().map(Vec::len),
+            Some(3),
+            "taken as 40"
         );
         let last = listing(&queues(), &pairs(&[("size", "2"), ("page", "2")]));
         assert_eq!(last["items"][0]["id"], "40");

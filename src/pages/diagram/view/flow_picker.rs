@@ -78,7 +78,12 @@ pub fn FlowPicker(
         }
     };
     let current = move || {
-        called.get().flatten().map(|(id, found)| match found {
+        // Until the answer for the flow run now comes, the one for the flow run before is old.
+        let called = called
+            .get()
+            .flatten()
+            .filter(|(id, _)| Some(*id) == called_id.get());
+        called.map(|(id, found)| match found {
             Some(flow) => {
                 let href = nav::href(&flow_url(id, EditorKind::of_flow(&flow)));
                 let kind = flow.flow_type.unwrap_or_default();

@@ -6,14 +6,19 @@
 
 use super::flow_picker::{FlowPicker, RUN_FLOW_APP};
 use super::lookup_picker::LookupPicker;
+use crate::browser::latest_answer;
 use crate::i18n::{use_i18n, Msg};
 use crate::pages::diagram::state::DiagramStore;
+use crate::session::use_auth;
 use flow_model::catalog;
 use flow_model::catalog::form::{properties, set_property, FormEdit, Input, Property, Target};
+use flow_model::catalog::Object;
 use flow_model::flow::graph::path_text;
 use flow_model::l10n::Text;
+use flow_model::lookup;
 use leptos::prelude::*;
 use serde_json::{Map, Value};
+use std::collections::BTreeSet;
 
 /// The app that calls one of the flow's functions by name.
 const EXECUTE_APP: &str = "execute";
@@ -27,6 +32,24 @@ pub type StepData = (String, Map<String, Value>);
 fn check(step: &StepData, target: &Target, typed: &str) -> Result<(), Text> {
     let (app, object) = step;
     set_property(app, &mut object.clone(), target, typed)
+}
+
+/// What makes a row the same row when another step is selected: all but the value it shows
+/// (a `profile` of a mail step is not the `profile` of a speech step: other help, other picks).
+fn row_key(property: &Property) -> String {
+    let Property {
+        target: _,
+        name,
+        label: _,
+        depth: _,
+        help,
+        required,
+        input,
+        text: _,
+        removable,
+        pick,
+    } = property;
+    format!("{name}|{input:?}|{help}|{required}|{removable}|{pick:?}")
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -54,6 +77,31 @@ pub fn PropertiesPanel(
                 .unwrap_or_default()
         })
     });
+    // Which of Webitel's directories the server lists, of those the fields pick from.
+    let auth = use_auth();
+    let picked_kinds = Memo::new(move |_| {
+        fields.with(|fields| {
+            fields
+                .iter()
+                .filter_map(|property| property.pick.as_ref().map(|pick| pick.kind))
+                .collect::<BTreeSet<Object>>()
+        })
+    });
+    let listed_kinds = latest_answer(
+        move || picked_kinds.get(),
+        move |kinds| {
+            let client = auth.client();
+            async move {
+                let mut listed = BTreeSet::new();
+                for directory in kinds.into_iter().filter_map(lookup::directory) {
+                    if client.lists_directory(directory).await {
+                        listed.insert(directory.kind);
+                    }
+                }
+                listed
+            }
+        },
+    );
     let row = move |property: Property| {
         let name = property.name.clone();
         let target = property.target.clone();
@@ -192,7 +240,11 @@ pub fn PropertiesPanel(
             }
         };
         let picker = property.pick.clone().map(|target| {
-            view! { <LookupPicker target label=property.label.clone() on_pick=Callback::new(edit) /> }
+            let kind = target.kind;
+            let listed = Signal::derive(move || {
+                listed_kinds.with(|listed| listed.as_ref().is_some_and(|listed| listed.contains(&kind)))
+            });
+            view! { <LookupPicker target label=property.label.clone() listed on_pick=Callback::new(edit) /> }
         });
         let nested = property.depth > 0;
         let kind_class = match property.input {
@@ -252,11 +304,31 @@ pub fn PropertiesPanel(
             <div class="property-form" hidden=move || shown.get() != View::Form>
                 <For
                     each=move || fields.get()
-                    key=|property| (property.name.clone(), format!("{:?}", property.input))
+                    key=row_key
                     children=row
                 />
             </div>
             <div hidden=move || shown.get() != View::Json>{raw}</div>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn profile_row_key(app: &str) -> String {
+        let step = json!({ app: {"profile": {"id": 1}} });
+        let rows = properties(app, step.as_object().unwrap());
+        let profile = rows.iter().find(|row| row.name == "profile").unwrap();
+        row_key(profile)
+    }
+
+    #[test]
+    fn a_field_of_another_apps_step_is_another_row() {
+        // A mail profile is picked from the mail profiles; a speech profile is not.
+        assert_ne!(profile_row_key("sendEmail"), profile_row_key("tts"));
+        assert_eq!(profile_row_key("sendEmail"), profile_row_key("sendEmail"));
     }
 }
