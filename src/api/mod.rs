@@ -21,6 +21,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::future::Future;
 use thiserror::Error;
 
 /// What a server was found to do, learnt from its answers (ours and Webitel's engine differ).
@@ -287,20 +288,10 @@ impl ApiClient {
     /// when it says there is no such endpoint; a server that cannot be reached, or a session
     /// that ended, is an error.
     pub async fn knows_flow_contents(&self) -> Result<bool, ApiError> {
-        if let Some(known) = self.learnt(Behaviour::KnowsContents) {
-            return Ok(known);
-        }
-        match self.uses_page(Object::Flow, "0", 1).await {
-            Ok(_) => {
-                self.learn(Behaviour::KnowsContents, true);
-                Ok(true)
-            }
-            Err(error) if lacks_endpoint(&error) => {
-                self.learn(Behaviour::KnowsContents, false);
-                Ok(false)
-            }
+        let asked = self.uses_page(Object::Flow, "0", 1);
+        match self.probe(Behaviour::KnowsContents, asked).await {
             Err(ApiError::Refused(_) | ApiError::Unexpected(_)) => Ok(false),
-            Err(error) => Err(error),
+            known => known,
         }
     }
 
@@ -308,21 +299,30 @@ impl ApiClient {
     /// such objects live in Webitel's other services). Asked once per server; a refusal other
     /// than "no such endpoint" (no permission, a fault) counts as no without being remembered.
     pub async fn lists_directory(&self, directory: &Directory) -> bool {
-        let lists = Behaviour::ListsDirectory(directory.kind);
-        if let Some(known) = self.learnt(lists) {
-            return known;
+        let asked = self.lookup(directory, "");
+        self.probe(Behaviour::ListsDirectory(directory.kind), asked)
+            .await
+            .unwrap_or(false)
+    }
+
+    /// Whether the server does `behaviour`, by what it answers to `asked` (sent only when
+    /// that is not known yet): an answer says yes, a refusal saying there is no such endpoint
+    /// says no, both remembered per server; any other failure is returned, not remembered.
+    async fn probe<T>(
+        &self,
+        behaviour: Behaviour,
+        asked: impl Future<Output = Result<T, ApiError>>,
+    ) -> Result<bool, ApiError> {
+        if let Some(known) = self.learnt(behaviour) {
+            return Ok(known);
         }
-        match self.lookup(directory, "").await {
-            Ok(_) => {
-                self.learn(lists, true);
-                true
-            }
-            Err(error) if lacks_endpoint(&error) => {
-                self.learn(lists, false);
-                false
-            }
-            Err(_) => false,
-        }
+        let does = match asked.await {
+            Ok(_) => true,
+            Err(error) if lacks_endpoint(&error) => false,
+            Err(error) => return Err(error),
+        };
+        self.learn(behaviour, does);
+        Ok(does)
     }
 
     /// The objects of `directory` whose names hold `typed`, for a pick by name.

@@ -566,6 +566,17 @@ impl Browser {
         self.sign_in_at(&server.base, username, password).await;
     }
 
+    /// Switches the flow list to Russian with its language picker and waits for it to speak
+    /// Russian.
+    pub async fn switch_to_russian(&self) {
+        self.find("select.language")
+            .await
+            .select_by_value("ru")
+            .await
+            .unwrap();
+        self.wait_for_text(".page-header h1", "Схемы").await;
+    }
+
     /// Signs in through the login page served at `base` (our server, or a double in front of
     /// it) and waits for the Flow page.
     pub async fn sign_in_at(&self, base: &str, username: &str, password: &str) {

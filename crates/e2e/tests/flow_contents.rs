@@ -591,13 +591,7 @@ async fn the_search_inside_uses_templates_picker_and_connected_flows_speak_russi
     let caller = caller["id"].as_str().unwrap().to_owned();
     let browser = signed_in(&server).await;
     browser.set_page_size(1440, 900).await;
-    browser
-        .find("select.language")
-        .await
-        .select_by_value("ru")
-        .await
-        .unwrap();
-    browser.wait_for_text(".page-header h1", "Схемы").await;
+    browser.switch_to_russian().await;
     let open = |path: String| {
         let browser = &browser;
         let url = format!("{}{path}", server.base);

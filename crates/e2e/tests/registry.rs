@@ -927,13 +927,7 @@ async fn speaks_russian_when_asked_and_remembers_it() {
         .wait_for_text("table.flows .chip", "<script>alert(2)</script>")
         .await;
 
-    browser
-        .find("select.language")
-        .await
-        .select_by_value("ru")
-        .await
-        .unwrap();
-    browser.wait_for_text(".page-header h1", "Схемы").await;
+    browser.switch_to_russian().await;
     browser.wait_for_text("table.flows", "Чат").await;
     browser.client.refresh().await.unwrap();
     browser.wait_for_text(".page-header h1", "Схемы").await;
